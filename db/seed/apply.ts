@@ -1,0 +1,94 @@
+import { createHash } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { isRetryableByDefault } from "../../domain/catalog/vendor-doc";
+import type { Guide, VendorFacts } from "../../domain/catalog/types";
+import { reindexEntry } from "../mutations/search-index";
+import { entryGuides, entryRevisions, errorEntries } from "../schema";
+import type { Db } from "../types";
+import { seedGuides } from "./guides";
+import vendorFacts from "./vendor-facts.json";
+
+export const VENDOR_SOURCE = "help.aliyun.com: API 网关管控 OpenAPI 错误码";
+
+type GuideFields = Guide & { retryable: boolean };
+
+export function hashGuide(guide: GuideFields): string {
+  const { title, explanation, remediation, checklist, retryable } = guide;
+  return createHash("sha256").update(JSON.stringify({ title, explanation, remediation, checklist, retryable })).digest("hex");
+}
+
+export type SeedReport = { inserted: number; factsUpdated: number; guidesUpdated: number; keptEdited: number };
+
+/**
+ * Loads the catalog idempotently. New codes are inserted; vendor facts follow the vendor page; the
+ * team's text is replaced by newer seed text only while the stored text is still the previous seed's
+ * (its hash equals `seed_hash`), so nothing an editor wrote is ever overwritten.
+ */
+export async function seedCatalog(
+  db: Db,
+  facts: VendorFacts[] = vendorFacts as VendorFacts[],
+  guides: Record<string, Guide> = seedGuides,
+): Promise<SeedReport> {
+  const report: SeedReport = { inserted: 0, factsUpdated: 0, guidesUpdated: 0, keptEdited: 0 };
+  await db.transaction(async (tx) => {
+    const existing = await tx
+      .select({ entry: errorEntries, guide: entryGuides })
+      .from(errorEntries)
+      .leftJoin(entryGuides, eq(entryGuides.entryId, errorEntries.id));
+    const byCode = new Map(existing.map((row) => [row.entry.code, row]));
+
+    for (const fact of facts) {
+      const seedGuide = guides[fact.code];
+      if (!seedGuide) throw new Error(`The seed has no guide text for ${fact.code}; add it to db/seed/guides.ts`);
+      const seeded: GuideFields = { ...seedGuide, retryable: isRetryableByDefault(fact) };
+      const seedHash = hashGuide(seeded);
+      const current = byCode.get(fact.code);
+
+      if (!current) {
+        const [entry] = await tx
+          .insert(errorEntries)
+          .values({ code: fact.code, section: fact.section, httpStatus: fact.httpStatus, messages: fact.messages, vendorSource: VENDOR_SOURCE })
+          .returning({ id: errorEntries.id });
+        if (!entry) throw new Error(`Inserting ${fact.code} returned no row`);
+        await tx.insert(entryGuides).values({ entryId: entry.id, ...seeded, revision: 1, seedHash });
+        await tx.insert(entryRevisions).values({ entryId: entry.id, revision: 1, guide: seeded, reason: "Initial text from the ErrorDesk seed" });
+        await reindexEntry(tx, entry.id, { ...fact, ...seeded });
+        report.inserted++;
+        continue;
+      }
+
+      const { entry, guide } = current;
+      let changed = false;
+      if (entry.section !== fact.section || entry.httpStatus !== fact.httpStatus || JSON.stringify(entry.messages) !== JSON.stringify(fact.messages)) {
+        await tx
+          .update(errorEntries)
+          .set({ section: fact.section, httpStatus: fact.httpStatus, messages: fact.messages, factsUpdatedAt: new Date() })
+          .where(eq(errorEntries.id, entry.id));
+        report.factsUpdated++;
+        changed = true;
+      }
+
+      let finalGuide: GuideFields | null = guide;
+      if (!guide) {
+        await tx.insert(entryGuides).values({ entryId: entry.id, ...seeded, revision: 1, seedHash });
+        await tx.insert(entryRevisions).values({ entryId: entry.id, revision: 1, guide: seeded, reason: "Initial text from the ErrorDesk seed" });
+        finalGuide = seeded;
+        report.guidesUpdated++;
+        changed = true;
+      } else if (guide.seedHash !== seedHash) {
+        if (hashGuide(guide) === guide.seedHash) {
+          const revision = guide.revision + 1;
+          await tx.update(entryGuides).set({ ...seeded, revision, seedHash, updatedBy: null, updatedAt: new Date() }).where(eq(entryGuides.entryId, entry.id));
+          await tx.insert(entryRevisions).values({ entryId: entry.id, revision, guide: seeded, reason: "Seed text updated with a new ErrorDesk release" });
+          finalGuide = seeded;
+          report.guidesUpdated++;
+          changed = true;
+        } else {
+          report.keptEdited++;
+        }
+      }
+      if (changed && finalGuide) await reindexEntry(tx, entry.id, { ...fact, ...finalGuide });
+    }
+  });
+  return report;
+}

@@ -1,0 +1,13 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
+/** @type {import("next").NextConfig} */
+const nextConfig = {
+  // PGlite loads its WebAssembly and data files from node_modules at run time; bundling would break those paths.
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket"],
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+export default withNextIntl(nextConfig);
