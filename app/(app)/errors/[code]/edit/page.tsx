@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import { getEntryByCode } from "@/db/queries/catalog";
+import { requireRole } from "@/app/_lib/auth";
+import { GuideEditor } from "@/components/editor/guide-editor";
+
+type Props = { params: Promise<{ code: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations("editor");
+  return { title: t("pageTitle", { code: decodeURIComponent((await params).code) }) };
+}
+
+export default async function EditEntryPage({ params }: Props) {
+  await requireRole("editor");
+  const code = decodeURIComponent((await params).code);
+  const entry = await getEntryByCode(await getDb(), code);
+  if (!entry) notFound();
+  const t = await getTranslations("editor");
+  return (
+    <div className="mx-auto max-w-5xl px-4 py-6">
+      <h1 className="text-2xl font-semibold">
+        {t("heading")} <code className="font-mono text-xl">{entry.code}</code>
+      </h1>
+      <p className="mt-1 text-sm text-slate-600">{t("intro", { revision: entry.revision })}</p>
+      <GuideEditor
+        code={entry.code}
+        initial={{
+          title: entry.title,
+          explanation: entry.explanation,
+          remediation: entry.remediation,
+          checklist: entry.checklist,
+          retryable: entry.retryable,
+          revision: entry.revision,
+        }}
+      />
+    </div>
+  );
+}

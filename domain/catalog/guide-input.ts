@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { LOCALES } from "./types";
+
+/** Limits keep one entry readable on a laptop and stop a pasted log from bloating the catalog. */
+export const GUIDE_LIMITS = { title: 120, text: 5000, stepTitle: 200, stepDetail: 2000, steps: 30, reason: 500 } as const;
+
+const text = (max: number) => z.string().trim().max(max, { error: `too_long:${max}` });
+
+const localizedText = (max: number, required: boolean) =>
+  z
+    .object(Object.fromEntries(LOCALES.map((l) => [l, text(max)])) as Record<(typeof LOCALES)[number], ReturnType<typeof text>>)
+    .refine((value) => !required || LOCALES.some((l) => value[l].length > 0), { error: "required_one_language" });
+
+/**
+ * What an editor may change about an entry. Each text needs at least one language: the UI falls back to
+ * the other, so a half-translated entry is still useful. `baseRevision` detects a colleague's save in between.
+ */
+export const guideInput = z.object({
+  title: localizedText(GUIDE_LIMITS.title, true),
+  explanation: localizedText(GUIDE_LIMITS.text, true),
+  remediation: localizedText(GUIDE_LIMITS.text, true),
+  checklist: z
+    .array(z.object({ title: localizedText(GUIDE_LIMITS.stepTitle, true), detail: localizedText(GUIDE_LIMITS.stepDetail, false) }))
+    .max(GUIDE_LIMITS.steps, { error: `too_many_steps:${GUIDE_LIMITS.steps}` }),
+  retryable: z.boolean(),
+  reason: z.string().trim().min(1, { error: "reason_required" }).max(GUIDE_LIMITS.reason, { error: `too_long:${GUIDE_LIMITS.reason}` }),
+  baseRevision: z.int().positive(),
+});
+export type GuideInput = z.infer<typeof guideInput>;
+
+export type FieldErrors = Record<string, string>;
+
+/** Flattens zod issues to `field.path → code[:limit]` so the form can show each message beside its field. */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "form";
+    out[key] ??= issue.message;
+  }
+  return out;
+}
