@@ -19,7 +19,9 @@ export function LanguageSwitcher() {
         disabled={pending}
         onChange={(event) => {
           const locale = event.target.value as Locale;
-          startTransition(() => setLocaleAction(locale));
+          startTransition(async () => {
+            await setLocaleAction(locale);
+          });
         }}
       >
         {LOCALES.map((locale) => (

@@ -12,9 +12,19 @@ export const VENDOR_SOURCE = "help.aliyun.com: API 网关管控 OpenAPI 错误�
 
 type GuideFields = Guide & { retryable: boolean };
 
+/** JSON with object keys sorted at every level: jsonb hands keys back in its own order, so plain JSON.stringify would not round-trip. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
 export function hashGuide(guide: GuideFields): string {
   const { title, explanation, remediation, checklist, retryable } = guide;
-  return createHash("sha256").update(JSON.stringify({ title, explanation, remediation, checklist, retryable })).digest("hex");
+  return createHash("sha256").update(canonicalJson({ title, explanation, remediation, checklist, retryable })).digest("hex");
 }
 
 export type SeedReport = { inserted: number; factsUpdated: number; guidesUpdated: number; keptEdited: number };

@@ -13,7 +13,7 @@ export function bigramsOf(text: string): string[] {
   const grams = new Set<string>();
   for (const run of normalizeForSearch(text).split(/\s+/)) {
     const chars = Array.from(run);
-    for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i] + chars[i + 1]);
+    for (let i = 1; i < chars.length; i++) grams.add(`${chars[i - 1]}${chars[i]}`);
   }
   return [...grams];
 }

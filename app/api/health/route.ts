@@ -17,7 +17,7 @@ export async function GET() {
   try {
     const database = await getDatabase();
     const result = await database.db.execute(sql`select count(*)::int as applied from drizzle.__drizzle_migrations`);
-    const applied = Number((result.rows[0] as { applied: number | string } | undefined)?.applied ?? 0);
+    const applied = Number(((result as { rows: { applied: number | string }[] }).rows[0])?.applied ?? 0);
     const latest = latestMigration();
     return Response.json(
       { status: "ok", engine: database.engine, migrations: { applied, expected: latest.count, latest: latest.tag } },
