@@ -1,0 +1,103 @@
+import { sql } from "drizzle-orm";
+import { bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { user } from "./auth";
+
+/**
+ * A saved diagnosis: what was pasted (already redacted: secrets never reach this table) and the result as it
+ * was, including a snapshot of each matched entry at its revision, so the share link shows exactly what the
+ * first engineer saw even after the catalog changes.
+ */
+export const diagnoses = pgTable(
+  "diagnoses",
+  {
+    /** Short, unguessable id used in the share link /d/<id>. */
+    id: text("id").primaryKey(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdBy: text("created_by").references(() => user.id, { onDelete: "set null" }),
+    /** "text" or "request-id": what the engineer entered. */
+    inputKind: text("input_kind").notNull(),
+    inputRedacted: text("input_redacted").notNull(),
+    /** Upper-cased RequestId of the first finding (or the one looked up), for "earlier diagnoses of this request". */
+    requestId: text("request_id"),
+    ticketRef: text("ticket_ref"),
+    result: jsonb("result").notNull(),
+    outcome: text("outcome"),
+    outcomeReason: text("outcome_reason"),
+    outcomeBy: text("outcome_by").references(() => user.id, { onDelete: "set null" }),
+    outcomeAt: timestamp("outcome_at", { withTimezone: true }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("diagnoses_request_id_idx").on(t.requestId), index("diagnoses_created_at_idx").on(t.createdAt)],
+);
+
+/** Ticked checklist steps of a diagnosis: colleagues carry the same checklist on. */
+export const diagnosisChecks = pgTable(
+  "diagnosis_checks",
+  {
+    diagnosisId: text("diagnosis_id")
+      .notNull()
+      .references(() => diagnoses.id, { onDelete: "cascade" }),
+    findingIndex: integer("finding_index").notNull(),
+    stepIndex: integer("step_index").notNull(),
+    done: boolean("done").notNull(),
+    checkedBy: text("checked_by").references(() => user.id, { onDelete: "set null" }),
+    checkedAt: timestamp("checked_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.diagnosisId, t.findingIndex, t.stepIndex] })],
+);
+
+export const diagnosisNotes = pgTable(
+  "diagnosis_notes",
+  {
+    id: serial("id").primaryKey(),
+    diagnosisId: text("diagnosis_id")
+      .notNull()
+      .references(() => diagnoses.id, { onDelete: "cascade" }),
+    authorId: text("author_id").references(() => user.id, { onDelete: "set null" }),
+    body: text("body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("diagnosis_notes_diagnosis_idx").on(t.diagnosisId)],
+);
+
+/** What the gateway or ActionTrail recorded about one request; looked up by RequestId. */
+export const requestEvents = pgTable(
+  "request_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    /** Upper-cased, as the diagnosis engine normalises it. */
+    requestId: text("request_id").notNull(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }),
+    product: text("product"),
+    action: text("action"),
+    apiVersion: text("api_version"),
+    region: text("region"),
+    httpStatus: integer("http_status"),
+    code: text("code"),
+    message: text("message"),
+    caller: text("caller"),
+    sourceIp: text("source_ip"),
+    userAgent: text("user_agent"),
+    raw: jsonb("raw").notNull(),
+    ingestedAt: timestamp("ingested_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("request_events_request_id_key").on(t.requestId), index("request_events_occurred_at_idx").on(t.occurredAt)],
+);
+
+/** Keys for programs (ticket systems, log shippers). Only a hash is stored; the key is shown once. */
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: serial("id").primaryKey(),
+    name: text("name").notNull(),
+    /** The first characters of the key, shown in the admin list so people can tell keys apart. */
+    prefix: text("prefix").notNull(),
+    keyHash: text("key_hash").notNull(),
+    scopes: text("scopes").array().notNull().default(sql`'{}'::text[]`),
+    createdBy: text("created_by").references(() => user.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("api_keys_key_hash_key").on(t.keyHash)],
+);
