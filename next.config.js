@@ -8,6 +8,8 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket"],
   poweredByHeader: false,
   typedRoutes: false,
+  // requireRole() answers a too-low role with forbidden(): a real 403 and app/forbidden.tsx.
+  experimental: { authInterrupts: true },
 };
 
 export default withNextIntl(nextConfig);

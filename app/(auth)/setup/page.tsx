@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import { countUsers } from "@/db/queries/users";
+import { MIN_PASSWORD_LENGTH } from "@/domain/auth/credentials";
+import { SetupForm } from "./setup-form";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth.setup"))("title") };
+}
+
+export default async function SetupPage() {
+  if ((await countUsers(await getDb())) > 0) redirect("/sign-in");
+  const t = await getTranslations("auth.setup");
+  return (
+    <>
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <p className="mt-2 text-sm text-slate-600">{t("intro")}</p>
+      <SetupForm minPasswordLength={MIN_PASSWORD_LENGTH} />
+    </>
+  );
+}

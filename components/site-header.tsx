@@ -1,0 +1,40 @@
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { signOutAction } from "@/app/_lib/session-actions";
+import type { CurrentUser } from "@/app/_lib/auth";
+import { can } from "@/domain/auth/permissions";
+import { Badge } from "./ui/badge";
+import { Button } from "./ui/button";
+import { LanguageSwitcher } from "./language-switcher";
+import { NavLinks } from "./nav-links";
+
+/** The signed-in shell's top bar. Links a role may not use are left out, and the server refuses them anyway. */
+export async function SiteHeader({ user }: { user: CurrentUser }) {
+  const t = await getTranslations("common");
+  const links = [{ href: "/errors", label: t("nav.catalog") }];
+  if (can(user.role, "users.manage")) links.push({ href: "/admin/users", label: t("nav.users") });
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2 sm:px-6">
+        <Link href="/errors" className="text-lg font-semibold text-slate-900">
+          {t("appName")}
+        </Link>
+        <nav aria-label={t("nav.mainNavigation")} className="flex-1">
+          <NavLinks links={links} />
+        </nav>
+        <div className="flex items-center gap-4 text-sm">
+          <p className="text-slate-700" data-testid="current-user">
+            <span className="font-medium text-slate-900">{user.name}</span>
+            <Badge className="ml-2">{t(`roles.${user.role}`)}</Badge>
+          </p>
+          <LanguageSwitcher />
+          <form action={signOutAction}>
+            <Button type="submit" size="sm">
+              {t("nav.signOut")}
+            </Button>
+          </form>
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,34 @@
+import * as z from "zod";
+import { ROLES } from "./roles";
+
+/** One rule for every password this app sets: first-run setup, admin-created accounts and ADMIN_PASSWORD. */
+export const MIN_PASSWORD_LENGTH = 10;
+/** Better Auth's own upper bound; longer input is refused before it reaches the hash. */
+export const MAX_PASSWORD_LENGTH = 128;
+
+/**
+ * Field rules shared by the setup and user-management forms. Messages are keys into the `auth`/`admin`
+ * message namespaces (validation.*), so the form shows them in the reader's language.
+ */
+export const nameField = z.string().trim().min(1, "nameRequired").max(100, "nameTooLong");
+export const emailField = z.string().trim().toLowerCase().pipe(z.email("emailInvalid")).pipe(z.string().max(254, "emailInvalid"));
+export const passwordField = z.string().min(MIN_PASSWORD_LENGTH, "passwordTooShort").max(MAX_PASSWORD_LENGTH, "passwordTooLong");
+export const roleField = z.enum(ROLES, "roleInvalid");
+
+export const setupInput = z
+  .object({ name: nameField, email: emailField, password: passwordField, confirmPassword: z.string() })
+  .refine((value) => value.password === value.confirmPassword, { path: ["confirmPassword"], message: "passwordMismatch" });
+
+export const newUserInput = z.object({ name: nameField, email: emailField, password: passwordField, role: roleField });
+
+export type FieldErrors<K extends string = string> = Partial<Record<K, string>>;
+
+/** The first message per field, as `{ field: messageKey }`, for forms that show errors beside each input. */
+export function fieldErrors<K extends string>(error: z.ZodError): FieldErrors<K> {
+  const result: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    result[field] ??= issue.message;
+  }
+  return result as FieldErrors<K>;
+}
