@@ -21,7 +21,7 @@ test.describe("editing an entry", () => {
   test("a save without a reason is refused with a message beside the field and nothing is lost", async ({ pageAs }) => {
     const page = await pageAs("editor", { locale: "en-US" });
     await page.goto("/errors/PrivateKeyEncrypted/edit");
-    const title = page.getByLabel("Title · English");
+    const title = page.getByLabel("Title · English", { exact: true });
     await title.fill("Private key must be unencrypted (draft)");
     await page.getByRole("button", { name: "Save revision" }).click();
     await expect(page.getByRole("alert")).toContainText("Nothing was saved");

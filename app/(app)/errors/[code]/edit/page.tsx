@@ -5,17 +5,18 @@ import { getDb } from "@/db";
 import { getEntryByCode } from "@/db/queries/catalog";
 import { requireRole } from "@/app/_lib/auth";
 import { GuideEditor } from "@/components/editor/guide-editor";
+import { codeFromPathSegment } from "@/domain/catalog/code-param";
 
 type Props = { params: Promise<{ code: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations("editor");
-  return { title: t("pageTitle", { code: decodeURIComponent((await params).code) }) };
+  return { title: t("pageTitle", { code: codeFromPathSegment((await params).code) }) };
 }
 
 export default async function EditEntryPage({ params }: Props) {
   await requireRole("editor");
-  const code = decodeURIComponent((await params).code);
+  const code = codeFromPathSegment((await params).code);
   const entry = await getEntryByCode(await getDb(), code);
   if (!entry) notFound();
   const t = await getTranslations("editor");

@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireUser } from "@/app/_lib/auth";
+import { CatalogBrowser } from "@/components/catalog/catalog-browser";
+import type { CatalogTableRow } from "@/components/catalog/catalog-table";
+import { getDb } from "@/db";
+import { listCatalog } from "@/db/queries/catalog";
+import { listCatalogStatuses } from "@/db/queries/catalog-facets";
+import { parseCatalogParams, serializeCatalogParams } from "@/domain/catalog/listing";
+import { DEFAULT_LOCALE } from "@/domain/catalog/types";
+import { isLocale } from "@/i18n/locale";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("catalog.list");
+  return { title: t("pageTitle") };
+}
+
+export default async function CatalogPage({ searchParams }: Props) {
+  await requireUser();
+  const params = parseCatalogParams(await searchParams);
+  const rawLocale = await getLocale();
+  const locale = isLocale(rawLocale) ? rawLocale : DEFAULT_LOCALE;
+  const db = await getDb();
+  const [{ rows, total }, statuses] = await Promise.all([listCatalog(db, params, locale), listCatalogStatuses(db)]);
+
+  // A page past the end (an old link, or fewer results since) shows the last page instead of an empty table.
+  const lastPage = Math.max(1, Math.ceil(total / params.perPage));
+  if (params.page > lastPage) redirect(`/errors?${serializeCatalogParams({ ...params, page: lastPage })}`);
+
+  const t = await getTranslations("catalog.list");
+  const tableRows: CatalogTableRow[] = rows.map((row) => ({
+    code: row.code,
+    title: row.title,
+    httpStatus: row.httpStatus,
+    section: row.section,
+    retryable: row.retryable,
+    firstMessage: row.messages[0] ?? null,
+  }));
+
+  return (
+    <div>
+      <header className="mb-4">
+        <h1 className="text-2xl font-semibold text-slate-900">{t("heading")}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
+      </header>
+      <CatalogBrowser params={params} rows={tableRows} total={total} statuses={statuses} />
+    </div>
+  );
+}

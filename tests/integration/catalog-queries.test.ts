@@ -1,0 +1,305 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { listCatalogStatuses } from "@/db/queries/catalog-facets";
+import { exportCatalog, getEntryByCode, listAllCodes, listCatalog } from "@/db/queries/catalog";
+import { entryGuides, entryRevisions, errorEntries } from "@/db/schema";
+import { seedGuides } from "@/db/seed/guides";
+import { hashGuide, seedCatalog } from "@/db/seed/apply";
+import vendorFacts from "@/db/seed/vendor-facts.json";
+import { parseCatalogParams, type CatalogListParams } from "@/domain/catalog/listing";
+import { localized } from "@/domain/catalog/localized";
+import { buildSearchDocument, normalizeForSearch } from "@/domain/catalog/search";
+import type { Guide, Locale, VendorFacts } from "@/domain/catalog/types";
+import type { Db } from "@/db/types";
+import { createTestDatabase, engines, type TestDatabase } from "../support/databases";
+
+const facts = vendorFacts as VendorFacts[];
+const SEEDED = facts.length;
+
+function params(raw: Record<string, string>): CatalogListParams {
+  return parseCatalogParams(raw);
+}
+
+/** Every matching code, whatever the page size, so assertions do not depend on pagination. */
+async function search(db: Db, raw: Record<string, string>, locale: Locale = "en"): Promise<string[]> {
+  const { rows, total } = await listCatalog(db, params({ perPage: "100", ...raw }), locale);
+  expect(rows.length).toBe(total);
+  return rows.map((row) => row.code);
+}
+
+/** The matching codes as a sorted set, for comparing with expectedMatches (search ranks by relevance). */
+async function matchSet(db: Db, q: string): Promise<string[]> {
+  return (await search(db, { q })).sort();
+}
+
+/** What a search for `q` must find, worked out from the seed data without the database. */
+function expectedMatches(q: string): string[] {
+  const terms = normalizeForSearch(q).split(/\s+/).filter(Boolean);
+  return facts
+    .filter((fact) => {
+      const guide = seedGuides[fact.code]!;
+      const { text } = buildSearchDocument({ ...fact, ...guide });
+      return terms.every((term) => text.includes(term));
+    })
+    .map((fact) => fact.code)
+    .sort();
+}
+
+describe.each(engines)("catalog queries on %s", (engine) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase(engine);
+    await seedCatalog(t.db);
+  });
+  afterAll(() => t?.close());
+
+  test(`the seed loads all ${SEEDED} vendor codes, each with a guide`, async () => {
+    expect(SEEDED).toBe(46);
+    const { total } = await listCatalog(t.db, params({}), "en");
+    expect(total).toBe(46);
+    expect((await listAllCodes(t.db)).length).toBe(46);
+    expect((await exportCatalog(t.db)).entries.every((e) => e.revision === 1)).toBe(true);
+  });
+
+  test("the status filter offers exactly the statuses present", async () => {
+    expect(await listCatalogStatuses(t.db)).toEqual([...new Set(facts.map((f) => f.httpStatus))].sort());
+    expect(await listCatalogStatuses(t.db)).toEqual([400, 403, 404, 500, 503]);
+  });
+
+  describe("search", () => {
+    test("by a fragment of the code", async () => {
+      const codes = await matchSet(t.db, "NotResolv");
+      expect(codes).toContain("DomainNotResolved");
+      expect(codes).toEqual(expectedMatches("NotResolv"));
+    });
+
+    test("by the vendor's English message", async () => {
+      const codes = await search(t.db, { q: "ICP license" });
+      expect(codes).toContain("InvalidICPLicense");
+      expect(await search(t.db, { q: "temporary failure of the server" })).toEqual(["ServiceUnavailable"]);
+    });
+
+    test("by Chinese text, two characters being enough", async () => {
+      expect(await search(t.db, { q: "备案" })).toContain("InvalidICPLicense");
+      expect(await search(t.db, { q: "域名" })).toContain("DomainNotResolved");
+      expect(await matchSet(t.db, "备案")).toEqual(expectedMatches("备案"));
+      expect(await matchSet(t.db, "域名")).toEqual(expectedMatches("域名"));
+    });
+
+    test("finds the team's text in both languages whatever the UI language", async () => {
+      const zhTitle = seedGuides.DomainNotResolved!.title["zh-CN"]!;
+      expect(await search(t.db, { q: zhTitle }, "en")).toContain("DomainNotResolved");
+      expect(await search(t.db, { q: "Required parameter" }, "zh-CN")).toContain("Missing%s");
+    });
+
+    test("is case-blind and folds full-width characters", async () => {
+      const plain = await search(t.db, { q: "domain" });
+      expect(plain.length).toBeGreaterThan(0);
+      expect([...plain].sort()).toEqual(expectedMatches("domain"));
+      expect(await search(t.db, { q: "DOMAIN" })).toEqual(plain);
+      expect(await matchSet(t.db, "ＤＯＭＡＩＮ")).toEqual([...plain].sort());
+      expect(await search(t.db, { q: "dOmAiN" })).toEqual(plain);
+      expect(await search(t.db, { q: "ｄｏｍａｉｎｎｏｔｒｅｓｏｌｖｅｄ" })).toEqual(["DomainNotResolved"]);
+    });
+
+    test("ranks the code itself first: exact, then prefix", async () => {
+      const { rows } = await listCatalog(t.db, params({ q: "invalidapi" }), "en");
+      expect(rows[0]?.code).toBe("InvalidApi.NotFound");
+      const exact = await listCatalog(t.db, params({ q: "throttling.user" }), "en");
+      expect(exact.rows[0]?.code).toBe("Throttling.User");
+    });
+
+    test("needs every word to match", async () => {
+      const codes = await matchSet(t.db, "domain certificate");
+      expect(codes).toEqual(expectedMatches("domain certificate"));
+      expect(codes).toContain("DomainCertificateNotFound");
+      expect(codes).not.toContain("DomainNotResolved");
+    });
+
+    test("treats LIKE wildcards in the query as literal characters", async () => {
+      const percent = await matchSet(t.db, "%");
+      expect(percent).toEqual(expectedMatches("%"));
+      expect(percent).toContain("Missing%s");
+      expect(percent).not.toContain("DomainNotResolved");
+      expect(await matchSet(t.db, "missing%s")).toEqual(expectedMatches("missing%s"));
+      // `_` would match any single character as a wildcard; literally, almost nothing contains one.
+      expect(await matchSet(t.db, "_")).toEqual(expectedMatches("_"));
+      expect(await search(t.db, { q: "domain_" })).toEqual([]);
+      expect(await search(t.db, { q: "d%n" })).toEqual([]);
+      expect(await matchSet(t.db, "\\")).toEqual(expectedMatches("\\"));
+    });
+
+    test("finds nothing for text that is nowhere", async () => {
+      const { rows, total } = await listCatalog(t.db, params({ q: "zzzz-nowhere-zzzz" }), "en");
+      expect(total).toBe(0);
+      expect(rows).toEqual([]);
+    });
+  });
+
+  describe("filters", () => {
+    test("by HTTP status, one or several", async () => {
+      expect(await search(t.db, { status: "503" })).toEqual(["ServiceUnavailable"]);
+      const several = await search(t.db, { status: "403,404" });
+      const expected = facts.filter((f) => f.httpStatus === 403 || f.httpStatus === 404).map((f) => f.code);
+      expect(several.sort()).toEqual(expected.sort());
+    });
+
+    test("by section", async () => {
+      for (const section of ["server", "client", "common"] as const) {
+        const codes = await search(t.db, { section });
+        expect(codes.sort(), section).toEqual(facts.filter((f) => f.section === section).map((f) => f.code).sort());
+      }
+    });
+
+    test("by retryable", async () => {
+      const yes = await search(t.db, { retryable: "yes" });
+      const no = await search(t.db, { retryable: "no" });
+      expect(yes).toContain("ServiceUnavailable");
+      expect(no).toContain("DomainNotResolved");
+      expect(yes.length + no.length).toBe(46);
+      expect(yes.filter((code) => no.includes(code))).toEqual([]);
+    });
+
+    test("combine with each other and with search", async () => {
+      const codes = await search(t.db, { q: "invalid", section: "common", status: "404" });
+      expect(codes.sort()).toEqual(["InvalidAccessKeyId.NotFound", "InvalidApi.NotFound"]);
+    });
+  });
+
+  describe("sorting", () => {
+    test("by code, both directions; by code when nothing is chosen", async () => {
+      const byCode = facts.map((f) => f.code).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      const asc = await search(t.db, { sort: "code.asc" });
+      // The database collation decides the order of mixed case; compare as a set, then check direction.
+      expect([...asc].sort()).toEqual([...byCode].sort());
+      expect(await search(t.db, {})).toEqual(asc);
+      expect(await search(t.db, { sort: "code.desc" })).toEqual([...asc].reverse());
+    });
+
+    test("by HTTP status, ties by code", async () => {
+      const { rows } = await listCatalog(t.db, params({ sort: "httpStatus.desc", perPage: "100" }), "en");
+      const statuses = rows.map((r) => r.httpStatus);
+      expect(statuses).toEqual([...statuses].sort((a, b) => b - a));
+      expect(rows[0]?.code).toBe("ServiceUnavailable");
+    });
+
+    test("by section", async () => {
+      const { rows } = await listCatalog(t.db, params({ sort: "section.asc", perPage: "100" }), "en");
+      const sections = rows.map((r) => r.section);
+      expect(sections).toEqual([...sections].sort());
+    });
+
+    test("by title in the reader's language", async () => {
+      for (const locale of ["en", "zh-CN"] as const) {
+        const { rows } = await listCatalog(t.db, params({ sort: "title.asc", perPage: "100" }), locale);
+        const titles = rows.map((r) => localized(r.title, locale)?.text ?? "");
+        expect(new Set(titles).size).toBeGreaterThan(40);
+        if (locale === "en") {
+          // Plain ASCII titles: any collation agrees with a case-blind comparison on the first letter.
+          const initials = titles.map((title) => title[0]!.toLowerCase());
+          expect(initials).toEqual([...initials].sort());
+        }
+      }
+    });
+  });
+
+  describe("pagination", () => {
+    test("pages add up to the total and never overlap", async () => {
+      const seen: string[] = [];
+      for (let page = 1; page <= 5; page++) {
+        const { rows, total } = await listCatalog(t.db, params({ perPage: "10", page: String(page) }), "en");
+        expect(total).toBe(46);
+        expect(rows.length).toBe(page < 5 ? 10 : 6);
+        seen.push(...rows.map((r) => r.code));
+      }
+      expect(new Set(seen).size).toBe(46);
+    });
+
+    test("a page past the end is empty but still reports the total", async () => {
+      const { rows, total } = await listCatalog(t.db, params({ perPage: "25", page: "3" }), "en");
+      expect(rows).toEqual([]);
+      expect(total).toBe(46);
+    });
+
+    test("totals follow search and filters", async () => {
+      const { rows, total } = await listCatalog(t.db, params({ section: "client", perPage: "10" }), "en");
+      expect(total).toBe(facts.filter((f) => f.section === "client").length);
+      expect(rows.length).toBe(10);
+    });
+  });
+
+  test("getEntryByCode finds templated and dotted codes exactly, and nothing for a near miss", async () => {
+    expect((await getEntryByCode(t.db, "Missing%s"))?.checklist.length).toBeGreaterThan(0);
+    expect((await getEntryByCode(t.db, "Invalid%s.LengthLimit"))?.httpStatus).toBe(400);
+    expect(await getEntryByCode(t.db, "missing%s")).toBeNull();
+    expect(await getEntryByCode(t.db, "DomainNotResolve")).toBeNull();
+  });
+});
+
+describe.each(engines)("seeding on %s", (engine) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase(engine);
+  });
+  afterAll(() => t?.close());
+
+  async function counts() {
+    const [entries] = await t.db.select({ n: sql<number>`count(*)::int` }).from(errorEntries);
+    const [guides] = await t.db.select({ n: sql<number>`count(*)::int` }).from(entryGuides);
+    const [revisions] = await t.db.select({ n: sql<number>`count(*)::int` }).from(entryRevisions);
+    return { entries: Number(entries?.n), guides: Number(guides?.n), revisions: Number(revisions?.n) };
+  }
+
+  test("seeding twice changes nothing the second time", async () => {
+    const first = await seedCatalog(t.db);
+    expect(first.inserted).toBe(46);
+    const before = await exportCatalog(t.db);
+    const second = await seedCatalog(t.db);
+    expect(second).toEqual({ inserted: 0, factsUpdated: 0, guidesUpdated: 0, keptEdited: 0 });
+    expect(await counts()).toEqual({ entries: 46, guides: 46, revisions: 46 });
+    expect(await exportCatalog(t.db)).toEqual(before);
+  });
+
+  test("a new seed text replaces an unedited guide but never an editor's change", async () => {
+    const [edited] = await t.db.select({ id: errorEntries.id }).from(errorEntries).where(eq(errorEntries.code, "DomainNotResolved"));
+    const editorTitle = { "zh-CN": "域名还没有解析（编辑者改写）", en: "Domain not resolved yet (edited by the team)" };
+    // What the edit page does: new text, next revision, a revision row.
+    await t.db.update(entryGuides).set({ title: editorTitle, revision: 2 }).where(eq(entryGuides.entryId, edited!.id));
+
+    const newSeed: Record<string, Guide> = {
+      ...seedGuides,
+      DomainNotResolved: { ...seedGuides.DomainNotResolved!, title: { "zh-CN": "新种子标题", en: "New seed title" } },
+      InvalidICPLicense: { ...seedGuides.InvalidICPLicense!, title: { "zh-CN": "域名未备案（新版）", en: "Domain lacks an ICP filing (seed wording qzx2)" } },
+    };
+    const report = await seedCatalog(t.db, facts, newSeed);
+    expect(report).toMatchObject({ inserted: 0, guidesUpdated: 1, keptEdited: 1 });
+
+    const kept = await getEntryByCode(t.db, "DomainNotResolved");
+    expect(kept?.title).toEqual(editorTitle);
+    expect(kept?.revision).toBe(2);
+
+    const followed = await getEntryByCode(t.db, "InvalidICPLicense");
+    expect(followed?.title.en).toBe("Domain lacks an ICP filing (seed wording qzx2)");
+    expect(followed?.revision).toBe(2);
+    // The search index follows the new text too.
+    expect((await listCatalog(t.db, params({ q: "qzx2" }), "en")).rows.map((r) => r.code)).toEqual(["InvalidICPLicense"]);
+
+    const [guide] = await t.db.select().from(entryGuides).where(eq(entryGuides.entryId, followed!.id));
+    expect(guide?.seedHash).toBe(hashGuide({ ...newSeed.InvalidICPLicense!, retryable: guide!.retryable }));
+
+    // Seeding the same new text again is a no-op, and the edited guide still wins.
+    expect(await seedCatalog(t.db, facts, newSeed)).toMatchObject({ guidesUpdated: 0, keptEdited: 1 });
+    expect((await getEntryByCode(t.db, "InvalidICPLicense"))?.revision).toBe(2);
+  });
+
+  test("vendor facts follow the vendor page without touching the team's text", async () => {
+    const changed = facts.map((f) => (f.code === "UserNotFound" ? { ...f, messages: [...f.messages, "The user does not exist."] } : f));
+    const before = await getEntryByCode(t.db, "UserNotFound");
+    expect(await seedCatalog(t.db, changed, seedGuides)).toMatchObject({ factsUpdated: 1 });
+    const after = await getEntryByCode(t.db, "UserNotFound");
+    expect(after?.messages).toContain("The user does not exist.");
+    expect(after?.revision).toBe(before?.revision);
+    expect(after?.title).toEqual(before?.title);
+    expect((await counts()).entries).toBe(46);
+  });
+});
