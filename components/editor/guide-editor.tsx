@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useId, useState, useTransition } from "react";
+import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { saveGuideAction, type SaveGuideState } from "@/app/(app)/errors/[code]/edit/actions";
 import { GUIDE_LIMITS } from "@/domain/catalog/guide-input";
 import { LOCALES, type ChecklistStep, type Locale, type LocalizedText } from "@/domain/catalog/types";
@@ -35,6 +35,11 @@ export function GuideEditor(props: {
     retryable: props.initial.retryable,
   }));
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const alertRef = useRef<HTMLDivElement>(null);
+  // A refused save is reported at the top of a long form: take the reader (and screen readers) there.
+  useEffect(() => {
+    if (state && !state.ok) alertRef.current?.focus();
+  }, [state]);
   const entryHref = `/errors/${encodeURIComponent(props.code)}`;
 
   const updateStep = (index: number, change: (step: Draft["checklist"][number]) => Draft["checklist"][number]) =>
@@ -71,7 +76,7 @@ export function GuideEditor(props: {
   return (
     <form onSubmit={submit} className="mt-6 flex flex-col gap-6" noValidate>
       {state && !state.ok && (
-        <div role="alert" className="rounded border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800">
+        <div role="alert" ref={alertRef} tabIndex={-1} className="rounded border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800">
           {state.message}
         </div>
       )}

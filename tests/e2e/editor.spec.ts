@@ -24,7 +24,8 @@ test.describe("editing an entry", () => {
     const title = page.getByLabel("Title · English", { exact: true });
     await title.fill("Private key must be unencrypted (draft)");
     await page.getByRole("button", { name: "Save revision" }).click();
-    await expect(page.getByRole("alert")).toContainText("Nothing was saved");
+    const alert = page.getByRole("alert").filter({ hasText: "Nothing was saved" });
+    await expect(alert).toBeFocused();
     await expect(page.getByText("Say briefly why you are changing this entry.")).toBeVisible();
     await expect(title).toHaveValue("Private key must be unencrypted (draft)");
   });
