@@ -28,8 +28,9 @@ export function proxy(request: NextRequest) {
   if (isPublic(pathname) || getSessionCookie(request)) return pass();
 
   if (pathname.startsWith("/api/")) {
-    // Command-line tools on this machine present the app's local token instead; the route verifies it.
-    if (request.headers.has(LOCAL_TOKEN_HEADER)) return pass();
+    // Command-line tools on this machine present the app's local token instead, programs an API key
+    // (Authorization: Bearer); the route verifies either.
+    if (request.headers.has(LOCAL_TOKEN_HEADER) || request.headers.has("authorization")) return pass();
     return NextResponse.json(
       { error: { code: "unauthenticated", message: "Sign in first: this API needs a signed-in session." } },
       { status: 401, headers: { "cache-control": "no-store" } },

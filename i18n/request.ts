@@ -4,7 +4,7 @@ import type { Locale } from "@/domain/catalog/types";
 import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage } from "./locale";
 
 /** One file per area (messages/<locale>/<namespace>.json) so parts of the UI can be translated independently. */
-export const NAMESPACES = ["common", "auth", "catalog", "admin", "editor"] as const;
+export const NAMESPACES = ["common", "auth", "catalog", "admin", "editor", "keys", "diagnosis"] as const;
 
 async function loadMessages(locale: Locale) {
   const parts = await Promise.all(NAMESPACES.map(async (ns) => [ns, (await import(`../messages/${locale}/${ns}.json`)).default] as const));

@@ -1,0 +1,38 @@
+import { getDatabase } from "@/db";
+import { importEvents } from "@/db/mutations/request-events";
+import { authorizeApiKey } from "@/app/_lib/api-keys";
+import { programError, readBodyLimited } from "@/app/_lib/request-body";
+import { MAX_INPUT_BYTES } from "@/domain/diagnosis-service/input";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Stores request events for RequestId look-ups: a JSON array, one object, NDJSON or an ActionTrail export, at
+ * most 1 MB a request. Idempotent per RequestId. Answers
+ * `{"received","inserted","duplicates","errors":[{"line"|"item","error"}]}`: 200 when anything was good (bad
+ * lines are reported and skipped), 400 when nothing was.
+ * Callers: an API key with scope events:write, an admin's session, or `npm run events:import` (local token).
+ */
+export async function POST(request: Request) {
+  const caller = await authorizeApiKey(request, "events:write", { sessionRole: "admin", allowLocalToken: true });
+  if (caller instanceof Response) return caller;
+  const body = await readBodyLimited(request, MAX_INPUT_BYTES);
+  if (!body.ok) return body.response;
+  const database = await getDatabase();
+  const summary = await importEvents(database.db, body.text);
+  const anythingGood = summary.inserted + summary.duplicates > 0;
+  if (!anythingGood && summary.errors.length > 0) {
+    return Response.json(
+      {
+        ...summary,
+        error: { code: "no_valid_events", message: "No event could be stored: fix the lines or items listed in errors and send them again." },
+      },
+      { status: 400, headers: { "cache-control": "no-store" } },
+    );
+  }
+  return Response.json(summary, { headers: { "cache-control": "no-store" } });
+}
+
+export function GET() {
+  return programError(405, "method_not_allowed", "POST events to this address (JSON array, NDJSON or an ActionTrail export).", { allow: "POST" });
+}

@@ -1,0 +1,149 @@
+import { randomBytes } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import { can } from "../../domain/auth/permissions";
+import type { Diagnosis } from "../../domain/diagnosis";
+import { addNoteInput, fieldErrorKeys, saveDiagnosisInput, setCheckInput, setOutcomeInput, setTicketRefInput, type FieldErrorKeys } from "../../domain/diagnosis-service/input";
+import { redactText } from "../../domain/diagnosis-service/redact-deep";
+import { buildSavedResult, eventSnapshot, matchedEntryCodes, type EventLike } from "../../domain/diagnosis-service/result";
+import type { DiagnosisInputKind, SavedResult, SavedVia } from "../../domain/diagnosis-service/types";
+import { snapshotSources } from "../queries/diagnoses";
+import { diagnoses, diagnosisChecks, diagnosisNotes } from "../schema";
+import type { Db } from "../types";
+
+/** A signed-in person (viewer or above), or a program with an API key of scope "diagnose" (checked by the caller). */
+export type DiagnosisActor = { id: string; role: string } | { apiKey: { name: string } };
+
+type Person = { id: string; role: string };
+
+/** One member per error, so checking `error` narrows to the member that has `fieldErrors`. */
+export type MutationFailure = { ok: false; error: "forbidden" } | { ok: false; error: "not_found" } | { ok: false; error: "invalid"; fieldErrors: FieldErrorKeys };
+
+const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+export const DIAGNOSIS_ID_LENGTH = 12;
+
+/** 12 base62 characters from the system CSPRNG: 71 bits, so a share link cannot be guessed or enumerated. */
+export function newDiagnosisId(): string {
+  let id = "";
+  while (id.length < DIAGNOSIS_ID_LENGTH) {
+    for (const byte of randomBytes(16)) {
+      // 248 = 4 × 62: rejecting the rest keeps every character equally likely.
+      if (byte < 248 && id.length < DIAGNOSIS_ID_LENGTH) id += ALPHABET[byte % 62];
+    }
+  }
+  return id;
+}
+
+function isPerson(actor: DiagnosisActor): actor is Person {
+  return "id" in actor;
+}
+
+export type SaveDiagnosisRequest = {
+  /** What the engineer entered: the paste, or the RequestId looked up. Redacted here again before storing. */
+  input: string;
+  inputKind: DiagnosisInputKind;
+  ticketRef?: string | null;
+  /** The engine's answer for `input` (or, for a RequestId, for its event). */
+  result: Diagnosis;
+  /** The looked-up event, for inputKind "request-id". */
+  event?: EventLike | null;
+};
+
+export type SaveDiagnosisResult = { ok: true; id: string } | MutationFailure;
+
+/**
+ * Saves a diagnosis under a new unguessable id. Only redacted text reaches the table: the input is redacted here
+ * even when the caller already did (a last line of defence), and so is the whole result.
+ */
+export async function saveDiagnosis(db: Db, actor: DiagnosisActor, request: SaveDiagnosisRequest): Promise<SaveDiagnosisResult> {
+  if (isPerson(actor) && !can(actor.role, "diagnosis.run")) return { ok: false, error: "forbidden" };
+  const parsed = saveDiagnosisInput.safeParse({ input: request.input, inputKind: request.inputKind, ticketRef: request.ticketRef });
+  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorKeys(parsed.error) };
+  if (!request.result || !Array.isArray(request.result.findings)) return { ok: false, error: "invalid", fieldErrors: { result: "resultInvalid" } };
+
+  const entries = await snapshotSources(db, matchedEntryCodes(request.result));
+  const via: SavedVia = isPerson(actor) ? { kind: "session" } : { kind: "api-key", name: actor.apiKey.name };
+  const event = request.event ? eventSnapshot(request.event) : undefined;
+  const result = buildSavedResult(request.result, entries, { via, ...(event ? { event } : {}) });
+  const requestId = event?.requestId ?? result.findings.find((f) => f.requestId)?.requestId ?? null;
+  const id = newDiagnosisId();
+  await db.insert(diagnoses).values({
+    id,
+    createdBy: isPerson(actor) ? actor.id : null,
+    inputKind: parsed.data.inputKind,
+    inputRedacted: redactText(parsed.data.input),
+    requestId: requestId ? redactText(requestId) : null,
+    ticketRef: parsed.data.ticketRef ? redactText(parsed.data.ticketRef) : null,
+    result,
+  });
+  return { ok: true, id };
+}
+
+async function loadResult(db: Db, id: string): Promise<SavedResult | null> {
+  const [row] = await db.select({ result: diagnoses.result }).from(diagnoses).where(eq(diagnoses.id, id)).limit(1);
+  return row ? (row.result as SavedResult) : null;
+}
+
+async function touch(db: Db, id: string): Promise<void> {
+  await db.update(diagnoses).set({ updatedAt: sql`now()` }).where(eq(diagnoses.id, id));
+}
+
+/** Ticks or unticks one checklist step of one finding; any signed-in colleague may carry the checklist on. */
+export async function setCheck(db: Db, actor: Person, input: unknown): Promise<{ ok: true } | MutationFailure> {
+  if (!can(actor.role, "diagnosis.run")) return { ok: false, error: "forbidden" };
+  const parsed = setCheckInput.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorKeys(parsed.error) };
+  const { diagnosisId, findingIndex, stepIndex, done } = parsed.data;
+  const result = await loadResult(db, diagnosisId);
+  if (!result) return { ok: false, error: "not_found" };
+  const steps = result.findings[findingIndex]?.snapshot?.checklist.length ?? 0;
+  if (stepIndex >= steps) return { ok: false, error: "invalid", fieldErrors: { stepIndex: "stepInvalid" } };
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(diagnosisChecks)
+      .values({ diagnosisId, findingIndex, stepIndex, done, checkedBy: actor.id, checkedAt: sql`now()` })
+      .onConflictDoUpdate({
+        target: [diagnosisChecks.diagnosisId, diagnosisChecks.findingIndex, diagnosisChecks.stepIndex],
+        set: { done, checkedBy: actor.id, checkedAt: sql`now()` },
+      });
+    await touch(tx, diagnosisId);
+  });
+  return { ok: true };
+}
+
+export async function addNote(db: Db, actor: Person, input: unknown): Promise<{ ok: true; id: number } | MutationFailure> {
+  if (!can(actor.role, "diagnosis.run")) return { ok: false, error: "forbidden" };
+  const parsed = addNoteInput.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorKeys(parsed.error) };
+  const { diagnosisId, body } = parsed.data;
+  if (!(await loadResult(db, diagnosisId))) return { ok: false, error: "not_found" };
+  const [row] = await db.insert(diagnosisNotes).values({ diagnosisId, authorId: actor.id, body: redactText(body) }).returning({ id: diagnosisNotes.id });
+  await touch(db, diagnosisId);
+  return { ok: true, id: row!.id };
+}
+
+/** "Solved it", or "did not" with the reason (required: the next engineer needs it). Setting it again replaces it. */
+export async function setOutcome(db: Db, actor: Person, input: unknown): Promise<{ ok: true } | MutationFailure> {
+  if (!can(actor.role, "diagnosis.run")) return { ok: false, error: "forbidden" };
+  const parsed = setOutcomeInput.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorKeys(parsed.error) };
+  const { diagnosisId, outcome, reason } = parsed.data;
+  const [row] = await db
+    .update(diagnoses)
+    .set({ outcome, outcomeReason: reason ? redactText(reason) : null, outcomeBy: actor.id, outcomeAt: sql`now()`, updatedAt: sql`now()` })
+    .where(eq(diagnoses.id, diagnosisId))
+    .returning({ id: diagnoses.id });
+  return row ? { ok: true } : { ok: false, error: "not_found" };
+}
+
+export async function setTicketRef(db: Db, actor: Person, input: unknown): Promise<{ ok: true } | MutationFailure> {
+  if (!can(actor.role, "diagnosis.run")) return { ok: false, error: "forbidden" };
+  const parsed = setTicketRefInput.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorKeys(parsed.error) };
+  const { diagnosisId, ticketRef } = parsed.data;
+  const [row] = await db
+    .update(diagnoses)
+    .set({ ticketRef: ticketRef ? redactText(ticketRef) : null, updatedAt: sql`now()` })
+    .where(eq(diagnoses.id, diagnosisId))
+    .returning({ id: diagnoses.id });
+  return row ? { ok: true } : { ok: false, error: "not_found" };
+}

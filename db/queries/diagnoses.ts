@@ -1,0 +1,194 @@
+import { and, asc, desc, eq, inArray, ne, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { createMatcher, type Matcher } from "../../domain/diagnosis";
+import type { SnapshotSource } from "../../domain/diagnosis-service/result";
+import { DIAGNOSIS_INPUT_KINDS, OUTCOMES, type DiagnosisInputKind, type DiagnosisRecord, type Outcome, type PersonRef, type SavedResult } from "../../domain/diagnosis-service/types";
+import { parseRequestId } from "../../domain/events";
+import { diagnoses, diagnosisChecks, diagnosisNotes, entryGuides, errorEntries, user } from "../schema";
+import type { Db } from "../types";
+
+/** The current catalog text of these codes, for snapshots in a saved diagnosis. */
+export async function snapshotSources(db: Db, codes: readonly string[]): Promise<Map<string, SnapshotSource>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db
+    .select({ entry: errorEntries, guide: entryGuides })
+    .from(errorEntries)
+    .innerJoin(entryGuides, eq(entryGuides.entryId, errorEntries.id))
+    .where(inArray(errorEntries.code, [...codes]));
+  return new Map(
+    rows.map(({ entry, guide }) => [
+      entry.code,
+      {
+        code: entry.code,
+        section: entry.section,
+        httpStatus: entry.httpStatus,
+        retryable: guide.retryable,
+        title: guide.title,
+        explanation: guide.explanation,
+        remediation: guide.remediation,
+        checklist: guide.checklist,
+        revision: guide.revision,
+      },
+    ]),
+  );
+}
+
+type MatcherCache = { matcher: Promise<Matcher>; at: number };
+const matchers = new WeakMap<Db, MatcherCache>();
+/** Codes and messages are vendor facts that change only when the seed runs; a minute-old matcher is current enough. */
+const MATCHER_TTL_MS = 60_000;
+
+/** The diagnosis engine's matcher over this database's catalog, built once a minute at most. */
+export function getMatcher(db: Db): Promise<Matcher> {
+  const cached = matchers.get(db);
+  if (cached && Date.now() - cached.at < MATCHER_TTL_MS) return cached.matcher;
+  const matcher = db
+    .select({ code: errorEntries.code, messages: errorEntries.messages, httpStatus: errorEntries.httpStatus })
+    .from(errorEntries)
+    .orderBy(asc(errorEntries.code))
+    .then((rows) => createMatcher(rows));
+  matchers.set(db, { matcher, at: Date.now() });
+  matcher.catch(() => matchers.delete(db));
+  return matcher;
+}
+
+function person(id: string | null, name: string | null): PersonRef {
+  return id && name !== null ? { id, name } : null;
+}
+
+function isInputKind(value: string): value is DiagnosisInputKind {
+  return (DIAGNOSIS_INPUT_KINDS as readonly string[]).includes(value);
+}
+
+function isOutcome(value: string | null): value is Outcome {
+  return value !== null && (OUTCOMES as readonly string[]).includes(value);
+}
+
+/**
+ * A saved diagnosis with everything the share page shows: creator, ticks (who, when), notes, outcome, and for
+ * each finding's snapshot whether its catalog entry has been revised since.
+ */
+export async function getDiagnosis(db: Db, id: string): Promise<DiagnosisRecord | null> {
+  if (!/^[0-9A-Za-z]{1,64}$/.test(id)) return null;
+  const creator = alias(user, "creator");
+  const outcomeUser = alias(user, "outcome_user");
+  const [row] = await db
+    .select({ d: diagnoses, creatorName: creator.name, outcomeName: outcomeUser.name })
+    .from(diagnoses)
+    .leftJoin(creator, eq(creator.id, diagnoses.createdBy))
+    .leftJoin(outcomeUser, eq(outcomeUser.id, diagnoses.outcomeBy))
+    .where(eq(diagnoses.id, id))
+    .limit(1);
+  if (!row) return null;
+  const { d } = row;
+  const result = d.result as SavedResult;
+
+  const [checks, notes] = await Promise.all([
+    db
+      .select({ check: diagnosisChecks, name: user.name })
+      .from(diagnosisChecks)
+      .leftJoin(user, eq(user.id, diagnosisChecks.checkedBy))
+      .where(eq(diagnosisChecks.diagnosisId, id))
+      .orderBy(asc(diagnosisChecks.findingIndex), asc(diagnosisChecks.stepIndex)),
+    db
+      .select({ note: diagnosisNotes, name: user.name })
+      .from(diagnosisNotes)
+      .leftJoin(user, eq(user.id, diagnosisNotes.authorId))
+      .where(eq(diagnosisNotes.diagnosisId, id))
+      .orderBy(asc(diagnosisNotes.createdAt), asc(diagnosisNotes.id)),
+  ]);
+
+  const snapshotCodes = [...new Set(result.findings.flatMap((f) => (f.snapshot ? [f.snapshot.code] : [])))];
+  const current = snapshotCodes.length
+    ? await db
+        .select({ code: errorEntries.code, revision: entryGuides.revision })
+        .from(errorEntries)
+        .innerJoin(entryGuides, eq(entryGuides.entryId, errorEntries.id))
+        .where(inArray(errorEntries.code, snapshotCodes))
+    : [];
+  const currentRevision = new Map(current.map((c) => [c.code, c.revision]));
+
+  return {
+    id: d.id,
+    createdAt: d.createdAt,
+    updatedAt: d.updatedAt,
+    createdBy: person(d.createdBy, row.creatorName),
+    inputKind: isInputKind(d.inputKind) ? d.inputKind : "text",
+    inputRedacted: d.inputRedacted,
+    requestId: d.requestId,
+    ticketRef: d.ticketRef,
+    result,
+    checks: checks.map(({ check, name }) => ({
+      findingIndex: check.findingIndex,
+      stepIndex: check.stepIndex,
+      done: check.done,
+      checkedBy: person(check.checkedBy, name),
+      checkedAt: check.checkedAt,
+    })),
+    notes: notes.map(({ note, name }) => ({ id: note.id, body: note.body, author: person(note.authorId, name), createdAt: note.createdAt })),
+    outcome: isOutcome(d.outcome) ? { value: d.outcome, reason: d.outcomeReason, by: person(d.outcomeBy, row.outcomeName), at: d.outcomeAt } : null,
+    snapshots: result.findings.flatMap((finding, findingIndex) => {
+      if (!finding.snapshot) return [];
+      const now = currentRevision.get(finding.snapshot.code) ?? null;
+      return [{ findingIndex, code: finding.snapshot.code, savedRevision: finding.snapshot.revision, currentRevision: now, changed: now !== finding.snapshot.revision }];
+    }),
+  };
+}
+
+export type DiagnosisSummary = {
+  id: string;
+  createdAt: Date;
+  createdBy: PersonRef;
+  inputKind: DiagnosisInputKind;
+  ticketRef: string | null;
+  outcome: Outcome | null;
+  /** The matched catalog codes (`Missing%s`), or the found codes when nothing matched. */
+  codes: string[];
+};
+
+type SummaryRow = { d: typeof diagnoses.$inferSelect; name: string | null };
+
+function summaryOf({ d, name }: SummaryRow): DiagnosisSummary {
+  const result = d.result as SavedResult;
+  const codes = [...new Set(result.findings.flatMap((f) => (f.snapshot?.code ?? f.match?.entry ?? f.code) || []))];
+  return {
+    id: d.id,
+    createdAt: d.createdAt,
+    createdBy: person(d.createdBy, name),
+    inputKind: isInputKind(d.inputKind) ? d.inputKind : "text",
+    ticketRef: d.ticketRef,
+    outcome: isOutcome(d.outcome) ? d.outcome : null,
+    codes,
+  };
+}
+
+function clampLimit(limit: number | undefined): number {
+  return Math.min(Math.max(limit ?? 20, 1), 200);
+}
+
+async function listSummaries(db: Db, where: SQL | undefined, limit: number | undefined): Promise<DiagnosisSummary[]> {
+  const rows = await db
+    .select({ d: diagnoses, name: user.name })
+    .from(diagnoses)
+    .leftJoin(user, eq(user.id, diagnoses.createdBy))
+    .where(where)
+    .orderBy(desc(diagnoses.createdAt), desc(diagnoses.id))
+    .limit(clampLimit(limit));
+  return rows.map(summaryOf);
+}
+
+/** Earlier diagnoses of a RequestId, newest first (the lookup page lists them). A malformed RequestId has none. */
+export async function listDiagnosesForRequestId(
+  db: Db,
+  requestId: string,
+  options: { limit?: number; excludeId?: string } = {},
+): Promise<DiagnosisSummary[]> {
+  const checked = parseRequestId(requestId);
+  if (!checked.ok) return [];
+  return listSummaries(db, and(eq(diagnoses.requestId, checked.requestId), options.excludeId ? ne(diagnoses.id, options.excludeId) : undefined), options.limit);
+}
+
+/** One person's latest diagnoses, newest first (the list under the diagnose box). */
+export async function listDiagnosesByCreator(db: Db, userId: string, options: { limit?: number } = {}): Promise<DiagnosisSummary[]> {
+  return listSummaries(db, eq(diagnoses.createdBy, userId), options.limit);
+}

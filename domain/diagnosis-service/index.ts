@@ -1,0 +1,31 @@
+/**
+ * Glue between the diagnosis engine, the catalog and storage that is neither UI nor database: the saved result
+ * with entry snapshots, the API's JSON shape, RequestId look-ups diagnosed like pastes, input validation and the
+ * Markdown / escalation exports.
+ */
+export {
+  buildSavedResult,
+  diagnoseRequestEvent,
+  eventDiagnosisText,
+  eventSnapshot,
+  matchedEntryCodes,
+  snapshotOf,
+  toApiResult,
+  type EventLike,
+  type SnapshotSource,
+} from "./result";
+export { redactDeep, redactText, storableText } from "./redact-deep";
+export { renderDiagnosisMarkdown, renderEscalationSummary, escalationWindow, type RenderOptions } from "./render";
+export {
+  addNoteInput,
+  DIAGNOSIS_LIMITS,
+  diagnosisIdField,
+  fieldErrorKeys,
+  MAX_INPUT_BYTES,
+  saveDiagnosisInput,
+  setCheckInput,
+  setOutcomeInput,
+  setTicketRefInput,
+  utf8Length,
+} from "./input";
+export * from "./types";

@@ -1,0 +1,77 @@
+import * as z from "zod";
+import { DIAGNOSIS_INPUT_KINDS, OUTCOMES } from "./types";
+
+/** The most a paste, a request body or a file may hold: one megabyte. */
+export const MAX_INPUT_BYTES = 1024 * 1024;
+
+/** UTF-8 length without encoding the text (the module also runs in the browser, where there is no Buffer). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+export const DIAGNOSIS_LIMITS = { ticketRef: 200, note: 5000, reason: 2000 } as const;
+
+/**
+ * Messages are stable keys (for the UI's message files), one per field problem:
+ * ticketRefTooLong, bodyRequired, bodyTooLong, reasonRequired, reasonTooLong, outcomeInvalid, stepInvalid, idInvalid.
+ */
+export const diagnosisIdField = z.string().regex(/^[0-9A-Za-z]{8,32}$/, "idInvalid");
+
+const ticketRef = z
+  .string()
+  .trim()
+  .max(DIAGNOSIS_LIMITS.ticketRef, "ticketRefTooLong")
+  .nullish()
+  .transform((value) => value || null);
+
+export const saveDiagnosisInput = z.object({
+  input: z.string().refine((value) => utf8Length(value) <= MAX_INPUT_BYTES, "inputTooLarge"),
+  inputKind: z.enum(DIAGNOSIS_INPUT_KINDS, "inputKindInvalid"),
+  ticketRef,
+});
+
+export const setCheckInput = z.object({
+  diagnosisId: diagnosisIdField,
+  findingIndex: z.coerce.number().int("stepInvalid").min(0, "stepInvalid").max(10_000, "stepInvalid"),
+  stepIndex: z.coerce.number().int("stepInvalid").min(0, "stepInvalid").max(1_000, "stepInvalid"),
+  done: z.preprocess((value) => value === true || value === "true" || value === "on" || value === "1", z.boolean()),
+});
+
+export const addNoteInput = z.object({
+  diagnosisId: diagnosisIdField,
+  body: z.string("bodyRequired").trim().min(1, "bodyRequired").max(DIAGNOSIS_LIMITS.note, "bodyTooLong"),
+});
+
+export const setOutcomeInput = z
+  .object({
+    diagnosisId: diagnosisIdField,
+    outcome: z.enum(OUTCOMES, "outcomeInvalid"),
+    reason: z
+      .string()
+      .trim()
+      .max(DIAGNOSIS_LIMITS.reason, "reasonTooLong")
+      .nullish()
+      .transform((value) => value || null),
+  })
+  .refine((value) => value.outcome !== "not_solved" || value.reason !== null, { path: ["reason"], message: "reasonRequired" });
+
+export const setTicketRefInput = z.object({ diagnosisId: diagnosisIdField, ticketRef });
+
+export type FieldErrorKeys = Record<string, string>;
+
+/** The first message key per field: `{ reason: "reasonRequired" }`. */
+export function fieldErrorKeys(error: z.ZodError): FieldErrorKeys {
+  const out: FieldErrorKeys = {};
+  for (const issue of error.issues) out[String(issue.path[0] ?? "form")] ??= issue.message;
+  return out;
+}

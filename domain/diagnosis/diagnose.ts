@@ -1,0 +1,320 @@
+import { attachFacts, groupRaws, scrubDraft, type Draft } from "./assemble";
+import { scanFacts, isLogLine } from "./extract/facts";
+import { scanObjects, type NestedText } from "./extract/objects";
+import { scanProse } from "./extract/prose";
+import { scanSdkOutput } from "./extract/sdk";
+import { scanWrappers } from "./extract/wrappers";
+import { scanXml } from "./extract/xml";
+import { isRegionId, normalizeHost, parseRecommend, regionFromHost } from "./fields";
+import { matchError, type Matcher, type MatchOutcome } from "./matcher";
+import { newContext, RAW_BUDGET, type Fact, type ScanContext } from "./raw";
+import { redactWithMap, toInputOffset, type Replacement } from "./redact";
+import { scrubText } from "./scrub";
+import { blankAnsi, hasCjk, IntervalSet, looksBinary, TextIndex } from "./text";
+import type { DiagnoseOptions, Diagnosis, Finding, FormatId, InputKind, Recognized, RecognizedKind } from "./types";
+
+const DEFAULT_MAX_FINDINGS = 200;
+/** Decoded JSON strings are read again (an SDK message escaped into a log line), at most this deep. */
+const MAX_NESTING = 2;
+
+/**
+ * Finds every Alibaba Cloud error in a paste, in order. Secrets are redacted first and every field is read from
+ * the redacted text. Never throws on any string; linear in the input's length.
+ */
+export function diagnose(text: string, matcher: Matcher, options: DiagnoseOptions = {}): Diagnosis {
+  const input = typeof text === "string" ? text : "";
+  const { text: redactedText, removed, replacements } = redactWithMap(input);
+  const redacted = { text: redactedText, removed };
+  if (input.trim() === "") return { findings: [], recognized: [], redacted, input: { kind: "empty", length: input.length } };
+  if (looksBinary(input)) return { findings: [], recognized: [], redacted, input: { kind: "binary", length: input.length } };
+
+  const scan = blankAnsi(redactedText);
+  const index = new TextIndex(scan);
+  const ctx = newContext(scan, index, matcher, 0, Math.max(RAW_BUDGET, (options.maxFindings ?? DEFAULT_MAX_FINDINGS) * 20));
+  extractStructured(ctx);
+  scanFacts(ctx);
+  scanProse(ctx);
+
+  const maxFindings = Math.max(1, options.maxFindings ?? DEFAULT_MAX_FINDINGS);
+  // Merging only ever shrinks the list, so raws far beyond the cap can never be reported: skip their grouping.
+  const rawLimit = maxFindings * 16;
+  const allDrafts = groupRaws(ctx, rawLimit);
+  const drafts = allDrafts.slice(0, maxFindings * 4);
+  const ticket = classifyInput(scan, index, drafts);
+  const match = cachedMatcher(matcher);
+  let matched = drafts.map((draft) => ({ draft, outcome: match(draft) }));
+  matched = mergeAdjacentProse(matched, scan, index, match);
+  attachFacts(
+    matched.map((m) => m.draft),
+    ctx.facts,
+    index,
+  );
+  for (const m of matched) {
+    if (fillFromRecommend(m.draft)) m.outcome = match(m.draft);
+  }
+  matched = dedupe(matched, index, match);
+
+  const truncated = matched.length > maxFindings || allDrafts.length > drafts.length || ctx.raws.length > rawLimit || ctx.budget.exhausted;
+  const findings = matched
+    .slice(0, maxFindings)
+    .map(({ draft, outcome }) => toFinding(scrubDraft(draft), outcome, scan, index, replacements, ticket.kind === "ticket"));
+  const recognized = buildRecognized(findings, ctx.facts, replacements);
+  return {
+    findings,
+    recognized,
+    redacted,
+    input: { kind: ticket.kind, ...(ticket.language ? { language: ticket.language } : {}), length: input.length, ...(truncated ? { truncated } : {}) },
+  };
+}
+
+function extractStructured(ctx: ScanContext): void {
+  const nested = scanObjects(ctx);
+  scanXml(ctx);
+  if (ctx.depth < MAX_NESTING) for (const n of nested) readNested(ctx, n);
+  scanWrappers(ctx);
+  scanSdkOutput(ctx);
+}
+
+/** A JSON string holding an escaped SDK message or body: read its decoded text, report at the string's place. */
+function readNested(ctx: ScanContext, nested: NestedText): void {
+  if (ctx.explained.overlaps(nested.start, nested.end)) return;
+  const sub = newContext(nested.value, new TextIndex(nested.value), ctx.matcher, ctx.depth + 1);
+  extractStructured(sub);
+  if (sub.raws.length === 0) return;
+  for (const raw of sub.raws) {
+    const { bodyFrom: _b, causeFrom: _c, ...rest } = raw;
+    ctx.raws.push({ ...rest, start: nested.start, end: nested.end, layers: [nested.container, ...(raw.layers ?? [])] });
+  }
+  ctx.explained.add(nested.start, nested.end);
+}
+
+type Matched = { draft: Draft; outcome: MatchOutcome };
+type MatchFn = (error: { code?: string; message?: string }) => MatchOutcome;
+
+/** Logs repeat the same error many times; match each distinct code and message once per paste. */
+function cachedMatcher(matcher: Matcher): MatchFn {
+  const cache = new Map<string, MatchOutcome>();
+  return ({ code, message }) => {
+    const key = `${code ?? ""}\u0000${message ?? ""}`;
+    let outcome = cache.get(key);
+    if (!outcome) {
+      outcome = matchError(matcher, { code, message });
+      cache.set(key, outcome);
+    }
+    return outcome;
+  };
+}
+
+/** `InvalidApiDefault: The ApiDefault value exceeds limit.` in a ticket: the code and the message are one error. */
+function mergeAdjacentProse(items: Matched[], text: string, index: TextIndex, match: MatchFn): Matched[] {
+  const out: Matched[] = [];
+  for (const item of items) {
+    const prev = out[out.length - 1];
+    if (
+      prev &&
+      prev.draft.prose &&
+      item.draft.prose &&
+      item.draft.start >= prev.draft.end &&
+      item.draft.start - prev.draft.end <= 16 &&
+      index.lineNumber(prev.draft.end) === index.lineNumber(item.draft.start) &&
+      /^[\s:：,，\-–—"'()（）]*(?:message|msg|错误信息|信息)?[\s:：]*$/i.test(text.slice(prev.draft.end, item.draft.start)) &&
+      Boolean(prev.draft.code) !== Boolean(item.draft.code) &&
+      agree(prev.outcome, item.outcome)
+    ) {
+      const draft: Draft = {
+        ...item.draft,
+        ...prev.draft,
+        code: prev.draft.code ?? item.draft.code,
+        message: prev.draft.message ?? item.draft.message,
+        end: item.draft.end,
+        layers: [...new Set([...prev.draft.layers, ...item.draft.layers])],
+      };
+      out[out.length - 1] = { draft, outcome: match(draft) };
+      continue;
+    }
+    out.push(item);
+  }
+  return out;
+}
+
+function agree(a: MatchOutcome, b: MatchOutcome): boolean {
+  if (!a.match || !b.match) return true;
+  if (a.match.entry === b.match.entry) return true;
+  return Boolean(a.match.ambiguousWith?.includes(b.match.entry) || b.match.ambiguousWith?.includes(a.match.entry));
+}
+
+/** A lone Recommend link, or a Go error whose ErrorCode line was empty, still names the code in its query. */
+function fillFromRecommend(draft: Draft): boolean {
+  const recommend = parseRecommend(draft.recommend);
+  if (!recommend) return false;
+  let changed = false;
+  if (!draft.code && recommend.code) {
+    draft.code = recommend.code;
+    if (draft.format !== "recommend-url") draft.notes.push("the code was taken from the Recommend link");
+    changed = true;
+  }
+  if (!draft.requestId && recommend.requestId) draft.requestId = recommend.requestId;
+  return changed;
+}
+
+/**
+ * The same error described twice in one block (the SDK line and then the body it printed; a ticket that names the
+ * code and then pastes the JSON): one finding. Blocks are paragraphs; a blank line separates unrelated errors.
+ */
+function dedupe(items: Matched[], index: TextIndex, match: MatchFn): Matched[] {
+  const out: Matched[] = [];
+  for (const item of items) {
+    const d = item.draft;
+    // Twins sit in the same paragraph, close together: look back a bounded distance only.
+    const twin = out.slice(-32).find((o) => {
+      const p = o.draft;
+      if (index.paragraphOf(p.start) !== index.paragraphOf(d.start) && index.paragraphOf(p.end - 1) !== index.paragraphOf(d.start)) return false;
+      if (p.code && d.code && p.code !== d.code) return false;
+      if (p.requestId && d.requestId) return p.requestId === d.requestId && (!p.code || !d.code || p.code === d.code);
+      if (p.prose !== d.prose && p.code && p.code === d.code) return true;
+      return Boolean(!p.requestId && !d.requestId && p.code && p.code === d.code && p.message === d.message);
+    });
+    if (!twin) {
+      out.push(item);
+      continue;
+    }
+    const keep = twin.draft.prose && !d.prose ? d : twin.draft;
+    const other = keep === d ? twin.draft : d;
+    const merged: Draft = { ...other, ...definedOnly(keep) } as Draft;
+    merged.start = Math.min(twin.draft.start, d.start);
+    merged.end = Math.max(twin.draft.end, d.end);
+    merged.layers = [...new Set([...keep.layers, ...other.layers])];
+    merged.notes = [...new Set([...keep.notes, ...other.notes])];
+    merged.prose = keep.prose && other.prose;
+    twin.draft = merged;
+    twin.outcome = match(merged);
+  }
+  return out.sort((a, b) => a.draft.start - b.draft.start);
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+type InputShape = { kind: InputKind; language?: "zh" | "en" };
+
+/** A ticket is prose: Chinese text, or at least two lines of English sentences around the errors. */
+function classifyInput(text: string, index: TextIndex, drafts: Draft[]): InputShape {
+  const language = hasCjk(text, 0, Math.min(text.length, 200_000)) ? "zh" : "en";
+  if (language === "zh") return { kind: "ticket", language };
+  let proseLines = 0;
+  const covered = new IntervalSet();
+  for (const d of drafts) if (!d.prose) covered.add(d.start, d.end);
+  for (let n = 0; n < index.lineStarts.length && n < 5000 && proseLines < 2; n++) {
+    const start = index.lineStarts[n]!;
+    if (covered.contains(start)) continue;
+    const line = text.slice(start, Math.min(index.lineEnd(start), start + 400));
+    if (/^\s*(?:at |File "|Traceback|\.\.\.|[\[{<]|[-*] )/.test(line) || isLogLine(line)) continue;
+    const words = line.match(/(?:^|\s)[a-z][a-z']{1,}(?=[\s,.;:!?]|$)/g);
+    if (words && words.length >= 5) proseLines++;
+  }
+  return { kind: proseLines >= 2 ? "ticket" : "text", language };
+}
+
+function lineHead(text: string, index: TextIndex, start: number): string {
+  return text.slice(start, Math.min(index.lineEnd(start), start + 200));
+}
+
+function toFinding(draft: Draft, outcome: MatchOutcome, text: string, index: TextIndex, replacements: Replacement[], ticket: boolean): Finding {
+  const lineStart = index.lineStart(draft.start);
+  // A body printed on the line after its log prefix (`WARNING:root:… error:b'` then the JSON) is still a log record.
+  const continues = lineStart > 0 && text.slice(lineStart, draft.start).trim() === "" && isLogLine(lineHead(text, index, index.lineStart(lineStart - 1)));
+  const onLogLine = isLogLine(lineHead(text, index, lineStart)) || continues;
+  let format: FormatId = draft.format;
+  let layers = [...draft.layers];
+  if (draft.prose) {
+    if (onLogLine) format = "log-line";
+    else if (ticket) format = "ticket";
+    layers = [format, ...layers.filter((l) => l !== format)];
+  } else {
+    if (onLogLine && !layers.includes("log-line") && format !== "cli") layers.unshift("log-line");
+    if (ticket) layers.unshift("ticket");
+  }
+  const hostId = normalizeHost(draft.hostId) ?? draft.hostId;
+  const endpoint = normalizeHost(draft.endpoint) === hostId ? undefined : normalizeHost(draft.endpoint);
+  const region = regionFromHost(hostId) ?? regionFromHost(endpoint) ?? (draft.region && isRegionId(draft.region) ? draft.region : undefined);
+  const recommend = parseRecommend(draft.recommend);
+  const notes = [...draft.notes, ...outcome.notes];
+  const span = { start: toInputOffset(replacements, draft.start, "start"), end: toInputOffset(replacements, draft.end, "end") };
+  const finding: Finding = {
+    ...(draft.code ? { code: draft.code } : {}),
+    ...(outcome.match?.param ? { param: outcome.match.param } : {}),
+    ...(draft.message ? { message: draft.message } : {}),
+    ...(draft.httpStatus ? { httpStatus: draft.httpStatus } : {}),
+    ...(draft.requestId ? { requestId: draft.requestId.toUpperCase() } : {}),
+    ...(hostId ? { hostId } : {}),
+    ...(region ? { region } : {}),
+    ...(endpoint ? { endpoint } : {}),
+    ...(draft.action ? { action: draft.action } : {}),
+    ...(draft.resource ? { resource: draft.resource } : {}),
+    ...(recommend ? { recommend } : {}),
+    ...(draft.timestamp ? { timestamp: draft.timestamp } : {}),
+    ...(draft.requestTimestamp ? { requestTimestamp: draft.requestTimestamp } : {}),
+    ...(draft.accessDeniedDetail !== undefined ? { accessDeniedDetail: draft.accessDeniedDetail } : {}),
+    ...(draft.description ? { description: draft.description } : {}),
+    format,
+    layers,
+    span,
+    redactedSpan: { start: draft.start, end: draft.end },
+    match: outcome.match ? { ...outcome.match } : null,
+    candidates: outcome.candidates.map((c) => ({ ...c })),
+    notes: [...new Set(notes)],
+  };
+  if (!draft.code && !outcome.match && draft.format === "tea-java") finding.notes.push("no error code in the text: ask for e.getCode() or e.getData()");
+  return finding;
+}
+
+const RECOGNIZED_LABEL: Record<RecognizedKind, string> = {
+  requestId: "RequestId",
+  hostId: "HostId",
+  region: "Region",
+  endpoint: "Endpoint",
+  action: "Action",
+  timestamp: "Time",
+  httpStatus: "HTTP status",
+  recommend: "Recommend link",
+  format: "Format",
+  input: "Input",
+};
+
+function buildRecognized(findings: Finding[], facts: Fact[], replacements: Replacement[]): Recognized[] {
+  const out: Recognized[] = [];
+  const seen = new Set<string>();
+  const add = (kind: RecognizedKind, value: string | number | undefined, span?: { start: number; end: number }) => {
+    if (value === undefined || value === "" || out.length >= 500) return;
+    const key = `${kind}\u0000${value}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const text = scrubText(String(value));
+    out.push({ kind, value: text, label: `${RECOGNIZED_LABEL[kind]} ${text}`, ...(span ? { span } : {}) });
+  };
+  const mapSpan = (start: number, end: number) => ({ start: toInputOffset(replacements, start, "start"), end: toInputOffset(replacements, end, "end") });
+  for (const f of findings) {
+    add("format", f.format, f.span);
+    add("requestId", f.requestId, f.span);
+    add("hostId", f.hostId, f.span);
+    add("region", f.region, f.span);
+    add("endpoint", f.endpoint, f.span);
+    add("action", f.action, f.span);
+    add("timestamp", f.timestamp, f.span);
+    add("httpStatus", f.httpStatus, f.span);
+    add("recommend", f.recommend?.url, f.span);
+  }
+  for (const fact of facts) {
+    const span = mapSpan(fact.start, fact.end);
+    if (fact.kind === "endpoint") {
+      add("endpoint", fact.value, span);
+      add("region", regionFromHost(fact.value), span);
+    } else if (fact.kind === "hostId") {
+      add("hostId", fact.value, span);
+      add("region", regionFromHost(fact.value), span);
+    } else if (fact.kind === "requestTimestamp") add("timestamp", fact.value, span);
+    else add(fact.kind, fact.value, span);
+  }
+  return out;
+}

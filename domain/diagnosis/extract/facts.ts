@@ -1,0 +1,188 @@
+import { decodeTimestamp, isActionName, isRegionId, normalizeHost, normalizeRequestId, urlEnd } from "../fields";
+import type { Fact, ScanContext } from "../raw";
+import { isAlnum, isHostCharCode } from "../text";
+
+/**
+ * Loose facts anywhere in the paste: labelled request ids, hosts, actions, regions, timestamps and Recommend
+ * links. They are attached to the nearest error later, and listed as "recognized" even when no error is found.
+ * Patterns start with a literal or are driven by literal anchors found through the index (a character class at
+ * the start of a pattern would be retried at every position of a long run and turn quadratic).
+ */
+export function scanFacts(ctx: ScanContext): void {
+  requestIds(ctx);
+  hosts(ctx);
+  actions(ctx);
+  regions(ctx);
+  timestamps(ctx);
+  recommendLinks(ctx);
+}
+
+/** Enough to attach to every reportable error and list what was seen; a paste of 80,000 URLs stops here. */
+const MAX_FACTS = 5000;
+
+function push(ctx: ScanContext, fact: Fact): void {
+  if (ctx.facts.length < MAX_FACTS) ctx.facts.push(fact);
+}
+
+/** Sticky: tried only where an anchor (`equest`, `请求`) was found, one char before it for the `R`/`r`. */
+const REQUEST_ID_AT =
+  /(?:request[ _-]?id|请求\s?ID|请求标识)(?:\\{0,2}["'])?\s{0,3}(?:[:：=]|为|是|is)?\s{0,3}(?:\\{0,2}["'“])?([A-Za-z0-9][A-Za-z0-9\-]{5,63})/iy;
+
+function requestIds(ctx: ScanContext): void {
+  const { text, index } = ctx;
+  const anchors = [...index.occurrences("equest"), ...index.occurrences("EQUEST"), ...index.occurrences("请求").map((p) => p + 1)].sort((a, b) => a - b);
+  let after = 0;
+  for (const anchor of anchors) {
+    const at = anchor - 1;
+    if (at < after || ctx.facts.length >= MAX_FACTS) continue;
+    REQUEST_ID_AT.lastIndex = at;
+    const m = REQUEST_ID_AT.exec(text);
+    if (!m) continue;
+    after = at + m[0].length;
+    const value = m[1]!;
+    if (!/\d/.test(value) || (!value.includes("-") && value.length < 16)) continue;
+    const id = normalizeRequestId(value);
+    if (id) push(ctx, { kind: "requestId", value: id, start: at, end: at + m[0].length });
+  }
+}
+
+const HOST_ID = /HostId(?:\\{0,2}["'])?\s{0,3}[:：=]\s{0,3}(?:\\{0,2}["'])?([A-Za-z0-9.\-]{4,255})/g;
+
+function hosts(ctx: ScanContext): void {
+  const { text } = ctx;
+  HOST_ID.lastIndex = 0;
+  for (let m = HOST_ID.exec(text); m; m = HOST_ID.exec(text)) {
+    const host = normalizeHost(m[1]);
+    if (host) push(ctx, { kind: "hostId", value: host, start: m.index, end: m.index + m[0].length });
+  }
+  let floor = 0;
+  for (const at of ctx.index.occurrences(".aliyuncs.com")) {
+    if (ctx.facts.length >= MAX_FACTS) return;
+    let i = at;
+    while (i > floor && at - i < 200 && isHostCharCode(text.charCodeAt(i - 1))) i--;
+    floor = at + ".aliyuncs.com".length;
+    const host = normalizeHost(text.slice(i, at + ".aliyuncs.com".length));
+    if (host && host !== "aliyuncs.com") push(ctx, { kind: "endpoint", value: host, start: i, end: at + 13 });
+  }
+}
+
+/** Each starts with a literal, so the engine skips ahead instead of trying an alternation at every position. */
+const ACTION_PATTERNS = [
+  /Action(?:=|%3D)([A-Z][A-Za-z0-9]{2,80})/g,
+  /x-acs-action:\s?([A-Z][A-Za-z0-9]{2,80})/gi,
+  /["']Action["']\s?:\s?["']([A-Z][A-Za-z0-9]{2,80})/g,
+];
+/** Generated SDK methods the error came out of; not actions themselves. */
+const NOT_ACTIONS = new Set(["CallApi", "DoRPCRequest", "DoROARequest", "DoRequest", "Execute", "Request", "Call", "Invoke"]);
+
+function actions(ctx: ScanContext): void {
+  const { text, index } = ctx;
+  for (const pattern of ACTION_PATTERNS) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      if (/[A-Za-z]/.test(text[m.index - 1] ?? "") && m[0][0] === "A") continue;
+      if (isActionName(m[1]!)) push(ctx, { kind: "action", value: m[1]!, start: m.index, end: m.index + m[0].length });
+    }
+  }
+  // Stack frames of generated SDKs: `createApiWithOptions` (Java/Node), `CreateApiWithOptions` (Go), `create_api_with_options` (Python).
+  for (const at of index.occurrences("WithOptions")) {
+    if (ctx.facts.length >= MAX_FACTS) return;
+    let i = at;
+    while (i > 0 && at - i < 80 && isAlnum(text.charCodeAt(i - 1))) i--;
+    const name = text.slice(i, at);
+    const action = name.charAt(0).toUpperCase() + name.slice(1);
+    if (name && isActionName(action) && !NOT_ACTIONS.has(action)) push(ctx, { kind: "action", value: action, start: i, end: at + 11 });
+  }
+  for (const at of index.occurrences("_with_options")) {
+    let i = at;
+    while (i > 0 && at - i < 80 && (isAlnum(text.charCodeAt(i - 1)) || text.charCodeAt(i - 1) === 95)) i--;
+    const action = text
+      .slice(i, at)
+      .split("_")
+      .filter(Boolean)
+      .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+      .join("");
+    if (isActionName(action) && !NOT_ACTIONS.has(action)) push(ctx, { kind: "action", value: action, start: i, end: at + 13 });
+  }
+}
+
+const REGION_AT = /(?:RegionId|regionId|region_id|region|Region)(?:\\{0,2}["'])?\s{0,3}(?:[:：=]|%3D|\s)\s{0,3}(?:\\{0,2}["'])?([a-z]{2,3}-[a-z]{2,20}(?:-[a-z0-9]{1,12}){0,4})/y;
+const REGION_ZH_AT = /(?:地域|区域)\s{0,3}[:：=]?\s{0,3}([a-z]{2,3}-[a-z]{2,20}(?:-[a-z0-9]{1,12}){0,4})/y;
+
+function regions(ctx: ScanContext): void {
+  const { text, index } = ctx;
+  const tries: [number, RegExp][] = [
+    ...index.occurrences("egion").map((p): [number, RegExp] => [p - 1, REGION_AT]),
+    ...index.occurrences("地域").map((p): [number, RegExp] => [p, REGION_ZH_AT]),
+    ...index.occurrences("区域").map((p): [number, RegExp] => [p, REGION_ZH_AT]),
+  ];
+  for (const [at, pattern] of tries) {
+    if (at < 0 || ctx.facts.length >= MAX_FACTS) continue;
+    if (/[A-Za-z]/.test(text[at - 1] ?? "")) continue;
+    pattern.lastIndex = at;
+    const m = pattern.exec(text);
+    if (m && isRegionId(m[1]!)) push(ctx, { kind: "region", value: m[1]!, start: at, end: at + m[0].length });
+  }
+}
+
+/** Every date format below has four digits followed by one of these; one pass finds the candidates. */
+const DATE_CANDIDATE = /\d{4}[-/年 ]/g;
+const AT_CANDIDATE: RegExp[] = [
+  /\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?/y,
+  /\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,9})?/y,
+  /\d{4}年\d{1,2}月\d{1,2}日\s{0,2}\d{1,2}[:：]\d{2}(?:[:：]\d{2})?/y,
+];
+/** klog: `E0323 17:49:13.715484` (the level letter is not part of the time). */
+const KLOG = /\d{4} \d{2}:\d{2}:\d{2}\.\d{6}/y;
+const HTTP_DATE = /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT/g;
+const REQUEST_TIMESTAMP = /Timestamp(?:=|%3D)(\d{4}-\d{2}-\d{2}T\d{2}(?:%25253A|%253A|%3A|:)\d{2}(?:%25253A|%253A|%3A|:)\d{2}(?:\.\d{1,3})?Z)/g;
+
+function timestamps(ctx: ScanContext): void {
+  const { text } = ctx;
+  DATE_CANDIDATE.lastIndex = 0;
+  for (let m = DATE_CANDIDATE.exec(text); m; m = DATE_CANDIDATE.exec(text)) {
+    if (ctx.facts.length >= MAX_FACTS) return;
+    const at = m.index;
+    const before = text.charCodeAt(at - 1);
+    if (before >= 48 && before <= 57) continue;
+    const klogLevel = /[IWEF]/.test(text[at - 1] ?? "") && !/[A-Za-z0-9_]/.test(text[at - 2] ?? "");
+    const patterns = klogLevel ? [KLOG] : /[A-Za-z_]/.test(text[at - 1] ?? "") ? [] : AT_CANDIDATE;
+    for (const pattern of patterns) {
+      pattern.lastIndex = at;
+      const found = pattern.exec(text);
+      if (!found) continue;
+      push(ctx, { kind: "timestamp", value: found[0], start: at, end: at + found[0].length });
+      DATE_CANDIDATE.lastIndex = at + found[0].length;
+      break;
+    }
+  }
+  HTTP_DATE.lastIndex = 0;
+  for (let m = HTTP_DATE.exec(text); m; m = HTTP_DATE.exec(text)) push(ctx, { kind: "timestamp", value: m[0], start: m.index, end: m.index + m[0].length });
+  REQUEST_TIMESTAMP.lastIndex = 0;
+  for (let m = REQUEST_TIMESTAMP.exec(text); m; m = REQUEST_TIMESTAMP.exec(text)) {
+    push(ctx, { kind: "requestTimestamp", value: decodeTimestamp(m[1]!), start: m.index, end: m.index + m[0].length });
+  }
+}
+
+const RECOMMEND_HOSTS = ["error-center.aliyun.com", "troubleshoot.api.aliyun.com", "api.aliyun.com/troubleshoot"];
+
+function recommendLinks(ctx: ScanContext): void {
+  const { text, index } = ctx;
+  for (const host of RECOMMEND_HOSTS) {
+    for (const at of index.occurrences(host)) {
+      const before = /https?:\/\/$/.exec(text.slice(Math.max(0, at - 8), at));
+      if (!before) continue;
+      const scheme = at - before[0].length;
+      const end = urlEnd(text, scheme);
+      push(ctx, { kind: "recommend", value: text.slice(scheme, end), start: scheme, end });
+    }
+  }
+}
+
+/** Log lines start with a timestamp, a klog header or a level word; errors on them are reported as log lines. */
+export function isLogLine(line: string): boolean {
+  return /^\s{0,4}(?:\[?\d{4}[-/]\d{2}[-/]\d{2}[T ]\d{2}:\d{2}|[IWEF]\d{4} \d{2}:\d{2}|\[?(?:ERROR|WARN|WARNING|INFO|DEBUG|FATAL|CRITICAL|error|warn|warning|info|debug|fatal)\]?[:\s]|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d{2}:\d{2}:\d{2}|\d{4}年\d{1,2}月\d{1,2}日|time=|level=|ts=)/.test(
+    line,
+  );
+}
+

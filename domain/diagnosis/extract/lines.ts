@@ -1,0 +1,149 @@
+import type { ScanContext } from "../raw";
+import { isCodeCharCode } from "../text";
+
+/**
+ * Line-level helpers for the extractors that read SDK output. A "segment" is a logical line: it also ends at a
+ * literal backslash-n, because SDK text often arrives JSON-escaped inside a log line.
+ */
+
+export function segmentStart(ctx: ScanContext, pos: number): number {
+  const lineStart = ctx.index.lineStart(pos);
+  const escaped = ctx.index.lastWithin("\\n", lineStart, pos);
+  return escaped === -1 ? lineStart : escaped + 2;
+}
+
+/** [start, end) of the logical line holding `pos`, without a trailing CR (real or escaped). */
+export function segmentAt(ctx: ScanContext, pos: number): [number, number] {
+  const start = segmentStart(ctx, pos);
+  return [start, trimLineEnd(ctx.text, start, ctx.index.segmentEnd(pos))];
+}
+
+export function trimLineEnd(text: string, start: number, end: number): number {
+  let e = end;
+  if (e > start && text.charCodeAt(e - 1) === 13) e--;
+  if (e - 2 >= start && text.startsWith("\\r", e - 2)) e -= 2;
+  return e;
+}
+
+/** The code-like token that ends right before `end` (letters, digits, `._-`), walking back at most `max` chars. */
+export function tokenBefore(text: string, end: number, floor: number, max = 128): number {
+  let i = end;
+  while (i > floor && end - i < max && isCodeCharCode(text.charCodeAt(i - 1))) i--;
+  while (i < end && /[._\-]/.test(text[i]!)) i++;
+  return i;
+}
+
+const STOP = new Set([..." \t\r\n\"'`,;)]}<>"].map((c) => c.charCodeAt(0)));
+
+/** End of the non-space token starting at `start`, without trailing punctuation and quotes. */
+export function tokenAfter(text: string, start: number, limit: number, max = 128): number {
+  let i = start;
+  while (i < limit && i - start < max && !STOP.has(text.charCodeAt(i))) i++;
+  while (i > start && /[.:]/.test(text[i - 1]!)) i--;
+  return i;
+}
+
+export function skipSpaces(text: string, pos: number, limit: number): number {
+  let i = pos;
+  while (i < limit && (text[i] === " " || text[i] === "\t")) i++;
+  return i;
+}
+
+export type LabelEntry = { label: string; value: string; valueStart: number; valueEnd: number; lineStart: number };
+
+/**
+ * Reads consecutive `Label: value` lines from `from` (the start of a logical line). Stops at the first line that
+ * is not a label, at a label seen before (a new error starts), or after `maxLines`. `labels` is in the order the
+ * formatter prints them; a value is cut where a later label follows on the same line (flattened pastes).
+ */
+export function readLabelLines(
+  ctx: ScanContext,
+  from: number,
+  labels: readonly string[],
+  options: { caseInsensitive?: boolean; spacedColon?: boolean; maxLines?: number; indentOnly?: boolean } = {},
+): { entries: LabelEntry[]; end: number } {
+  const { text, index } = ctx;
+  const entries: LabelEntry[] = [];
+  const seen = new Set<string>();
+  let pos = from;
+  let end = from;
+  const maxLines = options.maxLines ?? 12;
+  const canonical = canonicalLabels(labels, options.caseInsensitive ?? false);
+  for (let n = 0; n < maxLines && pos !== -1 && pos < text.length; n++) {
+    const segEnd = index.segmentEnd(pos);
+    const lineEnd = trimLineEnd(text, pos, segEnd);
+    let p = pos;
+    while (p < lineEnd && p - pos < 16 && /[ \t>|*•\-]/.test(text[p]!)) p++;
+    const rawHead = text.slice(p, Math.min(lineEnd, p + 48));
+    const head = options.caseInsensitive ? rawHead.toLowerCase() : rawHead;
+    let label: string | undefined;
+    let valueStart = -1;
+    for (const [key, name] of canonical) {
+      if (!head.startsWith(key)) continue;
+      let q = p + key.length;
+      if (options.spacedColon && text[q] === " " && text[q + 1] === ":") q++;
+      if (text[q] !== ":" && text[q] !== "：") continue;
+      q++;
+      if (text[q] === " ") q++;
+      label = name;
+      valueStart = q;
+      break;
+    }
+    if (!label || seen.has(label)) break;
+    seen.add(label);
+    entries.push({ label, value: "", valueStart, valueEnd: lineEnd, lineStart: pos });
+    end = lineEnd;
+    pos = index.nextSegmentStart(segEnd);
+  }
+  if (entries.some((e) => text.slice(e.valueStart, e.valueEnd).includes(":"))) splitFlattened(text, entries, labels, seen);
+  for (const entry of entries) entry.value = text.slice(entry.valueStart, entry.valueEnd).trim();
+  return { entries, end };
+}
+
+const canonicalCache = new WeakMap<readonly string[], Map<boolean, Map<string, string>>>();
+
+function canonicalLabels(labels: readonly string[], caseInsensitive: boolean): Map<string, string> {
+  let byCase = canonicalCache.get(labels);
+  if (!byCase) canonicalCache.set(labels, (byCase = new Map()));
+  let map = byCase.get(caseInsensitive);
+  if (!map) byCase.set(caseInsensitive, (map = new Map(labels.map((l) => [caseInsensitive ? l.toLowerCase() : l, l]))));
+  return map;
+}
+
+/**
+ * `SDK.ServerError ErrorCode: X Recommend: Y RequestId: Z Message: W` (newlines collapsed by a wrapper, F18) or
+ * `SDKError: StatusCode: 409; Code: X; Message: …; Data: {…}`: cut each value where a later label begins.
+ */
+function splitFlattened(text: string, entries: LabelEntry[], labels: readonly string[], seen: Set<string>): void {
+  for (let e = 0; e < entries.length; e++) {
+    const entry = entries[e]!;
+    const order = labels.indexOf(entry.label);
+    let valueEnd = entry.valueEnd;
+    for (const later of labels.slice(order + 1)) {
+      if (seen.has(later)) continue;
+      const value = text.slice(entry.valueStart, valueEnd);
+      const at = labelIn(value, later);
+      if (at === -1) continue;
+      let laterStart = entry.valueStart + at + later.length + 1;
+      if (text[laterStart] === " ") laterStart++;
+      entries.splice(e + 1, 0, { label: later, value: "", valueStart: laterStart, valueEnd, lineStart: entry.lineStart });
+      seen.add(later);
+      valueEnd = entry.valueStart + at;
+    }
+    entry.valueEnd = valueEnd;
+    while (entry.valueEnd > entry.valueStart && /[;,\s]/.test(text[entry.valueEnd - 1]!)) entry.valueEnd--;
+  }
+}
+
+/** Where `Label:` starts inside a value, preceded by the value's start, a space, `;` or `,`; -1 if nowhere. */
+function labelIn(value: string, label: string): number {
+  const needle = `${label}:`;
+  for (let at = value.indexOf(needle); at !== -1; at = value.indexOf(needle, at + 1)) {
+    if (at === 0 || /[\s;,]/.test(value[at - 1]!)) return at;
+  }
+  return -1;
+}
+
+export function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -1,0 +1,135 @@
+import type { Recommend, RecommendGeneration } from "./types";
+
+/**
+ * Field normalisers shared by every extractor, so a RequestId or a Recommend link reads the same whichever
+ * format it came from.
+ */
+
+/** Upper case; placeholders such as `***`, `xxx`, `...` and `fixture`-like words are not request ids. */
+export function normalizeRequestId(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim().replace(/^["'`\[(]+|["'`\]),.;:]+$/g, "");
+  // Real ids always contain digits; `xxx`, `***`, `...`, `fixture` are placeholders left by the poster.
+  if (!/[0-9]/.test(trimmed) || trimmed.length > 80) return undefined;
+  if (/^(?:x+|\*+|\.+|-+|none|null|nil|undefined|requestid)$/i.test(trimmed)) return undefined;
+  if (!/^[0-9A-Za-z][0-9A-Za-z\-_*.]*$/.test(trimmed)) return undefined;
+  return trimmed.toUpperCase();
+}
+
+export function normalizeHost(value: string | undefined): string | undefined {
+  const trimmed = value?.trim().replace(/^["'`]+|["'`,;:.]+$/g, "").toLowerCase();
+  if (!trimmed || !/^[a-z0-9][a-z0-9.\-]*\.[a-z]{2,}(?::\d+)?$/.test(trimmed)) return undefined;
+  return trimmed;
+}
+
+const REGION = /^(?:cn|us|eu|ap|me|ru|sa|na|af|ce|la)-[a-z]+(?:-[a-z0-9]+){0,4}$/;
+
+/**
+ * `cloudapi.cn-hangzhou.aliyuncs.com` → cn-hangzhou, `apigateway.cn-shanghai.aliyuncs.com` → cn-shanghai,
+ * `ecs-cn-hangzhou.aliyuncs.com` → cn-hangzhou. Global hosts (`alidns.aliyuncs.com`) have none.
+ */
+export function regionFromHost(host: string | undefined): string | undefined {
+  if (!host) return undefined;
+  for (const label of host.toLowerCase().split(".")) {
+    const parts = label.split("-");
+    for (let i = 0; i < parts.length - 1; i++) {
+      const candidate = parts
+        .slice(i)
+        .filter((p) => p !== "internal" && p !== "vpc" && p !== "intranet")
+        .join("-");
+      if (REGION.test(candidate)) return candidate;
+    }
+  }
+  return undefined;
+}
+
+export function isRegionId(value: string): boolean {
+  return REGION.test(value);
+}
+
+function decode(value: string): string {
+  try {
+    return decodeURIComponent(value.replace(/\+/g, " "));
+  } catch {
+    return value;
+  }
+}
+
+/** Query parameters of a URL-ish string; tolerant of junk around it. */
+export function parseQuery(url: string): Record<string, string> {
+  const query: Record<string, string> = {};
+  const q = url.indexOf("?");
+  if (q === -1) return query;
+  for (const part of url.slice(q + 1).split("#")[0]!.split("&")) {
+    if (!part) continue;
+    const eq = part.indexOf("=");
+    const key = decode(eq === -1 ? part : part.slice(0, eq));
+    if (!key || key in query) continue;
+    query[key] = decode(eq === -1 ? "" : part.slice(eq + 1));
+  }
+  return query;
+}
+
+/** Where a URL stops inside a paste: whitespace, quotes, a CDATA end, a closing tag or an escaped quote. */
+export function urlEnd(text: string, start: number, limit = text.length): number {
+  let i = start;
+  while (i < limit) {
+    const c = text[i]!;
+    if (/[\s"'<>`]/.test(c) || (c === "]" && text.startsWith("]]>", i)) || (c === "\\" && /["'n]/.test(text[i + 1] ?? ""))) break;
+    i++;
+  }
+  while (i > start && /[.,;:)\]}]/.test(text[i - 1]!)) i--;
+  return i;
+}
+
+/**
+ * The three Recommend generations (§6.4): error-center `?Keyword=<Code>&source=PopGw` (≤2021),
+ * `troubleshoot.api.aliyun.com?q=<Code>&product=<P>` (~2022), `api.aliyun.com/troubleshoot?q=<Code>&product=<P>&requestId=<id>`.
+ * The Go SDK glues a comment in front (`comment+recommend`, §6.5); that text becomes `note`.
+ */
+export function parseRecommend(raw: string | undefined): Recommend | undefined {
+  if (!raw) return undefined;
+  const text = raw.trim();
+  if (!text) return undefined;
+  const at = text.search(/https?:\/\//);
+  if (at === -1) return { url: "", query: {}, generation: "other", note: text };
+  const url = text.slice(at, urlEnd(text, at));
+  const query = parseQuery(url);
+  const generation: RecommendGeneration = /error-center\.aliyun\.com/.test(url)
+    ? "error-center"
+    : /troubleshoot\.api\.aliyun\.com/.test(url)
+      ? "troubleshoot-legacy"
+      : /api\.aliyun\.com\/troubleshoot/.test(url)
+        ? "troubleshoot"
+        : "other";
+  const code = query.Keyword ?? query.q;
+  const product = query.product;
+  const requestId = normalizeRequestId(query.requestId);
+  const note = text.slice(0, at).trim();
+  return {
+    url,
+    query,
+    generation,
+    ...(code ? { code } : {}),
+    ...(product ? { product } : {}),
+    ...(requestId ? { requestId } : {}),
+    ...(note ? { note } : {}),
+  };
+}
+
+/** `GetMainDomainName`, `CreateApi`: an API action name is a PascalCase word of letters and digits. */
+export function isActionName(value: string): boolean {
+  return /^[A-Z][A-Za-z0-9]{2,80}$/.test(value) && /[a-z]/.test(value);
+}
+
+/** `Timestamp=2019-05-12T14%253A06%253A51Z` (double-encoded in a string-to-sign) → 2019-05-12T14:06:51Z. */
+export function decodeTimestamp(value: string): string {
+  let out = value;
+  for (let i = 0; i < 3 && out.includes("%"); i++) out = decode(out);
+  return out;
+}
+
+export function parseStatus(value: unknown): number | undefined {
+  const n = typeof value === "number" ? value : typeof value === "string" && /^\s*\d{3}\s*$/.test(value) ? Number(value) : NaN;
+  return Number.isInteger(n) && n >= 100 && n <= 599 ? n : undefined;
+}

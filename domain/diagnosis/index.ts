@@ -1,0 +1,39 @@
+/**
+ * ErrorDesk diagnosis engine: finds every Alibaba Cloud error in pasted text and ties each to the catalog.
+ * Pure TypeScript with no framework or database imports, so a CLI, a route handler and tests can all use it.
+ *
+ *   const matcher = createMatcher(catalog);      // once
+ *   const result = diagnose(pastedText, matcher); // per paste
+ */
+export { diagnose } from "./diagnose";
+export { createMatcher, matchError, findMessageHits, isParamName, type Matcher, type MatchOutcome, type MessageHit, type MessageVariant } from "./matcher";
+export {
+  redactSecrets,
+  redactionMarker,
+  SECRET_KINDS,
+  type RedactionCount,
+  type RedactionResult,
+  type SecretKind,
+} from "./redact";
+export { parseRecommend, regionFromHost, normalizeRequestId } from "./fields";
+export { parseLooseLiteral, parseGoMap } from "./literal";
+export { parseTeaMessage } from "./extract/sdk";
+export { FOREIGN_CODES, isGatewayDataPlaneCode, isSdkClientCode, type ForeignCode, type RelatedEntry } from "./related-codes";
+export {
+  FORMAT_IDS,
+  FORMAT_DESCRIPTIONS,
+  type Candidate,
+  type CatalogRef,
+  type Diagnosis,
+  type DiagnoseOptions,
+  type Finding,
+  type FormatId,
+  type InputKind,
+  type Match,
+  type MatchKind,
+  type Recognized,
+  type RecognizedKind,
+  type Recommend,
+  type RecommendGeneration,
+  type Span,
+} from "./types";

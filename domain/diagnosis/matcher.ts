@@ -1,0 +1,612 @@
+import { editDistance } from "../catalog/nearest";
+import { AsciiAutomaton } from "./automaton";
+import { FOREIGN_CODES, isGatewayDataPlaneCode, isSdkClientCode, relatedByShape } from "./related-codes";
+import { collapseSpaces, foldAscii, isCodeLike, truncate } from "./text";
+import type { Candidate, CatalogRef, Match } from "./types";
+
+/**
+ * Catalog matching. Templates are never turned into regular expressions: a templated code is split at `%s` and
+ * compared with startsWith/endsWith/indexOf, a templated message is split the same way and its literal pieces are
+ * found in order (the longest piece through one Aho–Corasick pass, the others in bounded windows). Work per input
+ * is linear whatever the catalog text contains.
+ */
+
+/** A `%s` stands for a parameter name; longer or multi-line values are not parameters. */
+const MAX_PARAM = 64;
+
+type CodeTemplate = { entry: CatalogRef; pieces: readonly string[]; literalLength: number };
+
+export type MessageVariant = {
+  entry: CatalogRef;
+  text: string;
+  /** The message split at `%s`, folded (ASCII lower case, whitespace as space). */
+  pieces: readonly string[];
+  literalLength: number;
+  /** Index of the longest piece: the one the automaton looks for. */
+  anchor: number;
+};
+
+export type Matcher = {
+  readonly entries: readonly CatalogRef[];
+  readonly exact: ReadonlyMap<string, CatalogRef>;
+  readonly lowerExact: ReadonlyMap<string, CatalogRef>;
+  /** Most specific (longest literal text) first, so InvalidFormat%s is tried before Invalid%s. */
+  readonly templates: readonly CodeTemplate[];
+  readonly variants: readonly MessageVariant[];
+  readonly automaton: AsciiAutomaton;
+  readonly variantsByPattern: readonly (readonly number[])[];
+  readonly codes: readonly string[];
+  /** Each code lower-cased, and without `%s`: what spelling comparisons use. */
+  readonly spellings: readonly { code: string; lower: string; literal: string }[];
+  /** Non-template codes keyed by their first and last three letters (lower case): candidates for typo checks. */
+  readonly typoIndex: ReadonlyMap<string, readonly CatalogRef[]>;
+  /**
+   * Suggestions depend only on the code (or message) and the catalog, and unknown codes recur across pastes
+   * (Forbidden.RAM, InvalidAccessKeyId…): computed once per matcher, bounded.
+   */
+  readonly suggestionMemo: Map<string, readonly Candidate[]>;
+  /** Whether a word of free text is worth reporting as a code: also a pure function of word and catalog. */
+  readonly wordMemo: Map<string, boolean>;
+};
+
+const SUGGESTION_MEMO_LIMIT = 5000;
+
+function memoized(matcher: Matcher, key: string, compute: () => Candidate[]): Candidate[] {
+  const known = matcher.suggestionMemo.get(key);
+  if (known) return known.map((c) => ({ ...c }));
+  const computed = compute();
+  if (matcher.suggestionMemo.size >= SUGGESTION_MEMO_LIMIT) matcher.suggestionMemo.clear();
+  matcher.suggestionMemo.set(key, computed);
+  return computed.map((c) => ({ ...c }));
+}
+
+/** Catalogs may still carry the common table's `{ParameterName}`; the engine speaks `%s` only. */
+function unifyPlaceholder(text: string): string {
+  return text.replace(/\{[A-Za-z]+\}/g, "%s");
+}
+
+/** Compile a catalog once; the result is immutable and safe to share between requests. */
+export function createMatcher(catalog: readonly CatalogRef[]): Matcher {
+  const entries = catalog.map((e) => ({ ...e, code: unifyPlaceholder(e.code), messages: e.messages.map(unifyPlaceholder) }));
+  const exact = new Map<string, CatalogRef>();
+  const lowerExact = new Map<string, CatalogRef>();
+  const templates: CodeTemplate[] = [];
+  const typoIndex = new Map<string, CatalogRef[]>();
+  for (const entry of entries) {
+    if (entry.code.includes("%s")) {
+      const pieces = entry.code.split("%s");
+      templates.push({ entry, pieces, literalLength: pieces.join("").length });
+      continue;
+    }
+    exact.set(entry.code, entry);
+    lowerExact.set(entry.code.toLowerCase(), entry);
+    const lower = entry.code.toLowerCase();
+    for (const key of [`^${lower.slice(0, 3)}`, `$${lower.slice(-3)}`]) {
+      const list = typoIndex.get(key) ?? [];
+      list.push(entry);
+      typoIndex.set(key, list);
+    }
+  }
+  templates.sort((a, b) => b.literalLength - a.literalLength);
+
+  const variants: MessageVariant[] = [];
+  const patternIndex = new Map<string, number>();
+  const variantsByPattern: number[][] = [];
+  for (const entry of entries) {
+    for (const message of entry.messages) {
+      const text = collapseSpaces(message);
+      const pieces = text.split("%s").map(foldAscii);
+      let anchor = 0;
+      pieces.forEach((p, i) => {
+        if (p.length > pieces[anchor]!.length) anchor = i;
+      });
+      // Too short to find reliably in free text; such a message can still match a code's entry by comparison.
+      if (pieces[anchor]!.trim().length < 6) continue;
+      const variant: MessageVariant = { entry, text, pieces, literalLength: pieces.join("").length, anchor };
+      const key = pieces[anchor]!;
+      let p = patternIndex.get(key);
+      if (p === undefined) {
+        p = variantsByPattern.length;
+        patternIndex.set(key, p);
+        variantsByPattern.push([]);
+      }
+      variantsByPattern[p]!.push(variants.length);
+      variants.push(variant);
+    }
+  }
+  const automaton = new AsciiAutomaton([...patternIndex.keys()]);
+  return {
+    entries,
+    exact,
+    lowerExact,
+    templates,
+    variants,
+    automaton,
+    variantsByPattern,
+    codes: entries.map((e) => e.code),
+    spellings: entries.map((e) => ({ code: e.code, lower: e.code.toLowerCase(), literal: e.code.toLowerCase().replaceAll("%s", "") })),
+    suggestionMemo: new Map(),
+    wordMemo: new Map(),
+    typoIndex,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Codes
+// ---------------------------------------------------------------------------------------------------------------
+
+/** What `%s` may stand for in a code: a parameter name such as GroupId, RequestConfig, Description. */
+export function isParamName(value: string): boolean {
+  if (value.length === 0 || value.length > MAX_PARAM) return false;
+  const first = value.charCodeAt(0);
+  if (first < 65 || first > 90) return false;
+  for (let i = 1; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95)) return false;
+  }
+  return true;
+}
+
+/** Literal prefix, suffix and (for several `%s`) in-order middle pieces; every gap must be a parameter name. */
+function templateParams(code: string, pieces: readonly string[], fold = false): string[] | null {
+  const subject = fold ? code.toLowerCase() : code;
+  const parts = fold ? pieces.map((p) => p.toLowerCase()) : pieces;
+  const first = parts[0]!;
+  const last = parts[parts.length - 1]!;
+  if (!subject.startsWith(first) || !subject.endsWith(last)) return null;
+  const end = subject.length - last.length;
+  let pos = first.length;
+  if (end <= pos) return null;
+  const params: string[] = [];
+  for (let k = 1; k < parts.length - 1; k++) {
+    const at = subject.indexOf(parts[k]!, pos + 1);
+    if (at === -1 || at + parts[k]!.length >= end) return null;
+    params.push(code.slice(pos, at));
+    pos = at + parts[k]!.length;
+  }
+  params.push(code.slice(pos, end));
+  if (fold) return params.every((p) => /^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(p)) ? params : null;
+  return params.every(isParamName) ? params : null;
+}
+
+type TemplateHit = { template: CodeTemplate; params: string[] };
+
+function templateHits(matcher: Matcher, code: string): TemplateHit[] {
+  const hits: TemplateHit[] = [];
+  for (const template of matcher.templates) {
+    const params = templateParams(code, template.pieces);
+    if (params) hits.push({ template, params });
+  }
+  return hits;
+}
+
+/**
+ * Whether a word met in free text should be treated as an error code. Exact and templated catalog codes,
+ * known related codes and near misses qualify; ordinary CamelCase words (`NotFoundException`) do not.
+ */
+export function isCodeWorthReporting(matcher: Matcher, token: string, budget?: { checks: number }): boolean {
+  const known = matcher.wordMemo.get(token);
+  if (known !== undefined) return known;
+  const before = budget?.checks;
+  const verdict = judgeWord(matcher, token, budget);
+  // A verdict cut short by the typo budget is not the word's real verdict: do not remember it.
+  if (budget === undefined || budget.checks > 0 || before === budget.checks) {
+    if (matcher.wordMemo.size >= 50_000) matcher.wordMemo.clear();
+    matcher.wordMemo.set(token, verdict);
+  }
+  return verdict;
+}
+
+function judgeWord(matcher: Matcher, token: string, budget?: { checks: number }): boolean {
+  if (!isCodeLike(token)) return false;
+  if (matcher.exact.has(token) || FOREIGN_CODES.has(token) || relatedByShape(token)) return true;
+  if (/(?:Exception|Error|Errors|Exceptions)$/.test(token)) return false;
+  const hits = templateHits(matcher, token);
+  if (hits.length > 0) return true;
+  if (token.length >= 8 && matcher.lowerExact.has(token.toLowerCase())) return true;
+  if (token.length >= 8 && /[A-Z].*[A-Z]/.test(token) && /[a-z]/.test(token)) return typoCandidates(matcher, token, budget).length > 0;
+  return false;
+}
+
+function typoCandidates(matcher: Matcher, code: string, budget?: { checks: number }): { entry: CatalogRef; distance: number }[] {
+  const lower = code.toLowerCase();
+  const seen = new Set<CatalogRef>();
+  const out: { entry: CatalogRef; distance: number }[] = [];
+  for (const key of [`^${lower.slice(0, 3)}`, `$${lower.slice(-3)}`]) {
+    for (const entry of matcher.typoIndex.get(key) ?? []) {
+      if (seen.has(entry)) continue;
+      seen.add(entry);
+      if (budget) {
+        if (budget.checks <= 0) return out;
+        budget.checks--;
+      }
+      const target = entry.code.toLowerCase();
+      if (target === lower) continue;
+      const allowed = Math.min(target.length, lower.length) >= 10 ? 2 : 1;
+      const distance = editDistance(lower, target, allowed);
+      if (distance <= allowed) out.push({ entry, distance });
+    }
+  }
+  return out.sort((a, b) => a.distance - b.distance);
+}
+
+/**
+ * Catalog codes spelled like `code`: containing or contained in it (templates by their literal text), or within
+ * 35% edits. Like nearestCodes, but the cut-off is passed to editDistance so far-off codes cost a row or two.
+ */
+function closeCodes(matcher: Matcher, code: string): string[] {
+  const lower = code.toLowerCase();
+  const scored: { code: string; score: number }[] = [];
+  for (const { code: candidate, lower: target, literal } of matcher.spellings) {
+    if (literal.length >= 4 && (lower.includes(literal) || literal.includes(lower))) {
+      scored.push({ code: candidate, score: 0.3 });
+      continue;
+    }
+    const longest = Math.max(lower.length, target.length);
+    const allowed = Math.floor(longest * 0.35);
+    if (Math.abs(lower.length - target.length) > allowed) continue;
+    const distance = editDistance(lower, target, allowed);
+    if (distance <= allowed) scored.push({ code: candidate, score: distance / longest });
+  }
+  return scored.sort((a, b) => a.score - b.score || compareText(a.code, b.code)).map((s) => s.code);
+}
+
+function codeSuggestions(matcher: Matcher, code: string): Candidate[] {
+  const out: Candidate[] = [];
+  const foreign = FOREIGN_CODES.get(code);
+  const shaped = relatedByShape(code);
+  for (const rel of [...(foreign?.related ?? []), ...(shaped?.related ?? [])]) {
+    const meaning = foreign?.meaning ?? shaped?.foreign.meaning;
+    out.push({
+      entry: rel.entry,
+      ...(rel.param ? { param: rel.param } : {}),
+      kind: "suggestion",
+      confidence: rel.confidence,
+      reason: `${code} is not in this catalog: it is ${meaning}; ${rel.why}`,
+    });
+  }
+  const caseTwin = matcher.lowerExact.get(code.toLowerCase());
+  if (caseTwin && caseTwin.code !== code) {
+    out.push({ entry: caseTwin.code, kind: "suggestion", confidence: 0.65, reason: `code ${code} differs from ${caseTwin.code} only in letter case` });
+  }
+  if (!foreign) {
+    for (const template of matcher.templates) {
+      const params = templateParams(code, template.pieces, true);
+      if (!params || templateParams(code, template.pieces)) continue;
+      out.push({
+        entry: template.entry.code,
+        param: params[0]!,
+        kind: "suggestion",
+        confidence: 0.6,
+        reason: `code ${code} matches template ${template.entry.code} only when letter case is ignored (parameter ${params[0]})`,
+      });
+      break;
+    }
+  }
+  for (const { entry, distance } of typoCandidates(matcher, code)) {
+    out.push({
+      entry: entry.code,
+      kind: "suggestion",
+      confidence: distance === 1 ? 0.6 : 0.5,
+      reason: `code ${code} is ${distance} edit${distance === 1 ? "" : "s"} away from ${entry.code}`,
+    });
+  }
+  closeCodes(matcher, code).slice(0, 4).forEach((near, rank) => {
+    out.push({ entry: near, kind: "suggestion", confidence: 0.4 - rank * 0.05, reason: `code ${code} is spelled like ${near}` });
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Messages
+// ---------------------------------------------------------------------------------------------------------------
+
+export type MessageHit = { variant: MessageVariant; start: number; end: number; params: string[] };
+
+function isParamChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
+}
+
+function validMessageParam(value: string): boolean {
+  return value.length > 0 && value.length <= MAX_PARAM && value === value.trim() && !value.includes("\n");
+}
+
+/** Extends a hit of the anchor piece to the whole message, piece by piece, in bounded windows. */
+function verify(text: string, variant: MessageVariant, anchorStart: number, from: number, to: number): MessageHit | null {
+  const pieces = variant.pieces;
+  const k = variant.anchor;
+  const params: string[] = new Array(Math.max(0, pieces.length - 1)).fill("");
+  let end = anchorStart + pieces[k]!.length;
+  for (let j = k + 1; j < pieces.length; j++) {
+    const piece = pieces[j]!;
+    if (piece === "") {
+      let stop = end;
+      while (stop < to && stop - end < MAX_PARAM && isParamChar(text.charCodeAt(stop))) stop++;
+      if (stop === end) return null;
+      params[j - 1] = text.slice(end, stop);
+      end = stop;
+      continue;
+    }
+    const windowEnd = Math.min(to, end + MAX_PARAM + piece.length);
+    const at = foldAscii(text.slice(end, windowEnd)).indexOf(piece, 1);
+    if (at < 1) return null;
+    const param = text.slice(end, end + at);
+    if (!validMessageParam(param)) return null;
+    params[j - 1] = param;
+    end += at + piece.length;
+  }
+  let start = anchorStart;
+  for (let j = k - 1; j >= 0; j--) {
+    const piece = pieces[j]!;
+    if (piece === "") {
+      let stop = start;
+      while (stop > from && start - stop < MAX_PARAM && isParamChar(text.charCodeAt(stop - 1))) stop--;
+      while (stop < start && text[stop] === ".") stop++;
+      // `action. is mandatory…` is the end of the previous sentence, not a parameter name.
+      if (stop === start || !/^[A-Za-z][\w.\-]*[A-Za-z0-9]$|^[A-Za-z]$/.test(text.slice(stop, start))) return null;
+      params[j] = text.slice(stop, start);
+      start = stop;
+      continue;
+    }
+    const windowStart = Math.max(from, start - MAX_PARAM - piece.length);
+    const window = foldAscii(text.slice(windowStart, start));
+    const at = window.lastIndexOf(piece, window.length - piece.length - 1);
+    if (at < 0) return null;
+    const param = text.slice(windowStart + at + piece.length, start);
+    if (!validMessageParam(param)) return null;
+    params[j] = param;
+    start = windowStart + at;
+  }
+  return { variant, start, end, params };
+}
+
+/** Every catalog message (placeholders filled) found in text[from, to). Hits may overlap. */
+export function findMessageHits(matcher: Matcher, text: string, from = 0, to = text.length, limit = 10_000): MessageHit[] {
+  const hits: MessageHit[] = [];
+  const patterns = matcher.automaton.patterns;
+  matcher.automaton.scan(text, from, to, (pattern, endExclusive) => {
+    if (hits.length >= limit) return;
+    const anchorStart = endExclusive - patterns[pattern]!.length;
+    for (const index of matcher.variantsByPattern[pattern]!) {
+      const hit = verify(text, matcher.variants[index]!, anchorStart, from, to);
+      if (hit) hits.push(hit);
+    }
+  });
+  return hits;
+}
+
+type RankedHit = MessageHit & { quality: number };
+
+/** How well a hit covers a whole message field: 3 all of it, 2 its beginning, 1 somewhere inside. */
+function rankFieldHits(message: string, hits: MessageHit[]): RankedHit[] {
+  return hits
+    .map((hit) => {
+      const startsIt = message.slice(0, hit.start).trim() === "";
+      const endsIt = message.slice(hit.end).trim() === "";
+      return { ...hit, quality: startsIt && endsIt ? 3 : startsIt ? 2 : 1 };
+    })
+    .sort((a, b) => b.quality - a.quality || b.variant.literalLength - a.variant.literalLength);
+}
+
+/** The best way(s) a message field matches the catalog: one entry, or several when the catalog repeats a message. */
+function bestMessageMatches(matcher: Matcher, message: string): RankedHit[] {
+  const ranked = rankFieldHits(message, findMessageHits(matcher, message, 0, message.length, 200));
+  const best = ranked[0];
+  if (!best) return [];
+  const seen = new Set<string>();
+  return ranked.filter((h) => {
+    if (h.quality !== best.quality || h.variant.literalLength !== best.variant.literalLength) return false;
+    if (seen.has(h.variant.entry.code)) return false;
+    seen.add(h.variant.entry.code);
+    return true;
+  });
+}
+
+/** When the catalog repeats a message, which entry real traffic points to, and the evidence that settles it. */
+const AMBIGUITY_HINTS: { prefer: string; over: string; decisive: RegExp; decisiveWhy: string; priorWhy: string }[] = [
+  {
+    prefer: "SignatureDoesNotMatch",
+    over: "UnsupportedHTTPMethod",
+    decisive: /string\s?to\s?sign/i,
+    decisiveWhy: "the server string-to-sign that follows is only sent with signature mismatches",
+    priorWhy: "real responses with this text carry SignatureDoesNotMatch (error-formats.md §7)",
+  },
+];
+
+function describeHit(hit: MessageHit): string {
+  const params = hit.params.filter(Boolean);
+  return `message matches "${truncate(hit.variant.text, 90)}" of ${hit.variant.entry.code}${params.length ? `; parameter ${params.join(", ")}` : ""}`;
+}
+
+function messageCandidate(hit: RankedHit, confidence: number, reason: string): Candidate {
+  const params = hit.params.filter(Boolean);
+  return {
+    entry: hit.variant.entry.code,
+    ...(params[0] ? { param: params[0] } : {}),
+    ...(params.length > 1 ? { params } : {}),
+    kind: "message",
+    confidence,
+    reason,
+  };
+}
+
+function messageConfidence(hit: RankedHit): number {
+  const base = hit.quality === 3 ? 0.9 : hit.quality === 2 ? 0.85 : 0.75;
+  return hit.params.length > 0 ? base - 0.05 : base;
+}
+
+function fuzzyMessageSuggestions(matcher: Matcher, message: string): Candidate[] {
+  const folded = foldAscii(collapseSpaces(message));
+  if (folded.length < 12 || folded.length > 300) return [];
+  const out: Candidate[] = [];
+  for (const variant of matcher.variants) {
+    const target = variant.pieces.join("%s");
+    if (Math.abs(target.length - folded.length) > target.length * 0.2) continue;
+    const allowed = Math.max(2, Math.floor(target.length * 0.15));
+    const distance = editDistance(folded, target, allowed);
+    if (distance > allowed) continue;
+    out.push({
+      entry: variant.entry.code,
+      kind: "suggestion",
+      confidence: Math.max(0.3, 0.6 - distance / target.length),
+      reason: `message is close to "${truncate(variant.text, 90)}" of ${variant.entry.code} (${distance} character edit${distance === 1 ? "" : "s"})`,
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Putting code and message together
+// ---------------------------------------------------------------------------------------------------------------
+
+export type MatchOutcome = { match: Match | null; candidates: Candidate[]; notes: string[] };
+
+function agreeing(hits: RankedHit[], entry: string): RankedHit | undefined {
+  return hits.find((h) => h.variant.entry.code === entry);
+}
+
+function messageNote(hits: RankedHit[]): string {
+  return hits.length ? `the message matches ${hits.map((h) => h.variant.entry.code).join(" / ")} instead` : "the message differs from the catalog text";
+}
+
+/** Strips what SDKs wrap around a code: pop-core's `Error` suffix is removed by the extractor, quotes here. */
+function cleanCode(code: string | undefined): string | undefined {
+  const trimmed = code?.trim().replace(/^["'`“]+|["'`”]+$/g, "");
+  return trimmed ? trimmed : undefined;
+}
+
+/**
+ * Ties an error to the catalog. The code decides when there is one (exact, then the most specific template);
+ * the message confirms it, breaks ties, or stands in when the code is missing or unknown. Near misses are
+ * returned as suggestions below 0.7 and never become the match.
+ */
+export function matchError(matcher: Matcher, error: { code?: string; message?: string }): MatchOutcome {
+  const code = cleanCode(error.code);
+  const message = error.message && error.message.trim() ? collapseSpaces(error.message) : undefined;
+  const messageHits = message ? bestMessageMatches(matcher, message) : [];
+  const candidates: Candidate[] = [];
+  const notes: string[] = [];
+  let match: Match | null = null;
+
+  if (code) {
+    const exact = matcher.exact.get(code);
+    if (exact) {
+      const agree = agreeing(messageHits, exact.code);
+      const confidence = !message ? 0.95 : agree ? 1 : messageHits.length ? 0.85 : 0.9;
+      const tail = !message ? "" : agree ? "; the message matches its catalog text" : `; ${messageNote(messageHits)}`;
+      match = { entry: exact.code, kind: "exact", confidence, reason: `code ${code} is a catalog code${tail}` };
+    } else if (!FOREIGN_CODES.has(code)) {
+      const hits = templateHits(matcher, code);
+      const best = hits[0];
+      if (best) {
+        const entry = best.template.entry.code;
+        const param = best.params[0]!;
+        const agree = agreeing(messageHits, entry);
+        const sameParam = agree && (agree.params[0] ?? "").toLowerCase() === param.toLowerCase();
+        const confidence = !message ? 0.85 : sameParam ? 0.95 : agree ? 0.85 : 0.7;
+        const tail = !message
+          ? ""
+          : sameParam
+            ? "; the message names the same parameter"
+            : agree
+              ? `; the message names parameter ${agree.params[0]}`
+              : `; ${messageNote(messageHits)}`;
+        const lessSpecific = hits.slice(1).map((h) => h.template.entry.code);
+        match = {
+          entry,
+          param,
+          ...(best.params.length > 1 ? { params: best.params } : {}),
+          kind: "template",
+          confidence,
+          reason: `code ${code} matches template ${entry}; parameter ${best.params.join(", ")}${
+            lessSpecific.length ? ` (more specific than ${lessSpecific.join(", ")})` : ""
+          }${tail}`,
+        };
+        for (const other of hits.slice(1)) {
+          candidates.push({
+            entry: other.template.entry.code,
+            param: other.params[0]!,
+            kind: "template",
+            confidence: 0.5,
+            reason: `code ${code} also fits the less specific template ${other.template.entry.code} (parameter ${other.params[0]})`,
+          });
+        }
+      }
+    }
+    if (!match) {
+      if (isGatewayDataPlaneCode(code)) notes.push(`${code} is an API Gateway data-plane code (X-Ca-Error-Code), not a management API code`);
+      else if (isSdkClientCode(code)) notes.push(`${code} is raised by the SDK on the client side; the request may not have reached Alibaba Cloud`);
+      const foreign = FOREIGN_CODES.get(code);
+      if (foreign) notes.push(`${code} is ${foreign.meaning}`);
+      if (!isGatewayDataPlaneCode(code) && !isSdkClientCode(code)) candidates.push(...memoized(matcher, `c\u0000${code}`, () => codeSuggestions(matcher, code)));
+      const hit = messageHits[0];
+      if (hit && messageHits.length === 1) {
+        match = {
+          ...messageCandidate(hit, Math.min(0.8, messageConfidence(hit)), `code ${code} is not in the catalog, but the ${describeHit(hit)}`),
+        };
+      }
+    }
+  } else if (messageHits.length === 1) {
+    const hit = messageHits[0]!;
+    match = messageCandidate(hit, messageConfidence(hit), describeHit(hit));
+  }
+
+  if (!match && messageHits.length > 1) {
+    const entries = messageHits.map((h) => h.variant.entry.code);
+    const hint = AMBIGUITY_HINTS.find((h) => entries.includes(h.prefer) && entries.includes(h.over));
+    const decisive = hint && message ? hint.decisive.test(message) : false;
+    const ordered = hint ? [...messageHits].sort((a, b) => Number(b.variant.entry.code === hint.prefer) - Number(a.variant.entry.code === hint.prefer)) : messageHits;
+    const top = ordered[0]!;
+    const shared = `the catalog gives ${entries.join(" and ")} the same message "${truncate(top.variant.text, 90)}"`;
+    const why = hint ? (decisive ? hint.decisiveWhy : hint.priorWhy) : "nothing in the text tells them apart";
+    match = {
+      ...messageCandidate(top, decisive ? 0.8 : 0.55, `${code ? `code ${code} is not in the catalog; ` : ""}${shared}; ranked ${top.variant.entry.code} first: ${why}`),
+      ambiguousWith: entries.filter((e) => e !== top.variant.entry.code),
+    };
+    ordered.slice(1).forEach((h, i) => {
+      candidates.push(messageCandidate(h, (decisive ? 0.5 : 0.5) - i * 0.05, `${shared}; ${describeHit(h)}`));
+    });
+  }
+
+  if (!match && !code && message) candidates.push(...memoized(matcher, `m\u0000${message}`, () => fuzzyMessageSuggestions(matcher, message)));
+
+  // A message that matches another entry than the code is worth showing as an alternative.
+  if (match && match.kind !== "message") {
+    for (const hit of messageHits) {
+      if (hit.variant.entry.code !== match.entry) candidates.push(messageCandidate(hit, 0.5, describeHit(hit)));
+    }
+  }
+  return { match: match ? { ...match, confidence: round(match.confidence) } : null, candidates: rank(match, candidates), notes };
+}
+
+function rank(match: Match | null, candidates: Candidate[]): Candidate[] {
+  const all: Candidate[] = match ? [stripMatchExtras(match), ...candidates] : candidates;
+  const seen = new Set<string>();
+  const unique: Candidate[] = [];
+  const sorted = match ? [all[0]!, ...all.slice(1).sort(byConfidence)] : all.sort(byConfidence);
+  for (const candidate of sorted) {
+    const key = candidate.entry;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    unique.push({ ...candidate, confidence: round(candidate.confidence) });
+  }
+  return unique.slice(0, 6);
+}
+
+function byConfidence(a: Candidate, b: Candidate): number {
+  return b.confidence - a.confidence || compareText(a.entry, b.entry);
+}
+
+function stripMatchExtras(match: Match): Candidate {
+  const { ambiguousWith: _ignored, ...candidate } = match;
+  return candidate;
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/** Code-unit order: stable and cheap (localeCompare goes through ICU and dominated suggestion ranking). */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,142 @@
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { createMatcher, diagnose, redactSecrets } from "@/domain/diagnosis";
+import vendorFacts from "@/db/seed/vendor-facts.json";
+import { SAMPLES } from "@/tests/fixtures/diagnosis/samples";
+
+const matcher = createMatcher(vendorFacts);
+
+describe("redactSecrets", () => {
+  test.each([
+    ["an LTAI AccessKey id anywhere", "key LTAI5tQwErTyUiOpAsDfGh used", "LTAI5tQwErTyUiOpAsDfGh", "AccessKeyId"],
+    ["an id inside a string-to-sign", "POST&%2F&AccessKeyId%3DLTAIlFW9Sddoh5pV%26Action%3DGetMainDomainName", "LTAIlFW9Sddoh5pV", "AccessKeyId"],
+    ["an old-style id next to its key", "AccessKeyId=Zo43hvW2RzvKabcd&Action=DescribeApis", "Zo43hvW2RzvKabcd", "AccessKeyId"],
+    ["an STS id", "STS.NUgYrLnoC37mZFSNb9wAbCdEf", "STS.NUgYrLnoC37mZFSNb9wAbCdEf", "StsAccessKeyId"],
+    ["a URL Signature", "&SignatureVersion=1.0&Signature=Qm7s%2BhLn6Kq%3D&Timestamp=x", "Qm7s%2BhLn6Kq%3D", "Signature"],
+    ["a gateway X-Ca-Signature header", "X-Ca-Signature: xfX+bZxY2yl7EB/qdoDy9v/uscw3Nnj1pgoU+Bm6xdM=", "xfX+bZxY2yl7EB/qdoDy9v/uscw3Nnj1pgoU+Bm6xdM=", "Signature"],
+    ["a SecurityToken parameter", "&SecurityToken=CAIS8QF1q6Ft5B2yfSjIr5bMI&", "CAIS8QF1q6Ft5B2yfSjIr5bMI", "SecurityToken"],
+    ["an x-acs-security-token header", "x-acs-security-token: CAISabc123def456ghi789", "CAISabc123def456ghi789", "SecurityToken"],
+    ["an AccessKeySecret assignment", "AccessKeySecret: 9xYzAbCdEfGhIjKlMnOpQrStUvWx12", "9xYzAbCdEfGhIjKlMnOpQrStUvWx12", "AccessKeySecret"],
+    ["a snake_case secret in config", 'access_key_secret = "9xYzAbCdEfGhIjKlMnOpQrStUvWx12"', "9xYzAbCdEfGhIjKlMnOpQrStUvWx12", "AccessKeySecret"],
+    ["a camelCase secret in JSON", '{"accessKeySecret":"9xYzAbCdEfGhIjKlMnOpQrStUvWx12"}', "9xYzAbCdEfGhIjKlMnOpQrStUvWx12", "AccessKeySecret"],
+    ["an environment variable", "export ALIBABA_CLOUD_ACCESS_KEY_SECRET=9xYzAbCdEfGhIjKlMnOpQrStUvWx12", "9xYzAbCdEfGhIjKlMnOpQrStUvWx12", "AccessKeySecret"],
+    ["an Authorization header", "Authorization: acs LTAI5tQwErTyUiOpAsDfGh:frJIUN8DYpKDtOLCwo//yllqDzg=", "frJIUN8DYpKDtOLCwo//yllqDzg=", "Authorization"],
+    ["a bearer token", "curl -H 'X-Token: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abc'", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abc", "BearerToken"],
+    ["a password in a URL", "postgres://admin:S3cr3t!pass@db.internal:5432/app", "S3cr3t!pass", "Password"],
+  ])("%s", (_name, text, secret, kind) => {
+    const { text: out, removed } = redactSecrets(text);
+    expect(out).not.toContain(secret);
+    expect(out).toContain(`[REDACTED:${kind}]`);
+    expect(removed.find((r) => r.kind === kind)?.count).toBeGreaterThanOrEqual(1);
+  });
+
+  test("a PEM private key goes as a whole block", () => {
+    const key = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAx1\nq2w3e4r5t6y7u8i9o0\n-----END RSA PRIVATE KEY-----";
+    const { text, removed } = redactSecrets(`cert upload failed\n${key}\nCertificateKeyNotMatch`);
+    expect(text).toBe("cert upload failed\n[REDACTED:PrivateKey]\nCertificateKeyNotMatch");
+    expect(removed).toEqual([{ kind: "PrivateKey", count: 1 }]);
+  });
+
+  test("a PEM block with no END takes the rest of the paste with it", () => {
+    expect(redactSecrets("x\n-----BEGIN PRIVATE KEY-----\nMIIEv\nQ2w3").text).toBe("x\n[REDACTED:PrivateKey]");
+  });
+
+  test.each([
+    "ErrorCode: MissingSecurityToken",
+    "SecurityToken is mandatory for this action.",
+    "SDK.InvalidAccessKeySecret : Specified Access Key Secret is not valid.",
+    "Recommend: InvalidAccessKeySecret: Please check you AccessKeySecret",
+    "&SignatureMethod=HMAC-SHA1&SignatureNonce=217f3bb4&SignatureVersion=1.0",
+    '{"Code":"SignatureDoesNotMatch","Message":"Invalid Signature, Server StringToSign:`GET#/`"}',
+    "The AccessKeySecret is incorrect. Please check your AccessKeyId and AccessKeySecret.",
+    '{"AccessKeyId":"***"}',
+  ])("leaves error text alone: %s", (text) => {
+    expect(redactSecrets(text)).toEqual({ text, removed: [] });
+  });
+
+  test("diagnose redacts first and reports spans in the original input", () => {
+    const text = `AccessKeySecret=9xYzAbCdEfGhIjKlMnOpQrStUvWx12 then {"Code":"InvalidApiDefault","RequestId":"5D8E9B3A-1111-4C2B-9C9D-0123456789AB"}`;
+    const result = diagnose(text, matcher);
+    expect(result.redacted.text.startsWith("AccessKeySecret=[REDACTED:AccessKeySecret] then {")).toBe(true);
+    const [finding] = result.findings;
+    expect(text.slice(finding!.span.start, finding!.span.end)).toBe(`{"Code":"InvalidApiDefault","RequestId":"5D8E9B3A-1111-4C2B-9C9D-0123456789AB"}`);
+    expect(result.redacted.text.slice(finding!.redactedSpan.start, finding!.redactedSpan.end)).toBe(text.slice(finding!.span.start, finding!.span.end));
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Property: planted secrets never come back, whatever surrounds them
+// ---------------------------------------------------------------------------------------------------------------
+
+const chars = (alphabet: string, minLength: number, maxLength: number) => fc.string({ unit: fc.constantFrom(...alphabet), minLength, maxLength });
+const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+const BASE64 = `${ALNUM}+/`;
+
+type Planted = { text: string; secret: string };
+
+const plantedSecret: fc.Arbitrary<Planted> = fc.oneof(
+  chars(ALNUM, 14, 26).map((tail) => ({ secret: `LTAI${tail}`, text: `LTAI${tail}` })),
+  fc.tuple(chars(ALNUM, 14, 26), fc.constantFrom("AccessKeyId=%s&", '"AccessKeyId":"%s"', "access_key_id: %s", "AccessKeyId%3D%s%26")).map(([tail, form]) => ({
+    secret: `LTAI${tail}`,
+    text: form.replace("%s", `LTAI${tail}`),
+  })),
+  chars(ALNUM, 16, 30).map((tail) => ({ secret: `STS.${tail}`, text: `STS.${tail}` })),
+  fc.tuple(chars(`${ALNUM}%`, 12, 40), fc.constantFrom("&Signature=%s&", "?Signature=%s", "X-Ca-Signature: %s", '"Signature":"%s"')).map(([v, form]) => ({
+    secret: `Sig${v}`,
+    text: form.replace("%s", `Sig${v}`),
+  })),
+  fc
+    .tuple(chars(BASE64, 20, 80), fc.constantFrom("SecurityToken=%s", '"SecurityToken":"%s"', "x-acs-security-token: %s", "security_token = '%s'", "&SecurityToken=%s&"))
+    .map(([v, form]) => ({ secret: `Tok${v}`, text: form.replace("%s", `Tok${v}`) })),
+  fc
+    .tuple(
+      chars(ALNUM, 30, 30),
+      fc.constantFrom("AccessKeySecret: %s", 'access_key_secret = "%s"', '"accessKeySecret":"%s"', "ALIBABA_CLOUD_ACCESS_KEY_SECRET=%s", "AccessKey Secret：%s", "secret_key=%s"),
+    )
+    .map(([v, form]) => ({ secret: v, text: form.replace("%s", v) })),
+  fc.tuple(chars(ALNUM, 14, 20), chars(BASE64, 20, 40)).map(([id, sig]) => ({ secret: `S${sig}`, text: `Authorization: acs LTAI${id}:S${sig}` })),
+  chars(`${ALNUM}-._~`, 20, 60).map((token) => ({ secret: `T${token}`, text: `Bearer T${token}` })),
+  fc.tuple(chars(ALNUM, 3, 10), chars(`${ALNUM}!$*`, 10, 24)).map(([user, pass]) => ({ secret: `P${pass}`, text: `https://${user}:P${pass}@gw.example.com/path` })),
+  fc.array(chars(BASE64, 64, 64), { minLength: 1, maxLength: 4 }).map((lines) => ({
+    secret: lines[0]!,
+    text: `-----BEGIN RSA PRIVATE KEY-----\n${lines.join("\n")}\n-----END RSA PRIVATE KEY-----`,
+  })),
+);
+
+const realSnippet = fc.constantFrom(...SAMPLES.map((s) => s.text));
+const surrounding = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: "grapheme", maxLength: 30 }),
+  realSnippet,
+  fc.constantFrom("客户报错如下：", "RequestId: 5D8E9B3A-1111-4C2B-9C9D-0123456789AB", '{"Code":"InvalidApiDefault","Message":"', "SDK.ServerError\nErrorCode: ", ", URL: https://apigateway.cn-hangzhou.aliyuncs.com/?"),
+);
+const separator = fc.constantFrom(" ", "\n", ", ", "\t", "; ", " | ", "\r\n");
+
+describe("no planted secret survives (property)", () => {
+  test("redactSecrets and diagnose never return a planted secret", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof({ weight: 2, arbitrary: surrounding.map((text) => ({ text, secret: undefined as string | undefined })) }, plantedSecret), { minLength: 1, maxLength: 8 }),
+        separator,
+        plantedSecret,
+        (parts, sep, guaranteed) => {
+          const all = [...parts, guaranteed];
+          const secrets = all.map((p) => p.secret).filter((s): s is string => Boolean(s));
+          const text = all.map((p) => p.text).join(sep);
+          const plain = all
+            .filter((p) => !p.secret)
+            .map((p) => p.text)
+            .join("");
+          fc.pre(secrets.every((s) => !plain.includes(s)));
+          const redacted = redactSecrets(text).text;
+          const everything = JSON.stringify(diagnose(text, matcher));
+          for (const secret of secrets) {
+            if (redacted.includes(secret) || everything.includes(secret)) return false;
+          }
+          return true;
+        },
+      ),
+      { numRuns: Number(process.env.DIAGNOSIS_PROPERTY_RUNS ?? 1500) },
+    );
+  }, 120_000);
+});
