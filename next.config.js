@@ -9,7 +9,11 @@ const nextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   // requireRole() answers a too-low role with forbidden(): a real 403 and app/forbidden.tsx.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // A paste may be up to 1 MB of text; the action's own limit check then answers with a clear message.
+    serverActions: { bodySizeLimit: "2mb" },
+  },
 };
 
 export default withNextIntl(nextConfig);

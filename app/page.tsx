@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 
+/** Most visits start with an error to explain, so the home page is the diagnose box. */
 export default function Home() {
-  redirect("/errors");
+  redirect("/diagnose");
 }

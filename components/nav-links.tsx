@@ -3,13 +3,15 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
+export type NavLink = { href: string; label: string; /** Other sections that belong to this item (/d/<id> results belong to Diagnose). */ also?: string[] };
+
 /** A client component only to mark the current section with aria-current as the user navigates. */
-export function NavLinks({ links }: { links: { href: string; label: string }[] }) {
+export function NavLinks({ links }: { links: NavLink[] }) {
   const pathname = usePathname();
   return (
     <ul className="flex items-center gap-1">
-      {links.map(({ href, label }) => {
-        const current = pathname === href || pathname.startsWith(`${href}/`);
+      {links.map(({ href, label, also = [] }) => {
+        const current = [href, ...also].some((base) => pathname === base || pathname.startsWith(`${base}/`));
         return (
           <li key={href}>
             <Link

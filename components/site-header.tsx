@@ -6,17 +6,21 @@ import { can } from "@/domain/auth/permissions";
 import { Badge } from "./ui/badge";
 import { Button } from "./ui/button";
 import { LanguageSwitcher } from "./language-switcher";
-import { NavLinks } from "./nav-links";
+import { NavLinks, type NavLink } from "./nav-links";
 
 /** The signed-in shell's top bar. Links a role may not use are left out, and the server refuses them anyway. */
 export async function SiteHeader({ user }: { user: CurrentUser }) {
   const t = await getTranslations("common");
-  const links = [{ href: "/errors", label: t("nav.catalog") }];
+  const links: NavLink[] = [
+    { href: "/diagnose", label: t("nav.diagnose"), also: ["/d"] },
+    { href: "/errors", label: t("nav.catalog") },
+  ];
   if (can(user.role, "users.manage")) links.push({ href: "/admin/users", label: t("nav.users") });
+  if (can(user.role, "apiKeys.manage")) links.push({ href: "/admin/keys", label: t("nav.apiKeys") });
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2 sm:px-6">
-        <Link href="/errors" className="text-lg font-semibold text-slate-900">
+        <Link href="/diagnose" className="text-lg font-semibold text-slate-900">
           {t("appName")}
         </Link>
         <nav aria-label={t("nav.mainNavigation")} className="flex-1">

@@ -12,6 +12,7 @@ export const PERMISSIONS = {
   "entry.revert": "editor",
   "catalog.import": "admin",
   "users.manage": "admin",
+  "apiKeys.manage": "admin",
 } as const satisfies Record<string, Role>;
 
 export type Action = keyof typeof PERMISSIONS;

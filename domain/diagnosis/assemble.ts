@@ -194,20 +194,21 @@ function mergeGroup(ctx: ScanContext, members: Raw[]): Draft | undefined {
     if (lead.format === "http" && !fields.code && (fields.httpStatus ?? 0) < 400) return undefined;
   }
   if (!fields.code && !fields.message && !fields.requestId && !fields.httpStatus && !fields.action && notes.length === 0) return undefined;
-  return {
-    ...fields,
-    start,
-    end,
-    format: lead.format,
-    layers: layers.sort((a, b) => layerRank(a) - layerRank(b)),
-    notes,
-    prose: members.every((m) => m.prose),
-    roles: members.map((m) => m.role),
-  };
+  const draft = fields as Draft;
+  draft.start = start;
+  draft.end = end;
+  draft.format = lead.format;
+  draft.layers = layers.sort(byLayerRank);
+  draft.notes = notes;
+  draft.prose = members.every((m) => m.prose);
+  draft.roles = members.map((m) => m.role);
+  return draft;
 }
 
-function layerRank(format: FormatId): number {
-  return FORMAT_IDS.indexOf(format);
+const LAYER_RANK = new Map<FormatId, number>(FORMAT_IDS.map((f, i) => [f, i]));
+
+function byLayerRank(a: FormatId, b: FormatId): number {
+  return (LAYER_RANK.get(a) ?? 0) - (LAYER_RANK.get(b) ?? 0);
 }
 
 /** The first non-blank line at or after `from`: what Terraform printed as the cause when no SDK text follows. */

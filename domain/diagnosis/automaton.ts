@@ -37,6 +37,9 @@ export class AsciiAutomaton {
       }
       return cols.length ? cols : undefined;
     });
+    // Fold into the lookup itself: A-Z read as a-z, tab/CR/LF as space, so the scan does one table read per char.
+    for (let c = 65; c <= 90; c++) columnOf[c] = columnOf[c + 32]!;
+    columnOf[9] = columnOf[10] = columnOf[13] = columnOf[32]!;
     this.columnOf = columnOf;
     this.width = width;
 
@@ -87,8 +90,7 @@ export class AsciiAutomaton {
     let state = 0;
     for (let i = from; i < to; i++) {
       const code = text.charCodeAt(i);
-      const folded = code >= ALPHABET ? -1 : code >= 65 && code <= 90 ? code + 32 : code === 9 || code === 10 || code === 13 ? 32 : code;
-      state = folded === -1 ? 0 : delta[state * width + columnOf[folded]!]!;
+      state = code >= ALPHABET ? 0 : delta[state * width + columnOf[code]!]!;
       if (state !== 0) {
         const out = outputs[state];
         if (out !== undefined) for (const pattern of out) onHit(pattern, i + 1);

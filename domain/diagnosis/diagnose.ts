@@ -241,30 +241,30 @@ function toFinding(draft: Draft, outcome: MatchOutcome, text: string, index: Tex
   const recommend = parseRecommend(draft.recommend);
   const notes = [...draft.notes, ...outcome.notes];
   const span = { start: toInputOffset(replacements, draft.start, "start"), end: toInputOffset(replacements, draft.end, "end") };
-  const finding: Finding = {
-    ...(draft.code ? { code: draft.code } : {}),
-    ...(outcome.match?.param ? { param: outcome.match.param } : {}),
-    ...(draft.message ? { message: draft.message } : {}),
-    ...(draft.httpStatus ? { httpStatus: draft.httpStatus } : {}),
-    ...(draft.requestId ? { requestId: draft.requestId.toUpperCase() } : {}),
-    ...(hostId ? { hostId } : {}),
-    ...(region ? { region } : {}),
-    ...(endpoint ? { endpoint } : {}),
-    ...(draft.action ? { action: draft.action } : {}),
-    ...(draft.resource ? { resource: draft.resource } : {}),
-    ...(recommend ? { recommend } : {}),
-    ...(draft.timestamp ? { timestamp: draft.timestamp } : {}),
-    ...(draft.requestTimestamp ? { requestTimestamp: draft.requestTimestamp } : {}),
-    ...(draft.accessDeniedDetail !== undefined ? { accessDeniedDetail: draft.accessDeniedDetail } : {}),
-    ...(draft.description ? { description: draft.description } : {}),
-    format,
-    layers,
-    span,
-    redactedSpan: { start: draft.start, end: draft.end },
-    match: outcome.match ? { ...outcome.match } : null,
-    candidates: outcome.candidates.map((c) => ({ ...c })),
-    notes: [...new Set(notes)],
-  };
+  // Only the fields that were found, in a fixed order (assigned one by one: this runs for every finding).
+  const finding = {} as Finding;
+  if (draft.code) finding.code = draft.code;
+  if (outcome.match?.param) finding.param = outcome.match.param;
+  if (draft.message) finding.message = draft.message;
+  if (draft.httpStatus) finding.httpStatus = draft.httpStatus;
+  if (draft.requestId) finding.requestId = draft.requestId.toUpperCase();
+  if (hostId) finding.hostId = hostId;
+  if (region) finding.region = region;
+  if (endpoint) finding.endpoint = endpoint;
+  if (draft.action) finding.action = draft.action;
+  if (draft.resource) finding.resource = draft.resource;
+  if (recommend) finding.recommend = recommend;
+  if (draft.timestamp) finding.timestamp = draft.timestamp;
+  if (draft.requestTimestamp) finding.requestTimestamp = draft.requestTimestamp;
+  if (draft.accessDeniedDetail !== undefined) finding.accessDeniedDetail = draft.accessDeniedDetail;
+  if (draft.description) finding.description = draft.description;
+  finding.format = format;
+  finding.layers = layers;
+  finding.span = span;
+  finding.redactedSpan = { start: draft.start, end: draft.end };
+  finding.match = outcome.match ? { ...outcome.match } : null;
+  finding.candidates = outcome.candidates.map((c) => ({ ...c }));
+  finding.notes = [...new Set(notes)];
   if (!draft.code && !outcome.match && draft.format === "tea-java") finding.notes.push("no error code in the text: ask for e.getCode() or e.getData()");
   return finding;
 }

@@ -73,7 +73,8 @@ export function parseQuery(url: string): Record<string, string> {
 /** Where a URL stops inside a paste: whitespace, quotes, a CDATA end, a closing tag or an escaped quote. */
 export function urlEnd(text: string, start: number, limit = text.length): number {
   let i = start;
-  while (i < limit) {
+  const stop = Math.min(limit, start + 4096);
+  while (i < stop) {
     const c = text[i]!;
     if (/[\s"'<>`]/.test(c) || (c === "]" && text.startsWith("]]>", i)) || (c === "\\" && /["'n]/.test(text[i + 1] ?? ""))) break;
     i++;

@@ -63,7 +63,8 @@ const RULES: Rule[] = [
     kind: "Password",
   },
   {
-    needs: (lower) => /secret|passw|pwd|sk/.test(lower),
+    // `sk` alone is in every other English word (ask, task): only an `sk` followed by an operator counts.
+    needs: (lower) => /secret|passw|pwd/.test(lower) || /(?:^|[^a-z0-9])sk\W{0,6}(?:[:=：]|%3d)/.test(lower),
     pattern: new RegExp(
       String.raw`${KEY_START}(access[_\- ]?key[_\- ]?secret|secret[_\- ]?(?:access[_\- ]?)?key|app[_\- ]?secret|client[_\- ]?secret|password|passwd|pwd|sk)${ASSIGN}([^\s"'\\&,;<>{}\[\]()]{4,1024})`,
       "gid",
@@ -86,7 +87,7 @@ const RULES: Rule[] = [
     kind: "Signature",
   },
   {
-    needs: (lower) => lower.includes("ak") || lower.includes("access"),
+    needs: (lower) => lower.includes("access") || /(?:^|[^a-z0-9])ak\W{0,6}(?:[:=：]|%3d)/.test(lower),
     // Old-style (pre-LTAI) ids are 16 alphanumerics with no prefix: recognisable only next to their key.
     pattern: new RegExp(
       String.raw`${KEY_START}(?:access[_\- ]?key[_\- ]?id|access[_\- ]?key|alibaba_cloud_access_key_id|ak)${ASSIGN}([A-Za-z0-9.]{8,128})`,

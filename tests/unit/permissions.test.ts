@@ -13,6 +13,7 @@ const EXPECTED: Record<Action, Record<Role, boolean>> = {
   "entry.revert": { viewer: false, editor: true, admin: true },
   "catalog.import": { viewer: false, editor: false, admin: true },
   "users.manage": { viewer: false, editor: false, admin: true },
+  "apiKeys.manage": { viewer: false, editor: false, admin: true },
 };
 
 describe("can(role, action)", () => {

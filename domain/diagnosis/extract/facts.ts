@@ -169,11 +169,14 @@ const RECOMMEND_HOSTS = ["error-center.aliyun.com", "troubleshoot.api.aliyun.com
 function recommendLinks(ctx: ScanContext): void {
   const { text, index } = ctx;
   for (const host of RECOMMEND_HOSTS) {
+    let covered = 0;
     for (const at of index.occurrences(host)) {
+      if (at < covered || ctx.facts.length >= MAX_FACTS) continue;
       const before = /https?:\/\/$/.exec(text.slice(Math.max(0, at - 8), at));
       if (!before) continue;
       const scheme = at - before[0].length;
       const end = urlEnd(text, scheme);
+      covered = end;
       push(ctx, { kind: "recommend", value: text.slice(scheme, end), start: scheme, end });
     }
   }

@@ -12,10 +12,16 @@ export function segmentStart(ctx: ScanContext, pos: number): number {
   return escaped === -1 ? lineStart : escaped + 2;
 }
 
-/** [start, end) of the logical line holding `pos`, without a trailing CR (real or escaped). */
+/** How far an extractor reads around one anchor: a megabyte-long line must not be re-read for every anchor on it. */
+export const MAX_REACH = 4096;
+
+/**
+ * [start, end) of the logical line holding `pos`, without a trailing CR (real or escaped), clipped to MAX_REACH on
+ * either side of `pos`.
+ */
 export function segmentAt(ctx: ScanContext, pos: number): [number, number] {
-  const start = segmentStart(ctx, pos);
-  return [start, trimLineEnd(ctx.text, start, ctx.index.segmentEnd(pos))];
+  const start = Math.max(segmentStart(ctx, pos), pos - MAX_REACH);
+  return [start, Math.min(pos + MAX_REACH, trimLineEnd(ctx.text, start, ctx.index.segmentEnd(pos)))];
 }
 
 export function trimLineEnd(text: string, start: number, end: number): number {
@@ -142,8 +148,4 @@ function labelIn(value: string, label: string): number {
     if (at === 0 || /[\s;,]/.test(value[at - 1]!)) return at;
   }
   return -1;
-}
-
-export function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

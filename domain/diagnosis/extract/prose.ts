@@ -36,43 +36,55 @@ function labelledCodes(ctx: ScanContext): void {
 const ACTION_VERB =
   /^(?:Create|Modify|Delete|Describe|Deploy|Abolish|Set|Remove|Add|Update|Get|List|Import|Export|Attach|Detach|Enable|Disable|Batch|Open|Reset|Validate|Query|DryRun|Associate|Dissociate|Tag|Untag|Start|Stop|Invoke|Purchase|Release|Refresh|Reactivate|Check|Bind|Unbind)[A-Z][A-Za-z0-9]*$/;
 
-function isWordChar(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 46;
+/** Per ASCII char: 1 letter, 2 upper-case letter, 4 word char (letter, digit, `_`, `.`), 8 "embeds" (`-`, `/`, `\\`). */
+const CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const upper = c >= 65 && c <= 90;
+  const letter = upper || (c >= 97 && c <= 122);
+  const word = letter || (c >= 48 && c <= 57) || c === 95 || c === 46;
+  CLASS[c] = (letter ? 1 : 0) | (upper ? 2 : 0) | (word ? 4 : 0) | (c === 45 || c === 47 || c === 92 ? 8 : 0);
 }
+const classOf = (c: number) => (c < 128 ? CLASS[c]! : 0);
 
 function codeWords(ctx: ScanContext): void {
   const { text, matcher } = ctx;
   const budget = { checks: 4000 };
   const trimmed = text.trim();
   const single = trimmed.length > 0 && trimmed.length <= 128 && !/\s/.test(trimmed);
+  const length = text.length;
   let i = 0;
-  while (i < text.length && !ctx.budget.exhausted) {
+  while (i < length) {
     const c = text.charCodeAt(i);
-    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) {
+    if ((classOf(c) & 1) === 0) {
       i++;
       continue;
     }
-    const prev = text.charCodeAt(i - 1);
-    let j = i + 1;
+    const before = i > 0 ? classOf(text.charCodeAt(i - 1)) : 0;
     // Codes are PascalCase (or dotted); a plain lower-case word is prose and is not even sliced out.
-    let shaped = c <= 90;
-    for (let k = text.charCodeAt(j); j < text.length && isWordChar(k); k = text.charCodeAt(++j)) if ((k >= 65 && k <= 90) || k === 46) shaped = true;
+    let shaped = (classOf(c) & 2) !== 0;
+    let j = i + 1;
+    for (; j < length; j++) {
+      const k = classOf(text.charCodeAt(j));
+      if ((k & 4) === 0) break;
+      if (k & 2 || text.charCodeAt(j) === 46) shaped = true;
+    }
     // Part of a longer identifier (`x_InvalidFoo`, `a.b.InvalidFoo`, `-Foo`) or of a URL path: not a code.
-    const embedded = i > 0 && (isWordChar(prev) || prev === 45 || prev === 47 || prev === 92);
+    const embedded = (before & 12) !== 0;
     let end = j;
     while (end > i && text.charCodeAt(end - 1) === 46) end--;
     const start = i;
     i = j;
     if (embedded || end - start < 4 || end - start > 128 || (!shaped && !single && end - start < 12)) continue;
-    const word = text.slice(start, end);
     if (ctx.explained.contains(end - 1)) continue;
     const after = text.charCodeAt(end);
     // `Foo(` is a call, `Foo=`/`Foo:` followed by a value is a key; neither is an error code.
     if (after === 40 || (after === 61 && text.charCodeAt(end + 1) !== 61)) continue;
+    const word = text.slice(start, end);
     if (isCodeWorthReporting(matcher, word, budget) || (single && word === trimmed)) {
-      addRaw(ctx, { start: end - word.length, end, format: "bare-code", role: "producer", code: word, prose: true });
+      addRaw(ctx, { start, end, format: "bare-code", role: "producer", code: word, prose: true });
+      if (ctx.budget.exhausted) return;
     } else if (ACTION_VERB.test(word)) {
-      if (ctx.facts.length < 5000) ctx.facts.push({ kind: "action", value: word, start: end - word.length, end });
+      if (ctx.facts.length < 5000) ctx.facts.push({ kind: "action", value: word, start, end });
     }
   }
 }

@@ -52,7 +52,7 @@ function goSdkBlocks(ctx: ScanContext): void {
     const cli = /(?:^|[\s'"])ERROR:\s*$/.exec(pre);
     const start = cli ? at - pre.length + cli.index + (cli[0].startsWith("E") ? 0 : 1) : at;
     const after = at + "SDK.ServerError".length;
-    const inline = text.slice(after, lineEnd);
+    const inline = text.slice(after, Math.min(lineEnd, after + 200));
     let entries: LabelEntry[];
     let end: number;
     if (/\S/.test(inline)) {
@@ -65,7 +65,7 @@ function goSdkBlocks(ctx: ScanContext): void {
       ({ entries, end } = next === -1 ? { entries: [], end: after } : readLabelLines(ctx, next, GO_LABELS));
       if (entries.length === 0) end = after;
     }
-    addRaw(ctx, goRaw(ctx, entries, start, end, cli ? "cli" : "go-sdk"));
+    addRaw(ctx, goRaw(entries, start, end, cli ? "cli" : "go-sdk"));
   }
   // Fragments without the header (the poster dropped it): a line that starts with `ErrorCode:`.
   for (const at of index.occurrences("ErrorCode:")) {
@@ -73,15 +73,15 @@ function goSdkBlocks(ctx: ScanContext): void {
     const [lineStart, lineEnd] = segmentAt(ctx, at);
     if (!/^[ \t>|]*$/.test(text.slice(lineStart, at))) continue;
     // An empty `ErrorCode:` is only worth reading when the block goes on (S32: the code can be empty).
-    if (!/\S/.test(text.slice(at + 10, lineEnd)) && !/^\s*(?:Recommend|RequestId|Message):/.test(text.slice(lineEnd + 1, lineEnd + 40))) continue;
+    if (!/\S/.test(text.slice(at + 10, Math.min(lineEnd, at + 200))) && !/^\s*(?:Recommend|RequestId|Message):/.test(text.slice(lineEnd + 1, lineEnd + 40))) continue;
     const { entries, end } = readLabelLines(ctx, lineStart, GO_LABELS);
     if (!entryValue(entries, "ErrorCode") && !entryValue(entries, "Message")) continue;
     const hasGoOnly = entries.some((e) => e.label === "Recommend" || e.label === "RespHeaders");
-    addRaw(ctx, goRaw(ctx, entries, at, end, hasGoOnly || entries.length >= 3 ? "go-sdk" : "labelled-text"));
+    addRaw(ctx, goRaw(entries, at, end, hasGoOnly || entries.length >= 3 ? "go-sdk" : "labelled-text"));
   }
 }
 
-function goRaw(ctx: ScanContext, entries: LabelEntry[], start: number, end: number, format: FormatId): Raw {
+function goRaw(entries: LabelEntry[], start: number, end: number, format: FormatId): Raw {
   const code = entryValue(entries, "ErrorCode");
   const detail = entryValue(entries, "AccessDeniedDetail");
   const requestId = normalizeRequestId(entryValue(entries, "RequestId"));
@@ -114,7 +114,7 @@ function teaGoBlocks(ctx: ScanContext): void {
     const after = at + "SDKError:".length;
     let entries: LabelEntry[];
     let end: number;
-    if (/\S/.test(text.slice(after, lineEnd))) {
+    if (/\S/.test(text.slice(after, Math.min(lineEnd, after + 200)))) {
       ({ entries, end } = readLabelLines(ctx, skipSpaces(text, after, lineEnd), TEA_GO_LABELS, { maxLines: 1 }));
     } else {
       const next = index.nextSegmentStart(index.segmentEnd(at));
@@ -340,9 +340,9 @@ function javaCore(ctx: ScanContext): void {
   for (const at of index.occurrences("com.aliyuncs.exceptions.")) {
     if (skip(ctx, at)) continue;
     const [, lineEnd] = segmentAt(ctx, at);
-    const m = /^com\.aliyuncs\.exceptions\.(\w{1,64}): (\S{1,128}) : (.*)$/.exec(text.slice(at, lineEnd));
+    const m = /^com\.aliyuncs\.exceptions\.(\w{1,64}): (\S{1,128}) : /.exec(text.slice(at, at + 300));
     if (!m) continue;
-    addJava(ctx, at, lineEnd, m[2]!, m[3]!, m[1]!);
+    addJava(ctx, at, lineEnd, m[2]!, text.slice(at + m[0].length, lineEnd), m[1]!);
   }
   // The same layout without the class name: `<code> : <msg>` then `RequestId : <id>` on the next line.
   for (const at of index.occurrences("RequestId : ")) {
@@ -418,8 +418,9 @@ function aliyungo(ctx: ScanContext): void {
   for (const at of index.occurrences("Aliyun API Error: ")) {
     if (skip(ctx, at)) continue;
     const [, lineEnd] = segmentAt(ctx, at);
-    const m = /^Aliyun API Error: RequestId: (\S*) Status Code: (\d{3}) Code: (\S*) Message: (.*)$/.exec(text.slice(at, lineEnd));
+    const m = /^Aliyun API Error: RequestId: (\S{0,80}) Status Code: (\d{3}) Code: (\S{0,128}) Message: /.exec(text.slice(at, at + 400));
     if (!m) continue;
+    m[4] = text.slice(at + m[0].length, lineEnd);
     const requestId = normalizeRequestId(m[1]);
     addRaw(ctx, {
       start: at,
@@ -436,8 +437,9 @@ function aliyungo(ctx: ScanContext): void {
   for (const at of index.occurrences("Status Code: ")) {
     if (skip(ctx, at)) continue;
     const [lineStart, lineEnd] = segmentAt(ctx, at);
-    const m = /^Status Code: (\d{3}) Code: (\S{1,128}) Message: (.*)$/.exec(text.slice(at, lineEnd));
+    const m = /^Status Code: (\d{3}) Code: (\S{1,128}) Message: /.exec(text.slice(at, at + 200));
     if (!m || !isCodeLike(m[2]!)) continue;
+    m[3] = text.slice(at + m[0].length, lineEnd);
     const rid = /RequestId: (\S{1,80}) $/.exec(text.slice(Math.max(lineStart, at - 100), at));
     const requestId = normalizeRequestId(rid?.[1]);
     addRaw(ctx, {
@@ -454,8 +456,9 @@ function aliyungo(ctx: ScanContext): void {
   for (const at of index.occurrences("Aliyun Error: Status Code ")) {
     if (skip(ctx, at)) continue;
     const [, lineEnd] = segmentAt(ctx, at);
-    const m = /^Aliyun Error: Status Code (\d{3}): Code (\S{1,128}): Message (.*)$/.exec(text.slice(at, lineEnd));
+    const m = /^Aliyun Error: Status Code (\d{3}): Code (\S{1,128}): Message /.exec(text.slice(at, at + 200));
     if (!m) continue;
+    m[3] = text.slice(at + m[0].length, lineEnd);
     addRaw(ctx, { start: at, end: lineEnd, format: "aliyungo", role: "producer", httpStatus: Number(m[1]), code: m[2]!, message: m[3]! });
   }
 }
@@ -539,8 +542,9 @@ function goClientErrors(ctx: ScanContext): void {
   for (const at of index.occurrences("[SDK.")) {
     if (skip(ctx, at)) continue;
     const [, lineEnd] = segmentAt(ctx, at);
-    const m = /^\[(SDK\.[A-Za-z][\w.]{0,64})\] ?(.*)$/.exec(text.slice(at, lineEnd));
+    const m = /^\[(SDK\.[A-Za-z][\w.]{0,64})\] ?/.exec(text.slice(at, at + 80));
     if (!m) continue;
+    m[2] = text.slice(at + m[0].length, lineEnd);
     addRaw(ctx, { start: at, end: lineEnd, format: "go-sdk-client", role: "producer", code: m[1]!, message: m[2]! });
   }
 }
@@ -640,21 +644,28 @@ function gatewayHeaders(ctx: ScanContext): void {
     const end = close === -1 ? lineEnd : close + 1;
     addRaw(ctx, { start, end, format: "gateway-headers", role: "producer", message: text.slice(start, end), notes: [GATEWAY_SIGNATURE_NOTE] });
   }
+  let floor = 0;
   for (const at of index.occurrences(" failed width code(")) {
+    const previousFloor = floor;
+    floor = at + 1;
     if (skip(ctx, at)) continue;
     const [lineStart, lineEnd] = segmentAt(ctx, at);
-    const line = text.slice(lineStart, lineEnd);
-    const m = /(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS) (\S{1,2048}) failed width code\((\d{3})\)\. request id: ([^,\s]*), error message: (.*)$/.exec(line);
-    if (!m) continue;
-    const requestId = normalizeRequestId(m[4]);
-    const endpoint = normalizeHost(/^https?:\/\/([^/?#:\s]+)/.exec(m[2]!)?.[1]);
+    const tail = /^ failed width code\((\d{3})\)\. request id: ([^,\s]{0,80}), error message: /.exec(text.slice(at, at + 160));
+    if (!tail) continue;
+    // `<METHOD> <url>` right before: walk back over the URL (never past the previous anchor), then the method.
+    let urlStart = at;
+    while (urlStart > Math.max(lineStart, previousFloor) && at - urlStart < 2048 && text[urlStart - 1] !== " ") urlStart--;
+    const method = /(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS) $/.exec(text.slice(Math.max(lineStart, urlStart - 8), urlStart));
+    if (!method || urlStart === at) continue;
+    const requestId = normalizeRequestId(tail[2]);
+    const endpoint = normalizeHost(/^https?:\/\/([^/?#:\s]+)/.exec(text.slice(urlStart, at))?.[1]);
     addRaw(ctx, {
-      start: lineStart + m.index,
+      start: urlStart - method[0].length,
       end: lineEnd,
       format: "gateway-headers",
       role: "producer",
-      httpStatus: Number(m[3]),
-      message: m[5]!,
+      httpStatus: Number(tail[1]),
+      message: text.slice(at + tail[0].length, lineEnd),
       ...(requestId ? { requestId } : {}),
       ...(endpoint ? { endpoint } : {}),
     });
@@ -746,8 +757,8 @@ function logfmt(ctx: ScanContext): void {
     while (keyStart < anchor && !LOGFMT_CODE_KEYS.has(text.slice(keyStart, anchor + 4).toLowerCase())) keyStart++;
     if (/[\w.\-]/.test(text[keyStart - 1] ?? "") || skip(ctx, keyStart)) continue;
     const [lineStart, lineEnd] = segmentAt(ctx, keyStart);
-    const from = Math.max(lineStart, keyStart - 2000);
-    const to = Math.min(lineEnd, keyStart + 4000);
+    const from = Math.max(lineStart, keyStart - 300);
+    const to = Math.min(lineEnd, keyStart + 1200);
     const slice = text.slice(from, to);
     const pair = /([A-Za-z_][\w.\-]{0,40})=("(?:[^"\\\n]|\\.){0,2000}"|'[^'\n]{0,2000}'|[^\s,;&]{1,2000})/g;
     const fields: Partial<Record<keyof Raw, string>> = {};
@@ -758,12 +769,13 @@ function logfmt(ctx: ScanContext): void {
       if (!key) continue;
       let value = p[2]!;
       if (/^["']/.test(value)) value = value.slice(1, -1).replace(/\\(["\\])/g, "$1");
-      if (fields[key] === undefined) fields[key] = value;
+      // The first code-shaped value wins: `code=200 … error_code=InvalidFoo` is about InvalidFoo.
+      if (fields[key] === undefined || (key === "code" && !isCodeLike(fields[key]!) && isCodeLike(value))) fields[key] = value;
       if (first === -1) first = from + p.index;
       last = from + p.index + p[0].length;
     }
     // Anchors inside the pairs just read would read them again: move past them whatever the outcome.
-    after = Math.max(after, last, anchor + 1);
+    after = Math.max(after, last, anchor + 1, keyStart + 900);
     const code = fields.code;
     if (!code || !isCodeLike(code) || /^(?:ok|success|0|200)$/i.test(code)) continue;
     const requestId = normalizeRequestId(fields.requestId);
@@ -830,13 +842,19 @@ const GENERIC_FIELD: Record<string, keyof Raw> = {
   HostId: "hostId",
   Recommend: "recommend",
 };
-const GENERIC_ANCHOR = /^[ \t>|*\-]{0,8}(?:error ?code|code|错误码|错误代码)[ \t]{0,2}[:：]/gim;
+/** Tried only at the start of lines that contain a code label (found through the index, not by a regex scan). */
+const GENERIC_ANCHOR = /[ \t>|*\-]{0,8}(?:error ?code|code|错误码|错误代码)[ \t]{0,2}[:：]/iy;
 
 function labelledText(ctx: ScanContext): void {
-  const { text } = ctx;
-  GENERIC_ANCHOR.lastIndex = 0;
-  for (let m = GENERIC_ANCHOR.exec(text); m; m = GENERIC_ANCHOR.exec(text)) {
-    if (skip(ctx, m.index)) continue;
+  const { text, index } = ctx;
+  const lines = new Set<number>();
+  for (const needle of ["ode:", "ode :", "ode：", "ODE:", "错误码", "错误代码"]) for (const at of index.occurrences(needle)) lines.add(index.lineStart(at));
+  let after = 0;
+  for (const lineStart of [...lines].sort((a, b) => a - b)) {
+    if (lineStart < after) continue;
+    GENERIC_ANCHOR.lastIndex = lineStart;
+    const m = GENERIC_ANCHOR.exec(text);
+    if (!m || skip(ctx, m.index)) continue;
     const valueAt = skipSpaces(text, m.index + m[0].length, text.length);
     if (!/[A-Za-z]/.test(text[valueAt] ?? "")) continue;
     const { entries, end } = readLabelLines(ctx, m.index, GENERIC_LABELS, { caseInsensitive: true, spacedColon: true, maxLines: 8 });
@@ -861,6 +879,6 @@ function labelledText(ctx: ScanContext): void {
       ...(fields.hostId ? { hostId: fields.hostId } : {}),
       ...(fields.recommend ? { recommend: fields.recommend } : {}),
     });
-    GENERIC_ANCHOR.lastIndex = Math.max(GENERIC_ANCHOR.lastIndex, end);
+    after = end;
   }
 }

@@ -122,7 +122,8 @@ export function scanXml(ctx: ScanContext): void {
       value = decodeEntities(text.slice(tagEnd, after));
     }
     const closeTag = `</${m[2]}>`;
-    if (text.startsWith(closeTag, after) || text.slice(after, after + closeTag.length).toLowerCase() === closeTag.toLowerCase()) {
+    const closes = text.charCodeAt(after + 1) === 47 && (text.startsWith(closeTag, after) || text.slice(after, after + closeTag.length).toLowerCase() === closeTag.toLowerCase());
+    if (closes) {
       after += closeTag.length;
     } else if (value.length > 2000) continue;
     current.fields[field] = value.trim();

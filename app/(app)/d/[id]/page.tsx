@@ -1,0 +1,227 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireRole } from "@/app/_lib/auth";
+import { CopyButton } from "@/components/catalog/copy-button";
+import { DiagnosisList } from "@/components/diagnosis/diagnosis-list";
+import { EventCard } from "@/components/diagnosis/event-card";
+import { FindingCard } from "@/components/diagnosis/finding-card";
+import { FocusOnMount } from "@/components/diagnosis/focus-on-mount";
+import { NoteForm } from "@/components/diagnosis/note-form";
+import { NothingFound } from "@/components/diagnosis/nothing-found";
+import { OutcomeForm } from "@/components/diagnosis/outcome-form";
+import { RedactedInput } from "@/components/diagnosis/redacted-input";
+import { TicketRefForm } from "@/components/diagnosis/ticket-ref-form";
+import { Badge } from "@/components/ui/badge";
+import { buttonClasses } from "@/components/ui/button";
+import { getDb } from "@/db";
+import { listDiagnosesForRequestId, type DiagnosisSummary } from "@/db/queries/diagnoses";
+import { requiredRole } from "@/domain/auth/permissions";
+import { renderDiagnosisMarkdown, renderEscalationSummary } from "@/domain/diagnosis-service";
+import type { DiagnosisRecord } from "@/domain/diagnosis-service/types";
+import { addNoteAction, setCheckAction, setOutcomeAction, setTicketRefAction } from "./actions";
+import { currentLocale, loadDiagnosis, shareLink } from "./load";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations("diagnosis.page");
+  const record = await loadDiagnosis((await params).id);
+  if (!record) return { title: t("notFoundTitle") };
+  const codes = findingCodes(record);
+  return { title: codes.length ? `${t("heading")} · ${codes.slice(0, 3).join(", ")}` : t("heading") };
+}
+
+function findingCodes(record: DiagnosisRecord): string[] {
+  return [...new Set(record.result.findings.flatMap((f) => f.code ?? f.match?.entry ?? []))];
+}
+
+/** Earlier diagnoses of any RequestId this one is about (the looked-up one, and each finding's), newest first. */
+async function earlierDiagnoses(record: DiagnosisRecord): Promise<DiagnosisSummary[]> {
+  const requestIds = [...new Set([record.requestId, ...record.result.findings.map((f) => f.requestId)].filter((v): v is string => !!v))].slice(0, 5);
+  if (!requestIds.length) return [];
+  const db = await getDb();
+  const lists = await Promise.all(requestIds.map((rid) => listDiagnosesForRequestId(db, rid, { excludeId: record.id, limit: 10 })));
+  const byId = new Map(lists.flat().map((d) => [d.id, d]));
+  return [...byId.values()].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).slice(0, 10);
+}
+
+export default async function DiagnosisPage({ params }: Props) {
+  const { id } = await params;
+  const user = await requireRole(requiredRole("diagnosis.run"), `/d/${id}`);
+  const record = await loadDiagnosis(id);
+  if (!record) notFound();
+
+  const [t, format, locale, link] = await Promise.all([getTranslations("diagnosis"), getFormatter(), currentLocale(), shareLink(record.id)]);
+  const earlier = await earlierDiagnoses(record);
+  const { findings, event } = record.result;
+  const markdown = renderDiagnosisMarkdown(record, { locale, link });
+  const escalation = renderEscalationSummary(record, { locale, link });
+  const when = (date: Date) => (
+    <time dateTime={date.toISOString()} title={date.toISOString()}>
+      {format.dateTime(date, { dateStyle: "medium", timeStyle: "short" })}
+    </time>
+  );
+  const creator = record.createdBy?.name ?? (record.result.via?.kind === "api-key" ? t("page.viaApiKey", { name: record.result.via.name }) : t("page.formerUser"));
+  const copyLabels = { copiedLabel: t("page.copied"), failedLabel: t("page.copyFailed") };
+
+  return (
+    <div>
+      <FocusOnMount targetId="result-heading" />
+      <nav aria-label={t("page.breadcrumb")} className="mb-3 text-sm">
+        <ol className="flex flex-wrap items-center gap-1.5 text-slate-600">
+          <li>
+            <Link href="/diagnose" className="text-blue-800 underline-offset-2 hover:underline">
+              {t("form.heading")}
+            </Link>
+          </li>
+          <li aria-hidden="true">/</li>
+          <li aria-current="page" className="font-mono text-slate-800">
+            {record.id}
+          </li>
+        </ol>
+      </nav>
+
+      <header className="mb-5 border-b border-slate-200 pb-4">
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <div className="min-w-0">
+            <h1 id="result-heading" tabIndex={-1} className="text-2xl font-semibold text-slate-900 focus:outline-none">
+              {t("page.heading")}
+            </h1>
+            <p className="mt-1 text-sm text-slate-700" data-testid="diagnosis-meta">
+              {t.rich("page.createdBy", { name: creator, time: () => when(record.createdAt) })}
+              {" · "}
+              {t(`inputKinds.${record.inputKind}`)}
+              {record.ticketRef ? (
+                <>
+                  {" · "}
+                  <span className="break-all">{t("list.ticket", { ticket: record.ticketRef })}</span>
+                </>
+              ) : null}
+              {record.outcome ? (
+                <>
+                  {" "}
+                  <Badge tone={record.outcome.value === "solved" ? "green" : "amber"}>{t(`outcome.values.${record.outcome.value}`)}</Badge>
+                </>
+              ) : null}
+            </p>
+          </div>
+          <Link href="/diagnose" className={buttonClasses({ variant: "primary" })}>
+            {t("page.newDiagnosis")}
+          </Link>
+        </div>
+        <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2" role="group" aria-label={t("page.shareAndExport")}>
+          <CopyButton currentUrl label={t("page.copyLink")} {...copyLabels} />
+          <span className="inline-flex items-center gap-1">
+            <a href={`/d/${record.id}/export.md`} className={buttonClasses({ size: "sm" })}>
+              {t("page.exportMarkdown")}
+            </a>
+            <CopyButton text={markdown} label={t("page.copy")} ariaLabel={t("page.copyMarkdown")} variant="ghost" {...copyLabels} />
+          </span>
+          <span className="inline-flex items-center gap-1">
+            <a href={`/d/${record.id}/escalation.txt`} className={buttonClasses({ size: "sm" })}>
+              {t("page.escalation")}
+            </a>
+            <CopyButton text={escalation} label={t("page.copy")} ariaLabel={t("page.copyEscalation")} variant="ghost" {...copyLabels} />
+          </span>
+        </div>
+      </header>
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="min-w-0 space-y-6">
+          {event ? <EventCard event={event} /> : null}
+
+          <section aria-labelledby="findings-heading" className="space-y-4">
+            <h2 id="findings-heading" className="text-lg font-semibold text-slate-900">
+              {t("page.findings", { count: findings.length })}
+              {record.result.input.truncated ? <span className="ml-2 text-sm font-normal text-slate-600">{t("page.truncated")}</span> : null}
+            </h2>
+            {findings.length === 0 ? <NothingFound recognized={record.result.recognized} event={event} /> : null}
+            {findings.map((finding, index) => (
+              <FindingCard
+                key={index}
+                diagnosisId={record.id}
+                finding={finding}
+                index={index}
+                total={findings.length}
+                status={record.snapshots.find((s) => s.findingIndex === index)}
+                checks={record.checks}
+                locale={locale}
+                currentUserName={user.name}
+                toggle={setCheckAction}
+              />
+            ))}
+          </section>
+
+          {earlier.length ? (
+            <section aria-labelledby="earlier-heading">
+              <h2 id="earlier-heading" className="text-lg font-semibold text-slate-900">
+                {t("page.earlier")}
+              </h2>
+              <DiagnosisList items={earlier} />
+            </section>
+          ) : null}
+
+          <RedactedInput text={record.inputRedacted} removed={record.result.redactions} inputKind={record.inputKind} />
+        </div>
+
+        <aside aria-label={t("page.followUp")} className="h-fit space-y-6">
+          <section aria-labelledby="outcome-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+            <h2 id="outcome-heading" className="font-semibold text-slate-900">
+              {t("outcome.heading")}
+            </h2>
+            {record.outcome ? (
+              <div className="mt-1 mb-3 text-sm" data-testid="outcome-current">
+                <p className="text-slate-900">
+                  <span className="font-medium">{t(`outcome.values.${record.outcome.value}`)}</span>
+                  {record.outcome.by || record.outcome.at ? (
+                    <span className="text-slate-600">
+                      {" · "}
+                      {record.outcome.by?.name ?? t("page.formerUser")}
+                      {record.outcome.at ? <>, {when(record.outcome.at)}</> : null}
+                    </span>
+                  ) : null}
+                </p>
+                {record.outcome.reason ? <p className="mt-1 whitespace-pre-wrap text-slate-800">{record.outcome.reason}</p> : null}
+              </div>
+            ) : (
+              <p className="mt-1 mb-3 text-sm text-slate-600">{t("outcome.none")}</p>
+            )}
+            <OutcomeForm diagnosisId={record.id} current={record.outcome ? { value: record.outcome.value, reason: record.outcome.reason } : null} action={setOutcomeAction} />
+          </section>
+
+          <section aria-labelledby="notes-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+            <h2 id="notes-heading" className="font-semibold text-slate-900">
+              {t("notes.heading")}
+            </h2>
+            {record.notes.length ? (
+              <ol className="mt-2 space-y-3" data-testid="notes">
+                {record.notes.map((note) => (
+                  <li key={note.id} className="border-l-2 border-slate-300 pl-3 text-sm">
+                    <p className="text-xs text-slate-600">
+                      <span className="font-medium text-slate-800">{note.author?.name ?? t("page.formerUser")}</span> · {when(note.createdAt)}
+                    </p>
+                    <p className="mt-0.5 whitespace-pre-wrap break-words text-slate-900">{note.body}</p>
+                  </li>
+                ))}
+              </ol>
+            ) : (
+              <p className="mt-1 text-sm text-slate-600">{t("notes.none")}</p>
+            )}
+            <NoteForm diagnosisId={record.id} action={addNoteAction} />
+          </section>
+
+          <section aria-labelledby="ticket-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+            <h2 id="ticket-heading" className="sr-only">
+              {t("ticket.label")}
+            </h2>
+            <TicketRefForm diagnosisId={record.id} current={record.ticketRef} action={setTicketRefAction} />
+          </section>
+        </aside>
+      </div>
+    </div>
+  );
+}

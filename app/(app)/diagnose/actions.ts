@@ -1,0 +1,103 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import * as z from "zod";
+import { getCurrentUser } from "@/app/_lib/auth";
+import { getDb } from "@/db";
+import { saveDiagnosis } from "@/db/mutations/diagnoses";
+import { getMatcher, listDiagnosesForRequestId } from "@/db/queries/diagnoses";
+import { lookupRequestEvent, type RequestEvent } from "@/db/queries/request-events";
+import { can } from "@/domain/auth/permissions";
+import { diagnose, type Diagnosis } from "@/domain/diagnosis";
+import { DIAGNOSIS_LIMITS, diagnoseRequestEvent, MAX_INPUT_BYTES, utf8Length } from "@/domain/diagnosis-service";
+import { REQUEST_ID_EXAMPLE } from "@/domain/events";
+import { classifyInput } from "./classify-input";
+
+export type EarlierDiagnosis = { id: string; createdAt: string; by: string | null; codes: string[]; outcome: "solved" | "not_solved" | null };
+
+/** Only failures come back: a successful diagnosis redirects to its share link. Messages are already translated. */
+export type DiagnoseState =
+  | null
+  | {
+      ok: false;
+      /** Which field the message is about, so the form can mark it and move focus there. */
+      field: "input" | "ticketRef" | "form";
+      message: string;
+      /** An unknown RequestId: the lookup found no event, but others may have diagnosed it from pasted text. */
+      unknownRequestId?: { requestId: string; earlier: EarlierDiagnosis[] };
+    };
+
+const diagnoseForm = z.object({
+  input: z.string().refine((value) => utf8Length(value) <= MAX_INPUT_BYTES, "tooLarge"),
+  ticketRef: z.string().trim().max(DIAGNOSIS_LIMITS.ticketRef, "ticketRefTooLong").optional().default(""),
+});
+
+/**
+ * Diagnoses the box's content (text, or a RequestId looked up in the stored request events), saves it under a
+ * new share id (the save redacts secrets) and goes to /d/<id>. Server actions are public endpoints: the session
+ * and every field are checked here, and again in saveDiagnosis.
+ */
+export async function diagnoseAction(_previous: DiagnoseState, formData: FormData): Promise<DiagnoseState> {
+  const t = await getTranslations("diagnosis.form");
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, field: "form", message: t("errors.signedOut") };
+  if (!can(user.role, "diagnosis.run")) return { ok: false, field: "form", message: t("errors.forbidden") };
+
+  const parsed = diagnoseForm.safeParse({ input: formData.get("input") ?? "", ticketRef: formData.get("ticketRef") ?? undefined });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    if (issue?.path[0] === "ticketRef") return { ok: false, field: "ticketRef", message: t("errors.ticketRefTooLong", { max: DIAGNOSIS_LIMITS.ticketRef }) };
+    if (issue?.message === "tooLarge") return { ok: false, field: "input", message: t("errors.tooLarge") };
+    return { ok: false, field: "input", message: t("errors.empty") };
+  }
+  const { input, ticketRef } = parsed.data;
+  const classified = classifyInput(input);
+  const db = await getDb();
+
+  let result: Diagnosis;
+  let event: RequestEvent | null = null;
+  switch (classified.kind) {
+    case "empty":
+      return { ok: false, field: "input", message: t("errors.empty") };
+    case "malformed-request-id":
+      return { ok: false, field: "input", message: t("errors.malformedRequestId", { value: classified.value, example: REQUEST_ID_EXAMPLE }) };
+    case "request-id": {
+      const lookup = await lookupRequestEvent(db, classified.requestId);
+      if (!lookup.ok) return { ok: false, field: "input", message: t("errors.malformedRequestId", { value: classified.requestId, example: REQUEST_ID_EXAMPLE }) };
+      if (!lookup.event) {
+        const earlier = await listDiagnosesForRequestId(db, lookup.requestId, { limit: 10 });
+        return {
+          ok: false,
+          field: "input",
+          message: t("errors.unknownRequestId", { requestId: lookup.requestId }),
+          unknownRequestId: {
+            requestId: lookup.requestId,
+            earlier: earlier.map((d) => ({ id: d.id, createdAt: d.createdAt.toISOString(), by: d.createdBy?.name ?? null, codes: d.codes, outcome: d.outcome })),
+          },
+        };
+      }
+      event = lookup.event;
+      result = diagnoseRequestEvent(event, await getMatcher(db));
+      break;
+    }
+    case "text":
+      result = diagnose(classified.text, await getMatcher(db));
+      break;
+  }
+
+  const saved = await saveDiagnosis(db, user, {
+    input: classified.kind === "request-id" ? classified.requestId : input,
+    inputKind: classified.kind === "request-id" ? "request-id" : "text",
+    ticketRef: ticketRef || null,
+    result,
+    event,
+  });
+  if (!saved.ok) {
+    if (saved.error === "forbidden") return { ok: false, field: "form", message: t("errors.forbidden") };
+    if (saved.error === "invalid" && saved.fieldErrors.ticketRef) return { ok: false, field: "ticketRef", message: t("errors.ticketRefTooLong", { max: DIAGNOSIS_LIMITS.ticketRef }) };
+    if (saved.error === "invalid" && saved.fieldErrors.input) return { ok: false, field: "input", message: t("errors.tooLarge") };
+    return { ok: false, field: "form", message: t("errors.saveFailed") };
+  }
+  redirect(`/d/${saved.id}`);
+}

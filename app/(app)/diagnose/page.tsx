@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { requireRole } from "@/app/_lib/auth";
+import { DiagnosisList } from "@/components/diagnosis/diagnosis-list";
+import { getDb } from "@/db";
+import { listDiagnosesByCreator } from "@/db/queries/diagnoses";
+import { requiredRole } from "@/domain/auth/permissions";
+import { DiagnoseForm } from "./diagnose-form";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("diagnosis.form"))("pageTitle") };
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function DiagnosePage({ searchParams }: Props) {
+  const user = await requireRole(requiredRole("diagnosis.run"), "/diagnose");
+  const t = await getTranslations("diagnosis");
+  // `?input=` pre-fills the box: "look up this RequestId" links from a result use it.
+  const prefill = (await searchParams).input;
+  const initialInput = typeof prefill === "string" ? prefill.slice(0, 200) : "";
+  const recent = await listDiagnosesByCreator(await getDb(), user.id, { limit: 8 });
+
+  return (
+    <div className="space-y-8">
+      <div>
+        <h1 className="text-2xl font-semibold text-slate-900">{t("form.heading")}</h1>
+        <p className="mt-1 max-w-3xl text-slate-700">{t("form.intro")}</p>
+      </div>
+      <section aria-label={t("form.heading")} className="rounded-lg border border-slate-200 bg-white p-4 sm:p-5">
+        <DiagnoseForm initialInput={initialInput} />
+      </section>
+      <section aria-labelledby="recent-heading">
+        <h2 id="recent-heading" className="text-lg font-semibold text-slate-900">
+          {t("recent.heading")}
+        </h2>
+        {recent.length ? (
+          <DiagnosisList items={recent} showAuthor={false} />
+        ) : (
+          <p className="mt-2 text-sm text-slate-600">{t("recent.none")}</p>
+        )}
+      </section>
+    </div>
+  );
+}

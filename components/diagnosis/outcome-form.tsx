@@ -1,0 +1,89 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState, useEffect, useRef, useState } from "react";
+import type { DiagnosisActionState } from "@/app/(app)/d/[id]/actions";
+import { Button } from "@/components/ui/button";
+import { DIAGNOSIS_LIMITS } from "@/domain/diagnosis-service/input";
+import type { Outcome } from "@/domain/diagnosis-service/types";
+
+type FormAction = (previous: DiagnosisActionState, formData: FormData) => Promise<DiagnosisActionState>;
+
+/** "Solved it" or "did not", and then the reason is required: the next engineer on the ticket needs it. */
+export function OutcomeForm({ diagnosisId, current, action }: { diagnosisId: string; current: { value: Outcome; reason: string | null } | null; action: FormAction }) {
+  const t = useTranslations("diagnosis.outcome");
+  const [state, formAction, pending] = useActionState(action, null);
+  const [choice, setChoice] = useState<Outcome | null>(current?.value ?? null);
+  const [reason, setReason] = useState(current?.reason ?? "");
+  const reasonField = useRef<HTMLTextAreaElement>(null);
+  const firstRadio = useRef<HTMLInputElement>(null);
+  const failed = state && !state.ok ? state : null;
+  const reasonError = failed?.fieldErrors.reason;
+  const outcomeError = failed && !reasonError ? (failed.fieldErrors.outcome ?? failed.message) : null;
+
+  useEffect(() => {
+    if (reasonError) reasonField.current?.focus();
+    else if (outcomeError) firstRadio.current?.focus();
+  }, [reasonError, outcomeError, state]);
+
+  return (
+    <form action={formAction} noValidate className="space-y-3">
+      <input type="hidden" name="diagnosisId" value={diagnosisId} />
+      <fieldset aria-describedby={outcomeError ? "outcome-error" : undefined}>
+        <legend className="text-sm font-medium text-slate-900">{t("question")}</legend>
+        <div className="mt-1.5 flex flex-wrap gap-x-5 gap-y-1.5">
+          {(["solved", "not_solved"] as const).map((value, index) => (
+            <label key={value} className="flex cursor-pointer items-center gap-2 text-sm text-slate-900">
+              <input
+                ref={index === 0 ? firstRadio : undefined}
+                type="radio"
+                name="outcome"
+                value={value}
+                checked={choice === value}
+                onChange={() => setChoice(value)}
+                className="h-4 w-4 accent-blue-700"
+              />
+              {t(`values.${value}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {outcomeError ? (
+        <p id="outcome-error" role="alert" className="text-sm text-red-700">
+          {outcomeError}
+        </p>
+      ) : null}
+      <div>
+        <label htmlFor="outcome-reason" className="block text-sm font-medium text-slate-900">
+          {choice === "not_solved" ? t("reasonRequired") : t("reasonOptional")}
+        </label>
+        <textarea
+          id="outcome-reason"
+          ref={reasonField}
+          name="reason"
+          rows={2}
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+          maxLength={DIAGNOSIS_LIMITS.reason}
+          required={choice === "not_solved"}
+          aria-invalid={reasonError ? true : undefined}
+          aria-describedby={reasonError ? "outcome-reason-error" : undefined}
+          className={`mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm ${reasonError ? "border-red-600" : "border-slate-400"}`}
+        />
+        {reasonError ? (
+          <p id="outcome-reason-error" role="alert" className="mt-1 text-sm text-red-700">
+            {reasonError}
+          </p>
+        ) : null}
+      </div>
+      <div className="flex items-center gap-3">
+        <Button type="submit" size="sm" variant="primary" disabled={pending}>
+          {pending ? t("saving") : t("save")}
+        </Button>
+        <p role="status" className="text-sm text-emerald-800">
+          {state?.ok ? t("saved") : ""}
+        </p>
+      </div>
+    </form>
+  );
+}

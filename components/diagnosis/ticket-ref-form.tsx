@@ -1,0 +1,51 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState, useState } from "react";
+import type { DiagnosisActionState } from "@/app/(app)/d/[id]/actions";
+import { Button } from "@/components/ui/button";
+import { DIAGNOSIS_LIMITS } from "@/domain/diagnosis-service/input";
+
+type FormAction = (previous: DiagnosisActionState, formData: FormData) => Promise<DiagnosisActionState>;
+
+/** The ticket is often opened after the diagnosis; anyone on it can record or correct the reference. */
+export function TicketRefForm({ diagnosisId, current, action }: { diagnosisId: string; current: string | null; action: FormAction }) {
+  const t = useTranslations("diagnosis.ticket");
+  const [state, formAction, pending] = useActionState(action, null);
+  const [value, setValue] = useState(current ?? "");
+  const error = state && !state.ok ? (state.fieldErrors.ticketRef ?? state.message) : null;
+  return (
+    <form action={formAction} noValidate>
+      <input type="hidden" name="diagnosisId" value={diagnosisId} />
+      <label htmlFor="ticket-ref" className="block text-sm font-medium text-slate-900">
+        {t("label")}
+      </label>
+      <div className="mt-1 flex gap-2">
+        <input
+          id="ticket-ref"
+          name="ticketRef"
+          value={value}
+          onChange={(event) => setValue(event.target.value)}
+          maxLength={DIAGNOSIS_LIMITS.ticketRef}
+          autoComplete="off"
+          placeholder={t("placeholder")}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? "ticket-ref-error" : undefined}
+          className={`block h-8 min-w-0 flex-1 rounded-md border bg-white px-2.5 text-sm placeholder:text-slate-500 ${error ? "border-red-600" : "border-slate-400"}`}
+        />
+        <Button type="submit" size="sm" disabled={pending || value.trim() === (current ?? "")}>
+          {t("save")}
+        </Button>
+      </div>
+      {error ? (
+        <p id="ticket-ref-error" role="alert" className="mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      ) : (
+        <p role="status" className="mt-1 text-xs text-emerald-800">
+          {state?.ok ? t("saved") : ""}
+        </p>
+      )}
+    </form>
+  );
+}

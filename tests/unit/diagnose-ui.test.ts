@@ -1,0 +1,59 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, test } from "vitest";
+import { classifyInput } from "@/app/(app)/diagnose/classify-input";
+import { FORMAT_IDS } from "@/domain/diagnosis";
+
+describe("the /diagnose box tells a RequestId from text", () => {
+  test.each([
+    ["5C1D2B3A-1234-4ABC-9DEF-0123456789AB", "5C1D2B3A-1234-4ABC-9DEF-0123456789AB"],
+    ["  5c1d2b3a-1234-4abc-9def-0123456789ab\n", "5C1D2B3A-1234-4ABC-9DEF-0123456789AB"],
+    ["RequestId: 5C1D2B3A-1234-4ABC-9DEF-0123456789AB", "5C1D2B3A-1234-4ABC-9DEF-0123456789AB"],
+    ['request id = "5C1D2B3A-1234-4ABC-9DEF-0123456789AB"', "5C1D2B3A-1234-4ABC-9DEF-0123456789AB"],
+    ["x-acs-request-id: 5C1D2B3A-1234-4ABC-9DEF-0123456789AB", "5C1D2B3A-1234-4ABC-9DEF-0123456789AB"],
+    ["0123456789abcdef01234567", "0123456789ABCDEF01234567"],
+  ])("%j is looked up", (input, requestId) => {
+    expect(classifyInput(input)).toEqual({ kind: "request-id", requestId });
+  });
+
+  test.each([
+    ["5C1D2B3A-12G4-4ABC-9DEF-0123456789AX", "5C1D2B3A-12G4-4ABC-9DEF-0123456789AX"],
+    ["5C1D2B3A-1234", "5C1D2B3A-1234"],
+    ["5C1D2B3A-1234-4ABC", null],
+    ["RequestId: xxx", "xxx"],
+    ["RequestId:", ""],
+    ["5C1D2B3A12", "5C1D2B3A12"],
+  ])("%j is a malformed RequestId", (input, value) => {
+    const result = classifyInput(input);
+    if (value === null) expect(result.kind).toBe("request-id");
+    else expect(result).toEqual({ kind: "malformed-request-id", value });
+  });
+
+  test.each(["MissingGroupId", "Forbidden.RAM", "Missing%s", "InvalidParameter.ApiId", "not-a-request-id", "Throttling.User", "ERROR 400 MissingGroupId", "12345678"])(
+    "%j goes to the engine",
+    (input) => {
+      expect(classifyInput(input)).toEqual({ kind: "text", text: input });
+    },
+  );
+
+  test("empty and blank input is empty", () => {
+    expect(classifyInput("")).toEqual({ kind: "empty" });
+    expect(classifyInput(" \n\t ")).toEqual({ kind: "empty" });
+  });
+});
+
+describe("diagnosis messages", () => {
+  const load = (locale: string) => JSON.parse(readFileSync(new URL(`../../messages/${locale}/diagnosis.json`, import.meta.url), "utf8")) as Record<string, unknown>;
+  const keys = (value: unknown, prefix = ""): string[] =>
+    value && typeof value === "object" ? Object.entries(value).flatMap(([k, v]) => keys(v, `${prefix}${k}.`)) : [prefix.slice(0, -1)];
+
+  test("both languages have the same keys", () => {
+    expect(keys(load("zh-CN")).sort()).toEqual(keys(load("en")).sort());
+  });
+
+  test("every format the engine reports has a name in both languages", () => {
+    for (const locale of ["en", "zh-CN"]) {
+      const formats = load(locale).formats as Record<string, string>;
+      expect(Object.keys(formats).sort()).toEqual([...FORMAT_IDS].sort());
+    }
+  });
+});
