@@ -1,0 +1,41 @@
+import * as z from "zod";
+import { authorizeApiKey, type AuthorizeOptions } from "@/app/_lib/api-keys";
+import { programError, readBodyLimited } from "@/app/_lib/request-body";
+import { API_KEY_SCOPES, type ApiKeyScope } from "@/domain/auth/api-keys";
+import { MAX_INPUT_BYTES } from "@/domain/diagnosis-service/input";
+
+export const dynamic = "force-dynamic";
+
+const scopeParam = z.enum(API_KEY_SCOPES, { error: `Parameter "scope" must be one of ${API_KEY_SCOPES.join(", ")} (or left out for diagnose).` });
+
+/** Who else each scope's real route accepts, so a ping costs exactly the check that route makes. */
+const ROUTE_OPTIONS: Record<ApiKeyScope, AuthorizeOptions> = {
+  diagnose: { sessionRole: "viewer" },
+  "events:write": { sessionRole: "admin", allowLocalToken: true },
+};
+
+/**
+ * Lets a program check its key and its way to ErrorDesk before sending real work: `?scope=diagnose` (the default)
+ * or `?scope=events:write` is checked exactly as /api/v1/diagnose or /api/v1/events check it (same 401/403
+ * answers), a POST body is read under the same 1 MB limit and discarded, and the answer is a constant.
+ * Because it does a real route's fixed work and nothing else, bench/diagnose-api.ts uses it as its baseline.
+ */
+async function ping(request: Request, readBody: boolean): Promise<Response> {
+  const parsed = scopeParam.safeParse(new URL(request.url).searchParams.get("scope") ?? "diagnose");
+  if (!parsed.success) return programError(400, "invalid_scope", parsed.error.issues[0]?.message ?? 'Parameter "scope" is not a scope.');
+  const caller = await authorizeApiKey(request, parsed.data, ROUTE_OPTIONS[parsed.data]);
+  if (caller instanceof Response) return caller;
+  if (readBody) {
+    const body = await readBodyLimited(request, MAX_INPUT_BYTES);
+    if (!body.ok) return body.response;
+  }
+  return Response.json({ ok: true, scope: parsed.data }, { headers: { "cache-control": "no-store" } });
+}
+
+export function GET(request: Request) {
+  return ping(request, false);
+}
+
+export function POST(request: Request) {
+  return ping(request, true);
+}
