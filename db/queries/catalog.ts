@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import type { PgSelect } from "drizzle-orm/pg-core";
-import { bigramsOf, normalizeForSearch, parseSearchQuery } from "../../domain/catalog/search";
+import { and, asc, desc, eq, inArray, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { alias, QueryBuilder } from "drizzle-orm/pg-core";
+import { isDecidedByGrams, isWordKey, normalizeForSearch, parseSearchQuery, searchGramsOfTerm } from "../../domain/catalog/search";
 import type { CatalogEntry, Locale } from "../../domain/catalog/types";
 import type { CatalogListParams } from "../../domain/catalog/listing";
 import { entryGuides, errorEntries, user } from "../schema";
@@ -10,68 +10,83 @@ function escapeLike(term: string): string {
   return term.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/**
- * A two-character term occurs in an entry's text exactly when it is one of the entry's bigrams (neither
- * character is blank, so both sit in one run): the index alone decides it, and the substring check, which
- * must decompress the whole search_text of every candidate, is skipped. Checked rather than assumed, so a
- * term that normalising again would change still gets the substring check.
- */
-function decidedByBigrams(term: string): boolean {
-  const grams = bigramsOf(term);
-  return grams.length === 1 && grams[0] === term;
-}
+/** The same table under another name, for finding the entries that hold a word. */
+const wordHolders = alias(errorEntries, "word_holders");
+const subqueries = new QueryBuilder();
 
 /**
- * search_text begins with the lower-cased code, and most searches are for codes, so the short code column
- * is tried before the ~2.5 kB search_text is decompressed and scanned. Only for ASCII terms on ASCII codes,
- * where Postgres' lower() can only agree with normalizeForSearch (or, for a Turkish dotless ı, miss and fall
- * through to search_text): a code match therefore always implies the search_text match, and the result is
- * the same. Shorter terms keep the single check: they are rare and have no bigram pre-filter.
+ * A term longer than the index's windows: its trigrams leave almost only entries that contain it, and
+ * those are confirmed here, cheapest proof first, as search_text lives out of line and fetching it costs
+ * ~10 µs an entry. First the code (most searches are for codes), compared only for ASCII terms on ASCII
+ * codes, where Postgres' lower() can only agree with normalizeForSearch (or, for a Turkish dotless ı, miss
+ * and fall through): a code match always implies the search_text match. Then, for a term that is an ASCII
+ * word, the entries holding it as a whole word among their keys (one index lookup, hashed once per
+ * statement). Only then the text itself, which alone decides: the earlier proofs only ever say yes.
  */
 function termMatches(term: string): SQL {
   const pattern = `%${escapeLike(term)}%`;
-  const inSearchText = sql`${errorEntries.searchText} like ${pattern}`;
-  if (Array.from(term).length < 3 || !/^[\x21-\x7e]+$/.test(term)) return inSearchText;
-  const asciiCode = sql`octet_length(${errorEntries.code}) = char_length(${errorEntries.code})`;
-  return sql`((${asciiCode} and lower(${errorEntries.code}) like ${pattern}) or ${inSearchText})`;
+  const proofs: SQL[] = [];
+  if (/^[\x21-\x7e]+$/.test(term)) {
+    proofs.push(sql`(octet_length(${errorEntries.code}) = char_length(${errorEntries.code}) and ${errorEntries.codeLower} like ${pattern})`);
+  }
+  if (isWordKey(term)) {
+    const holders = subqueries
+      .select({ id: wordHolders.id })
+      .from(wordHolders)
+      .where(sql`${wordHolders.searchBigrams} @> (select ${sql.param([term])}::text[])`);
+    proofs.push(inArray(errorEntries.id, holders));
+  }
+  proofs.push(sql`${errorEntries.searchText} like ${pattern}`);
+  return sql`(${sql.join(proofs, sql` or `)})`;
 }
 
-/** The WHERE clause for a search and filters; shared by the page query, its count and the benchmark. */
+/** The WHERE clause for a search and filters; shared by the page query and its count. */
 export function catalogWhere(params: Pick<CatalogListParams, "q" | "status" | "section" | "retryable">): SQL | undefined {
-  const { terms, bigrams } = parseSearchQuery(params.q);
+  const { terms } = parseSearchQuery(params.q);
+  const grams = [...new Set(terms.flatMap(searchGramsOfTerm))];
   return and(
-    // The sub-select hides the bigrams from the planner. Seeing them, it picks a sequential scan for a common
-    // bigram (or while the GIN pending list is long after a bulk load), pricing `@>` as cheap, when each row
-    // costs decompressing a ~450-element array: 0.4-1.7 s over 20,000 entries instead of ~10 ms via the index.
-    bigrams.length ? sql`${errorEntries.searchBigrams} @> (select ${sql.param(bigrams)}::text[])` : undefined,
-    ...terms.filter((term) => !decidedByBigrams(term)).map(termMatches),
+    // The sub-select hides the keys from the planner. Seeing them, it picks a sequential scan for a common
+    // key, pricing `@>` as cheap, when each row costs fetching and decompressing a ~1,300-element array:
+    // seconds over 20,000 entries instead of milliseconds.
+    grams.length ? sql`${errorEntries.searchBigrams} @> (select ${sql.param(grams)}::text[])` : undefined,
+    // Terms of up to three characters are index keys themselves: holding the key is containing the term.
+    ...terms.filter((term) => !isDecidedByGrams(term)).map(termMatches),
     params.status.length ? inArray(errorEntries.httpStatus, params.status) : undefined,
     params.section.length ? inArray(errorEntries.section, params.section) : undefined,
     params.retryable ? eq(entryGuides.retryable, params.retryable === "yes") : undefined,
   );
 }
 
-function orderBy(params: CatalogListParams, locale: Locale): SQL[] {
-  const direction = params.sort?.desc ? desc : asc;
+/** How a list is ordered: an optional first key, then the (unique) code, so every order is total. */
+type Ordering = { key: { expr: SQL; desc: boolean } | null; codeDesc: boolean; readsGuides: boolean };
+
+function ordering(params: CatalogListParams, locale: Locale): Ordering {
+  const isDesc = params.sort?.desc ?? false;
   switch (params.sort?.key) {
     case "httpStatus":
-      return [direction(errorEntries.httpStatus), asc(errorEntries.code)];
+      return { key: { expr: sql`${errorEntries.httpStatus}`, desc: isDesc }, codeDesc: false, readsGuides: false };
     case "section":
-      return [direction(errorEntries.section), asc(errorEntries.code)];
+      return { key: { expr: sql`${errorEntries.section}`, desc: isDesc }, codeDesc: false, readsGuides: false };
     case "title": {
       const other = locale === "en" ? "zh-CN" : "en";
-      return [direction(sql`coalesce(nullif(trim(${entryGuides.title}->>${locale}), ''), ${entryGuides.title}->>${other})`), asc(errorEntries.code)];
+      const title = sql`coalesce(nullif(trim(${entryGuides.title}->>${locale}), ''), ${entryGuides.title}->>${other})`;
+      return { key: { expr: title, desc: isDesc }, codeDesc: false, readsGuides: true };
     }
     case "code":
-      return [direction(errorEntries.code)];
+      return { key: null, codeDesc: isDesc, readsGuides: false };
   }
   const q = normalizeForSearch(params.q).trim();
-  if (!q) return [asc(errorEntries.code)];
+  if (!q) return { key: null, codeDesc: false, readsGuides: false };
   // Relevance: the code itself first (exact, then prefix, then inside it), then any other text match.
-  return [
-    sql`case when lower(${errorEntries.code}) = ${q} then 0 when lower(${errorEntries.code}) like ${`${escapeLike(q)}%`} then 1 when lower(${errorEntries.code}) like ${`%${escapeLike(q)}%`} then 2 else 3 end`,
-    asc(errorEntries.code),
-  ];
+  // strpos() finds the prefix (1) and the inside (> 1) in one pass over the code, which two LIKEs did in two.
+  const code = errorEntries.codeLower;
+  const rank = sql`case strpos(${code}, ${q}) when 0 then 3 when 1 then (case when ${code} = ${q} then 0 else 1 end) else 2 end`;
+  return { key: { expr: rank, desc: false }, codeDesc: false, readsGuides: false };
+}
+
+function orderBy(order: Ordering, key: SQLWrapper, code: SQLWrapper): SQL[] {
+  const byCode = order.codeDesc ? desc(code) : asc(code);
+  return order.key ? [order.key.desc ? desc(key) : asc(key), byCode] : [byCode];
 }
 
 export type CatalogRow = {
@@ -84,54 +99,100 @@ export type CatalogRow = {
   title: CatalogEntry["title"];
 };
 
-const catalogRowColumns = {
-  id: errorEntries.id,
-  code: errorEntries.code,
-  section: errorEntries.section,
-  httpStatus: errorEntries.httpStatus,
-  messages: errorEntries.messages,
-  retryable: entryGuides.retryable,
-  title: entryGuides.title,
-};
-
-async function countCatalog(db: Db, where: SQL | undefined): Promise<number> {
-  const [row] = await db
-    .select({ total: sql<number>`count(*)::int` })
-    .from(errorEntries)
-    .innerJoin(entryGuides, eq(entryGuides.entryId, errorEntries.id))
-    .where(where);
+/**
+ * Every entry has its guide: seedCatalog inserts both in one transaction and nothing deletes a guide alone.
+ * So matching, ordering and counting read entry_guides only when a filter or the order needs it; the
+ * inner join the results always had then changes nothing.
+ */
+async function countCatalog(db: Db, where: SQL | undefined, readsGuides: boolean): Promise<number> {
+  const query = db.select({ total: sql<number>`count(*)::int` }).from(errorEntries).$dynamic();
+  if (readsGuides) query.innerJoin(entryGuides, eq(entryGuides.entryId, errorEntries.id));
+  const [row] = await query.where(where);
   return Number(row?.total ?? 0);
 }
 
-/** The ordered page of any selection over entries and their guides: one definition for both forms of the list query. */
-function catalogPage<T extends PgSelect>(query: T, where: SQL | undefined, params: CatalogListParams, locale: Locale) {
-  return query
-    .innerJoin(entryGuides, eq(entryGuides.entryId, errorEntries.id))
+/**
+ * The page in two steps, in one statement: first the page's codes and sort keys, from the narrow
+ * error_entries rows alone (with guides only for the retryable filter or the title order), then the shown
+ * columns for those 25 codes only. Joining guides and carrying wide rows for every match made a search's
+ * cost grow with its matches; now only finding, counting and ordering them does. `withTotal` counts the
+ * matches in the same pass (`count(*) over ()` sees them all before the LIMIT).
+ */
+function selectPage(db: Db, where: SQL | undefined, order: Ordering, readsGuides: boolean, params: CatalogListParams, withTotal: boolean) {
+  const keys = db
+    .select({
+      code: errorEntries.code,
+      sortKey: (order.key?.expr ?? sql`null`).as("page_sort_key"),
+      total: (withTotal ? sql<number>`(count(*) over ())::int` : sql<number>`null::int`).as("page_total"),
+    })
+    .from(errorEntries)
+    .$dynamic();
+  if (readsGuides) keys.innerJoin(entryGuides, eq(entryGuides.entryId, errorEntries.id));
+  const page = keys
     .where(where)
-    .orderBy(...orderBy(params, locale))
+    .orderBy(...orderBy(order, order.key?.expr ?? sql`null`, errorEntries.code))
     .limit(params.perPage)
-    .offset((params.page - 1) * params.perPage);
+    .offset((params.page - 1) * params.perPage)
+    .as("page");
+  return db
+    .select({
+      id: errorEntries.id,
+      code: errorEntries.code,
+      section: errorEntries.section,
+      httpStatus: errorEntries.httpStatus,
+      messages: errorEntries.messages,
+      retryable: entryGuides.retryable,
+      title: entryGuides.title,
+      total: page.total,
+    })
+    .from(page)
+    .innerJoin(errorEntries, eq(errorEntries.code, page.code))
+    .innerJoin(entryGuides, eq(entryGuides.entryId, errorEntries.id))
+    .orderBy(...orderBy(order, page.sortKey, page.code));
+}
+
+/**
+ * Runs a search's statement with sequential scans priced out. On a small catalog (a few hundred entries,
+ * ~15 heap pages) the planner finds reading every row cheaper than the index, not knowing that each row's
+ * `@>` fetches and decompresses its ~1,300 keys from TOAST: ~40 ms for 500 entries instead of ~3.
+ * `set local` ends with the transaction, so nothing else on the connection is affected.
+ */
+function throughIndex<T>(db: Db, statement: (db: Db) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local enable_seqscan = off`);
+    return statement(tx);
+  });
+}
+
+function withoutTotal<Row extends { total: unknown }>(counted: Row[]): Omit<Row, "total">[] {
+  return counted.map(({ total: _total, ...row }) => row);
 }
 
 export async function listCatalog(db: Db, params: CatalogListParams, locale: Locale): Promise<{ rows: CatalogRow[]; total: number }> {
   const where = catalogWhere(params);
-  if (parseSearchQuery(params.q).terms.length === 0) {
-    // Without search terms both statements are index-driven and cheap; a window count would instead
-    // read the whole catalog before the first row of an unfiltered page.
-    const [rows, total] = await Promise.all([
-      catalogPage(db.select(catalogRowColumns).from(errorEntries).$dynamic(), where, params, locale),
-      countCatalog(db, where),
+  const order = ordering(params, locale);
+  const filtersOnGuides = params.retryable !== null;
+  const readsGuides = filtersOnGuides || order.readsGuides;
+  const { terms } = parseSearchQuery(params.q);
+  // Without search terms every statement is index-driven anyway (the unfiltered page an index-only scan).
+  const run = terms.length ? <T,>(statement: (db: Db) => Promise<T>) => throughIndex(db, statement) : <T,>(statement: (db: Db) => Promise<T>) => statement(db);
+  if (terms.every(isDecidedByGrams) && !filtersOnGuides) {
+    // When the index alone decides the matches, counting them is cheap (index, then the narrow rows), and
+    // cheaper apart than as a window over the page query, which must buffer every match: two statements,
+    // concurrent on a server.
+    const [counted, total] = await Promise.all([
+      run((db) => selectPage(db, where, order, readsGuides, params, false)),
+      run((db) => countCatalog(db, where, filtersOnGuides)),
     ]);
-    return { rows, total };
+    return { rows: withoutTotal(counted), total };
   }
-  // A search must check every match anyway (relevance order, then the count), so one statement does it once
-  // instead of twice: half the work on a server, half the time on PGlite, which runs statements one by one.
-  const withTotal = { ...catalogRowColumns, total: sql<number>`(count(*) over ())::int` };
-  const counted = await catalogPage(db.select(withTotal).from(errorEntries).$dynamic(), where, params, locale);
-  const rows = counted.map(({ total: _total, ...row }) => row);
+  // When matching costs more per entry (the text checks of a long term, the guides of the retryable
+  // filter), one statement does it once for the page and the count instead of twice.
+  const counted = await run((db) => selectPage(db, where, order, readsGuides, params, true));
+  const rows = withoutTotal(counted);
   if (counted.length > 0 || params.page === 1) return { rows, total: Number(counted[0]?.total ?? 0) };
   // Past the last page no row carries the total.
-  return { rows, total: await countCatalog(db, where) };
+  return { rows, total: await run((db) => countCatalog(db, where, filtersOnGuides)) };
 }
 
 export type EntryDetail = CatalogEntry & {

@@ -1,14 +1,17 @@
-import { eq, sql } from "drizzle-orm";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { asc, eq, sql, type SQL } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { buildSyntheticCatalog, loadSynthetic } from "@/bench/catalog-search";
 import { listCatalogStatuses } from "@/db/queries/catalog-facets";
 import { exportCatalog, getEntryByCode, listAllCodes, listCatalog } from "@/db/queries/catalog";
 import { entryGuides, entryRevisions, errorEntries } from "@/db/schema";
 import { seedGuides } from "@/db/seed/guides";
 import { hashGuide, seedCatalog } from "@/db/seed/apply";
 import vendorFacts from "@/db/seed/vendor-facts.json";
-import { parseCatalogParams, type CatalogListParams } from "@/domain/catalog/listing";
+import { PAGE_SIZES, parseCatalogParams, type CatalogListParams } from "@/domain/catalog/listing";
 import { localized } from "@/domain/catalog/localized";
-import { buildSearchDocument, normalizeForSearch } from "@/domain/catalog/search";
+import { buildSearchDocument, normalizeForSearch, parseSearchQuery, searchGramsOf, searchKeysOf } from "@/domain/catalog/search";
 import type { Guide, Locale, VendorFacts } from "@/domain/catalog/types";
 import type { Db } from "@/db/types";
 import { createTestDatabase, engines, type TestDatabase } from "../support/databases";
@@ -301,5 +304,181 @@ describe.each(engines)("seeding on %s", (engine) => {
     expect(after?.revision).toBe(before?.revision);
     expect(after?.title).toEqual(before?.title);
     expect((await counts()).entries).toBe(46);
+  });
+});
+
+/** The search document as first defined: the whole normalised text, before compaction and index keys. */
+function fullDocument(entry: { code: string; messages: string[] } & Guide): string {
+  const localizedTexts = [entry.title, entry.explanation, entry.remediation, ...entry.checklist.flatMap((s) => [s.title, s.detail])];
+  const parts = [entry.code, ...entry.messages, ...localizedTexts.flatMap((t) => Object.values(t))];
+  return normalizeForSearch(parts.filter(Boolean).join("\n"));
+}
+
+/** mulberry32: seeded, so a failing random query can be replayed. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe.each(engines)("listCatalog against the plain definition of search on %s", (engine) => {
+  let t: TestDatabase;
+  const documents: string[] = [];
+  beforeAll(async () => {
+    t = await createTestDatabase(engine);
+    await seedCatalog(t.db);
+    await loadSynthetic(t.db, buildSyntheticCatalog(300));
+    // The reference: every entry's full document, matched with LIKE, joined and ordered the obvious way.
+    await t.db.execute(sql`create table reference_documents (entry_id integer primary key, full_text text not null)`);
+    const entries = await t.db
+      .select({ entry: errorEntries, guide: entryGuides })
+      .from(errorEntries)
+      .innerJoin(entryGuides, eq(entryGuides.entryId, errorEntries.id));
+    for (const { entry, guide } of entries) {
+      const fullText = fullDocument({ ...entry, ...guide });
+      documents.push(fullText);
+      await t.db.execute(sql`insert into reference_documents values (${entry.id}, ${fullText})`);
+    }
+  });
+  afterAll(() => t?.close());
+
+  async function reference(p: CatalogListParams, locale: Locale): Promise<{ rows: unknown[]; total: number }> {
+    const { terms } = parseSearchQuery(p.q);
+    const escape = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);
+    const conditions = [
+      ...terms.map((term) => sql`d.full_text like ${`%${escape(term)}%`}`),
+      p.status.length ? sql`e.http_status in (${sql.join(p.status.map((s) => sql`${s}`), sql`, `)})` : undefined,
+      p.section.length ? sql`e.section in (${sql.join(p.section.map((s) => sql`${s}`), sql`, `)})` : undefined,
+      p.retryable ? sql`g.retryable = ${p.retryable === "yes"}` : undefined,
+    ].filter((c): c is SQL => c !== undefined);
+    const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
+    const dir = p.sort?.desc ? sql`desc` : sql`asc`;
+    const other = locale === "en" ? "zh-CN" : "en";
+    const q = normalizeForSearch(p.q).trim();
+    const order =
+      p.sort?.key === "httpStatus" ? sql`e.http_status ${dir}, e.code asc`
+      : p.sort?.key === "section" ? sql`e.section ${dir}, e.code asc`
+      : p.sort?.key === "title" ? sql`coalesce(nullif(trim(g.title->>${locale}), ''), g.title->>${other}) ${dir}, e.code asc`
+      : p.sort?.key === "code" ? sql`e.code ${dir}`
+      : q ? sql`case when lower(e.code) = ${q} then 0 when lower(e.code) like ${`${escape(q)}%`} then 1 when lower(e.code) like ${`%${escape(q)}%`} then 2 else 3 end, e.code asc`
+      : sql`e.code asc`;
+    const from = sql`from error_entries e join entry_guides g on g.entry_id = e.id join reference_documents d on d.entry_id = e.id ${where}`;
+    type Rows = { rows: Record<string, unknown>[] };
+    const page = (await t.db.execute(
+      sql`select e.id, e.code, e.section, e.http_status as "httpStatus", e.messages, g.retryable, g.title ${from} order by ${order} limit ${p.perPage} offset ${(p.page - 1) * p.perPage}`,
+    )) as unknown as Rows;
+    const count = (await t.db.execute(sql`select count(*)::int as total ${from}`)) as unknown as Rows;
+    return { rows: page.rows, total: Number(count.rows[0]?.total) };
+  }
+
+  /** Queries people type, and some they should not: pieces of real text, codes, several words, wildcards, noise. */
+  function randomParams(random: () => number): { params: CatalogListParams; locale: Locale } {
+    const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+    const pieceOfText = () => {
+      const chars = Array.from(pick(documents));
+      const length = 1 + Math.floor(random() * (random() < 0.5 ? 3 : 12));
+      const start = Math.floor(random() * Math.max(1, chars.length - length));
+      return chars.slice(start, start + length).join("");
+    };
+    const kinds = [
+      () => "",
+      pieceOfText,
+      () => pieceOfText().toUpperCase(),
+      () => `${pieceOfText()} ${pieceOfText()}`,
+      () => pick(documents).split("\n")[0]!.slice(0, 1 + Math.floor(random() * 20)),
+      () => pick(["%", "_", "\\", "%s", "a_b", "x", "请求", "证书", "域名", "备案", "ＩＮＶＡＬＩＤ", "not resolved", "invalid request", "zzzz"]),
+      () => String.fromCodePoint(0x21 + Math.floor(random() * 0x3000)),
+    ];
+    const q = pick(kinds)();
+    const statuses = [400, 403, 404, 500, 503].filter(() => random() < 0.15);
+    const sections = (["server", "client", "common"] as const).filter(() => random() < 0.2);
+    const sortKey = pick([null, null, "code", "httpStatus", "section", "title"] as const);
+    return {
+      params: {
+        q,
+        status: statuses,
+        section: [...sections],
+        retryable: pick([null, null, "yes", "no"] as const),
+        sort: sortKey ? { key: sortKey, desc: random() < 0.5 } : null,
+        page: random() < 0.8 ? 1 : 1 + Math.floor(random() * 6),
+        perPage: pick(PAGE_SIZES),
+      },
+      locale: pick(["en", "zh-CN"] as const),
+    };
+  }
+
+  test("returns the same rows and totals for 300 random searches, filters, orders and pages", async () => {
+    const random = seededRandom(726);
+    let searched = 0;
+    for (let i = 0; i < 300; i++) {
+      const { params: p, locale } = randomParams(random);
+      const actual = await listCatalog(t.db, p, locale);
+      expect(actual, JSON.stringify({ p, locale })).toEqual(await reference(p, locale));
+      if (p.q.trim() && actual.total > 0) searched++;
+    }
+    // The random queries must actually find things, or the comparison proves little.
+    expect(searched).toBeGreaterThan(100);
+  }, 120_000);
+
+  test("every entry's stored keys are those of its stored text, and its text holds every term its full document does", async () => {
+    const rows = await t.db
+      .select({ text: errorEntries.searchText, keys: errorEntries.searchBigrams, entry: errorEntries, guide: entryGuides })
+      .from(errorEntries)
+      .innerJoin(entryGuides, eq(entryGuides.entryId, errorEntries.id));
+    expect(rows.length).toBe(SEEDED + 300);
+    for (const { text, keys, entry, guide } of rows) {
+      expect(new Set(keys)).toEqual(new Set(searchKeysOf(text)));
+      expect(new Set(searchGramsOf(text))).toEqual(new Set(searchGramsOf(fullDocument({ ...entry, ...guide }))));
+    }
+  });
+});
+
+describe.each(engines)("the migration's search keys on %s", (engine) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase(engine);
+    await seedCatalog(t.db);
+  });
+  afterAll(() => t?.close());
+
+  /** The UPDATE of db/migrations/0002_search_keys.sql that gives rows written before it their keys. */
+  function migrationStatement(): string {
+    const migration = readFileSync(fileURLToPath(new URL("../../db/migrations/0002_search_keys.sql", import.meta.url)), "utf8");
+    const statement = /-- search-keys:begin\n([\s\S]*?)-- search-keys:end/.exec(migration)?.[1];
+    if (!statement) throw new Error("0002_search_keys.sql has no search-keys:begin/end block");
+    return statement;
+  }
+
+  test("are exactly searchKeysOf, whatever the whitespace, characters and words", async () => {
+    const everyJsWhitespace: string[] = [];
+    for (let cp = 1; cp <= 0x10ffff; cp++) {
+      if ((cp >= 0xd800 && cp <= 0xdfff) || !/\s/.test(String.fromCodePoint(cp))) continue;
+      everyJsWhitespace.push(String.fromCodePoint(cp));
+    }
+    // Separators JavaScript does not count as whitespace, though Unicode or Postgres might.
+    const lookAlikes = ["\u0085", "\u180e", "\u200b", "\u200c", "\u2060", "\u00ad", "\u001c", "\u001f"];
+    const tricky = [
+      everyJsWhitespace.map((space, i) => `w${i}x${space}`).join(""),
+      lookAlikes.map((c) => `ab${c}cd`).join(" "),
+      "𠀀𠀁𠀂 a𠀀b 域名未解析 ｆｕｌｌ",
+      "abc abcd a1b2c3d4 under_score dash-ed dot.ted café naïve x",
+      `${"a".repeat(64)} ${"b".repeat(65)} 123 1234 ${"9".repeat(70)}`,
+      "",
+      "   leading and trailing   ",
+      "%_\\\"'{},NULL null",
+    ];
+    const ids = (await t.db.select({ id: errorEntries.id }).from(errorEntries).orderBy(asc(errorEntries.id))).map((r) => r.id);
+    for (const [i, text] of tricky.entries()) {
+      await t.db.update(errorEntries).set({ searchText: text, searchBigrams: [] }).where(eq(errorEntries.id, ids[i]!));
+    }
+    await t.db.execute(sql.raw(migrationStatement()));
+    const rows = await t.db.select({ text: errorEntries.searchText, keys: errorEntries.searchBigrams }).from(errorEntries);
+    expect(rows.length).toBe(SEEDED);
+    for (const { text, keys } of rows) expect([...keys].sort(), JSON.stringify(text.slice(0, 80))).toEqual([...new Set(searchKeysOf(text))].sort());
   });
 });

@@ -3,7 +3,20 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { bigramsOf, MAX_QUERY_LENGTH, normalizeForSearch, parseSearchQuery } from "@/domain/catalog/search";
+import {
+  bigramsOf,
+  buildSearchDocument,
+  compactSearchText,
+  isDecidedByGrams,
+  isWordKey,
+  MAX_QUERY_LENGTH,
+  normalizeForSearch,
+  parseSearchQuery,
+  searchGramsOf,
+  searchGramsOfTerm,
+  searchKeysOf,
+  searchWordsOf,
+} from "@/domain/catalog/search";
 import { isRetryableByDefault, parseVendorErrorPage } from "@/domain/catalog/vendor-doc";
 import type { VendorFacts } from "@/domain/catalog/types";
 
@@ -107,6 +120,121 @@ describe("parseSearchQuery", () => {
         return new Set(terms).size === terms.length && terms.every((t) => t.length > 0 && !/\s/.test(t));
       }),
     );
+  });
+});
+
+/** A normalised text and a whitespace-free piece of it, or of something else, as a search term. */
+const textAndTerm = fc.tuple(searchText, fc.nat(), fc.nat(), fc.boolean(), searchText).map(([document, a, b, fromText, other]) => {
+  const text = normalizeForSearch(document);
+  const source = Array.from(fromText ? text : normalizeForSearch(other));
+  const [from, to] = [a % (source.length + 1), b % (source.length + 1)].sort((x, y) => x - y);
+  const term = source.slice(from, to).join("").split(/\s+/)[0] ?? "";
+  return { text, term };
+});
+
+describe("searchGramsOf", () => {
+  test("gives every window of one to three characters inside each run, without normalising again", () => {
+    expect(new Set(searchGramsOf("abcd"))).toEqual(new Set(["a", "b", "c", "d", "ab", "bc", "cd", "abc", "bcd"]));
+    expect(new Set(searchGramsOf("域名 ab"))).toEqual(new Set(["域", "名", "域名", "a", "b", "ab"]));
+    expect(new Set(searchGramsOf("ＡＢ"))).toEqual(new Set(["Ａ", "Ｂ", "ＡＢ"]));
+    expect(searchGramsOf(" \t\u3000")).toEqual([]);
+  });
+
+  test("counts characters, not UTF-16 units", () => {
+    expect(new Set(searchGramsOf("𠀀𠀁"))).toEqual(new Set(["𠀀", "𠀁", "𠀀𠀁"]));
+  });
+
+  test("holds a term of up to three characters exactly when the text contains it", () => {
+    fc.assert(
+      fc.property(textAndTerm, ({ text, term }) => {
+        fc.pre(term.length > 0 && isDecidedByGrams(term));
+        return searchGramsOf(text).includes(term) === text.includes(term);
+      }),
+    );
+  });
+
+  test("holds all the grams of any longer term the text contains", () => {
+    fc.assert(
+      fc.property(textAndTerm, ({ text, term }) => {
+        fc.pre(text.includes(term) && term.length > 0);
+        const grams = new Set(searchGramsOf(text));
+        return searchGramsOfTerm(term).every((gram) => grams.has(gram));
+      }),
+    );
+  });
+});
+
+describe("searchGramsOfTerm and isDecidedByGrams", () => {
+  test("a short term is its own key, a longer one its trigrams", () => {
+    expect(searchGramsOfTerm("域名")).toEqual(["域名"]);
+    expect(searchGramsOfTerm("x")).toEqual(["x"]);
+    expect(searchGramsOfTerm("abcab")).toEqual(["abc", "bca", "cab"]);
+    expect(searchGramsOfTerm("𠀀𠀁𠀂𠀃")).toEqual(["𠀀𠀁𠀂", "𠀁𠀂𠀃"]);
+    expect(isDecidedByGrams("abc")).toBe(true);
+    expect(isDecidedByGrams("𠀀𠀁𠀂")).toBe(true);
+    expect(isDecidedByGrams("abcd")).toBe(false);
+  });
+});
+
+describe("searchWordsOf and isWordKey", () => {
+  test("gives the distinct whole ASCII words of 4 to 64 characters", () => {
+    expect(searchWordsOf("the request_id, requests: request 1234 abc")).toEqual(["request", "requests", "1234"]);
+    expect(searchWordsOf(`${"a".repeat(64)} ${"b".repeat(65)} 域名abcd`)).toEqual(["a".repeat(64), "abcd"]);
+  });
+
+  test("a term is a word key only if it could be one", () => {
+    expect(isWordKey("request")).toBe(true);
+    expect(isWordKey("abc")).toBe(false);
+    expect(isWordKey("request_id")).toBe(false);
+    expect(isWordKey("a".repeat(65))).toBe(false);
+  });
+
+  test("a text holding a word contains it, and words never collide with grams", () => {
+    fc.assert(
+      fc.property(searchText, (document) => {
+        const text = normalizeForSearch(document);
+        const grams = new Set(searchGramsOf(text));
+        return searchWordsOf(text).every((word) => text.includes(word) && isWordKey(word) && !grams.has(word));
+      }),
+    );
+    expect(new Set(searchKeysOf("abcd 域"))).toEqual(new Set([...searchGramsOf("abcd 域"), "abcd"]));
+  });
+});
+
+describe("compactSearchText", () => {
+  test("keeps each run once, in its first order", () => {
+    expect(compactSearchText("domain not\nresolved domain\u3000not resolved.")).toBe("domain not resolved resolved.");
+    expect(compactSearchText("  ")).toBe("");
+  });
+
+  test("contains exactly the whitespace-free terms the full text contains, with the same grams", () => {
+    fc.assert(
+      fc.property(textAndTerm, ({ text, term }) => {
+        const compact = compactSearchText(text);
+        const [compactGrams, fullGrams] = [new Set(searchGramsOf(compact)), new Set(searchGramsOf(text))];
+        return compact.includes(term) === text.includes(term) && compactGrams.size === fullGrams.size && [...compactGrams].every((g) => fullGrams.has(g));
+      }),
+    );
+  });
+});
+
+describe("buildSearchDocument", () => {
+  const entry = {
+    code: "DomainNotResolved",
+    messages: ["The domain is not resolved."],
+    title: { "zh-CN": "域名未解析", en: "Domain not resolved" },
+    explanation: { en: "The domain has no DNS record." },
+    remediation: { "zh-CN": "添加解析记录。" },
+    checklist: [{ title: { en: "Check DNS" }, detail: {} }],
+  };
+
+  test("matches the code, messages and every language's text, each word once", () => {
+    const { text, keys } = buildSearchDocument(entry);
+    expect(text.split(" ").filter((word) => word === "domain")).toHaveLength(1);
+    for (const term of ["domainnotresolved", "resolved.", "域名未解析", "dns", "添加解析记录。", "check"]) expect(text).toContain(term);
+    expect(new Set(keys)).toEqual(new Set(searchKeysOf(text)));
+    expect(keys).toContain("域名");
+    expect(keys).toContain("resolved");
   });
 });
 
