@@ -24,9 +24,9 @@ test.describe("signing in and out", () => {
     await signInWithForm(page, E2E_USERS.admin.email, E2E_USERS.admin.password);
     await expect(page).toHaveURL(/\/admin\/users\?tab=1$/);
     await expect(page.getByTestId("current-user")).toContainText("Admin");
-    // Signed in, /sign-in itself moves on to the catalog.
+    // Signed in, /sign-in itself moves on to the diagnose page, where most visits start.
     await page.goto("/sign-in");
-    await expect(page).toHaveURL(/\/errors$/);
+    await expect(page).toHaveURL(/\/diagnose$/);
   });
 
   test("a wrong password or an unknown email gives the same clear message and keeps the form", async ({ page }) => {
@@ -54,14 +54,14 @@ test.describe("signing in and out", () => {
     const account = await newUser("viewer");
     await page.goto("/sign-in?next=//evil.example/steal");
     await signInWithForm(page, account.email, account.password);
-    await expect(page).toHaveURL(/^http:\/\/(127\.0\.0\.1|localhost):\d+\/errors$/);
+    await expect(page).toHaveURL(/^http:\/\/(127\.0\.0\.1|localhost):\d+\/diagnose$/);
   });
 
   test("signing out ends the session on the server, not only in this browser", async ({ page, newUser, playwright, baseURL }) => {
     const account = await newUser("viewer");
     await page.goto("/sign-in");
     await signInWithForm(page, account.email, account.password);
-    await expect(page).toHaveURL(/\/errors$/);
+    await expect(page).toHaveURL(/\/diagnose$/);
     const before = await page.context().storageState();
 
     await page.getByRole("button", { name: "Sign out" }).click();
@@ -95,7 +95,7 @@ test.describe("signing in and out", () => {
     const account = await newUser("viewer");
     await page.goto("/sign-in");
     await signInWithForm(page, account.email, account.password);
-    await expect(page).toHaveURL(/\/errors$/);
+    await expect(page).toHaveURL(/\/diagnose$/);
     await page.getByRole("combobox", { name: "Language" }).selectOption("zh-CN");
     await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
 
@@ -105,7 +105,7 @@ test.describe("signing in and out", () => {
     await second.goto("/sign-in");
     await expect(second.locator("html")).toHaveAttribute("lang", "en");
     await signInWithForm(second, account.email, account.password);
-    await expect(second).toHaveURL(/\/errors$/);
+    await expect(second).toHaveURL(/\/diagnose$/);
     await expect(second.locator("html")).toHaveAttribute("lang", "zh-CN");
     await expect(second.getByRole("button", { name: "退出登录" })).toBeVisible();
     await other.close();
@@ -229,7 +229,7 @@ test.describe("first-run setup on a fresh data folder", () => {
     await page.getByLabel("Repeat the password").fill(owner.password);
     const [request] = await Promise.all([page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]), submit.click()]);
     setupAction = { url: request.url(), headers: request.headers(), body: request.postDataBuffer() ?? Buffer.alloc(0) };
-    await expect(page).toHaveURL(/\/errors$/);
+    await expect(page).toHaveURL(/\/diagnose$/);
     await expect(page.getByTestId("current-user")).toContainText(owner.name);
     await expect(page.getByTestId("current-user")).toContainText("Admin");
     await context.close();

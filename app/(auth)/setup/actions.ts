@@ -31,5 +31,5 @@ export async function setupAction(_previous: SetupState, formData: FormData): Pr
 
   const auth = await getAuth();
   await auth.api.signInEmail({ body: { email, password, rememberMe: true }, headers: await headers() });
-  redirect("/errors");
+  redirect("/diagnose");
 }

@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   const { next } = await searchParams;
-  const target = safeNextPath(next) ?? "/errors";
+  const target = safeNextPath(next) ?? "/diagnose";
   if (await getCurrentUser()) redirect(target);
   const t = await getTranslations("auth.signIn");
   const noUsersYet = (await countUsers(await getDb())) === 0;
