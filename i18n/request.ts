@@ -1,6 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import type { Locale } from "@/domain/catalog/types";
+import { DISPLAY_TIME_ZONE, FORMATS } from "./formats";
 import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage } from "./locale";
 
 /** One file per area (messages/<locale>/<namespace>.json) so parts of the UI can be translated independently. */
@@ -16,5 +17,5 @@ async function loadMessages(locale: Locale) {
 export default getRequestConfig(async () => {
   const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
   const locale = isLocale(chosen) ? chosen : localeFromAcceptLanguage((await headers()).get("accept-language"));
-  return { locale, messages: await loadMessages(locale), timeZone: "Asia/Shanghai" };
+  return { locale, messages: await loadMessages(locale), timeZone: DISPLAY_TIME_ZONE, formats: FORMATS };
 });

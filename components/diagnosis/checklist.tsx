@@ -83,7 +83,7 @@ export function Checklist({
                   <p className="mt-1.5 text-xs text-emerald-800" data-testid="tick-info">
                     {check.by ? t("tickedBy", { name: check.by }) : t("ticked")}
                     {" · "}
-                    <time dateTime={check.at}>{format.dateTime(new Date(check.at), { dateStyle: "medium", timeStyle: "short" })}</time>
+                    <time dateTime={check.at}>{format.dateTime(new Date(check.at), "minute")}</time>
                   </p>
                 ) : null}
               </div>

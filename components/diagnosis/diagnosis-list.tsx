@@ -18,7 +18,7 @@ export async function DiagnosisList({ items, showAuthor = true }: { items: Diagn
           {item.outcome ? <Badge tone={item.outcome === "solved" ? "green" : "amber"}>{t(`outcome.values.${item.outcome}`)}</Badge> : null}
           <span className="ml-auto text-slate-600">
             {showAuthor && item.createdBy ? `${item.createdBy.name} · ` : ""}
-            <time dateTime={item.createdAt.toISOString()}>{format.dateTime(item.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
+            <time dateTime={item.createdAt.toISOString()}>{format.dateTime(item.createdAt, "minute")}</time>
           </span>
         </li>
       ))}

@@ -10,7 +10,7 @@ export async function EventCard({ event }: { event: EventSnapshot }) {
     [
       t("occurredAt"),
       occurred && !Number.isNaN(occurred.getTime()) ? (
-        <time dateTime={occurred.toISOString()}>{format.dateTime(occurred, { dateStyle: "medium", timeStyle: "medium" })}</time>
+        <time dateTime={occurred.toISOString()}>{format.dateTime(occurred, "second")}</time>
       ) : null,
       false,
     ],

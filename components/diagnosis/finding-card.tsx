@@ -309,7 +309,7 @@ function PrintedTime({ value, format }: { value: string; format: Awaited<ReturnT
   if (Number.isNaN(at.getTime())) return <>{value}</>;
   return (
     <time dateTime={at.toISOString()} title={value}>
-      {format.dateTime(at, { dateStyle: "medium", timeStyle: "medium" })}
+      {format.dateTime(at, "second")}
     </time>
   );
 }

@@ -35,6 +35,8 @@ test("a viewer opens an editor's link, ticks a step, adds a note and sets the ou
   await expect(finding.getByRole("heading", { level: 3 })).toHaveText(authorHeading ?? "");
   await expect(colleague.getByTestId("diagnosis-meta")).toContainText("By E2E Editor");
   await expect(colleague.getByTestId("diagnosis-meta")).toContainText("Ticket INC-2002");
+  // Colleagues read one link from different places: the time names its zone.
+  await expect(colleague.getByTestId("diagnosis-meta").locator("time")).toContainText("GMT+8");
   await expectNoSeriousA11yViolations(colleague);
 
   // Ticking shows at once, with who did it.

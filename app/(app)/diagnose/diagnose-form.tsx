@@ -167,7 +167,7 @@ function UnknownRequestId({ requestId, earlier }: { requestId: string; earlier: 
                 </Link>{" "}
                 <span className="text-slate-700">
                   ({d.by ? `${d.by}, ` : ""}
-                  {format.dateTime(new Date(d.createdAt), { dateStyle: "medium", timeStyle: "short" })})
+                  {format.dateTime(new Date(d.createdAt), "minute")})
                 </span>
               </li>
             ))}

@@ -21,7 +21,7 @@ export default async function ApiKeysPage() {
   const scopeOptions = API_KEY_SCOPES.map((scope) => ({ value: scope, label: t(`scopes.${scope}`) }));
   const when = (date: Date) => (
     <time dateTime={date.toISOString()} title={date.toISOString()}>
-      {format.dateTime(date, { dateStyle: "medium", timeStyle: "short" })}
+      {format.dateTime(date, "minute")}
     </time>
   );
   return (
@@ -91,7 +91,7 @@ export default async function ApiKeysPage() {
                   <KeyStatus
                     id={key.id}
                     name={key.name}
-                    revokedLabel={key.revokedAt ? t("status.revoked", { date: format.dateTime(key.revokedAt, { dateStyle: "medium" }) }) : null}
+                    revokedLabel={key.revokedAt ? t("status.revoked", { date: format.dateTime(key.revokedAt, "day") }) : null}
                   />
                 </td>
               </tr>

@@ -59,7 +59,7 @@ export default async function UsersPage() {
                     <Badge tone={user.banned ? "amber" : "green"}>{user.banned ? t("status.deactivated") : t("status.active")}</Badge>
                   </td>
                   <td className="whitespace-nowrap px-4 py-2">
-                    <time dateTime={user.createdAt.toISOString()}>{format.dateTime(user.createdAt, { dateStyle: "medium" })}</time>
+                    <time dateTime={user.createdAt.toISOString()}>{format.dateTime(user.createdAt, "day")}</time>
                   </td>
                   <td className="px-4 py-2">
                     <UserControls

@@ -62,7 +62,7 @@ export default async function DiagnosisPage({ params }: Props) {
   const escalation = renderEscalationSummary(record, { locale, link });
   const when = (date: Date) => (
     <time dateTime={date.toISOString()} title={date.toISOString()}>
-      {format.dateTime(date, { dateStyle: "medium", timeStyle: "short" })}
+      {format.dateTime(date, "minute")}
     </time>
   );
   const creator = record.createdBy?.name ?? (record.result.via?.kind === "api-key" ? t("page.viaApiKey", { name: record.result.via.name }) : t("page.formerUser"));

@@ -64,7 +64,7 @@ export default async function EntryPage({ params }: Props) {
   const steps = entry.checklist.map((step) => ({ title: pick(step.title), detail: pick(step.detail) }));
   const anyFallback = [title, explanation, remediation, ...steps.flatMap((s) => [s.title, s.detail])].some((v) => v?.fellBack);
   const canEdit = hasRole(user.role, "editor");
-  const editedAt = format.dateTime(entry.updatedAt, { dateStyle: "medium", timeStyle: "short" });
+  const editedAt = format.dateTime(entry.updatedAt, "minute");
 
   return (
     <div>
