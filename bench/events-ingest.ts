@@ -6,7 +6,7 @@
  *   BENCH_HTTP=0 npm run bench:ingest      # in-process only (no app build or start)
  *
  * Paths, each into an emptied table: COPY (before and after the others, the baseline is their mean);
- * `importEvents(db, body)` in-process (parse, redact, multi-row INSERT … ON CONFLICT DO NOTHING); and, unless
+ * `importEvents(db, body)` in-process (parse, redact, INSERT … SELECT FROM unnest(…) ON CONFLICT DO NOTHING); and, unless
  * BENCH_HTTP=0, `POST /api/v1/events` on the built app started with DATABASE_URL pointing at the same database,
  * from one sender and from four. Bodies: NDJSON of ~960 KB (under the 1 MB limit), half ActionTrail records, half
  * gateway-log records (domain/events/demo.ts's generator). Optional: BENCH_EVENTS (100000), BENCH_DATABASE_URL,

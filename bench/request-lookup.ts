@@ -171,8 +171,8 @@ const throughApp =
   };
 
 /**
- * For comparison only (no target): the same columns through a Drizzle prepared statement, built once and named on
- * the server, which is what lookupRequestEvent would become if it cached one per database.
+ * For comparison only (no target): the same columns through a Drizzle prepared statement built here, once, and named
+ * on the server; lookupRequestEvent prepares its own once per database, so the two should now agree.
  */
 function throughPreparedStatement(db: Db): LookupPath {
   const { id: _serial, ...columns } = getTableColumns(requestEvents);

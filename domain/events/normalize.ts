@@ -1,4 +1,4 @@
-import { redactDeep, redactText } from "../diagnosis-service/redact-deep";
+import { redactDeepParts, redactText } from "../diagnosis-service/redact-deep";
 import { parseRequestId } from "./request-id";
 import type { RequestEventInput } from "./types";
 
@@ -27,8 +27,17 @@ const LIMITS = { message: 4000, default: 500 } as const;
 
 type Field = keyof typeof FIELDS;
 
+const normalKeys = new Map<string, string>();
+
+/** Memoised: every record of a batch repeats the same few keys. Bounded, as the keys come from the sender. */
 function normalKey(key: string): string {
-  return key.toLowerCase().replace(/[-_\s]/g, "");
+  let normal = normalKeys.get(key);
+  if (normal === undefined) {
+    normal = key.toLowerCase().replace(/[-_\s]/g, "");
+    if (normalKeys.size >= 4096) normalKeys.clear();
+    normalKeys.set(key, normal);
+  }
+  return normal;
 }
 
 /** The first present value among a field's names, in the order listed. */
@@ -43,13 +52,17 @@ function pick(names: readonly string[], index: Map<string, unknown>): unknown {
 export type NormalizeResult = { ok: true; event: RequestEventInput } | { ok: false; error: string };
 
 export function normalizeEventRecord(record: Record<string, unknown>): NormalizeResult {
+  // The record is redacted once, as a whole; the columns are read from its redacted strings, so no field needs a
+  // redaction of its own and a secret in any of them is gone before it is read.
+  const redacted = redactDeepParts(record);
+  const source = redacted.texts;
   const index = new Map<string, unknown>();
-  for (const [key, value] of Object.entries(record)) {
+  for (const [key, value] of Object.entries(source)) {
     const k = normalKey(key);
     if (!index.has(k)) index.set(k, value);
   }
   // Log Service exports keep the time in seconds under __time__.
-  if (!index.has("time") && record.__time__ !== undefined) index.set("time", record.__time__);
+  if (!index.has("time") && source.__time__ !== undefined) index.set("time", source.__time__);
   const get = (field: Field) => pick(FIELDS[field], index);
 
   const requestId = parseRequestId(get("requestId"), "requestId");
@@ -64,7 +77,7 @@ export function normalizeEventRecord(record: Record<string, unknown>): Normalize
   const texts: Partial<Record<Field, string | null>> = {};
   for (const field of ["product", "action", "apiVersion", "region", "code", "message", "sourceIp", "userAgent"] as const) {
     const value = get(field);
-    const text = asText(value, field === "message" ? LIMITS.message : LIMITS.default);
+    const text = redactedAsText(value, field === "message" ? LIMITS.message : LIMITS.default);
     if (text === "invalid") return { ok: false, error: `${field} must be text, not ${Array.isArray(value) ? "an array" : "an object"}` };
     texts[field] = text;
   }
@@ -81,20 +94,32 @@ export function normalizeEventRecord(record: Record<string, unknown>): Normalize
       httpStatus,
       code: texts.code ?? null,
       message: texts.message ?? null,
-      caller: describeCaller(get("caller")),
+      caller: describeRedactedCaller(get("caller")),
       sourceIp: texts.sourceIp ?? null,
       userAgent: texts.userAgent ?? null,
-      raw: redactDeep(record),
+      raw: redacted.stored,
     },
   };
 }
 
-function asText(value: unknown, max: number): string | null | "invalid" {
+/** A field's value as a column: trimmed, cut to `max`; objects and arrays refused. `value` must be redacted already. */
+function redactedAsText(value: unknown, max: number): string | null | "invalid" {
   if (value === undefined || value === null) return null;
   if (typeof value === "object") return "invalid";
-  const text = redactText(String(value)).trim();
+  const text = String(value).trim();
   if (text === "") return null;
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function asText(value: unknown, max: number): string | null | "invalid" {
+  return redactedAsText(value === undefined || value === null || typeof value === "object" ? value : redactText(String(value)), max);
+}
+
+/** describeCaller of an already redacted value: a caller given as text needs no second redaction. */
+function describeRedactedCaller(value: unknown): string | null {
+  if (value === undefined || value === null || typeof value === "object") return describeCaller(value);
+  const text = redactedAsText(value, LIMITS.default);
+  return text === "invalid" ? null : text;
 }
 
 function shortText(value: unknown): string {
@@ -140,9 +165,13 @@ export function describeCaller(value: unknown): string | null {
     const text = asText(value, LIMITS.default);
     return text === "invalid" ? null : text;
   }
-  const identity = value as Record<string, unknown>;
+  const identity = new Map<string, unknown>();
+  for (const [key, inner] of Object.entries(value)) {
+    const k = normalKey(key);
+    if (!identity.has(k)) identity.set(k, inner);
+  }
   const field = (name: string) => {
-    const found = Object.entries(identity).find(([key]) => normalKey(key) === name)?.[1];
+    const found = identity.get(name);
     return typeof found === "string" || typeof found === "number" ? String(found).trim() || undefined : undefined;
   };
   const name = field("username") ?? field("principalid") ?? field("arn");

@@ -75,8 +75,9 @@ function expand(value: unknown, at: { line?: number }): { records: LocatedRecord
 /** `Events` of a LookupEvents answer, whatever the key's case. */
 function eventsArrayOf(value: unknown): unknown[] | null {
   if (!isObject(value)) return null;
-  for (const [key, inner] of Object.entries(value)) {
-    if (key.toLowerCase() === "events" && Array.isArray(inner)) return inner;
+  // Every record of a body passes here: look at the keys alone, without copying the entries.
+  for (const key of Object.keys(value)) {
+    if (key.length === 6 && key.toLowerCase() === "events" && Array.isArray(value[key])) return value[key];
   }
   return null;
 }

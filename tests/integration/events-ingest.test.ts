@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
-import { importEvents, insertRequestEvents } from "@/db/mutations/request-events";
+import { sql } from "drizzle-orm";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import * as schema from "@/db/schema";
+import type { Db } from "@/db/types";
+import { importEvents, INSERT_CHUNK_ROWS, insertRequestEvents, PIPELINE_ROWS } from "@/db/mutations/request-events";
 import { countRequestEvents, lookupRequestEvent } from "@/db/queries/request-events";
-import { parseEvents } from "@/domain/events";
+import { parseEvents, type RequestEventInput } from "@/domain/events";
 import { LOCAL_TOKEN_HEADER } from "@/domain/auth/local-token";
 import { createTestDatabase, engines, type TestDatabase } from "../support/databases";
 import { insertUsers, newKey, post, streamedBody } from "../support/program-api";
@@ -124,11 +129,98 @@ describe.each(engines)("request events on %s", (engine) => {
     expect(found.ok && found.event?.code).toBeNull();
   });
 
-  test("a large batch is stored in chunks within one transaction", async () => {
+  test("a full body's worth of events (1,500) is stored in one go", async () => {
     const events = Array.from({ length: 1_500 }, (_, i) => ({ requestId: rid(100_000 + i), code: "Throttling.API", httpStatus: 400, region: "cn-shanghai" }));
     const summary = await importEvents(t.db, events.map((e) => JSON.stringify(e)).join("\n"));
     expect(summary).toMatchObject({ received: 1_500, inserted: 1_500, duplicates: 0, errors: [] });
     expect((await lookupRequestEvent(t.db, rid(101_499))).ok).toBe(true);
+  });
+
+  test("one statement stores a RequestId sent twice (the first kept), nulls in every optional column and non-ASCII text", async () => {
+    const full: RequestEventInput = {
+      requestId: rid(400),
+      occurredAt: new Date("2024-05-12T06:06:51.123Z"),
+      product: "CloudAPI",
+      action: "SetDomain",
+      apiVersion: "2016-07-14",
+      region: "cn-hangzhou",
+      httpStatus: 400,
+      code: "DomainNotResolved",
+      // What an array literal must escape or could mistake for a null: quotes, backslashes, braces, commas, NULL.
+      message: '域名未解析，请检查 DNS 记录 — ünïcødé 🚀 "quoted" back\\slash {braces}, commas',
+      caller: "张三 (ram-user, account 1234567890123456)",
+      sourceIp: "203.0.113.9",
+      userAgent: "NULL",
+      raw: { 说明: "非 ASCII ✓", nested: { quote: '"', backslash: "\\", emoji: "🚀", braces: "{a,b}" }, list: [1, null, "NULL"] },
+    };
+    const bare: RequestEventInput = {
+      requestId: rid(401),
+      occurredAt: null,
+      product: null,
+      action: null,
+      apiVersion: null,
+      region: null,
+      httpStatus: null,
+      code: null,
+      message: null,
+      caller: null,
+      sourceIp: null,
+      userAgent: null,
+      raw: null,
+    };
+    const second = { ...full, code: "Later", message: "the second copy", raw: { second: true } };
+    expect(await insertRequestEvents(t.db, [full, bare, second])).toEqual({ inserted: 2, duplicates: 1 });
+
+    const stored = await lookupRequestEvent(t.db, rid(400));
+    expect(stored.ok && stored.event).toEqual({ ...full, ingestedAt: expect.any(Date) });
+    const empty = await lookupRequestEvent(t.db, rid(401));
+    expect(empty.ok && empty.event).toEqual({ ...bare, raw: {}, ingestedAt: expect.any(Date) });
+  });
+
+  test(`a batch of more than ${INSERT_CHUNK_ROWS} events, stored in several statements, is stored whole or not at all`, async () => {
+    const events = Array.from({ length: INSERT_CHUNK_ROWS + 2 }, (_, i) => JSON.stringify({ requestId: rid(500_000 + i), code: "Throttling.API" })).join("\n");
+    const parsed = parseEvents(events).events;
+    const poisoned = [...parsed.slice(0, -1), { ...parsed.at(-1)!, httpStatus: 1e12 }];
+    const before = await countRequestEvents(t.db);
+    await expect(insertRequestEvents(t.db, poisoned)).rejects.toThrow();
+    expect(await countRequestEvents(t.db)).toBe(before);
+    expect(await insertRequestEvents(t.db, [...parsed, parsed[0]!])).toEqual({ inserted: INSERT_CHUNK_ROWS + 2, duplicates: 1 });
+    expect(await countRequestEvents(t.db)).toBe(before + INSERT_CHUNK_ROWS + 2);
+  });
+
+  test(`a body of more than ${PIPELINE_ROWS} records, parsed and stored slice by slice: bad lines by number, the first of a RequestId kept across slices`, async () => {
+    const count = PIPELINE_ROWS * 2 + 50;
+    const lines = Array.from({ length: count }, (_, i) => JSON.stringify({ requestId: rid(700_000 + i), code: "First", httpStatus: 400 }));
+    lines[5] = "not JSON";
+    lines[PIPELINE_ROWS + 7] = JSON.stringify({ requestId: "nonsense" });
+    // The same RequestId as line 1, two slices later.
+    lines[count - 1] = JSON.stringify({ requestId: rid(700_000).toLowerCase(), code: "Later" });
+    const summary = await importEvents(t.db, lines.join("\n"));
+    expect(summary).toEqual({
+      received: count,
+      inserted: count - 3,
+      duplicates: 1,
+      errors: [
+        { line: 6, error: "not valid JSON: each line must be one JSON object" },
+        { line: PIPELINE_ROWS + 8, error: expect.stringContaining('requestId "nonsense" is not a RequestId') },
+      ],
+    });
+    const first = await lookupRequestEvent(t.db, rid(700_000));
+    expect(first.ok && first.event?.code).toBe("First");
+    expect((await lookupRequestEvent(t.db, rid(700_000 + count - 2))).ok).toBe(true);
+  });
+
+  test("a database error in one slice of a large body stores none of its slices", async () => {
+    const lines = Array.from({ length: PIPELINE_ROWS * 3 }, (_, i) => JSON.stringify({ requestId: rid(800_000 + i), code: i === PIPELINE_ROWS + 1 ? "Refused" : "Fine" }));
+    const before = await countRequestEvents(t.db);
+    // Fails the middle slice's statement while the last slice is being parsed.
+    await t.db.execute(sql`alter table request_events add constraint test_refused check (code is distinct from 'Refused')`);
+    try {
+      await expect(importEvents(t.db, lines.join("\n"))).rejects.toThrow();
+    } finally {
+      await t.db.execute(sql`alter table request_events drop constraint test_refused`);
+    }
+    expect(await countRequestEvents(t.db)).toBe(before);
   });
 
   test("a database error stores none of the batch", async () => {
@@ -167,6 +259,17 @@ describe.each(engines)("request events on %s", (engine) => {
     } finally {
       holder.value = t;
     }
+  });
+
+  test("the look-up's prepared statement serves the database, its transactions and another Drizzle object on the same connections", async () => {
+    await importEvents(t.db, JSON.stringify({ requestId: rid(600), code: "InternalError" }));
+    const expected = { ok: true, requestId: rid(600), event: expect.objectContaining({ requestId: rid(600), code: "InternalError" }) };
+    for (let i = 0; i < 3; i++) expect(await lookupRequestEvent(t.db, rid(600))).toEqual(expected);
+    expect(await t.db.transaction((tx) => lookupRequestEvent(tx as unknown as Db, rid(600)))).toEqual(expected);
+    const client = (t.db as unknown as { $client: never }).$client;
+    const other = (engine === "postgres" ? drizzlePg(client, { schema }) : drizzlePglite(client, { schema })) as unknown as Db;
+    expect(await lookupRequestEvent(other, rid(600))).toEqual(expected);
+    expect(await lookupRequestEvent(other, rid(601))).toEqual({ ok: true, requestId: rid(601), event: null });
   });
 
   test("malformed RequestIds in a lookup get a reason, unknown ones an empty result", async () => {
