@@ -1,25 +1,10 @@
 import { sql, eq } from "drizzle-orm";
-import { parseRequestId } from "../../domain/events";
+import { parseRequestId, type RequestEventInput } from "../../domain/events";
 import { requestEvents } from "../schema";
 import type { Db } from "../types";
 
-export type RequestEvent = {
-  requestId: string;
-  occurredAt: Date | null;
-  product: string | null;
-  action: string | null;
-  apiVersion: string | null;
-  region: string | null;
-  httpStatus: number | null;
-  code: string | null;
-  message: string | null;
-  caller: string | null;
-  sourceIp: string | null;
-  userAgent: string | null;
-  /** The original record, redacted. */
-  raw: unknown;
-  ingestedAt: Date;
-};
+/** A stored event: what was sent (redacted) and when it arrived. */
+export type RequestEvent = RequestEventInput & { ingestedAt: Date };
 
 const EVENT_COLUMNS = {
   requestId: requestEvents.requestId,

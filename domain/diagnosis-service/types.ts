@@ -1,5 +1,6 @@
 import type { ChecklistStep, LocalizedText, Section } from "../catalog/types";
 import type { Candidate, Diagnosis, Finding, MatchKind, Recognized } from "../diagnosis";
+import type { RequestEventFields } from "../events";
 
 /**
  * The matched catalog entry as it was when the diagnosis was saved, `{param}` filled in
@@ -22,20 +23,7 @@ export type EntrySnapshot = {
 export type SavedFinding = Finding & { snapshot: EntrySnapshot | null };
 
 /** What the request_events row said when a RequestId lookup was saved (already redacted). */
-export type EventSnapshot = {
-  requestId: string;
-  occurredAt: string | null;
-  product: string | null;
-  action: string | null;
-  apiVersion: string | null;
-  region: string | null;
-  httpStatus: number | null;
-  code: string | null;
-  message: string | null;
-  caller: string | null;
-  sourceIp: string | null;
-  userAgent: string | null;
-};
+export type EventSnapshot = Omit<RequestEventFields, "occurredAt"> & { occurredAt: string | null };
 
 /** Who saved it when no signed-in person did. */
 export type SavedVia = { kind: "session" } | { kind: "api-key"; name: string };

@@ -9,7 +9,7 @@ import type { EventError, LocatedRecord, ParsedEvents } from "./types";
 export { describeCaller, normalizeEventRecord, type NormalizeResult } from "./normalize";
 export { parseRequestId, REQUEST_ID_EXAMPLE, type RequestIdCheck } from "./request-id";
 export { splitEventRecords } from "./split";
-export type { EventError, EventPosition, IngestSummary, LocatedRecord, ParsedEvents, RequestEventInput } from "./types";
+export type { EventError, EventPosition, IngestSummary, LocatedRecord, ParsedEvents, RequestEventFields, RequestEventInput } from "./types";
 
 /** Everything in a body or file: good events ready to store (redacted), and each bad one by line or item number. */
 export function parseEvents(text: string): ParsedEvents {

@@ -1,5 +1,5 @@
-/** One request as stored in request_events: every text already redacted, `raw` the redacted original record. */
-export type RequestEventInput = {
+/** The columns of a request_events row that describe the request (every text already redacted). */
+export type RequestEventFields = {
   /** Upper case. */
   requestId: string;
   occurredAt: Date | null;
@@ -13,8 +13,10 @@ export type RequestEventInput = {
   caller: string | null;
   sourceIp: string | null;
   userAgent: string | null;
-  raw: unknown;
 };
+
+/** One request as stored in request_events: `raw` is the redacted original record. */
+export type RequestEventInput = RequestEventFields & { raw: unknown };
 
 /**
  * Where a record sat in what was sent: `line` (1-based) for NDJSON and for a whole-document problem,
