@@ -10,16 +10,15 @@
  * See bench/README.md for what is measured and how to read it.
  */
 import { performance } from "node:perf_hooks";
-import { pathToFileURL } from "node:url";
-import { cpus, loadavg } from "node:os";
+import { cpus } from "node:os";
 import type { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { Logger } from "drizzle-orm/logger";
 import pg from "pg";
-import { DatabaseUnreachableError, openDatabase, type Database } from "@/db/client";
-import { databaseTarget, describeDatabaseUrl } from "@/db/config";
+import { openDatabase, type Database } from "@/db/client";
+import { databaseTarget } from "@/db/config";
 import { listCatalog } from "@/db/queries/catalog";
 import * as schema from "@/db/schema";
 import { entryGuides, errorEntries } from "@/db/schema";
@@ -31,7 +30,9 @@ import type { CatalogListParams } from "@/domain/catalog/listing";
 import { buildSearchDocument } from "@/domain/catalog/search";
 import type { ChecklistStep, Guide, LocalizedText, VendorFacts } from "@/domain/catalog/types";
 import { isRetryableByDefault } from "@/domain/catalog/vendor-doc";
+import { seededRandom } from "@/domain/seeded-random";
 import { createServerTestDatabase } from "@/tests/support/databases";
+import { checkServerReachable, driverOf, machineLoad, percentiles, positiveInt, printTable, runIfMain, type Percentiles } from "./support";
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const SYNTHETIC_ENTRIES = positiveInt(process.env.BENCH_ENTRIES, 20_000);
@@ -44,26 +45,9 @@ const INSERT_BATCH = 500;
 const TARGET_P95_MS = 30;
 const ENGINES = (process.env.BENCH_ENGINES || "pglite,postgres").split(",").map((e) => e.trim()) as Engine[];
 
-function positiveInt(value: string | undefined, fallback: number): number {
-  const parsed = Number(value);
-  return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
-}
-
 // ---------------------------------------------------------------------------------------------------
 // Synthetic catalog: variations of the real entries, deterministic so every run measures the same data.
 // ---------------------------------------------------------------------------------------------------
-
-/** mulberry32: a seeded generator, so two runs (and both engines) load identical data. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Resource = { codePart: string; en: string; zh: string };
 
@@ -162,6 +146,7 @@ function syntheticEntry(n: number, base: VendorFacts, guide: Guide, random: () =
 
 export function buildSyntheticCatalog(count: number): SyntheticEntry[] {
   const facts = vendorFactsJson as VendorFacts[];
+  // Seeded, so two runs (and both engines) load identical data.
   const random = seededRandom(20_240_601);
   const entries: SyntheticEntry[] = [];
   const codes = new Set(facts.map((f) => f.code));
@@ -280,8 +265,7 @@ async function captureAppSql(database: Database, params: CatalogListParams): Pro
 type RawClient = { query(sql: string, params?: unknown[]): Promise<{ rows: unknown[] }> };
 
 function rawClient(database: Database): RawClient {
-  // Drizzle keeps the driver it was built on as `$client`: the same PGlite instance or pool the app uses.
-  return (database.db as unknown as { $client: RawClient }).$client;
+  return driverOf<RawClient>(database);
 }
 
 /** One statement as listCatalog runs it: in a transaction of its own when it has settings. */
@@ -311,20 +295,7 @@ async function runRaw(database: Database, { statements, settings }: CapturedSql)
   return Promise.all(statements.map((q) => runStatement(database, q, settings)));
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[index] as number;
-}
-
-type Stats = { p50: number; p95: number; max: number };
-
-function stats(samples: number[]): Stats {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted[sorted.length - 1] ?? NaN };
-}
-
-type CaseResult = { label: string; matched: number; pageRows: number; runs: number; app: Stats; raw: Stats };
+type CaseResult = { label: string; matched: number; pageRows: number; runs: number; app: Percentiles; raw: Percentiles };
 
 async function measureCase(database: Database, label: string, params: CatalogListParams): Promise<CaseResult> {
   const queries = await captureAppSql(database, params);
@@ -354,7 +325,7 @@ async function measureCase(database: Database, label: string, params: CatalogLis
       (run === app ? appTimes : rawTimes).push(performance.now() - started);
     }
   }
-  return { label, matched: reference.total, pageRows: reference.rows.length, runs: appTimes.length, app: stats(appTimes), raw: stats(rawTimes) };
+  return { label, matched: reference.total, pageRows: reference.rows.length, runs: appTimes.length, app: percentiles(appTimes), raw: percentiles(rawTimes) };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -365,7 +336,7 @@ function ms(value: number): string {
   return Number.isNaN(value) ? "-" : value.toFixed(value < 10 ? 2 : 1);
 }
 
-function printTable(title: string, results: CaseResult[], withTarget: boolean): void {
+function printResults(title: string, results: CaseResult[], withTarget: boolean): void {
   const header = ["query", "matched", "app p50", "app p95", "app max", "raw p50", "raw p95", "raw max", "app/raw p50", "runs"];
   if (withTarget) header.push(`p95<${TARGET_P95_MS}ms`);
   const rows = results.map((r) => {
@@ -384,33 +355,13 @@ function printTable(title: string, results: CaseResult[], withTarget: boolean): 
     if (withTarget) row.push(r.app.p95 < TARGET_P95_MS ? "ok" : "MISS");
     return row;
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? "").length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ");
   console.log(`\n${title}  (times in ms)`);
-  console.log(line(header));
-  console.log(widths.map((w) => "-".repeat(w)).join("  "));
-  for (const row of rows) console.log(line(row));
+  printTable(header, rows);
 }
 
 // ---------------------------------------------------------------------------------------------------
 // Engines
 // ---------------------------------------------------------------------------------------------------
-
-/** Fails fast, before spending a minute on PGlite, when the Postgres server is not there. */
-async function checkServerReachable(url: string): Promise<void> {
-  const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
-  probe.on("error", () => {});
-  try {
-    await probe.connect();
-  } catch (error) {
-    const { message } = new DatabaseUnreachableError(url, error);
-    console.error(`Postgres unreachable: ${message}.`);
-    console.error(`Start the server or point BENCH_DATABASE_URL at one (now ${describeDatabaseUrl(url)}); to bench PGlite only, set BENCH_ENGINES=pglite.`);
-    process.exit(1);
-  } finally {
-    await probe.end().catch(() => {});
-  }
-}
 
 async function openEngine(engine: Engine): Promise<Database> {
   if (engine === "pglite") {
@@ -523,7 +474,7 @@ async function measureEngine({ engine, title, database, entries, log }: Prepared
   const started = performance.now();
   const results: CaseResult[] = [];
   for (const { label, params } of CASES) results.push(await measureCase(database, label, params));
-  printTable(`${title}: listCatalog(db, params, "en") vs its raw SQL, ${entries.toLocaleString("en-US")} entries`, results, engine === "postgres");
+  printResults(`${title}: listCatalog(db, params, "en") vs its raw SQL, ${entries.toLocaleString("en-US")} entries`, results, engine === "postgres");
   console.log(`measuring took ${((performance.now() - started) / 1000).toFixed(1)} s; ${machineLoad()}`);
   if (engine === "postgres") {
     const misses = results.filter((r) => r.app.p95 >= TARGET_P95_MS);
@@ -552,11 +503,6 @@ function prepareEngines(synthetic: SyntheticEntry[]): Promise<PreparedEngine>[] 
   return ENGINES.map((engine) => (engine === "postgres" ? server : embedded) as Promise<PreparedEngine>);
 }
 
-/** The machine is shared: the load average says how much of the latency is other people's work. */
-function machineLoad(): string {
-  return `load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`;
-}
-
 async function main(): Promise<void> {
   const startedAll = performance.now();
   const unknown = ENGINES.filter((engine) => engine !== "pglite" && engine !== "postgres");
@@ -564,7 +510,8 @@ async function main(): Promise<void> {
     console.error(`BENCH_ENGINES: unknown engine ${unknown.map((e) => `"${e}"`).join(", ")}; use pglite, postgres or both (comma-separated).`);
     process.exit(1);
   }
-  if (ENGINES.includes("postgres")) await checkServerReachable(SERVER_URL);
+  // Before spending a minute on PGlite.
+  if (ENGINES.includes("postgres")) await checkServerReachable(SERVER_URL, "to bench PGlite only, set BENCH_ENGINES=pglite");
 
   let started = performance.now();
   const synthetic = buildSyntheticCatalog(SYNTHETIC_ENTRIES);
@@ -590,12 +537,4 @@ async function main(): Promise<void> {
 }
 
 // Importable (the generator and loader) without running the benchmark.
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-      process.exit(1);
-    },
-  );
-}
+runIfMain(import.meta.url, main);

@@ -16,14 +16,15 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { Agent, request as httpRequest } from "node:http";
-import { cpus, loadavg } from "node:os";
+import { cpus } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { openDatabase, type Database } from "@/db/client";
 import type { ApiKeyScope } from "@/domain/auth/api-keys";
 import { SAMPLES } from "@/tests/fixtures/diagnosis/samples";
 import { insertUsers, newKey } from "@/tests/support/program-api";
+import { machineLoad, percentiles, positiveInt, printTable, runIfMain } from "./support";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const CONNECTIONS = positiveInt(process.env.BENCH_CONNECTIONS, 8);
@@ -31,13 +32,6 @@ const SECONDS = positiveInt(process.env.BENCH_SECONDS, 10);
 const WARM_UP_SECONDS = 3;
 const SLICES = 10;
 const TARGET_RATIO = 0.7;
-
-export function positiveInt(value: string | undefined, fallback: number): number {
-  const parsed = Number(value);
-  return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
-}
-
-export const machineLoad = () => `load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`;
 
 // ---------------------------------------------------------------------------------------------------------------
 // The app: a key written into its database first, then `scripts/start.ts` in its own process group.
@@ -224,30 +218,17 @@ export function merge(results: LoadResult[]): LoadResult {
   };
 }
 
-export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
-export function printTable(header: string[], rows: string[][]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? "").length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
-  console.log(line(header));
-  console.log(widths.map((w) => "-".repeat(w)).join("  "));
-  for (const row of rows) console.log(line(row));
-}
-
 const cpuPerRequestMs = (result: LoadResult) => ((result.serverCpuSeconds ?? NaN) * 1000) / result.requests;
 
 function describe(label: string, result: LoadResult): string[] {
-  const sorted = [...result.latencies].sort((a, b) => a - b);
+  const latency = percentiles(result.latencies);
   return [
     label,
     result.requests.toLocaleString("en-US"),
     (result.requests / result.seconds).toFixed(0),
-    percentile(sorted, 50).toFixed(2),
-    percentile(sorted, 99).toFixed(2),
-    (sorted.at(-1) ?? NaN).toFixed(1),
+    latency.p50.toFixed(2),
+    latency.p99.toFixed(2),
+    latency.max.toFixed(1),
     cpuPerRequestMs(result).toFixed(2),
     String(result.errors),
   ];
@@ -340,12 +321,4 @@ async function main(): Promise<void> {
 }
 
 // Importable (events-ingest starts the app the same way) without running the benchmark.
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-      process.exit(1);
-    },
-  );
-}
+runIfMain(import.meta.url, main);

@@ -20,8 +20,7 @@ import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { DatabaseUnreachableError } from "@/db/client";
-import { databaseTarget, describeDatabaseUrl } from "@/db/config";
+import { databaseTarget } from "@/db/config";
 import { importEvents, insertRequestEvents } from "@/db/mutations/request-events";
 import vendorFacts from "@/db/seed/vendor-facts.json";
 import type { VendorFacts } from "@/domain/catalog/types";
@@ -29,7 +28,8 @@ import { MAX_INPUT_BYTES } from "@/domain/diagnosis-service/input";
 import { parseEvents, type RequestEventInput } from "@/domain/events";
 import { demoEventRecords } from "@/domain/events/demo";
 import { createServerTestDatabase, type TestDatabase } from "@/tests/support/databases";
-import { createBenchKey, machineLoad, onInterrupt, positiveInt, postOnce, printTable, startApp, type RunningApp } from "./diagnose-api";
+import { createBenchKey, onInterrupt, postOnce, startApp, type RunningApp } from "./diagnose-api";
+import { checkServerReachable, driverOf, machineLoad, positiveInt, printTable, runIfMain } from "./support";
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const EVENTS = positiveInt(process.env.BENCH_EVENTS, 100_000);
@@ -94,25 +94,14 @@ async function runCopy(pool: pg.Pool, copyText: string[], label: string): Promis
   }
 }
 
-async function runInProcess(database: TestDatabase, bodies: string[]): Promise<Run> {
-  const pool = (database.db as unknown as { $client: pg.Pool }).$client;
-  await emptyTable(pool);
+/** An in-process path into an emptied table, one batch after the other. */
+async function runInProcess<Batch>(database: TestDatabase, label: string, batches: Batch[], store: (batch: Batch) => Promise<{ inserted: number }>): Promise<Run> {
+  await emptyTable(driverOf(database));
   let inserted = 0;
   const started = performance.now();
-  for (const body of bodies) inserted += (await importEvents(database.db, body)).inserted;
+  for (const batch of batches) inserted += (await store(batch)).inserted;
   const seconds = (performance.now() - started) / 1000;
-  return { label: "importEvents(db, body) in-process, one body at a time", rows: inserted, seconds };
-}
-
-/** The storage half alone: the already parsed rows of each body, as importEvents would pass them on. */
-async function runStorageOnly(database: TestDatabase, parsedBodies: RequestEventInput[][]): Promise<Run> {
-  const pool = (database.db as unknown as { $client: pg.Pool }).$client;
-  await emptyTable(pool);
-  let inserted = 0;
-  const started = performance.now();
-  for (const events of parsedBodies) inserted += (await insertRequestEvents(database.db, events)).inserted;
-  const seconds = (performance.now() - started) / 1000;
-  return { label: "  of which storage: insertRequestEvents(db, parsed rows)", rows: inserted, seconds };
+  return { label, rows: inserted, seconds };
 }
 
 async function runHttp(pool: pg.Pool, app: RunningApp, key: string, bodies: string[], senders: number): Promise<Run> {
@@ -135,19 +124,6 @@ async function runHttp(pool: pg.Pool, app: RunningApp, key: string, bodies: stri
   const seconds = (performance.now() - started) / 1000;
   agent.destroy();
   return { label: `POST /api/v1/events, ${senders} sender${senders === 1 ? "" : "s"}`, rows: inserted, seconds };
-}
-
-async function checkServerReachable(url: string): Promise<void> {
-  const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
-  probe.on("error", () => {});
-  try {
-    await probe.connect();
-  } catch (error) {
-    console.error(`Postgres unreachable: ${new DatabaseUnreachableError(url, error).message}. Start the server or point BENCH_DATABASE_URL at one (now ${describeDatabaseUrl(url)}).`);
-    process.exit(1);
-  } finally {
-    await probe.end().catch(() => {});
-  }
 }
 
 async function main(): Promise<void> {
@@ -177,7 +153,7 @@ async function main(): Promise<void> {
   console.log(`parseEvents alone (split, normalise, redact) over every body: ${parseSeconds.toFixed(2)} s = ${(rows.length / parseSeconds).toFixed(0)} rows/s (part of the app path, not of COPY's)`);
 
   const database = await createServerTestDatabase(SERVER_URL);
-  const pool = (database.db as unknown as { $client: pg.Pool }).$client;
+  const pool = driverOf(database);
   let app: RunningApp | undefined;
   const cleanUp = async () => {
     await app?.stop();
@@ -201,8 +177,11 @@ async function main(): Promise<void> {
 
     const runs: Run[] = [];
     runs.push(await runCopy(pool, copyText, "COPY … FROM STDIN (before)"));
-    runs.push(await runInProcess(database, bodies));
-    runs.push(await runStorageOnly(database, parsed.map((p) => p.events)));
+    runs.push(await runInProcess(database, "importEvents(db, body) in-process, one body at a time", bodies, (body) => importEvents(database.db, body)));
+    // The storage half alone: the already parsed rows of each body, as importEvents would pass them on.
+    runs.push(
+      await runInProcess(database, "  of which storage: insertRequestEvents(db, parsed rows)", parsed.map((p) => p.events), (events) => insertRequestEvents(database.db, events)),
+    );
     if (app && key) {
       runs.push(await runHttp(pool, app, key, bodies, 1));
       runs.push(await runHttp(pool, app, key, bodies, 4));
@@ -231,10 +210,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-    process.exit(1);
-  },
-);
+runIfMain(import.meta.url, main);

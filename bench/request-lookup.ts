@@ -10,20 +10,21 @@
  * 1.3x of raw, app p99 under 5 ms. See bench/README.md.
  */
 import { createHash, randomUUID } from "node:crypto";
-import { cpus, loadavg } from "node:os";
+import { cpus } from "node:os";
 import { performance } from "node:perf_hooks";
 import { eq, getTableColumns, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import type { Logger } from "drizzle-orm/logger";
 import pg from "pg";
-import { DatabaseUnreachableError, type Database } from "@/db/client";
-import { databaseTarget, describeDatabaseUrl } from "@/db/config";
+import type { Database } from "@/db/client";
+import { databaseTarget } from "@/db/config";
 import { lookupRequestEvent } from "@/db/queries/request-events";
 import * as schema from "@/db/schema";
 import { requestEvents } from "@/db/schema";
 import vendorFacts from "@/db/seed/vendor-facts.json";
 import type { Db } from "@/db/types";
 import { createServerTestDatabase } from "@/tests/support/databases";
+import { checkServerReachable, driverOf, machineLoad, percentiles, positiveInt, printTable, runIfMain, type Percentiles } from "./support";
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const EVENTS = positiveInt(process.env.BENCH_EVENTS, 1_000_000);
@@ -32,11 +33,6 @@ const LOAD_BATCH = 100_000;
 const WARM_UP = 200;
 const TARGET_RATIO = 1.3;
 const TARGET_P99_MS = 5;
-
-function positiveInt(value: string | undefined, fallback: number): number {
-  const parsed = Number(value);
-  return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
-}
 
 /** The RequestId of synthetic event `n`: the same md5-as-UUID the server computes while loading. */
 function syntheticRequestId(n: number): string {
@@ -108,21 +104,9 @@ async function captureLookupSql(pool: pg.Pool, requestId: string): Promise<Captu
   return captured[0]!;
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
-type Stats = { p50: number; p95: number; p99: number; max: number };
-function stats(samples: number[]): Stats {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted.at(-1) ?? NaN };
-}
-
 const ms = (value: number) => (Number.isNaN(value) ? "-" : value.toFixed(value < 10 ? 3 : 1));
-const machineLoad = () => `load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`;
 
-type CaseResult = { label: string; app: Stats; raw: Stats; runs: number; found: number };
+type CaseResult = { label: string; app: Percentiles; raw: Percentiles; runs: number; found: number };
 
 /** One look-up through the path under test; resolves whether a row came back. */
 type LookupPath = (id: string) => Promise<boolean>;
@@ -159,7 +143,7 @@ async function measure(pool: pg.Pool, statement: Captured, label: string, ids: {
     }
   }
   if (found !== (expectFound ? runs : 0)) throw new Error(`${label}: found ${found} of ${runs}`);
-  return { label, app: stats(appTimes), raw: stats(rawTimes), runs, found };
+  return { label, app: percentiles(appTimes), raw: percentiles(rawTimes), runs, found };
 }
 
 const throughApp =
@@ -180,7 +164,7 @@ function throughPreparedStatement(db: Db): LookupPath {
   return async (id) => (await prepared.execute({ requestId: id })).length === 1;
 }
 
-function printTable(results: CaseResult[], withTarget: boolean): void {
+function printResults(results: CaseResult[], withTarget: boolean): void {
   const header = ["lookup", "app p50", "app p95", "app p99", "app max", "raw p50", "raw p95", "raw p99", "app/raw p50", "app/raw p99", "runs"];
   if (withTarget) header.push(`target (<=${TARGET_RATIO}x, p99<${TARGET_P99_MS}ms)`);
   const rows = results.map((r) => {
@@ -189,24 +173,7 @@ function printTable(results: CaseResult[], withTarget: boolean): void {
     if (withTarget) row.push(ratio50 <= TARGET_RATIO && r.app.p99 < TARGET_P99_MS ? "ok" : "MISS");
     return row;
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
-  console.log(line(header));
-  console.log(widths.map((w) => "-".repeat(w)).join("  "));
-  for (const row of rows) console.log(line(row));
-}
-
-async function checkServerReachable(url: string): Promise<void> {
-  const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
-  probe.on("error", () => {});
-  try {
-    await probe.connect();
-  } catch (error) {
-    console.error(`Postgres unreachable: ${new DatabaseUnreachableError(url, error).message}. Start the server or point BENCH_DATABASE_URL at one (now ${describeDatabaseUrl(url)}).`);
-    process.exit(1);
-  } finally {
-    await probe.end().catch(() => {});
-  }
+  printTable(header, rows);
 }
 
 async function main(): Promise<void> {
@@ -220,7 +187,7 @@ async function main(): Promise<void> {
   const dropAndExit = () => void database.close().finally(() => process.exit(130));
   process.once("SIGINT", dropAndExit);
   try {
-    const pool = (database.db as unknown as { $client: pg.Pool }).$client;
+    const pool = driverOf(database);
     const { codes, messages, statuses } = concreteErrors();
     for (let from = 1; from <= EVENTS; from += LOAD_BATCH) {
       await pool.query(LOAD_SQL, [from, Math.min(EVENTS, from + LOAD_BATCH - 1), codes, messages, statuses]);
@@ -259,13 +226,13 @@ async function main(): Promise<void> {
     started = performance.now();
     const results = [await measure(pool, captured, "existing RequestId", existing, true, app), await measure(pool, captured, "missing RequestId", missing, false, app)];
     console.log(`\nlookupRequestEvent(db, id) vs the same statement on the same pool, ${EVENTS.toLocaleString("en-US")} events (times in ms, one look-up at a time)`);
-    printTable(results, true);
+    printResults(results, true);
     const comparison = [
       await measure(pool, captured, "existing, prepared", existingAgain, true, prepared),
       await measure(pool, captured, "missing, prepared", missing, false, prepared),
     ];
     console.log(`\nFor comparison (no target): the same look-up as a Drizzle prepared statement (built once, named on the server) vs the same raw statement`);
-    printTable(comparison, false);
+    printResults(comparison, false);
     console.log(`measuring took ${((performance.now() - started) / 1000).toFixed(1)} s; ${machineLoad()}`);
 
     const plan = await pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${captured.sql}`, [take(1)[0], ...captured.params.slice(1)]);
@@ -280,10 +247,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-    process.exit(1);
-  },
-);
+runIfMain(import.meta.url, main);

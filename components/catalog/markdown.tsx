@@ -1,4 +1,5 @@
 import { Fragment, type ReactNode } from "react";
+import type { LocalizedValue } from "@/domain/catalog/localized";
 
 /**
  * The guides' small Markdown subset: paragraphs, "- " and "1. " lists, `code` and **bold**, plus the
@@ -37,8 +38,11 @@ function lines(text: string, paramPlaceholder: string): ReactNode {
   ));
 }
 
-const BULLET = /^\s*[-*]\s+/;
-const NUMBERED = /^\s*\d+[.)]\s+/;
+/** A block whose every line starts with the marker is a list of that kind. */
+const LISTS = [
+  { marker: /^\s*[-*]\s+/, Tag: "ul", style: "list-disc" },
+  { marker: /^\s*\d+[.)]\s+/, Tag: "ol", style: "list-decimal" },
+] as const;
 
 export function Markdown({ text, paramPlaceholder, className = "" }: { text: string; paramPlaceholder: string; className?: string }) {
   const blocks = text
@@ -50,26 +54,32 @@ export function Markdown({ text, paramPlaceholder, className = "" }: { text: str
     <div className={`space-y-2 leading-relaxed ${className}`}>
       {blocks.map((block, index) => {
         const blockLines = block.split("\n");
-        if (blockLines.every((line) => BULLET.test(line))) {
+        const list = LISTS.find(({ marker }) => blockLines.every((line) => marker.test(line)));
+        if (list) {
+          const { Tag, marker, style } = list;
           return (
-            <ul key={index} className="list-disc space-y-1 pl-5">
+            <Tag key={index} className={`${style} space-y-1 pl-5`}>
               {blockLines.map((line, i) => (
-                <li key={i}>{inline(line.replace(BULLET, ""), paramPlaceholder)}</li>
+                <li key={i}>{inline(line.replace(marker, ""), paramPlaceholder)}</li>
               ))}
-            </ul>
-          );
-        }
-        if (blockLines.every((line) => NUMBERED.test(line))) {
-          return (
-            <ol key={index} className="list-decimal space-y-1 pl-5">
-              {blockLines.map((line, i) => (
-                <li key={i}>{inline(line.replace(NUMBERED, ""), paramPlaceholder)}</li>
-              ))}
-            </ol>
+            </Tag>
           );
         }
         return <p key={index}>{lines(block, paramPlaceholder)}</p>;
       })}
+    </div>
+  );
+}
+
+/**
+ * A guide text in the reader's language, or the other language marked with its `lang` so screen readers switch
+ * voice; `emptyText` says so when there is none in either.
+ */
+export function LocalizedMarkdown({ value, paramPlaceholder, emptyText }: { value: LocalizedValue | null; paramPlaceholder: string; emptyText?: string }) {
+  if (!value) return emptyText ? <p className="text-slate-600 italic">{emptyText}</p> : null;
+  return (
+    <div lang={value.fellBack ? value.lang : undefined}>
+      <Markdown text={value.text} paramPlaceholder={paramPlaceholder} />
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useOptimistic, useState, useTransition, type ReactNode } from "react";
 import type { DiagnosisActionState } from "@/app/(app)/d/[id]/actions";
+import { Alert } from "@/components/ui/alert";
 
 export type ChecklistStepView = { title: string; titleLang?: string; detail: ReactNode };
 export type StepCheck = { stepIndex: number; done: boolean; by: string | null; at: string };
@@ -43,11 +44,7 @@ export function Checklist({
       <p className="text-sm text-slate-600" aria-live="polite" data-testid={`checklist-progress-${findingIndex}`}>
         {t("progress", { done, total: steps.length })}
       </p>
-      {error ? (
-        <p role="alert" className="mt-2 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      {error ? <Alert className="mt-2">{error}</Alert> : null}
       <ol className="mt-2 space-y-2" data-testid={`checklist-${findingIndex}`}>
         {steps.map((step, stepIndex) => {
           const check = optimistic.find((c) => c.stepIndex === stepIndex);

@@ -1,15 +1,16 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { entryHref } from "@/components/catalog/entry-href";
-import { Markdown } from "@/components/catalog/markdown";
+import { LocalizedMarkdown } from "@/components/catalog/markdown";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
-import { localized, type LocalizedValue } from "@/domain/catalog/localized";
+import { localized } from "@/domain/catalog/localized";
 import type { Locale } from "@/domain/catalog/types";
 import type { Candidate } from "@/domain/diagnosis";
 import type { DiagnosisCheck, SavedFinding, SnapshotStatus } from "@/domain/diagnosis-service/types";
 import type { DiagnosisActionState } from "@/app/(app)/d/[id]/actions";
 import { Checklist } from "./checklist";
+import { Facts } from "./facts";
 import { ExternalLink, safeWebUrl } from "./external-link";
 
 type Toggle = (input: { diagnosisId: string; findingIndex: number; stepIndex: number; done: boolean }) => Promise<DiagnosisActionState>;
@@ -22,24 +23,6 @@ export function recommendUrl(finding: SavedFinding): string | null {
   const query = new URLSearchParams({ q: finding.code, product: finding.recommend?.product ?? "CloudAPI" });
   if (finding.requestId) query.set("requestId", finding.requestId);
   return `https://api.aliyun.com/troubleshoot?${query}`;
-}
-
-function Text({ value, placeholder, empty }: { value: LocalizedValue | null; placeholder: string; empty: string }) {
-  if (!value) return <p className="text-slate-600 italic">{empty}</p>;
-  return (
-    <div lang={value.fellBack ? value.lang : undefined}>
-      <Markdown text={value.text} paramPlaceholder={placeholder} />
-    </div>
-  );
-}
-
-function Field({ label, children, mono = false }: { label: string; children: React.ReactNode; mono?: boolean }) {
-  return (
-    <>
-      <dt className="text-slate-600">{label}</dt>
-      <dd className={`min-w-0 break-words text-slate-900 ${mono ? "font-mono text-[13px]" : ""}`}>{children}</dd>
-    </>
-  );
 }
 
 function percent(confidence: number): string {
@@ -172,50 +155,41 @@ export async function FindingCard({
         <div className="grid gap-5 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
           <div>
             <h4 className="text-sm font-semibold text-slate-900">{t("fields.heading")}</h4>
-            <dl className="mt-2 grid grid-cols-[minmax(7rem,auto)_minmax(0,1fr)] gap-x-3 gap-y-1 text-sm">
-              <Field label={t("fields.format")}>{t(`formats.${finding.format}`)}</Field>
-              {finding.layers.length > 1 ? (
-                <Field label={t("fields.layers")}>
-                  <span className="text-slate-700">{finding.layers.map((layer) => t(`formats.${layer}`)).join(" › ")}</span>
-                </Field>
-              ) : null}
-              {finding.code ? <Field label={t("fields.code")} mono>{finding.code}</Field> : null}
-              {finding.param ? <Field label={t("fields.param")} mono>{finding.param}</Field> : null}
-              {finding.message ? (
-                <Field label={t("fields.message")}>
-                  <span lang="en">{finding.message}</span>
-                </Field>
-              ) : null}
-              {finding.httpStatus ? <Field label={t("fields.httpStatus")} mono>{finding.httpStatus}</Field> : null}
-              {finding.requestId ? <Field label={t("fields.requestId")} mono>{finding.requestId}</Field> : null}
-              {finding.hostId ? <Field label={t("fields.hostId")} mono>{finding.hostId}</Field> : null}
-              {finding.region ? <Field label={t("fields.region")} mono>{finding.region}</Field> : null}
-              {finding.endpoint && finding.endpoint !== finding.hostId ? <Field label={t("fields.endpoint")} mono>{finding.endpoint}</Field> : null}
-              {finding.action ? <Field label={t("fields.action")} mono>{finding.action}</Field> : null}
-              {finding.resource ? <Field label={t("fields.resource")} mono>{finding.resource}</Field> : null}
-              {finding.timestamp ? (
-                <Field label={t("fields.time")} mono>
-                  <PrintedTime value={finding.timestamp} format={format} />
-                </Field>
-              ) : null}
-              {finding.requestTimestamp ? <Field label={t("fields.requestTimestamp")} mono>{finding.requestTimestamp}</Field> : null}
-              {finding.description ? (
-                <Field label={t("fields.description")}>
-                  <span lang="en">{finding.description}</span>
-                </Field>
-              ) : null}
-              {finding.recommend ? (
-                <Field label={t("fields.recommend")}>
-                  {safeWebUrl(finding.recommend.url) ? (
-                    <ExternalLink href={safeWebUrl(finding.recommend.url)!} className="font-mono text-[13px] break-all text-blue-800 underline underline-offset-2">
-                      {finding.recommend.url}
-                    </ExternalLink>
-                  ) : (
-                    <span className="font-mono text-[13px]">{finding.recommend.url || finding.recommend.note}</span>
-                  )}
-                </Field>
-              ) : null}
-            </dl>
+            <Facts
+              className="mt-2"
+              rows={[
+                [t("fields.format"), t(`formats.${finding.format}`)],
+                [
+                  t("fields.layers"),
+                  finding.layers.length > 1 ? <span className="text-slate-700">{finding.layers.map((layer) => t(`formats.${layer}`)).join(" › ")}</span> : null,
+                ],
+                [t("fields.code"), finding.code, true],
+                [t("fields.param"), finding.param, true],
+                [t("fields.message"), finding.message ? <span lang="en">{finding.message}</span> : null],
+                [t("fields.httpStatus"), finding.httpStatus || null, true],
+                [t("fields.requestId"), finding.requestId, true],
+                [t("fields.hostId"), finding.hostId, true],
+                [t("fields.region"), finding.region, true],
+                [t("fields.endpoint"), finding.endpoint !== finding.hostId ? finding.endpoint : null, true],
+                [t("fields.action"), finding.action, true],
+                [t("fields.resource"), finding.resource, true],
+                [t("fields.time"), finding.timestamp ? <PrintedTime value={finding.timestamp} format={format} /> : null, true],
+                [t("fields.requestTimestamp"), finding.requestTimestamp, true],
+                [t("fields.description"), finding.description ? <span lang="en">{finding.description}</span> : null],
+                [
+                  t("fields.recommend"),
+                  finding.recommend ? (
+                    safeWebUrl(finding.recommend.url) ? (
+                      <ExternalLink href={safeWebUrl(finding.recommend.url)!} className="font-mono text-[13px] break-all text-blue-800 underline underline-offset-2">
+                        {finding.recommend.url}
+                      </ExternalLink>
+                    ) : (
+                      <span className="font-mono text-[13px]">{finding.recommend.url || finding.recommend.note}</span>
+                    )
+                  ) : null,
+                ],
+              ]}
+            />
             {finding.notes.length ? (
               <div className="mt-3 text-sm">
                 <h5 className="font-medium text-slate-900">{t("finding.engineNotes")}</h5>
@@ -238,18 +212,14 @@ export async function FindingCard({
               >
                 {snapshot.retryable ? tc("entry.retryAdviceYes") : tc("entry.retryAdviceNo")}
               </p>
-              <div>
-                <h4 className="text-sm font-semibold text-slate-900">{tc("entry.explanation")}</h4>
-                <div className="mt-1 text-sm text-slate-800">
-                  <Text value={pick(snapshot.explanation)} placeholder={placeholder} empty={tc("entry.noText")} />
+              {(["explanation", "remediation"] as const).map((part) => (
+                <div key={part}>
+                  <h4 className="text-sm font-semibold text-slate-900">{tc(`entry.${part}`)}</h4>
+                  <div className="mt-1 text-sm text-slate-800">
+                    <LocalizedMarkdown value={pick(snapshot[part])} paramPlaceholder={placeholder} emptyText={tc("entry.noText")} />
+                  </div>
                 </div>
-              </div>
-              <div>
-                <h4 className="text-sm font-semibold text-slate-900">{tc("entry.remediation")}</h4>
-                <div className="mt-1 text-sm text-slate-800">
-                  <Text value={pick(snapshot.remediation)} placeholder={placeholder} empty={tc("entry.noText")} />
-                </div>
-              </div>
+              ))}
             </div>
           ) : null}
         </div>
@@ -268,11 +238,7 @@ export async function FindingCard({
                 return {
                   title: stepTitle?.text ?? "",
                   titleLang: stepTitle?.fellBack ? stepTitle.lang : undefined,
-                  detail: detail ? (
-                    <div lang={detail.fellBack ? detail.lang : undefined}>
-                      <Markdown text={detail.text} paramPlaceholder={placeholder} />
-                    </div>
-                  ) : null,
+                  detail: detail ? <LocalizedMarkdown value={detail} paramPlaceholder={placeholder} /> : null,
                 };
               })}
               checks={checks

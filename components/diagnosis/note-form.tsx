@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState } from "react";
 import type { DiagnosisActionState } from "@/app/(app)/d/[id]/actions";
 import { Button } from "@/components/ui/button";
+import { Field, submitOnCtrlEnter } from "@/components/ui/field";
 import { DIAGNOSIS_LIMITS } from "@/domain/diagnosis-service/input";
 
 type FormAction = (previous: DiagnosisActionState, formData: FormData) => Promise<DiagnosisActionState>;
@@ -24,33 +25,22 @@ export function NoteForm({ diagnosisId, action }: { diagnosisId: string; action:
   return (
     <form action={formAction} noValidate className="mt-3 space-y-2">
       <input type="hidden" name="diagnosisId" value={diagnosisId} />
-      <label htmlFor="note-body" className="block text-sm font-medium text-slate-900">
-        {t("label")}
-      </label>
-      <textarea
-        id="note-body"
-        ref={field}
-        name="body"
-        value={body}
-        onChange={(event) => setBody(event.target.value)}
-        rows={3}
-        maxLength={DIAGNOSIS_LIMITS.note}
-        placeholder={t("placeholder")}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? "note-body-error" : undefined}
-        onKeyDown={(event) => {
-          if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
-            event.preventDefault();
-            event.currentTarget.form?.requestSubmit();
-          }
-        }}
-        className={`block w-full rounded-md border bg-white px-3 py-2 text-sm placeholder:text-slate-500 ${error ? "border-red-600" : "border-slate-400"}`}
-      />
-      {error ? (
-        <p id="note-body-error" role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <Field id="note-body" label={t("label")} error={error} alert className="space-y-2">
+        {(control) => (
+          <textarea
+            {...control}
+            ref={field}
+            name="body"
+            value={body}
+            onChange={(event) => setBody(event.target.value)}
+            rows={3}
+            maxLength={DIAGNOSIS_LIMITS.note}
+            placeholder={t("placeholder")}
+            onKeyDown={submitOnCtrlEnter}
+            className={`block w-full rounded-md border bg-white px-3 py-2 text-sm placeholder:text-slate-500 ${error ? "border-red-600" : "border-slate-400"}`}
+          />
+        )}
+      </Field>
       <Button type="submit" size="sm" disabled={pending}>
         {pending ? t("adding") : t("add")}
       </Button>

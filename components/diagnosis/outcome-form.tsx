@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState } from "react";
 import type { DiagnosisActionState } from "@/app/(app)/d/[id]/actions";
 import { Button } from "@/components/ui/button";
+import { Field, FieldError } from "@/components/ui/field";
 import { DIAGNOSIS_LIMITS } from "@/domain/diagnosis-service/input";
 import type { Outcome } from "@/domain/diagnosis-service/types";
 
@@ -49,33 +50,25 @@ export function OutcomeForm({ diagnosisId, current, action }: { diagnosisId: str
         </div>
       </fieldset>
       {outcomeError ? (
-        <p id="outcome-error" role="alert" className="text-sm text-red-700">
+        <FieldError id="outcome-error" alert>
           {outcomeError}
-        </p>
+        </FieldError>
       ) : null}
-      <div>
-        <label htmlFor="outcome-reason" className="block text-sm font-medium text-slate-900">
-          {choice === "not_solved" ? t("reasonRequired") : t("reasonOptional")}
-        </label>
-        <textarea
-          id="outcome-reason"
-          ref={reasonField}
-          name="reason"
-          rows={2}
-          value={reason}
-          onChange={(event) => setReason(event.target.value)}
-          maxLength={DIAGNOSIS_LIMITS.reason}
-          required={choice === "not_solved"}
-          aria-invalid={reasonError ? true : undefined}
-          aria-describedby={reasonError ? "outcome-reason-error" : undefined}
-          className={`mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm ${reasonError ? "border-red-600" : "border-slate-400"}`}
-        />
-        {reasonError ? (
-          <p id="outcome-reason-error" role="alert" className="mt-1 text-sm text-red-700">
-            {reasonError}
-          </p>
-        ) : null}
-      </div>
+      <Field id="outcome-reason" label={choice === "not_solved" ? t("reasonRequired") : t("reasonOptional")} error={reasonError} alert>
+        {(control) => (
+          <textarea
+            {...control}
+            ref={reasonField}
+            name="reason"
+            rows={2}
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+            maxLength={DIAGNOSIS_LIMITS.reason}
+            required={choice === "not_solved"}
+            className={`mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm ${reasonError ? "border-red-600" : "border-slate-400"}`}
+          />
+        )}
+      </Field>
       <div className="flex items-center gap-3">
         <Button type="submit" size="sm" variant="primary" disabled={pending}>
           {pending ? t("saving") : t("save")}

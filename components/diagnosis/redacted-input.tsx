@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Fragment } from "react";
+import { Section } from "@/components/ui/section";
 import type { RedactionCount } from "@/domain/diagnosis";
 
 const MARKER = /(\[REDACTED:[A-Za-z]+\])/;
@@ -32,10 +33,7 @@ export async function RedactedInput({ text, removed, inputKind }: { text: string
     </pre>
   );
   return (
-    <section aria-labelledby="input-heading">
-      <h2 id="input-heading" className="text-lg font-semibold text-slate-900">
-        {inputKind === "request-id" ? t("headingRequestId") : t("heading")}
-      </h2>
+    <Section id="input-heading" heading={inputKind === "request-id" ? t("headingRequestId") : t("heading")}>
       {inputKind === "text" || secrets ? (
         <p className="mt-0.5 text-sm text-slate-700" data-testid="redaction-note">
           {secrets ? t("secretsRemoved", { count: secrets, kinds: removed.map((r) => r.kind).join(", ") }) : t("noSecrets")}
@@ -49,6 +47,6 @@ export async function RedactedInput({ text, removed, inputKind }: { text: string
       ) : (
         body
       )}
-    </section>
+    </Section>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import type { DiagnosisActionState } from "@/app/(app)/d/[id]/actions";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { DIAGNOSIS_LIMITS } from "@/domain/diagnosis-service/input";
 
 type FormAction = (previous: DiagnosisActionState, formData: FormData) => Promise<DiagnosisActionState>;
@@ -17,31 +18,26 @@ export function TicketRefForm({ diagnosisId, current, action }: { diagnosisId: s
   return (
     <form action={formAction} noValidate>
       <input type="hidden" name="diagnosisId" value={diagnosisId} />
-      <label htmlFor="ticket-ref" className="block text-sm font-medium text-slate-900">
-        {t("label")}
-      </label>
-      <div className="mt-1 flex gap-2">
-        <input
-          id="ticket-ref"
-          name="ticketRef"
-          value={value}
-          onChange={(event) => setValue(event.target.value)}
-          maxLength={DIAGNOSIS_LIMITS.ticketRef}
-          autoComplete="off"
-          placeholder={t("placeholder")}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? "ticket-ref-error" : undefined}
-          className={`block h-8 min-w-0 flex-1 rounded-md border bg-white px-2.5 text-sm placeholder:text-slate-500 ${error ? "border-red-600" : "border-slate-400"}`}
-        />
-        <Button type="submit" size="sm" disabled={pending || value.trim() === (current ?? "")}>
-          {t("save")}
-        </Button>
-      </div>
-      {error ? (
-        <p id="ticket-ref-error" role="alert" className="mt-1 text-sm text-red-700">
-          {error}
-        </p>
-      ) : (
+      <Field id="ticket-ref" label={t("label")} error={error} alert>
+        {(control) => (
+          <div className="mt-1 flex gap-2">
+            <input
+              {...control}
+              name="ticketRef"
+              value={value}
+              onChange={(event) => setValue(event.target.value)}
+              maxLength={DIAGNOSIS_LIMITS.ticketRef}
+              autoComplete="off"
+              placeholder={t("placeholder")}
+              className={`block h-8 min-w-0 flex-1 rounded-md border bg-white px-2.5 text-sm placeholder:text-slate-500 ${error ? "border-red-600" : "border-slate-400"}`}
+            />
+            <Button type="submit" size="sm" disabled={pending || value.trim() === (current ?? "")}>
+              {t("save")}
+            </Button>
+          </div>
+        )}
+      </Field>
+      {error ? null : (
         <p role="status" className="mt-1 text-xs text-emerald-800">
           {state?.ok ? t("saved") : ""}
         </p>

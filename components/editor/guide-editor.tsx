@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { saveGuideAction, type SaveGuideState } from "@/app/(app)/errors/[code]/edit/actions";
+import { Alert } from "@/components/ui/alert";
 import { GUIDE_LIMITS } from "@/domain/catalog/guide-input";
 import { LOCALES, type ChecklistStep, type Locale, type LocalizedText } from "@/domain/catalog/types";
 
@@ -76,9 +77,9 @@ export function GuideEditor(props: {
   return (
     <form onSubmit={submit} className="mt-6 flex flex-col gap-6" noValidate>
       {state && !state.ok && (
-        <div role="alert" ref={alertRef} tabIndex={-1} className="rounded border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800">
+        <Alert ref={alertRef} tabIndex={-1}>
           {state.message}
-        </div>
+        </Alert>
       )}
       {(["title", "explanation", "remediation"] as const).map((field) => (
         <fieldset key={field} className="rounded border border-slate-200 bg-white p-4">

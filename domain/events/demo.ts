@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { VendorFacts } from "../catalog/types";
+import { seededRandom } from "../seeded-random";
 
 /**
  * A realistic set of request events for trying the RequestId look-up at once (`npm run demo:events`): every
@@ -62,18 +63,6 @@ function actionFor(code: string, pick: <T>(list: readonly T[]) => T): string {
   return pick(ACTIONS);
 }
 
-/** A small deterministic PRNG (mulberry32): the same seed gives the same set on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** An upper-case UUID-shaped RequestId fixed by the seed and the event's number. */
 export function demoRequestId(index: number): string {
   const hex = createHash("sha256").update(`errordesk-demo-event-${index}`).digest("hex").toUpperCase();
@@ -95,7 +84,8 @@ export type DemoEventOptions = { now?: Date; successes?: number; perCode?: numbe
 /** The demo records, ActionTrail and gateway-log shaped alternately, oldest first. */
 export function demoEventRecords(catalog: readonly VendorFacts[], options: DemoEventOptions = {}): Record<string, unknown>[] {
   const now = (options.now ?? new Date()).getTime();
-  const rand = random(20240512);
+  // Seeded: the same set on every machine.
+  const rand = seededRandom(20240512);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const threeDays = 3 * 24 * 3600 * 1000;
 

@@ -13,8 +13,9 @@ import { PAGE_SIZES, parseCatalogParams, type CatalogListParams } from "@/domain
 import { localized } from "@/domain/catalog/localized";
 import { buildSearchDocument, normalizeForSearch, parseSearchQuery, searchGramsOf, searchKeysOf } from "@/domain/catalog/search";
 import type { Guide, Locale, VendorFacts } from "@/domain/catalog/types";
+import { seededRandom } from "@/domain/seeded-random";
 import type { Db } from "@/db/types";
-import { createTestDatabase, engines, type TestDatabase } from "../support/databases";
+import { createTestDatabase, engines, type EngineCase, type TestDatabase } from "../support/databases";
 
 const facts = vendorFacts as VendorFacts[];
 const SEEDED = facts.length;
@@ -48,11 +49,17 @@ function expectedMatches(q: string): string[] {
     .sort();
 }
 
+/** A test database holding the real catalog, as the app seeds it on first start. */
+async function seededDatabase(engine: EngineCase): Promise<TestDatabase> {
+  const database = await createTestDatabase(engine);
+  await seedCatalog(database.db);
+  return database;
+}
+
 describe.each(engines)("catalog queries on %s", (engine) => {
   let t: TestDatabase;
   beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    await seedCatalog(t.db);
+    t = await seededDatabase(engine);
   });
   afterAll(() => t?.close());
 
@@ -314,24 +321,11 @@ function fullDocument(entry: { code: string; messages: string[] } & Guide): stri
   return normalizeForSearch(parts.filter(Boolean).join("\n"));
 }
 
-/** mulberry32: seeded, so a failing random query can be replayed. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe.each(engines)("listCatalog against the plain definition of search on %s", (engine) => {
   let t: TestDatabase;
   const documents: string[] = [];
   beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    await seedCatalog(t.db);
+    t = await seededDatabase(engine);
     await loadSynthetic(t.db, buildSyntheticCatalog(300));
     // The reference: every entry's full document, matched with LIKE, joined and ordered the obvious way.
     await t.db.execute(sql`create table reference_documents (entry_id integer primary key, full_text text not null)`);
@@ -413,6 +407,7 @@ describe.each(engines)("listCatalog against the plain definition of search on %s
   }
 
   test("returns the same rows and totals for 300 random searches, filters, orders and pages", async () => {
+    // Seeded, so a failing random query can be replayed.
     const random = seededRandom(726);
     let searched = 0;
     for (let i = 0; i < 300; i++) {
@@ -441,8 +436,7 @@ describe.each(engines)("listCatalog against the plain definition of search on %s
 describe.each(engines)("the migration's search keys on %s", (engine) => {
   let t: TestDatabase;
   beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    await seedCatalog(t.db);
+    t = await seededDatabase(engine);
   });
   afterAll(() => t?.close());
 

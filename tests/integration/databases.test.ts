@@ -64,14 +64,19 @@ describe.each(engines)("migrations on %s", (engine) => {
   });
 });
 
+/** What the promise was rejected with, or null when it resolved. */
+function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => null,
+    (error: unknown) => error,
+  );
+}
+
 describe("an unreachable Postgres server", () => {
   const url = "postgres://u:s3cret@127.0.0.1:1/nope";
 
   test("openDatabase throws DatabaseUnreachableError naming host and database, never the password", async () => {
-    const error = await openDatabase({ databaseUrl: url }).then(
-      () => null,
-      (e: unknown) => e,
-    );
+    const error = await rejectionOf(openDatabase({ databaseUrl: url }));
     expect(error).toBeInstanceOf(DatabaseUnreachableError);
     const message = (error as Error).message;
     expect(message).toContain("127.0.0.1:1");
@@ -80,10 +85,7 @@ describe("an unreachable Postgres server", () => {
   });
 
   test("makes the test helper fail loudly instead of skipping the Postgres cases", async () => {
-    const error = await createServerTestDatabase(url).then(
-      () => null,
-      (e: unknown) => e,
-    );
+    const error = await rejectionOf(createServerTestDatabase(url));
     expect(error).toBeInstanceOf(Error);
     const message = (error as Error).message;
     expect(message).toContain("TEST_DATABASE_URL");

@@ -95,6 +95,10 @@ function popCoreClient(): PopCoreClient {
   return new PopCoreClient({ accessKeyId: ACCESS_KEY_ID, accessKeySecret: ACCESS_KEY_SECRET, endpoint: `http://127.0.0.1:${gateway.port}`, apiVersion: "2016-07-14" });
 }
 
+/** DescribeApiGroups as a customer's code calls it, through each SDK. */
+const teaDescribe = () => teaClient().describeApiGroups(new DescribeApiGroupsRequest({ groupName: "orders" }));
+const popCoreDescribe = (options?: { method: "POST" }) => popCoreClient().request("DescribeApiGroups", { RegionId: "cn-hangzhou", GroupName: "orders" }, options);
+
 /** The finding a reader cares about: the one whose code is the one the gateway sent (else the first, to show it). */
 function findingFor(diagnosis: Diagnosis, code: string): Finding | undefined {
   return diagnosis.findings.find((finding) => finding.code === code) ?? diagnosis.findings[0];
@@ -135,6 +139,15 @@ function expectNoSecrets(diagnosis: Diagnosis, secrets: string[]): void {
   }
 }
 
+/** For a text that carries the whole error: one finding with the gateway's fields, a confident match, no secret kept. */
+function expectFullDiagnosis(text: string, c: Case, thrown: Thrown): void {
+  const diagnosis = diagnose(text, matcher);
+  const finding = findingFor(diagnosis, c.error.code);
+  expect.soft(summary(diagnosis, finding), text).toEqual(expected(c, thrown.requestId, c.entry.httpStatus));
+  expect.soft(finding?.match?.confidence ?? 0).toBeGreaterThanOrEqual(0.7);
+  expectNoSecrets(diagnosis, secretsSent(thrown));
+}
+
 test("every templated catalog code has an instance, and every instance is a catalog code", () => {
   const templated = catalog.filter((entry) => entry.code.includes("%s")).map((entry) => entry.code);
   expect(Object.keys(TEMPLATE_INSTANCES).sort()).toEqual(templated.sort());
@@ -143,19 +156,15 @@ test("every templated catalog code has an instance, and every instance is a cata
 
 describe("@alicloud/cloudapi20160714 (Tea/Darabonba), console.error(err)", () => {
   test.each(CASES.map((c) => [c.error.code, c] as const))("%s", async (_code, c) => {
-    const thrown = await capture(c.error, () => teaClient().describeApiGroups(new DescribeApiGroupsRequest({ groupName: "orders" })));
+    const thrown = await capture(c.error, teaDescribe);
     const text = inspect(thrown.error);
-    const diagnosis = diagnose(text, matcher);
-    const finding = findingFor(diagnosis, c.error.code);
-    expect.soft(summary(diagnosis, finding), text).toEqual(expected(c, thrown.requestId, c.entry.httpStatus));
-    expect.soft(finding?.match?.confidence ?? 0).toBeGreaterThanOrEqual(0.7);
-    expectNoSecrets(diagnosis, secretsSent(thrown));
+    expectFullDiagnosis(text, c, thrown);
   });
 });
 
 describe("@alicloud/cloudapi20160714 (Tea/Darabonba), String(err) in a log line", () => {
   test.each(CASES.map((c) => [c.error.code, c] as const))("%s", async (_code, c) => {
-    const thrown = await capture(c.error, () => teaClient().describeApiGroups(new DescribeApiGroupsRequest({ groupName: "orders" })));
+    const thrown = await capture(c.error, teaDescribe);
     const text = `2024-05-12T14:06:51.123Z ERROR describeApiGroups failed: ${String(thrown.error)}`;
     const diagnosis = diagnose(text, matcher);
     const finding = findingFor(diagnosis, c.error.code);
@@ -165,35 +174,27 @@ describe("@alicloud/cloudapi20160714 (Tea/Darabonba), String(err) in a log line"
 
 describe("@alicloud/pop-core RPC, GET (the default: the signed URL is in the message), console.error(err)", () => {
   test.each(CASES.map((c) => [c.error.code, c] as const))("%s", async (_code, c) => {
-    const thrown = await capture(c.error, () => popCoreClient().request("DescribeApiGroups", { RegionId: "cn-hangzhou", GroupName: "orders" }));
+    const thrown = await capture(c.error, () => popCoreDescribe());
     const text = inspect(thrown.error);
     // The premise of the redaction check: the signed URL really is in what the customer pastes.
     expect(text).toContain(ACCESS_KEY_ID);
     expect(text).toContain("Signature=");
-    const diagnosis = diagnose(text, matcher);
-    const finding = findingFor(diagnosis, c.error.code);
     // The status is printed too (`entry.response.statusCode`).
-    expect.soft(summary(diagnosis, finding), text).toEqual(expected(c, thrown.requestId, c.entry.httpStatus));
-    expect.soft(finding?.match?.confidence ?? 0).toBeGreaterThanOrEqual(0.7);
-    expectNoSecrets(diagnosis, secretsSent(thrown));
+    expectFullDiagnosis(text, c, thrown);
   });
 });
 
 describe("@alicloud/pop-core RPC, POST, console.error(err)", () => {
   test.each(CASES.map((c) => [c.error.code, c] as const))("%s", async (_code, c) => {
-    const thrown = await capture(c.error, () => popCoreClient().request("DescribeApiGroups", { RegionId: "cn-hangzhou", GroupName: "orders" }, { method: "POST" }));
+    const thrown = await capture(c.error, () => popCoreDescribe({ method: "POST" }));
     const text = inspect(thrown.error);
-    const diagnosis = diagnose(text, matcher);
-    const finding = findingFor(diagnosis, c.error.code);
-    expect.soft(summary(diagnosis, finding), text).toEqual(expected(c, thrown.requestId, c.entry.httpStatus));
-    expect.soft(finding?.match?.confidence ?? 0).toBeGreaterThanOrEqual(0.7);
-    expectNoSecrets(diagnosis, secretsSent(thrown));
+    expectFullDiagnosis(text, c, thrown);
   });
 });
 
 describe("@alicloud/pop-core RPC, GET, String(err) in a log line", () => {
   test.each(CASES.map((c) => [c.error.code, c] as const))("%s", async (_code, c) => {
-    const thrown = await capture(c.error, () => popCoreClient().request("DescribeApiGroups", { RegionId: "cn-hangzhou", GroupName: "orders" }));
+    const thrown = await capture(c.error, () => popCoreDescribe());
     const text = `2024-05-12T14:06:51.123Z ERROR DescribeApiGroups failed: ${String(thrown.error)}`;
     const diagnosis = diagnose(text, matcher);
     const finding = findingFor(diagnosis, c.error.code);

@@ -3,7 +3,9 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState } from "react";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Field, submitOnCtrlEnter } from "@/components/ui/field";
 import { DIAGNOSIS_LIMITS, MAX_INPUT_BYTES, utf8Length } from "@/domain/diagnosis-service/input";
 import { diagnoseAction, type DiagnoseState } from "./actions";
 
@@ -18,7 +20,6 @@ export function DiagnoseForm({ initialInput = "" }: { initialInput?: string }) {
   const [input, setInput] = useState(initialInput);
   const [ticketRef, setTicketRef] = useState("");
   const [localError, setLocalError] = useState<string | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const ticketField = useRef<HTMLInputElement>(null);
 
@@ -37,7 +38,6 @@ export function DiagnoseForm({ initialInput = "" }: { initialInput?: string }) {
 
   return (
     <form
-      ref={formRef}
       action={formAction}
       aria-busy={pending}
       noValidate
@@ -57,11 +57,7 @@ export function DiagnoseForm({ initialInput = "" }: { initialInput?: string }) {
         }
       }}
     >
-      {formError ? (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {formError}
-        </p>
-      ) : null}
+      {formError ? <Alert>{formError}</Alert> : null}
 
       <div>
         <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -84,12 +80,7 @@ export function DiagnoseForm({ initialInput = "" }: { initialInput?: string }) {
             setInput(event.target.value);
             if (localError) setLocalError(null);
           }}
-          onKeyDown={(event) => {
-            if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
-              event.preventDefault();
-              formRef.current?.requestSubmit();
-            }
-          }}
+          onKeyDown={submitOnCtrlEnter}
           rows={11}
           spellCheck={false}
           autoComplete="off"
@@ -111,37 +102,29 @@ export function DiagnoseForm({ initialInput = "" }: { initialInput?: string }) {
           </p>
         ) : null}
         {inputError ? (
-          <div id="diagnose-input-error" role="alert" className="mt-2 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+          <Alert id="diagnose-input-error" className="mt-2">
             <p className="break-words">{inputError}</p>
             {serverError?.unknownRequestId ? <UnknownRequestId {...serverError.unknownRequestId} /> : null}
-          </div>
+          </Alert>
         ) : null}
       </div>
 
       <div className="flex flex-wrap items-end gap-4">
-        <div className="w-full max-w-xs">
-          <label htmlFor="diagnose-ticket" className="block text-sm font-medium text-slate-900">
-            {t("ticketLabel")}
-          </label>
-          <input
-            id="diagnose-ticket"
-            ref={ticketField}
-            name="ticketRef"
-            value={ticketRef}
-            onChange={(event) => setTicketRef(event.target.value)}
-            maxLength={DIAGNOSIS_LIMITS.ticketRef}
-            autoComplete="off"
-            placeholder={t("ticketPlaceholder")}
-            aria-invalid={ticketError ? true : undefined}
-            aria-describedby={ticketError ? "diagnose-ticket-error" : undefined}
-            className={`mt-1 block h-9 w-full rounded-md border bg-white px-3 text-sm placeholder:text-slate-500 ${ticketError ? "border-red-600" : "border-slate-400"}`}
-          />
-          {ticketError ? (
-            <p id="diagnose-ticket-error" role="alert" className="mt-1 text-sm text-red-700">
-              {ticketError}
-            </p>
-          ) : null}
-        </div>
+        <Field id="diagnose-ticket" label={t("ticketLabel")} error={ticketError} alert className="w-full max-w-xs">
+          {(control) => (
+            <input
+              {...control}
+              ref={ticketField}
+              name="ticketRef"
+              value={ticketRef}
+              onChange={(event) => setTicketRef(event.target.value)}
+              maxLength={DIAGNOSIS_LIMITS.ticketRef}
+              autoComplete="off"
+              placeholder={t("ticketPlaceholder")}
+              className={`mt-1 block h-9 w-full rounded-md border bg-white px-3 text-sm placeholder:text-slate-500 ${ticketError ? "border-red-600" : "border-slate-400"}`}
+            />
+          )}
+        </Field>
         <Button type="submit" variant="primary" disabled={pending} className="h-9 min-w-32 px-5">
           {pending ? t("submitting") : t("submit")}
         </Button>

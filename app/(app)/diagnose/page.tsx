@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireRole } from "@/app/_lib/auth";
 import { DiagnosisList } from "@/components/diagnosis/diagnosis-list";
+import { Section } from "@/components/ui/section";
 import { getDb } from "@/db";
 import { listDiagnosesByCreator } from "@/db/queries/diagnoses";
 import { requiredRole } from "@/domain/auth/permissions";
@@ -32,16 +33,13 @@ export default async function DiagnosePage({ searchParams }: Props) {
       <section aria-label={t("form.heading")} className="rounded-lg border border-slate-200 bg-white p-4 sm:p-5">
         <DiagnoseForm initialInput={initialInput} />
       </section>
-      <section aria-labelledby="recent-heading">
-        <h2 id="recent-heading" className="text-lg font-semibold text-slate-900">
-          {t("recent.heading")}
-        </h2>
+      <Section id="recent-heading" heading={t("recent.heading")}>
         {recent.length ? (
           <DiagnosisList items={recent} showAuthor={false} />
         ) : (
           <p className="mt-2 text-sm text-slate-600">{t("recent.none")}</p>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

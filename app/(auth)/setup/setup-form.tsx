@@ -2,7 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { FormField } from "@/components/form-field";
+import { Alert } from "@/components/ui/alert";
+import { FormField } from "@/components/ui/field";
 import { MAX_PASSWORD_LENGTH } from "@/domain/auth/credentials";
 import { setupAction, type SetupField } from "./actions";
 
@@ -16,11 +17,7 @@ export function SetupForm({ minPasswordLength }: { minPasswordLength: number }) 
   };
   return (
     <form action={formAction} noValidate className="mt-6 space-y-4">
-      {state && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
-          {t("setup.fixErrors")}
-        </p>
-      )}
+      {state && <Alert>{t("setup.fixErrors")}</Alert>}
       <FormField id="setup-name" name="name" label={t("setup.name")} autoComplete="name" required defaultValue={state?.values.name} error={message("name")} />
       <FormField id="setup-email" name="email" type="email" label={t("setup.email")} autoComplete="email" required defaultValue={state?.values.email} error={message("email")} />
       <FormField

@@ -2,6 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { FormField } from "@/components/ui/field";
 
 type Problem = { message: string };
 
@@ -61,41 +63,28 @@ export function SignInForm({ next }: { next: string }) {
 
   return (
     <form onSubmit={submit} noValidate className="mt-6 space-y-4" aria-describedby={problem ? errorId : undefined}>
-      {problem && (
-        <p id={errorId} role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
-          {problem.message}
-        </p>
-      )}
-      <div>
-        <label htmlFor="sign-in-email" className="block text-sm font-medium">
-          {t("email")}
-        </label>
-        <input
-          ref={emailRef}
-          id="sign-in-email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          autoFocus
-          aria-invalid={problem ? true : undefined}
-          className="mt-1 block w-full rounded border border-slate-400 px-3 py-2"
-        />
-      </div>
-      <div>
-        <label htmlFor="sign-in-password" className="block text-sm font-medium">
-          {t("password")}
-        </label>
-        <input
-          id="sign-in-password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          aria-invalid={problem ? true : undefined}
-          className="mt-1 block w-full rounded border border-slate-400 px-3 py-2"
-        />
-      </div>
+      {problem && <Alert id={errorId}>{problem.message}</Alert>}
+      {/* A problem is the whole sign-in's, not one field's: it describes the form, and both fields are marked invalid. */}
+      <FormField
+        ref={emailRef}
+        id="sign-in-email"
+        name="email"
+        type="email"
+        label={t("email")}
+        autoComplete="username"
+        required
+        autoFocus
+        aria-invalid={problem ? true : undefined}
+      />
+      <FormField
+        id="sign-in-password"
+        name="password"
+        type="password"
+        label={t("password")}
+        autoComplete="current-password"
+        required
+        aria-invalid={problem ? true : undefined}
+      />
       <button
         type="submit"
         disabled={pending}

@@ -3,9 +3,10 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { CopyButton } from "@/components/catalog/copy-button";
-import { FormField } from "@/components/form-field";
 import { Button } from "@/components/ui/button";
+import { FieldError, FormField } from "@/components/ui/field";
 import type { ApiKeyScope } from "@/domain/auth/api-keys";
+import { SubmitWithStatus } from "../admin-parts";
 import { createApiKeyAction } from "./actions";
 
 export function CreateKeyForm({ scopes }: { scopes: { value: ApiKeyScope; label: string }[] }) {
@@ -84,21 +85,10 @@ export function CreateKeyForm({ scopes }: { scopes: { value: ApiKeyScope; label:
                 </label>
               ))}
             </div>
-            {scopesError && (
-              <p id="new-key-scopes-error" className="mt-1 text-sm text-red-700">
-                {scopesError}
-              </p>
-            )}
+            {scopesError && <FieldError id="new-key-scopes-error">{scopesError}</FieldError>}
           </fieldset>
         </div>
-        <div className="flex flex-wrap items-center gap-4">
-          <Button type="submit" variant="primary" disabled={pending}>
-            {pending ? t("create.submitting") : t("create.submit")}
-          </Button>
-          <p role="status" className="text-sm text-red-700">
-            {status}
-          </p>
-        </div>
+        <SubmitWithStatus pending={pending} label={t("create.submit")} pendingLabel={t("create.submitting")} status={status} failed={!!failed} />
       </form>
     </div>
   );

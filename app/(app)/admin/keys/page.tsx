@@ -8,6 +8,7 @@ import { API_KEY_SCOPES } from "@/domain/auth/api-keys";
 import { Badge } from "@/components/ui/badge";
 import { CreateKeyForm } from "./create-key-form";
 import { KeyStatus } from "./key-status";
+import { AdminHeader, AdminTable, CreatePanel } from "../admin-parts";
 
 export const dynamic = "force-dynamic";
 
@@ -26,79 +27,61 @@ export default async function ApiKeysPage() {
   );
   return (
     <div className="space-y-8">
-      <div>
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("intro")}</p>
+      <AdminHeader title={t("title")} intro={t("intro")}>
         <p className="mt-2 text-sm">
           <Link href="/admin/users" className="text-blue-800 underline">
             {t("usersLink")}
           </Link>
         </p>
-      </div>
+      </AdminHeader>
 
-      <section aria-labelledby="create-key-heading" className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="create-key-heading" className="text-lg font-semibold">
-          {t("create.title")}
-        </h2>
-        <p className="mt-1 text-sm text-slate-600">{t("create.intro")}</p>
+      <CreatePanel id="create-key-heading" title={t("create.title")} intro={t("create.intro")}>
         <CreateKeyForm scopes={scopeOptions} />
-      </section>
+      </CreatePanel>
 
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <caption className="px-4 py-3 text-left font-semibold text-slate-900">{t("tableCaption")}</caption>
-          <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
-            <tr>
-              <th scope="col" className="px-4 py-2 font-medium">{t("columns.name")}</th>
-              <th scope="col" className="px-4 py-2 font-medium">{t("columns.prefix")}</th>
-              <th scope="col" className="px-4 py-2 font-medium">{t("columns.scopes")}</th>
-              <th scope="col" className="px-4 py-2 font-medium">{t("columns.created")}</th>
-              <th scope="col" className="px-4 py-2 font-medium">{t("columns.lastUsed")}</th>
-              <th scope="col" className="px-4 py-2 font-medium">{t("columns.status")}</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {keys.length === 0 && (
-              <tr>
-                <td colSpan={6} className="px-4 py-6 text-center text-slate-600">
-                  {t("empty")}
-                </td>
-              </tr>
-            )}
-            {keys.map((key) => (
-              <tr key={key.id} data-testid="key-row" data-key-id={key.id} data-key-name={key.name} className={key.revokedAt ? "bg-slate-50 text-slate-600" : undefined}>
-                <th scope="row" className="px-4 py-2 font-medium text-slate-900">
-                  {key.name}
-                </th>
-                <td className="px-4 py-2">
-                  <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-800">{key.prefix}…</code>
-                </td>
-                <td className="px-4 py-2">
-                  <span className="flex flex-wrap gap-1">
-                    {key.scopes.map((scope) => (
-                      <Badge key={scope} tone="blue">
-                        {t(`scopeShort.${scope}`)}
-                      </Badge>
-                    ))}
-                  </span>
-                </td>
-                <td className="whitespace-nowrap px-4 py-2">
-                  {when(key.createdAt)}
-                  {key.createdByName && <span className="block text-xs text-slate-600">{t("createdBy", { name: key.createdByName })}</span>}
-                </td>
-                <td className="whitespace-nowrap px-4 py-2">{key.lastUsedAt ? when(key.lastUsedAt) : t("never")}</td>
-                <td className="px-4 py-2">
-                  <KeyStatus
-                    id={key.id}
-                    name={key.name}
-                    revokedLabel={key.revokedAt ? t("status.revoked", { date: format.dateTime(key.revokedAt, "day") }) : null}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable
+        caption={t("tableCaption")}
+        columns={[t("columns.name"), t("columns.prefix"), t("columns.scopes"), t("columns.created"), t("columns.lastUsed"), t("columns.status")]}
+      >
+        {keys.length === 0 && (
+          <tr>
+            <td colSpan={6} className="px-4 py-6 text-center text-slate-600">
+              {t("empty")}
+            </td>
+          </tr>
+        )}
+        {keys.map((key) => (
+          <tr key={key.id} data-testid="key-row" data-key-id={key.id} data-key-name={key.name} className={key.revokedAt ? "bg-slate-50 text-slate-600" : undefined}>
+            <th scope="row" className="px-4 py-2 font-medium text-slate-900">
+              {key.name}
+            </th>
+            <td className="px-4 py-2">
+              <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-800">{key.prefix}…</code>
+            </td>
+            <td className="px-4 py-2">
+              <span className="flex flex-wrap gap-1">
+                {key.scopes.map((scope) => (
+                  <Badge key={scope} tone="blue">
+                    {t(`scopeShort.${scope}`)}
+                  </Badge>
+                ))}
+              </span>
+            </td>
+            <td className="whitespace-nowrap px-4 py-2">
+              {when(key.createdAt)}
+              {key.createdByName && <span className="block text-xs text-slate-600">{t("createdBy", { name: key.createdByName })}</span>}
+            </td>
+            <td className="whitespace-nowrap px-4 py-2">{key.lastUsedAt ? when(key.lastUsedAt) : t("never")}</td>
+            <td className="px-4 py-2">
+              <KeyStatus
+                id={key.id}
+                name={key.name}
+                revokedLabel={key.revokedAt ? t("status.revoked", { date: format.dateTime(key.revokedAt, "day") }) : null}
+              />
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
     </div>
   );
 }

@@ -2,10 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { FormField } from "@/components/form-field";
-import { Button } from "@/components/ui/button";
+import { Field, FormField } from "@/components/ui/field";
 import { MAX_PASSWORD_LENGTH } from "@/domain/auth/credentials";
 import type { Role } from "@/domain/auth/roles";
+import { SubmitWithStatus } from "../admin-parts";
 import { createUserAction, type CreateUserField } from "./actions";
 
 export function CreateUserForm({ roles, minPasswordLength }: { roles: { value: Role; label: string }[]; minPasswordLength: number }) {
@@ -25,7 +25,6 @@ export function CreateUserForm({ roles, minPasswordLength }: { roles: { value: R
       : state.error === "emailTaken"
         ? t("admin.users.errors.emailTaken")
         : t("admin.users.create.fixErrors");
-  const roleError = fieldError("role");
   return (
     // A new key after each success empties the form; after a failure the typed values come back from the action.
     <form action={action} noValidate className="mt-4 space-y-3" key={state?.ok ? state.createdId : "form"}>
@@ -51,39 +50,25 @@ export function CreateUserForm({ roles, minPasswordLength }: { roles: { value: R
           hint={t("admin.users.create.passwordHint", { min: minPasswordLength })}
           error={fieldError("password")}
         />
-        <div>
-          <label htmlFor="new-user-role" className="block text-sm font-medium">
-            {t("admin.users.create.role")}
-          </label>
-          <select
-            id="new-user-role"
-            name="role"
-            defaultValue={failed?.values.role || "viewer"}
-            aria-invalid={roleError ? true : undefined}
-            aria-describedby={roleError ? "new-user-role-error" : undefined}
-            className="mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2"
-          >
-            {roles.map((role) => (
-              <option key={role.value} value={role.value}>
-                {role.label}
-              </option>
-            ))}
-          </select>
-          {roleError && (
-            <p id="new-user-role-error" className="mt-1 text-sm text-red-700">
-              {roleError}
-            </p>
+        <Field id="new-user-role" label={t("admin.users.create.role")} error={fieldError("role")}>
+          {(control) => (
+            <select {...control} name="role" defaultValue={failed?.values.role || "viewer"} className="mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2">
+              {roles.map((role) => (
+                <option key={role.value} value={role.value}>
+                  {role.label}
+                </option>
+              ))}
+            </select>
           )}
-        </div>
+        </Field>
       </div>
-      <div className="flex flex-wrap items-center gap-4">
-        <Button type="submit" variant="primary" disabled={pending}>
-          {pending ? t("admin.users.create.submitting") : t("admin.users.create.submit")}
-        </Button>
-        <p role="status" className={`text-sm ${state?.ok === false ? "text-red-700" : "text-green-800"}`}>
-          {status}
-        </p>
-      </div>
+      <SubmitWithStatus
+        pending={pending}
+        label={t("admin.users.create.submit")}
+        pendingLabel={t("admin.users.create.submitting")}
+        status={status}
+        failed={state?.ok === false}
+      />
     </form>
   );
 }

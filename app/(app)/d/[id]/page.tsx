@@ -14,7 +14,9 @@ import { OutcomeForm } from "@/components/diagnosis/outcome-form";
 import { RedactedInput } from "@/components/diagnosis/redacted-input";
 import { TicketRefForm } from "@/components/diagnosis/ticket-ref-form";
 import { Badge } from "@/components/ui/badge";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { buttonClasses } from "@/components/ui/button";
+import { Section } from "@/components/ui/section";
 import { getDb } from "@/db";
 import { listDiagnosesForRequestId, type DiagnosisSummary } from "@/db/queries/diagnoses";
 import { requiredRole } from "@/domain/auth/permissions";
@@ -49,6 +51,9 @@ async function earlierDiagnoses(record: DiagnosisRecord): Promise<DiagnosisSumma
   return [...byId.values()].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).slice(0, 10);
 }
 
+/** The follow-up panels beside the findings. */
+const panel = { className: "rounded-lg border border-slate-200 bg-white p-4", headingClassName: "font-semibold text-slate-900" };
+
 export default async function DiagnosisPage({ params }: Props) {
   const { id } = await params;
   const user = await requireRole(requiredRole("diagnosis.run"), `/d/${id}`);
@@ -67,23 +72,16 @@ export default async function DiagnosisPage({ params }: Props) {
   );
   const creator = record.createdBy?.name ?? (record.result.via?.kind === "api-key" ? t("page.viaApiKey", { name: record.result.via.name }) : t("page.formerUser"));
   const copyLabels = { copiedLabel: t("page.copied"), failedLabel: t("page.copyFailed") };
+  // Each export as a file to download and as text to copy into a ticket.
+  const exports = [
+    { href: `/d/${record.id}/export.md`, label: t("page.exportMarkdown"), text: markdown, copyLabel: t("page.copyMarkdown") },
+    { href: `/d/${record.id}/escalation.txt`, label: t("page.escalation"), text: escalation, copyLabel: t("page.copyEscalation") },
+  ];
 
   return (
     <div>
       <FocusOnMount targetId="result-heading" />
-      <nav aria-label={t("page.breadcrumb")} className="mb-3 text-sm">
-        <ol className="flex flex-wrap items-center gap-1.5 text-slate-600">
-          <li>
-            <Link href="/diagnose" className="text-blue-800 underline-offset-2 hover:underline">
-              {t("form.heading")}
-            </Link>
-          </li>
-          <li aria-hidden="true">/</li>
-          <li aria-current="page" className="font-mono text-slate-800">
-            {record.id}
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb label={t("page.breadcrumb")} parent={{ href: "/diagnose", text: t("form.heading") }} current={record.id} />
 
       <header className="mb-5 border-b border-slate-200 pb-4">
         <div className="flex flex-wrap items-start justify-between gap-3">
@@ -115,18 +113,14 @@ export default async function DiagnosisPage({ params }: Props) {
         </div>
         <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2" role="group" aria-label={t("page.shareAndExport")}>
           <CopyButton currentUrl label={t("page.copyLink")} {...copyLabels} />
-          <span className="inline-flex items-center gap-1">
-            <a href={`/d/${record.id}/export.md`} className={buttonClasses({ size: "sm" })}>
-              {t("page.exportMarkdown")}
-            </a>
-            <CopyButton text={markdown} label={t("page.copy")} ariaLabel={t("page.copyMarkdown")} variant="ghost" {...copyLabels} />
-          </span>
-          <span className="inline-flex items-center gap-1">
-            <a href={`/d/${record.id}/escalation.txt`} className={buttonClasses({ size: "sm" })}>
-              {t("page.escalation")}
-            </a>
-            <CopyButton text={escalation} label={t("page.copy")} ariaLabel={t("page.copyEscalation")} variant="ghost" {...copyLabels} />
-          </span>
+          {exports.map((file) => (
+            <span key={file.href} className="inline-flex items-center gap-1">
+              <a href={file.href} className={buttonClasses({ size: "sm" })}>
+                {file.label}
+              </a>
+              <CopyButton text={file.text} label={t("page.copy")} ariaLabel={file.copyLabel} variant="ghost" {...copyLabels} />
+            </span>
+          ))}
         </div>
       </header>
 
@@ -134,11 +128,16 @@ export default async function DiagnosisPage({ params }: Props) {
         <div className="min-w-0 space-y-6">
           {event ? <EventCard event={event} /> : null}
 
-          <section aria-labelledby="findings-heading" className="space-y-4">
-            <h2 id="findings-heading" className="text-lg font-semibold text-slate-900">
-              {t("page.findings", { count: findings.length })}
-              {record.result.input.truncated ? <span className="ml-2 text-sm font-normal text-slate-600">{t("page.truncated")}</span> : null}
-            </h2>
+          <Section
+            id="findings-heading"
+            className="space-y-4"
+            heading={
+              <>
+                {t("page.findings", { count: findings.length })}
+                {record.result.input.truncated ? <span className="ml-2 text-sm font-normal text-slate-600">{t("page.truncated")}</span> : null}
+              </>
+            }
+          >
             {findings.length === 0 ? <NothingFound recognized={record.result.recognized} event={event} /> : null}
             {findings.map((finding, index) => (
               <FindingCard
@@ -154,25 +153,19 @@ export default async function DiagnosisPage({ params }: Props) {
                 toggle={setCheckAction}
               />
             ))}
-          </section>
+          </Section>
 
           {earlier.length ? (
-            <section aria-labelledby="earlier-heading">
-              <h2 id="earlier-heading" className="text-lg font-semibold text-slate-900">
-                {t("page.earlier")}
-              </h2>
+            <Section id="earlier-heading" heading={t("page.earlier")}>
               <DiagnosisList items={earlier} />
-            </section>
+            </Section>
           ) : null}
 
           <RedactedInput text={record.inputRedacted} removed={record.result.redactions} inputKind={record.inputKind} />
         </div>
 
         <aside aria-label={t("page.followUp")} className="h-fit space-y-6">
-          <section aria-labelledby="outcome-heading" className="rounded-lg border border-slate-200 bg-white p-4">
-            <h2 id="outcome-heading" className="font-semibold text-slate-900">
-              {t("outcome.heading")}
-            </h2>
+          <Section id="outcome-heading" heading={t("outcome.heading")} {...panel}>
             {record.outcome ? (
               <div className="mt-1 mb-3 text-sm" data-testid="outcome-current">
                 <p className="text-slate-900">
@@ -191,12 +184,9 @@ export default async function DiagnosisPage({ params }: Props) {
               <p className="mt-1 mb-3 text-sm text-slate-600">{t("outcome.none")}</p>
             )}
             <OutcomeForm diagnosisId={record.id} current={record.outcome ? { value: record.outcome.value, reason: record.outcome.reason } : null} action={setOutcomeAction} />
-          </section>
+          </Section>
 
-          <section aria-labelledby="notes-heading" className="rounded-lg border border-slate-200 bg-white p-4">
-            <h2 id="notes-heading" className="font-semibold text-slate-900">
-              {t("notes.heading")}
-            </h2>
+          <Section id="notes-heading" heading={t("notes.heading")} {...panel}>
             {record.notes.length ? (
               <ol className="mt-2 space-y-3" data-testid="notes">
                 {record.notes.map((note) => (
@@ -212,14 +202,11 @@ export default async function DiagnosisPage({ params }: Props) {
               <p className="mt-1 text-sm text-slate-600">{t("notes.none")}</p>
             )}
             <NoteForm diagnosisId={record.id} action={addNoteAction} />
-          </section>
+          </Section>
 
-          <section aria-labelledby="ticket-heading" className="rounded-lg border border-slate-200 bg-white p-4">
-            <h2 id="ticket-heading" className="sr-only">
-              {t("ticket.label")}
-            </h2>
+          <Section id="ticket-heading" heading={t("ticket.label")} {...panel} headingClassName="sr-only">
             <TicketRefForm diagnosisId={record.id} current={record.ticketRef} action={setTicketRefAction} />
-          </section>
+          </Section>
         </aside>
       </div>
     </div>

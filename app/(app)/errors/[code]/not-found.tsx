@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { REQUEST_PATH_HEADER } from "@/app/_lib/request-path";
 import { entryHref } from "@/components/catalog/entry-href";
 import { buttonClasses } from "@/components/ui/button";
+import { Section } from "@/components/ui/section";
 import { getDb } from "@/db";
 import { listAllCodes } from "@/db/queries/catalog";
 import { codeFromPathSegment } from "@/domain/catalog/code-param";
@@ -42,10 +43,7 @@ export default async function EntryNotFound() {
       <p className="mt-2 break-words text-slate-700">{code ? t("notFound.body", { code }) : t("notFound.bodyNoCode")}</p>
 
       {code ? (
-        <section aria-labelledby="nearest-heading" className="mt-6">
-          <h2 id="nearest-heading" className="text-lg font-semibold text-slate-900">
-            {t("notFound.nearest")}
-          </h2>
+        <Section id="nearest-heading" heading={t("notFound.nearest")} className="mt-6">
           {suggestions.length ? (
             <ul className="mt-2 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" data-testid="nearest-codes">
               {suggestions.map((suggestion) => {
@@ -67,7 +65,7 @@ export default async function EntryNotFound() {
           ) : (
             <p className="mt-2 text-slate-600">{t("notFound.noNearest")}</p>
           )}
-        </section>
+        </Section>
       ) : null}
 
       <div className="mt-6 flex flex-wrap gap-2">

@@ -6,14 +6,16 @@ import { cache } from "react";
 import { requireUser } from "@/app/_lib/auth";
 import { CopyButton } from "@/components/catalog/copy-button";
 import { entryHref } from "@/components/catalog/entry-href";
-import { Markdown } from "@/components/catalog/markdown";
+import { LocalizedMarkdown } from "@/components/catalog/markdown";
 import { Badge } from "@/components/ui/badge";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { buttonClasses } from "@/components/ui/button";
+import { Section } from "@/components/ui/section";
 import { getDb } from "@/db";
 import { getEntryByCode } from "@/db/queries/catalog";
 import { hasRole } from "@/domain/auth/roles";
 import { codeFromPathSegment } from "@/domain/catalog/code-param";
-import { fillParam, localized, type LocalizedValue } from "@/domain/catalog/localized";
+import { fillParam, localized } from "@/domain/catalog/localized";
 import { DEFAULT_LOCALE, type Locale, type LocalizedText } from "@/domain/catalog/types";
 import { isLocale } from "@/i18n/locale";
 
@@ -34,16 +36,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const title = localized(entry.title, await currentLocale());
   const placeholder = (await getTranslations("catalog")).raw("paramPlaceholder") as string;
   return { title: title ? `${entry.code} · ${fillParam(title.text, placeholder)}` : entry.code };
-}
-
-/** Text in the reader's language, or the other language marked with its `lang` so screen readers switch voice. */
-function LocalizedBlock({ value, placeholder, emptyText }: { value: LocalizedValue | null; placeholder: string; emptyText: string }) {
-  if (!value) return <p className="text-slate-600 italic">{emptyText}</p>;
-  return (
-    <div lang={value.fellBack ? value.lang : undefined}>
-      <Markdown text={value.text} paramPlaceholder={placeholder} />
-    </div>
-  );
 }
 
 export default async function EntryPage({ params }: Props) {
@@ -68,19 +60,7 @@ export default async function EntryPage({ params }: Props) {
 
   return (
     <div>
-      <nav aria-label={t("entry.breadcrumb")} className="mb-3 text-sm">
-        <ol className="flex flex-wrap items-center gap-1.5 text-slate-600">
-          <li>
-            <Link href="/errors" className="text-blue-800 underline-offset-2 hover:underline">
-              {t("list.heading")}
-            </Link>
-          </li>
-          <li aria-hidden="true">/</li>
-          <li aria-current="page" className="font-mono break-all text-slate-800">
-            {entry.code}
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb label={t("entry.breadcrumb")} parent={{ href: "/errors", text: t("list.heading") }} current={entry.code} />
 
       <header className="mb-5 flex flex-wrap items-start justify-between gap-4 border-b border-slate-200 pb-4">
         <div className="min-w-0">
@@ -122,10 +102,7 @@ export default async function EntryPage({ params }: Props) {
             {entry.retryable ? t("entry.retryAdviceYes") : t("entry.retryAdviceNo")}
           </p>
 
-          <section aria-labelledby="messages-heading">
-            <h2 id="messages-heading" className="text-lg font-semibold text-slate-900">
-              {t("entry.messages")}
-            </h2>
+          <Section id="messages-heading" heading={t("entry.messages")}>
             <p className="mt-0.5 text-sm text-slate-600">{t("entry.messagesHint")}</p>
             <ul className="mt-2 space-y-2">
               {entry.messages.map((message, index) => (
@@ -144,30 +121,22 @@ export default async function EntryPage({ params }: Props) {
                 </li>
               ))}
             </ul>
-          </section>
+          </Section>
 
-          <section aria-labelledby="explanation-heading">
-            <h2 id="explanation-heading" className="text-lg font-semibold text-slate-900">
-              {t("entry.explanation")}
-            </h2>
-            <div className="mt-2 text-slate-800">
-              <LocalizedBlock value={explanation} placeholder={placeholder} emptyText={t("entry.noText")} />
-            </div>
-          </section>
+          {(
+            [
+              ["explanation", explanation],
+              ["remediation", remediation],
+            ] as const
+          ).map(([part, value]) => (
+            <Section key={part} id={`${part}-heading`} heading={t(`entry.${part}`)}>
+              <div className="mt-2 text-slate-800">
+                <LocalizedMarkdown value={value} paramPlaceholder={placeholder} emptyText={t("entry.noText")} />
+              </div>
+            </Section>
+          ))}
 
-          <section aria-labelledby="remediation-heading">
-            <h2 id="remediation-heading" className="text-lg font-semibold text-slate-900">
-              {t("entry.remediation")}
-            </h2>
-            <div className="mt-2 text-slate-800">
-              <LocalizedBlock value={remediation} placeholder={placeholder} emptyText={t("entry.noText")} />
-            </div>
-          </section>
-
-          <section aria-labelledby="checklist-heading">
-            <h2 id="checklist-heading" className="text-lg font-semibold text-slate-900">
-              {t("entry.checklist")}
-            </h2>
+          <Section id="checklist-heading" heading={t("entry.checklist")}>
             {steps.length ? (
               <ol className="mt-2 space-y-3" data-testid="checklist">
                 {steps.map((step, index) => (
@@ -183,7 +152,7 @@ export default async function EntryPage({ params }: Props) {
                         {step.title ? fillParam(step.title.text, placeholder) : null}
                       </h3>
                       <div className="mt-1 text-sm text-slate-700">
-                        <LocalizedBlock value={step.detail} placeholder={placeholder} emptyText={t("entry.noText")} />
+                        <LocalizedMarkdown value={step.detail} paramPlaceholder={placeholder} emptyText={t("entry.noText")} />
                       </div>
                     </div>
                   </li>
@@ -192,7 +161,7 @@ export default async function EntryPage({ params }: Props) {
             ) : (
               <p className="mt-2 text-slate-600 italic">{t("entry.noText")}</p>
             )}
-          </section>
+          </Section>
         </div>
 
         <aside aria-labelledby="facts-heading" className="h-fit rounded-lg border border-slate-200 bg-white p-4 text-sm lg:sticky lg:top-4">
