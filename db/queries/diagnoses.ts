@@ -33,21 +33,28 @@ export async function snapshotSources(db: Db, codes: readonly string[]): Promise
   );
 }
 
-type MatcherCache = { matcher: Promise<Matcher>; at: number };
+type MatcherCache = { matcher: Promise<Matcher>; at: number; catalog?: string };
 const matchers = new WeakMap<Db, MatcherCache>();
 /** Codes and messages are vendor facts that change only when the seed runs; a minute-old matcher is current enough. */
 const MATCHER_TTL_MS = 60_000;
 
-/** The diagnosis engine's matcher over this database's catalog, built once a minute at most. */
+/**
+ * The diagnosis engine's matcher over this database's catalog. The catalog is read again once a minute at most, and
+ * the matcher is only rebuilt when what it was built from changed: an unchanged catalog keeps the matcher and the
+ * suggestions it has memoised.
+ */
 export function getMatcher(db: Db): Promise<Matcher> {
   const cached = matchers.get(db);
   if (cached && Date.now() - cached.at < MATCHER_TTL_MS) return cached.matcher;
-  const matcher = db
+  const read = db
     .select({ code: errorEntries.code, messages: errorEntries.messages, httpStatus: errorEntries.httpStatus })
     .from(errorEntries)
     .orderBy(asc(errorEntries.code))
-    .then((rows) => createMatcher(rows));
-  matchers.set(db, { matcher, at: Date.now() });
+    .then((rows) => ({ rows, catalog: JSON.stringify(rows) }));
+  const matcher = read.then(({ rows, catalog }) => (cached?.catalog === catalog ? cached.matcher : createMatcher(rows)));
+  const entry: MatcherCache = { matcher, at: Date.now() };
+  matchers.set(db, entry);
+  read.then(({ catalog }) => (entry.catalog = catalog)).catch(() => undefined);
   matcher.catch(() => matchers.delete(db));
   return matcher;
 }

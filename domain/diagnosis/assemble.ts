@@ -181,7 +181,7 @@ function mergeGroup(ctx: ScanContext, members: Raw[]): Draft | undefined {
   const lead = ordered[0]!;
   const layers: FormatId[] = [];
   for (const raw of ordered) for (const f of [...(raw.layers ?? []), raw.format]) if (!layers.includes(f)) layers.push(f);
-  const notes = [...new Set(members.flatMap((m) => m.notes ?? []))];
+  const notes = members.some((m) => m.notes?.length) ? [...new Set(members.flatMap((m) => m.notes ?? []))] : [];
   const start = Math.min(...members.map((m) => m.start));
   const end = Math.max(...members.map((m) => m.end));
 

@@ -1,12 +1,17 @@
 /**
- * Aho–Corasick over ASCII, case-blind and whitespace-folded, compiled to a dense transition table so a scan
- * costs one array read per character whatever the number of patterns. It finds every catalog message
- * anchor in a 1 MB paste in one pass; searching each of ~50 messages with indexOf would be 50 passes.
+ * Multi-pattern search over ASCII, case-blind and whitespace-folded: every catalog message anchor in a 1 MB paste
+ * in one pass (searching each of ~50 messages with indexOf would be 50 passes). Wu–Manber: the scan looks at the
+ * last three characters of a window as long as the shortest pattern and jumps ahead by how far those three sit from
+ * the end of any pattern's beginning, so most of a paste is stepped over rather than read character by character
+ * (an Aho–Corasick automaton reads every character, which made it one of the engine's costliest loops). Patterns
+ * are compared in full only where three characters end a pattern's beginning.
  */
 const ALPHABET = 128;
+/** A window longer than this gains nothing: jumps are bounded by it. */
+const MAX_WINDOW = 64;
 
-/** Maps a char code to its table column: A-Z fold to a-z, tab/CR/LF fold to space; -1 for non-ASCII. */
-function column(code: number): number {
+/** Maps a char code to its folded form: A-Z read as a-z, tab/CR/LF as space; -1 for non-ASCII. */
+function fold(code: number): number {
   if (code >= ALPHABET) return -1;
   if (code >= 65 && code <= 90) return code + 32;
   if (code === 9 || code === 10 || code === 13) return 32;
@@ -14,87 +19,123 @@ function column(code: number): number {
 }
 
 export class AsciiAutomaton {
-  /** Folded character → column; characters no pattern uses share column 0 ("anything else"). */
+  readonly patterns: readonly string[];
+  /** Char code (< 128) → column; characters no pattern uses share column 0, which no pattern character has. */
   private readonly columnOf: Uint8Array;
   private readonly width: number;
-  private readonly delta: Int32Array;
-  private readonly outputs: (readonly number[] | undefined)[];
-  readonly patterns: readonly string[];
+  /** Length of the window: the shortest pattern, capped. */
+  private readonly window: number;
+  /** Per three columns ((first * width + second) * width + third): how far the window may move on when it ends so. */
+  private readonly shift: Uint8Array;
+  /** Per three columns: the patterns whose first `window` characters end with them. */
+  private readonly endingWith: (number[] | undefined)[];
+  /** Each pattern as columns; undefined for patterns that cannot match (empty, or non-ASCII). */
+  private readonly encoded: (Uint8Array | undefined)[];
 
-  /** Patterns containing non-ASCII characters cannot be represented and never match. */
-  constructor(patterns: readonly string[]) {
+  /**
+   * Patterns containing non-ASCII characters, or shorter than three characters, never match. `exactCase`: patterns
+   * are matched as written (all lower case, then: capitals in the text are skipped over like any other character no
+   * pattern has).
+   */
+  constructor(patterns: readonly string[], { exactCase = false }: { exactCase?: boolean } = {}) {
     this.patterns = patterns;
-    // A dense table over the ~40 characters the patterns use stays in cache; one over all 128 would not.
     const columnOf = new Uint8Array(ALPHABET);
     let width = 1;
-    const encoded: (number[] | undefined)[] = patterns.map((pattern) => {
-      const cols: number[] = [];
+    const encoded = patterns.map((pattern) => {
+      const cols = new Uint8Array(pattern.length);
       for (let i = 0; i < pattern.length; i++) {
-        const c = column(pattern.charCodeAt(i));
+        const code = pattern.charCodeAt(i);
+        const c = exactCase ? (code < ALPHABET ? code : -1) : fold(code);
         if (c === -1) return undefined;
         if (columnOf[c] === 0) columnOf[c] = width++;
-        cols.push(columnOf[c]!);
+        cols[i] = columnOf[c]!;
       }
-      return cols.length ? cols : undefined;
+      // Three characters are what the scan looks at: shorter patterns are not supported (catalog anchors have 6+).
+      return cols.length >= 3 ? cols : undefined;
     });
-    // Fold into the lookup itself: A-Z read as a-z, tab/CR/LF as space, so the scan does one table read per char.
-    for (let c = 65; c <= 90; c++) columnOf[c] = columnOf[c + 32]!;
-    columnOf[9] = columnOf[10] = columnOf[13] = columnOf[32]!;
+    if (!exactCase) {
+      for (let c = 65; c <= 90; c++) columnOf[c] = columnOf[c + 32]!;
+      columnOf[9] = columnOf[10] = columnOf[13] = columnOf[32]!;
+    }
     this.columnOf = columnOf;
     this.width = width;
+    this.encoded = encoded;
 
-    const children: Map<number, number>[] = [new Map()];
-    const own: number[][] = [[]];
+    const lengths = encoded.flatMap((cols) => (cols ? [cols.length] : []));
+    const window = Math.max(3, Math.min(MAX_WINDOW, ...(lengths.length ? lengths : [MAX_WINDOW])));
+    this.window = window;
+    // Three characters found in no pattern's beginning: a window ending two before them at the earliest can match.
+    const shift = new Uint8Array(width * width * width).fill(window - 2);
+    const endingWith: (number[] | undefined)[] = new Array(width * width * width);
+    const triple = (cols: Uint8Array, q: number) => (cols[q - 2]! * width + cols[q - 1]!) * width + cols[q]!;
     encoded.forEach((cols, index) => {
-      if (!cols) return;
-      let state = 0;
-      for (const col of cols) {
-        let next = children[state]!.get(col);
-        if (next === undefined) {
-          next = children.length;
-          children.push(new Map());
-          own.push([]);
-          children[state]!.set(col, next);
-        }
-        state = next;
-      }
-      own[state]!.push(index);
+      if (!cols || cols.length < window) return;
+      for (let q = 2; q < window; q++) shift[triple(cols, q)] = Math.min(shift[triple(cols, q)]!, window - 1 - q);
+      (endingWith[triple(cols, window - 1)] ??= []).push(index);
     });
-
-    const count = children.length;
-    const fail = new Int32Array(count);
-    const delta = new Int32Array(count * width);
-    const outputs: (number[] | undefined)[] = new Array(count);
-    const order: number[] = [0];
-    for (let head = 0; head < order.length; head++) {
-      const state = order[head]!;
-      for (const [col, child] of children[state]!) {
-        fail[child] = state === 0 ? 0 : delta[fail[state]! * width + col]!;
-        order.push(child);
-      }
-      for (let col = 0; col < width; col++) {
-        const child = col === 0 ? undefined : children[state]!.get(col);
-        delta[state * width + col] = child ?? (state === 0 || col === 0 ? 0 : delta[fail[state]! * width + col]!);
-      }
-      const inherited = state === 0 ? undefined : outputs[fail[state]!];
-      const mine = own[state]!;
-      outputs[state] = mine.length === 0 ? inherited : inherited ? [...mine, ...inherited] : mine;
-    }
-    this.delta = delta;
-    this.outputs = outputs;
+    this.shift = shift;
+    this.endingWith = endingWith;
   }
 
-  /** Calls `onHit(patternIndex, endExclusive)` for every occurrence in [from, to). */
+  /**
+   * Calls `onHit(patternIndex, endExclusive)` for every occurrence in [from, to), in order of the end and, for one
+   * end, longest pattern first.
+   */
   scan(text: string, from: number, to: number, onHit: (pattern: number, end: number) => void): void {
-    const { delta, outputs, columnOf, width } = this;
-    let state = 0;
-    for (let i = from; i < to; i++) {
-      const code = text.charCodeAt(i);
-      state = code >= ALPHABET ? 0 : delta[state * width + columnOf[code]!]!;
-      if (state !== 0) {
-        const out = outputs[state];
-        if (out !== undefined) for (const pattern of out) onHit(pattern, i + 1);
+    const { columnOf, width, window, shift, endingWith, encoded } = this;
+    let found: number[] | undefined;
+    let i = from + window - 1;
+    while (i < to) {
+      const third = text.charCodeAt(i);
+      const z = third < ALPHABET ? columnOf[third]! : 0;
+      if (z === 0) {
+        // No pattern has this character: no window holding it can match.
+        i += window;
+        continue;
       }
+      const second = text.charCodeAt(i - 1);
+      const y = second < ALPHABET ? columnOf[second]! : 0;
+      if (y === 0) {
+        i += window - 1;
+        continue;
+      }
+      const first = text.charCodeAt(i - 2);
+      const ends = ((first < ALPHABET ? columnOf[first]! : 0) * width + y) * width + z;
+      const step = shift[ends]!;
+      if (step !== 0) {
+        i += step;
+        continue;
+      }
+      const start = i - window + 1;
+      for (const pattern of endingWith[ends]!) {
+        const cols = encoded[pattern]!;
+        const end = start + cols.length;
+        if (end > to) continue;
+        let k = 0;
+        for (; k < cols.length; k++) {
+          const code = text.charCodeAt(start + k);
+          if ((code < ALPHABET ? columnOf[code]! : 0) !== cols[k]) break;
+        }
+        if (k === cols.length) (found ??= []).push(pattern, end);
+      }
+      i++;
     }
+    if (!found) return;
+    // Found by where they start; reported by where they end, longer first, as a left-to-right automaton would.
+    // Hits of one pattern (or of patterns that do not overlap) are already in that order.
+    let ordered = true;
+    for (let n = 2; n < found.length && ordered; n += 2) {
+      const before = found[n - 1]!;
+      const end = found[n + 1]!;
+      ordered = before < end || (before === end && encoded[found[n - 2]!]!.length > encoded[found[n]!]!.length);
+    }
+    if (ordered) {
+      for (let n = 0; n < found.length; n += 2) onHit(found[n]!, found[n + 1]!);
+      return;
+    }
+    const hits: [number, number][] = [];
+    for (let n = 0; n < found.length; n += 2) hits.push([found[n]!, found[n + 1]!]);
+    hits.sort((x, y) => x[1] - y[1] || encoded[y[0]]!.length - encoded[x[0]]!.length);
+    for (const [pattern, end] of hits) onHit(pattern, end);
   }
 }

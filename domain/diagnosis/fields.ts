@@ -23,22 +23,21 @@ export function normalizeHost(value: string | undefined): string | undefined {
 }
 
 const REGION = /^(?:cn|us|eu|ap|me|ru|sa|na|af|ce|la)-[a-z]+(?:-[a-z0-9]+){0,4}$/;
+const REGION_TAIL = /(?:^|-)((?:cn|us|eu|ap|me|ru|sa|na|af|ce|la)-[a-z]+(?:-[a-z0-9]+){0,4})$/;
 
 /**
  * `cloudapi.cn-hangzhou.aliyuncs.com` → cn-hangzhou, `apigateway.cn-shanghai.aliyuncs.com` → cn-shanghai,
  * `ecs-cn-hangzhou.aliyuncs.com` → cn-hangzhou. Global hosts (`alidns.aliyuncs.com`) have none.
  */
 export function regionFromHost(host: string | undefined): string | undefined {
-  if (!host) return undefined;
+  if (!host || !host.includes("-")) return undefined;
   for (const label of host.toLowerCase().split(".")) {
-    const parts = label.split("-");
-    for (let i = 0; i < parts.length - 1; i++) {
-      const candidate = parts
-        .slice(i)
-        .filter((p) => p !== "internal" && p !== "vpc" && p !== "intranet")
-        .join("-");
-      if (REGION.test(candidate)) return candidate;
-    }
+    if (!label.includes("-")) continue;
+    // The region is the label's tail from some dash on, without the network words (`cn-hangzhou-internal`); the
+    // first (longest) such tail that reads as a region wins.
+    const parts = label.split("-").filter((p) => p !== "internal" && p !== "vpc" && p !== "intranet");
+    const region = REGION_TAIL.exec(parts.join("-"))?.[1];
+    if (region) return region;
   }
   return undefined;
 }
@@ -48,6 +47,7 @@ export function isRegionId(value: string): boolean {
 }
 
 function decode(value: string): string {
+  if (!value.includes("%") && !value.includes("+")) return value;
   try {
     return decodeURIComponent(value.replace(/\+/g, " "));
   } catch {
@@ -75,12 +75,24 @@ export function urlEnd(text: string, start: number, limit = text.length): number
   let i = start;
   const stop = Math.min(limit, start + 4096);
   while (i < stop) {
-    const c = text[i]!;
-    if (/[\s"'<>`]/.test(c) || (c === "]" && text.startsWith("]]>", i)) || (c === "\\" && /["'n]/.test(text[i + 1] ?? ""))) break;
+    const c = text.charCodeAt(i);
+    if (isJsSpace(c) || c === 34 || c === 39 || c === 60 || c === 62 || c === 96) break;
+    if (c === 93 && text.startsWith("]]>", i)) break;
+    if (c === 92) {
+      const n = text.charCodeAt(i + 1);
+      if (n === 34 || n === 39 || n === 110) break;
+    }
     i++;
   }
   while (i > start && /[.,;:)\]}]/.test(text[i - 1]!)) i--;
   return i;
+}
+
+/** What `\s` matches in a regular expression, as a char-code test for loops that run over every character. */
+export function isJsSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**

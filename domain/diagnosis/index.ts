@@ -17,6 +17,7 @@ export {
 } from "./redact";
 export { parseRecommend, regionFromHost, normalizeRequestId } from "./fields";
 export { parseLooseLiteral, parseGoMap } from "./literal";
+export type { NormalizationKind } from "./normalize";
 export { parseTeaMessage } from "./extract/sdk";
 export { FOREIGN_CODES, isGatewayDataPlaneCode, isSdkClientCode, type ForeignCode, type RelatedEntry } from "./related-codes";
 export {

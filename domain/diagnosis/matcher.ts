@@ -47,6 +47,16 @@ export type Matcher = {
   readonly suggestionMemo: Map<string, readonly Candidate[]>;
   /** Whether a word of free text is worth reporting as a code: also a pure function of word and catalog. */
   readonly wordMemo: Map<string, boolean>;
+  /** Whole outcomes of matchError by code and message, for pastes that bring the same errors again (see matchErrorOnce). */
+  readonly outcomeMemo: Map<string, MatchOutcome>;
+  /**
+   * The only all-lower-case words of 12+ characters isCodeWorthReporting can accept (codes spelled in lower case, or
+   * lower-case codes): a template parameter and a typo both need capitals. Free text without any of them needs no
+   * look at its lower-case words.
+   */
+  readonly lowerCaseCodes: AsciiAutomaton;
+  /** What the words isCodeWorthReporting can accept start or end with (see mayBeCodeWord). */
+  readonly wordEdges: { firsts: ReadonlySet<number>; lasts: ReadonlySet<number>; any: boolean };
 };
 
 const SUGGESTION_MEMO_LIMIT = 5000;
@@ -115,6 +125,19 @@ export function createMatcher(catalog: readonly CatalogRef[]): Matcher {
     }
   }
   const automaton = new AsciiAutomaton([...patternIndex.keys()]);
+  const lowerCaseCodes = [...new Set([...exact.keys(), ...lowerExact.keys(), ...FOREIGN_CODES.keys()])].filter((code) => /^[a-z][a-z0-9_]{11,127}$/.test(code));
+  const wordEdges = { firsts: new Set<number>(), lasts: new Set<number>(), any: false };
+  // Exact and lower-case spellings, related codes, and typos found by a code's first three letters.
+  for (const code of [...exact.keys(), ...FOREIGN_CODES.keys(), "MissingParameter."]) wordEdges.firsts.add(edgeKey(code, 0));
+  // Typos found by a code's last three letters.
+  for (const code of exact.keys()) wordEdges.lasts.add(edgeKey(code, code.length - 3));
+  for (const { pieces } of templates) {
+    const first = pieces[0]!;
+    const last = pieces[pieces.length - 1]!;
+    if (first.length >= 3) wordEdges.firsts.add(edgeKey(first, 0));
+    else if (last.length >= 3) wordEdges.lasts.add(edgeKey(last, last.length - 3));
+    else wordEdges.any = true;
+  }
   return {
     entries,
     exact,
@@ -127,7 +150,10 @@ export function createMatcher(catalog: readonly CatalogRef[]): Matcher {
     spellings: entries.map((e) => ({ code: e.code, lower: e.code.toLowerCase(), literal: e.code.toLowerCase().replaceAll("%s", "") })),
     suggestionMemo: new Map(),
     wordMemo: new Map(),
+    outcomeMemo: new Map(),
     typoIndex,
+    lowerCaseCodes: new AsciiAutomaton(lowerCaseCodes, { exactCase: true }),
+    wordEdges,
   };
 }
 
@@ -178,6 +204,28 @@ function templateHits(matcher: Matcher, code: string): TemplateHit[] {
     if (params) hits.push({ template, params });
   }
   return hits;
+}
+
+/** Three ASCII characters of `text` from `at`, A-Z folded to a-z, as one small integer; -1 if any is not ASCII. */
+function edgeKey(text: string, at: number): number {
+  let key = 0;
+  for (let i = at; i < at + 3; i++) {
+    const c = text.charCodeAt(i);
+    if (!(c < 128)) return -1;
+    key = (key << 7) | (c >= 65 && c <= 90 ? c + 32 : c);
+  }
+  return key;
+}
+
+/**
+ * Whether the word text[start, end) could be worth reporting at all, read from its first and last three letters
+ * without slicing it out: every way isCodeWorthReporting accepts a word (a catalog or related code in any letter
+ * case, a template, a typo found by either end of a code) fixes one of them. Most words of a paste are turned
+ * away here; the rest are judged in full.
+ */
+export function mayBeCodeWord(matcher: Matcher, text: string, start: number, end: number): boolean {
+  const { firsts, lasts, any } = matcher.wordEdges;
+  return any || end - start < 3 || firsts.has(edgeKey(text, start)) || lasts.has(edgeKey(text, end - 3));
 }
 
 /**
@@ -577,6 +625,27 @@ export function matchError(matcher: Matcher, error: { code?: string; message?: s
     }
   }
   return { match: match ? { ...match, confidence: round(match.confidence) } : null, candidates: rank(match, candidates), notes };
+}
+
+const OUTCOME_MEMO_LIMIT = 5000;
+/** Longer texts are matched every time rather than kept as keys. */
+const OUTCOME_KEY_LIMIT = 2048;
+
+/**
+ * matchError, remembered per matcher: an outcome is a pure function of code, message and catalog, and the same
+ * errors come back in paste after paste (and many times in one log). The outcome returned is shared and must not
+ * be changed; diagnose copies what it puts in a finding.
+ */
+export function matchErrorOnce(matcher: Matcher, error: { code?: string; message?: string }): MatchOutcome {
+  const key = `${error.code ?? ""}\u0000${error.message ?? ""}`;
+  if (key.length > OUTCOME_KEY_LIMIT) return matchError(matcher, error);
+  let outcome = matcher.outcomeMemo.get(key);
+  if (!outcome) {
+    outcome = matchError(matcher, error);
+    if (matcher.outcomeMemo.size >= OUTCOME_MEMO_LIMIT) matcher.outcomeMemo.clear();
+    matcher.outcomeMemo.set(key, outcome);
+  }
+  return outcome;
 }
 
 function rank(match: Match | null, candidates: Candidate[]): Candidate[] {

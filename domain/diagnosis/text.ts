@@ -1,4 +1,13 @@
 /**
+ * Parts of extractor anchors (`Error: `, `ErrorCode:`, `SDK.ServerError`; ` RequestId: `, `request id: `; `ode:`,
+ * `code=`; `.aliyuncs.com`…). Each is searched for once; an anchor containing one is then checked only where it
+ * occurs. A search costs by how common its first character is, so parts start with a rare one where they can
+ * (`quest` rather than `equest`, `yun` rather than `aliyun`). None overlaps itself, so the non-overlapping search
+ * for a part finds every place it occurs.
+ */
+const SHARED_PARTS = ["Error", "quest", "QUEST", "Status", "yun", "URL", "Failed", "gion", "de", "错误", "域"];
+
+/**
  * Position bookkeeping shared by every extractor. Everything here is built once per input in linear time
  * and answered by binary search, so an extractor that asks "where does this line end?" or "where is the next
  * `request id: `?" for each of its anchors stays linear overall. A plain `indexOf` per anchor would scan to the
@@ -8,6 +17,8 @@ export class TextIndex {
   readonly text: string;
   readonly lineStarts: number[];
   private readonly occurrenceCache = new Map<string, number[]>();
+  /** Places of shared parts (see SHARED_PARTS); null when the part is too common to be worth it. */
+  private readonly partCache = new Map<string, number[] | null>();
   private blankLineStarts: number[] | undefined;
 
   constructor(text: string) {
@@ -34,12 +45,45 @@ export class TextIndex {
   /** All starts of `needle`, non-overlapping, computed once. */
   occurrences(needle: string): number[] {
     let found = this.occurrenceCache.get(needle);
-    if (!found) {
-      found = [];
+    if (found) return found;
+    const base = SHARED_PARTS.find((part) => part !== needle && needle.includes(part));
+    const places = base === undefined ? undefined : this.sharedPartPlaces(base);
+    found = [];
+    if (places === undefined) {
       for (let i = this.text.indexOf(needle); i !== -1; i = this.text.indexOf(needle, i + needle.length)) found.push(i);
-      this.occurrenceCache.set(needle, found);
+    } else {
+      // Every start of the needle has the shared part at the same offset: check those places only.
+      const offset = needle.indexOf(base!);
+      let next = 0;
+      for (const at of places) {
+        const start = at - offset;
+        if (start < next || !this.text.startsWith(needle, start)) continue;
+        found.push(start);
+        next = start + needle.length;
+      }
     }
+    this.occurrenceCache.set(needle, found);
     return found;
+  }
+
+  /**
+   * Every place of a shared part, or undefined once the part turns out to be common: checking each of its places
+   * would then cost more than searching for each anchor (a paste of repeated `Error:`), so the search stops there.
+   */
+  private sharedPartPlaces(part: string): number[] | undefined {
+    const known = this.partCache.get(part);
+    if (known !== undefined) return known ?? undefined;
+    const limit = this.text.length >> 6;
+    let found: number[] | null = [];
+    for (let i = this.text.indexOf(part); i !== -1; i = this.text.indexOf(part, i + part.length)) {
+      if (found.length >= limit) {
+        found = null;
+        break;
+      }
+      found.push(i);
+    }
+    this.partCache.set(part, found);
+    return found ?? undefined;
   }
 
   /** First start of `needle` at or after `from`, or -1. */
@@ -241,11 +285,16 @@ export function blankAnsi(text: string): string {
   return text.replace(ANSI, (m) => " ".repeat(m.length));
 }
 
+/** What binary debris is made of: control characters, U+FFFD, surrogates (unpaired ones count). */
+const MAYBE_ODD = /[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f\ufffd\ud800-\udfff]/;
+
 /** A paste that is mostly control characters or decoding debris is binary: nothing in it is worth reading. */
 export function looksBinary(text: string): boolean {
   // Binary shows itself within the first couple of kilobytes; reading more only costs time.
   const sample = Math.min(text.length, 2048);
   if (sample === 0) return false;
+  // Most pastes hold none of these at all: the regex engine says so faster than a loop.
+  if (!MAYBE_ODD.test(text.length > sample ? text.slice(0, sample) : text)) return false;
   let odd = 0;
   for (let i = 0; i < sample; i++) {
     const c = text.charCodeAt(i);
@@ -267,12 +316,11 @@ function isPaired(text: string, i: number): boolean {
   return b >= 0xd800 && b <= 0xdbff;
 }
 
+const CJK = /[\u3400-\u4dbf\u4e00-\u9fff]/;
+
+/** Whether [from, to) holds a CJK ideograph. The regex engine answers this several times faster than a loop. */
 export function hasCjk(text: string, from = 0, to = text.length): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) return true;
-  }
-  return false;
+  return CJK.test(from === 0 && to >= text.length ? text : text.slice(from, to));
 }
 
 export function collapseSpaces(text: string): string {

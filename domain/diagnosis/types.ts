@@ -1,3 +1,4 @@
+import type { NormalizationKind } from "./normalize";
 import type { RedactionResult } from "./redact";
 
 /** The slice of a catalog entry the engine needs; `VendorFacts` and `CatalogEntry` both satisfy it. */
@@ -18,6 +19,8 @@ export const FORMAT_IDS = [
   "tea-node",
   "tea-python",
   "tea-java",
+  "tea-php",
+  "tea-dotnet",
   "tea-go",
   "tea-message",
   "pop-core-rpc",
@@ -50,6 +53,8 @@ export const FORMAT_DESCRIPTIONS: Record<FormatId, string> = {
   "tea-node": "Node.js Tea/Darabonba SDK exception",
   "tea-python": "Python Tea/Darabonba SDK exception",
   "tea-java": "Java Tea/Darabonba SDK exception",
+  "tea-php": "PHP Tea/Darabonba SDK exception",
+  "tea-dotnet": ".NET Tea/Darabonba SDK exception",
   "tea-go": "Go Tea/Darabonba SDKError",
   "tea-message": "Darabonba error message (code: <status>, … request id: …)",
   "pop-core-rpc": "Node @alicloud/pop-core RPC error",
@@ -182,6 +187,11 @@ export type Diagnosis = {
     length: number;
     /** More errors were found than `maxFindings`; the rest were dropped. */
     truncated?: boolean;
+    /**
+     * The paste held full-width text or HTML-escaped lines and was read normalised (the findings it touched say so
+     * in their notes). Offsets still point into the paste as it was.
+     */
+    normalized?: NormalizationKind[];
   };
 };
 

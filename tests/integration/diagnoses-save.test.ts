@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { updateGuide } from "@/db/mutations/guides";
 import { addNote, newDiagnosisId, saveDiagnosis, setCheck, setOutcome, setTicketRef } from "@/db/mutations/diagnoses";
 import { importEvents } from "@/db/mutations/request-events";
 import { getEntryByCode } from "@/db/queries/catalog";
 import { getDiagnosis, getMatcher, listDiagnosesByCreator, listDiagnosesForRequestId } from "@/db/queries/diagnoses";
 import { lookupRequestEvent } from "@/db/queries/request-events";
-import { diagnoses } from "@/db/schema";
+import { diagnoses, errorEntries } from "@/db/schema";
 import { seedCatalog } from "@/db/seed/apply";
 import { diagnose } from "@/domain/diagnosis";
 import { diagnoseRequestEvent } from "@/domain/diagnosis-service";
@@ -203,5 +203,29 @@ describe.each(engines)("saved diagnoses on %s", (engine) => {
     expect([...times].sort((a, b) => b - a)).toEqual(times);
     expect(await listDiagnosesByCreator(t.db, viewer.id, { limit: 1 })).toHaveLength(1);
     expect(await listDiagnosesByCreator(t.db, "nobody")).toEqual([]);
+  });
+
+  test("the matcher is kept across catalog reads while the catalog is unchanged, and rebuilt when a message changes", async () => {
+    const now = Date.now();
+    const clock = vi.spyOn(Date, "now");
+    try {
+      clock.mockReturnValue(now);
+      const first = await getMatcher(t.db);
+      clock.mockReturnValue(now + 61_000);
+      expect(await getMatcher(t.db)).toBe(first);
+
+      const [entry] = await t.db.select().from(errorEntries).where(eq(errorEntries.code, "EqualSignature"));
+      await t.db.update(errorEntries).set({ messages: [...entry!.messages, "The new signature equals the old one."] }).where(eq(errorEntries.id, entry!.id));
+      try {
+        clock.mockReturnValue(now + 122_000);
+        const rebuilt = await getMatcher(t.db);
+        expect(rebuilt).not.toBe(first);
+        expect(rebuilt.entries.find((e) => e.code === "EqualSignature")?.messages).toContain("The new signature equals the old one.");
+      } finally {
+        await t.db.update(errorEntries).set({ messages: entry!.messages }).where(eq(errorEntries.id, entry!.id));
+      }
+    } finally {
+      clock.mockRestore();
+    }
   });
 });

@@ -83,6 +83,11 @@ describe("adversarial megabyte inputs finish (loose sanity bound)", () => {
     ["Tea anchors on one line", repeat("code: 400, ")],
     ["message anchors", repeat(" is mandatory for this action.")],
     ["secrets", repeat("AccessKeySecret=LTAI")],
+    ["var_dump strings on one line", repeat('string(9) "code: 400, ')],
+    ["PHP `Next` chain lines", repeat("Next A\\B\\TeaError: code: 404, m request id: 1A in /x.php:1\n")],
+    ["Monolog `(code: X)` on one line", repeat("A\\B\\TeaError(code: X): code: 400, ")],
+    ["PHP 5 quoted messages on one line", repeat("exception 'A\\B\\TeaError' with message 'code: 400, ")],
+    ["Laravel context lines", repeat('code: 400, m request id: 1A {"exception":"[object] (A\\\\B\\\\TeaError(code: X): code: 400, m request id: 1A at /x:1)\n')],
   ];
   test.each(inputs)("%s", (_name, text) => {
     const started = performance.now();

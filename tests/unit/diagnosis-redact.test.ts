@@ -76,7 +76,7 @@ type Planted = { text: string; secret: string };
 
 const plantedSecret: fc.Arbitrary<Planted> = fc.oneof(
   chars(ALNUM, 14, 26).map((tail) => ({ secret: `LTAI${tail}`, text: `LTAI${tail}` })),
-  fc.tuple(chars(ALNUM, 14, 26), fc.constantFrom("AccessKeyId=%s&", '"AccessKeyId":"%s"', "access_key_id: %s", "AccessKeyId%3D%s%26")).map(([tail, form]) => ({
+  fc.tuple(chars(ALNUM, 14, 26), fc.constantFrom("AccessKeyId=%s&", '"AccessKeyId":"%s"', "access_key_id: %s", "AccessKeyId%3D%s%26", "&quot;AccessKeyId&quot;:&quot;%s&quot;")).map(([tail, form]) => ({
     secret: `LTAI${tail}`,
     text: form.replace("%s", `LTAI${tail}`),
   })),
@@ -91,7 +91,17 @@ const plantedSecret: fc.Arbitrary<Planted> = fc.oneof(
   fc
     .tuple(
       chars(ALNUM, 30, 30),
-      fc.constantFrom("AccessKeySecret: %s", 'access_key_secret = "%s"', '"accessKeySecret":"%s"', "ALIBABA_CLOUD_ACCESS_KEY_SECRET=%s", "AccessKey Secret：%s", "secret_key=%s"),
+      fc.constantFrom(
+        "AccessKeySecret: %s",
+        'access_key_secret = "%s"',
+        '"accessKeySecret":"%s"',
+        "ALIBABA_CLOUD_ACCESS_KEY_SECRET=%s",
+        "AccessKey Secret：%s",
+        "secret_key=%s",
+        "&quot;accessKeySecret&quot;:&quot;%s&quot;",
+        "&#34;AccessKeySecret&#34;: &#34;%s&#34;",
+        "ＡｃｃｅｓｓＫｅｙＳｅｃｒｅｔ：%s",
+      ),
     )
     .map(([v, form]) => ({ secret: v, text: form.replace("%s", v) })),
   fc.tuple(chars(ALNUM, 14, 20), chars(BASE64, 20, 40)).map(([id, sig]) => ({ secret: `S${sig}`, text: `Authorization: acs LTAI${id}:S${sig}` })),

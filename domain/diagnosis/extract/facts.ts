@@ -1,6 +1,6 @@
 import { decodeTimestamp, isActionName, isRegionId, normalizeHost, normalizeRequestId, urlEnd } from "../fields";
 import type { Fact, ScanContext } from "../raw";
-import { isAlnum, isHostCharCode } from "../text";
+import { isAlnum, isHostCharCode, isLetter } from "../text";
 
 /**
  * Loose facts anywhere in the paste: labelled request ids, hosts, actions, regions, timestamps and Recommend
@@ -80,7 +80,7 @@ function actions(ctx: ScanContext): void {
   for (const pattern of ACTION_PATTERNS) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-      if (/[A-Za-z]/.test(text[m.index - 1] ?? "") && m[0][0] === "A") continue;
+      if (isLetter(text.charCodeAt(m.index - 1)) && m[0][0] === "A") continue;
       if (isActionName(m[1]!)) push(ctx, { kind: "action", value: m[1]!, start: m.index, end: m.index + m[0].length });
     }
   }
@@ -118,46 +118,50 @@ function regions(ctx: ScanContext): void {
   ];
   for (const [at, pattern] of tries) {
     if (at < 0 || ctx.facts.length >= MAX_FACTS) continue;
-    if (/[A-Za-z]/.test(text[at - 1] ?? "")) continue;
+    if (isLetter(text.charCodeAt(at - 1))) continue;
     pattern.lastIndex = at;
     const m = pattern.exec(text);
     if (m && isRegionId(m[1]!)) push(ctx, { kind: "region", value: m[1]!, start: at, end: at + m[0].length });
   }
 }
 
-/** Every date format below has four digits followed by one of these; one pass finds the candidates. */
-const DATE_CANDIDATE = /\d{4}[-/年 ]/g;
-const AT_CANDIDATE: RegExp[] = [
-  /\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?/y,
-  /\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,9})?/y,
-  /\d{4}年\d{1,2}月\d{1,2}日\s{0,2}\d{1,2}[:：]\d{2}(?:[:：]\d{2})?/y,
-];
-/** klog: `E0323 17:49:13.715484` (the level letter is not part of the time). */
-const KLOG = /\d{4} \d{2}:\d{2}:\d{2}\.\d{6}/y;
-const HTTP_DATE = /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT/g;
+/**
+ * Log times, in one pass: ISO (`2024-05-01 10:00:00.123`), slashes, Chinese (`2024年5月1日 10:00`), and klog
+ * (`E0323 17:49:13.715484`: the level letter is not part of the time). Each starts with four digits, so the regex
+ * engine skips ahead to digits; what may come before them is checked in code.
+ */
+const LOG_TIME =
+  /\d{4}(?:-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?|\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,9})?|年\d{1,2}月\d{1,2}日\s{0,2}\d{1,2}[:：]\d{2}(?:[:：]\d{2})?| \d{2}:\d{2}:\d{2}\.\d{6})/g;
+const isWordCharCode = (c: number) => isAlnum(c) || c === 95;
+/** The word boundary before the day is checked in code: a leading `\b` makes the engine try every position. */
+const HTTP_DATE = /(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT/g;
 const REQUEST_TIMESTAMP = /Timestamp(?:=|%3D)(\d{4}-\d{2}-\d{2}T\d{2}(?:%25253A|%253A|%3A|:)\d{2}(?:%25253A|%253A|%3A|:)\d{2}(?:\.\d{1,3})?Z)/g;
 
 function timestamps(ctx: ScanContext): void {
   const { text } = ctx;
-  DATE_CANDIDATE.lastIndex = 0;
-  for (let m = DATE_CANDIDATE.exec(text); m; m = DATE_CANDIDATE.exec(text)) {
+  LOG_TIME.lastIndex = 0;
+  for (let m = LOG_TIME.exec(text); m; m = LOG_TIME.exec(text)) {
     if (ctx.facts.length >= MAX_FACTS) return;
     const at = m.index;
     const before = text.charCodeAt(at - 1);
-    if (before >= 48 && before <= 57) continue;
-    const klogLevel = /[IWEF]/.test(text[at - 1] ?? "") && !/[A-Za-z0-9_]/.test(text[at - 2] ?? "");
-    const patterns = klogLevel ? [KLOG] : /[A-Za-z_]/.test(text[at - 1] ?? "") ? [] : AT_CANDIDATE;
-    for (const pattern of patterns) {
-      pattern.lastIndex = at;
-      const found = pattern.exec(text);
-      if (!found) continue;
-      push(ctx, { kind: "timestamp", value: found[0], start: at, end: at + found[0].length });
-      DATE_CANDIDATE.lastIndex = at + found[0].length;
-      break;
+    // A klog time follows its level letter (at a word start); the others follow no letter, digit or `_`.
+    const klog = m[0].charCodeAt(4) === 32;
+    const klogLevel = (before === 73 || before === 87 || before === 69 || before === 70) && !isWordCharCode(text.charCodeAt(at - 2));
+    if (klog ? !klogLevel : isWordCharCode(before)) {
+      // Four digits and a separator were read: no time starts before the separator.
+      LOG_TIME.lastIndex = at + 5;
+      continue;
     }
+    push(ctx, { kind: "timestamp", value: m[0], start: at, end: at + m[0].length });
   }
   HTTP_DATE.lastIndex = 0;
-  for (let m = HTTP_DATE.exec(text); m; m = HTTP_DATE.exec(text)) push(ctx, { kind: "timestamp", value: m[0], start: m.index, end: m.index + m[0].length });
+  for (let m = HTTP_DATE.exec(text); m; m = HTTP_DATE.exec(text)) {
+    if (isWordCharCode(text.charCodeAt(m.index - 1))) {
+      HTTP_DATE.lastIndex = m.index + 1;
+      continue;
+    }
+    push(ctx, { kind: "timestamp", value: m[0], start: m.index, end: m.index + m[0].length });
+  }
   REQUEST_TIMESTAMP.lastIndex = 0;
   for (let m = REQUEST_TIMESTAMP.exec(text); m; m = REQUEST_TIMESTAMP.exec(text)) {
     push(ctx, { kind: "requestTimestamp", value: decodeTimestamp(m[1]!), start: m.index, end: m.index + m[0].length });

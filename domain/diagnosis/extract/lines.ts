@@ -1,3 +1,4 @@
+import { normalizeRequestId } from "../fields";
 import type { ScanContext } from "../raw";
 import { isCodeCharCode } from "../text";
 
@@ -148,4 +149,39 @@ function labelIn(value: string, label: string): number {
     if (at === 0 || /[\s;,]/.test(value[at - 1]!)) return at;
   }
   return -1;
+}
+
+/**
+ * The `<Message> request id: <id>` after the `code: NNN, ` anchor at `a`, nested anchors skipped (§6.3: the last
+ * request id is the outer one), within [a, limit). Undefined when the request id marker is missing.
+ */
+export function readTeaMessageAt(
+  ctx: ScanContext,
+  a: number,
+  limit: number,
+  marker = "request id: ",
+): { message?: string; requestId?: string; idStart: number; idEnd: number } | undefined {
+  const { text, index } = ctx;
+  let nested = 0;
+  let p = a;
+  for (let n = /^code: \d{3}, /.exec(text.slice(p, p + 11)); n && nested < 5; n = /^code: \d{3}, /.exec(text.slice(p, p + 11))) {
+    p += 11;
+    nested++;
+  }
+  let idAt = -1;
+  let firstId = -1;
+  let from = p;
+  for (let k = 0; k < nested; k++) {
+    const found = index.within(marker, from, limit);
+    if (found === -1) break;
+    if (firstId === -1) firstId = found;
+    idAt = found;
+    from = found + marker.length;
+  }
+  if (idAt === -1) return undefined;
+  const idStart = idAt + marker.length;
+  const idEnd = tokenAfter(text, idStart, limit);
+  const requestId = normalizeRequestId(text.slice(idStart, idEnd));
+  const message = text.slice(p, firstId).trim();
+  return { ...(message ? { message } : {}), ...(requestId ? { requestId } : {}), idStart, idEnd };
 }

@@ -14,7 +14,7 @@ import type { FormatId } from "../types";
 
 type FieldName = keyof RawFields | "gatewayCode" | "gatewayMessage" | "regionId";
 
-const KEY_FIELDS: Record<string, FieldName> = {
+const KEY_FIELD_NAMES: Record<string, FieldName> = {
   code: "code",
   errorcode: "code",
   errcode: "code",
@@ -41,6 +41,9 @@ const KEY_FIELDS: Record<string, FieldName> = {
   xcaerrormessage: "gatewayMessage",
 };
 
+/** A Map: a plain object would also answer for `constructor` or `toString`, and is slower for keys it lacks. */
+const KEY_FIELDS = new Map(Object.entries(KEY_FIELD_NAMES));
+
 const SUCCESS_CODES = new Set(["ok", "success", "succeed", "succeeded", "0", "200"]);
 /** Console widths at which Windows and other terminals hard-wrap copied text. */
 const WRAP_WIDTHS = new Set([80, 100, 120, 132, 160, 200, 240]);
@@ -63,16 +66,40 @@ type Frame = {
   inner: Raw[];
 };
 
+const KEY_NOISE = /[-_\s]/g;
+/** Bodies repeat the same few keys (`Code`, `Message`, `RequestId`): each spelling is normalised once. */
+const normalizedKeys = new Map<string, string>();
+
 function normalizeKey(key: string): string {
-  return key.toLowerCase().replace(/[-_\s]/g, "");
+  let normalized = normalizedKeys.get(key);
+  if (normalized === undefined) {
+    const lower = key.toLowerCase();
+    KEY_NOISE.lastIndex = 0;
+    normalized = KEY_NOISE.test(lower) ? lower.replace(KEY_NOISE, "") : lower;
+    if (normalizedKeys.size >= 4096) normalizedKeys.clear();
+    normalizedKeys.set(key, normalized);
+  }
+  return normalized;
+}
+
+/** Per ASCII char: 1 can start an identifier (letter, `_`, `$`), 2 can continue one (also digits, `-`, `.`). */
+const IDENT = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const start = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+  IDENT[c] = (start ? 1 : 0) | (start || (c >= 48 && c <= 57) || c === 45 || c === 46 ? 2 : 0);
 }
 
 function isIdentStart(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+  return c < 128 && (IDENT[c]! & 1) !== 0;
+}
+
+/** `0-9 . e E + -`: what a number literal is read as. */
+function isNumberChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 46 || c === 101 || c === 69 || c === 43 || c === 45;
 }
 
 function isIdentPart(c: number): boolean {
-  return isIdentStart(c) || (c >= 48 && c <= 57) || c === 45 || c === 46;
+  return c < 128 && (IDENT[c]! & 2) !== 0;
 }
 
 export type NestedText = { start: number; end: number; value: string; container: FormatId };
@@ -90,7 +117,7 @@ export function scanObjects(ctx: ScanContext, from = 0, to = ctx.text.length): N
     if (!emitted) fillFromEnvelope(frame);
     if (parent) parent.inner.push(...(emitted ? [emitted] : frame.inner.slice(0, 16)));
     for (const n of frame.nested) {
-      if (emitted && n.key && KEY_FIELDS[n.key] !== undefined) continue;
+      if (emitted && n.key && KEY_FIELDS.has(n.key)) continue;
       nestedOut.push({ start: n.start, end: n.end, value: n.value, container: formatOf(frame) });
     }
     if (parent && frame.parentKey === "accessdenieddetail" && frame.kind === "{") {
@@ -182,7 +209,7 @@ export function scanObjects(ctx: ScanContext, from = 0, to = ctx.text.length): N
     }
     if ((c >= 48 && c <= 57) || c === 45) {
       let j = i + 1;
-      while (j < to && /[0-9.eE+\-]/.test(text[j]!)) j++;
+      while (j < to && isNumberChar(text.charCodeAt(j))) j++;
       const number = Number(text.slice(i, j));
       if (top.pendingKey !== undefined && Number.isFinite(number)) assign(top, top.pendingKey, number);
       top.pendingKey = undefined;
@@ -201,8 +228,9 @@ export function scanObjects(ctx: ScanContext, from = 0, to = ctx.text.length): N
 
   function afterToken(frame: Frame, value: string, start: number, end: number, quoted: boolean) {
     let k = end;
-    while (k < to && (text[k] === " " || text[k] === "\t" || text[k] === "\r")) k++;
-    const isKey = (text[k] === ":" || (text[k] === "=" && text[k + 1] !== "=")) && frame.kind === "{" && value.length <= 64;
+    for (let c = text.charCodeAt(k); k < to && (c === 32 || c === 9 || c === 13); c = text.charCodeAt(++k));
+    const next = text.charCodeAt(k);
+    const isKey = (next === 58 || (next === 61 && text.charCodeAt(k + 1) !== 61)) && frame.kind === "{" && value.length <= 64;
     if (isKey) {
       frame.pendingKey = normalizeKey(value);
       if (!quoted) frame.bareKeys = true;
@@ -227,7 +255,7 @@ function bareValue(word: string): unknown {
 }
 
 function assign(frame: Frame, key: string, value: unknown): void {
-  const field = KEY_FIELDS[key];
+  const field = KEY_FIELDS.get(key);
   if (field === undefined || value === undefined) return;
   if (frame.fields[field] === undefined) frame.fields[field] = value;
 }

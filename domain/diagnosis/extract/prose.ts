@@ -1,5 +1,5 @@
 import { parseRecommend } from "../fields";
-import { findMessageHits, isCodeWorthReporting } from "../matcher";
+import { findMessageHits, isCodeWorthReporting, mayBeCodeWord } from "../matcher";
 import { addRaw, type ScanContext } from "../raw";
 import { IntervalSet, isCodeLike } from "../text";
 
@@ -33,8 +33,22 @@ function labelledCodes(ctx: ScanContext): void {
 }
 
 /** Verbs CloudAPI action names start with; a PascalCase word beginning with one is read as the action in a ticket. */
-const ACTION_VERB =
-  /^(?:Create|Modify|Delete|Describe|Deploy|Abolish|Set|Remove|Add|Update|Get|List|Import|Export|Attach|Detach|Enable|Disable|Batch|Open|Reset|Validate|Query|DryRun|Associate|Dissociate|Tag|Untag|Start|Stop|Invoke|Purchase|Release|Refresh|Reactivate|Check|Bind|Unbind)[A-Z][A-Za-z0-9]*$/;
+const ACTION_VERBS = [
+  "Create", "Modify", "Delete", "Describe", "Deploy", "Abolish", "Set", "Remove", "Add", "Update", "Get", "List", "Import", "Export",
+  "Attach", "Detach", "Enable", "Disable", "Batch", "Open", "Reset", "Validate", "Query", "DryRun", "Associate", "Dissociate", "Tag",
+  "Untag", "Start", "Stop", "Invoke", "Purchase", "Release", "Refresh", "Reactivate", "Check", "Bind", "Unbind",
+];
+const ACTION_VERB = new RegExp(`^(?:${ACTION_VERBS.join("|")})[A-Z][A-Za-z0-9]*$`);
+/** Their first three letters (as one number): a word starting otherwise is not looked at as an action. */
+const VERB_STARTS = new Set(ACTION_VERBS.map((verb) => threeChars(verb, 0)));
+
+/** Three ASCII characters as one small integer (words are ASCII); -1 otherwise. */
+function threeChars(text: string, at: number): number {
+  const a = text.charCodeAt(at);
+  const b = text.charCodeAt(at + 1);
+  const c = text.charCodeAt(at + 2);
+  return a < 128 && b < 128 && c < 128 ? (a << 14) | (b << 7) | c : -1;
+}
 
 /** Per ASCII char: 1 letter, 2 upper-case letter, 4 word char (letter, digit, `_`, `.`), 8 "embeds" (`-`, `/`, `\\`). */
 const CLASS = new Uint8Array(128);
@@ -46,47 +60,134 @@ for (let c = 0; c < 128; c++) {
 }
 const classOf = (c: number) => (c < 128 ? CLASS[c]! : 0);
 
+/**
+ * Where a word worth a look may be: an upper-case letter or a dot (a code is PascalCase or dotted). The regex engine
+ * finds these far faster than a loop over every character, and most of a paste (log text, prose) is lower-case
+ * words that are never visited.
+ */
+const SHAPED = /[A-Z.]/g;
+
+/** The end of a run of word characters. */
+const NOT_WORD = /[^A-Za-z0-9_.]/g;
+
 function codeWords(ctx: ScanContext): void {
-  const { text, matcher } = ctx;
+  const { text } = ctx;
   const budget = { checks: 4000 };
   const trimmed = text.trim();
+  // A paste that is one token (≤ 128 characters, no space) is read whatever its shape.
   const single = trimmed.length > 0 && trimmed.length <= 128 && !/\s/.test(trimmed);
   const length = text.length;
-  let i = 0;
-  while (i < length) {
-    const c = text.charCodeAt(i);
-    if ((classOf(c) & 1) === 0) {
+  // Long lower-case words are read too, but only a code spelled in lower case can be reported from one: when the
+  // paste holds none, reading the shaped words is enough.
+  if (single || holdsLowerCaseCode(ctx)) {
+    readEveryWord(ctx, 0, budget, single ? trimmed : undefined);
+    return;
+  }
+  let words = 0;
+  SHAPED.lastIndex = 0;
+  while (SHAPED.test(text)) {
+    // The hit is inside a run of word characters; a word is that run from its first letter on.
+    const hit = SHAPED.lastIndex - 1;
+    let runStart = hit;
+    while (runStart > 0 && (classOf(text.charCodeAt(runStart - 1)) & 4) !== 0) runStart--;
+    let i = runStart;
+    while (i < length && (classOf(text.charCodeAt(i)) & 5) === 4) i++;
+    NOT_WORD.lastIndex = Math.max(i, hit + 1);
+    const runEnd = NOT_WORD.test(text) ? NOT_WORD.lastIndex - 1 : length;
+    if (i < runEnd) {
+      // The hit is an upper-case letter or a dot at or after the word's first letter, unless it was a dot before it.
+      let shaped = hit >= i;
+      if (!shaped) {
+        SHAPED.lastIndex = i;
+        shaped = SHAPED.test(text) && SHAPED.lastIndex <= runEnd;
+      }
+      considerWord(ctx, i, runEnd, shaped, budget, undefined);
+      if (ctx.budget.exhausted) return;
+    }
+    // Where nearly every word is shaped (a paste of codes and keys), one loop over the characters costs less than
+    // two searches per word: read the rest that way. `runEnd` is the end of a run, where a loop may start.
+    if (++words % 256 === 0 && runEnd < words * 24) {
+      readEveryWord(ctx, runEnd, budget, undefined);
+      return;
+    }
+    SHAPED.lastIndex = Math.max(runEnd, hit + 1);
+  }
+}
+
+/** Every word from `from` (not inside a word) on, character by character. */
+function readEveryWord(ctx: ScanContext, from: number, budget: { checks: number }, single: string | undefined): void {
+  const { text } = ctx;
+  const length = text.length;
+  for (let i = from; i < length; ) {
+    if ((classOf(text.charCodeAt(i)) & 1) === 0) {
       i++;
       continue;
     }
-    const before = i > 0 ? classOf(text.charCodeAt(i - 1)) : 0;
-    // Codes are PascalCase (or dotted); a plain lower-case word is prose and is not even sliced out.
-    let shaped = (classOf(c) & 2) !== 0;
+    let shaped = (classOf(text.charCodeAt(i)) & 2) !== 0;
     let j = i + 1;
     for (; j < length; j++) {
-      const k = classOf(text.charCodeAt(j));
+      const c = text.charCodeAt(j);
+      const k = classOf(c);
       if ((k & 4) === 0) break;
-      if (k & 2 || text.charCodeAt(j) === 46) shaped = true;
+      if (k & 2 || c === 46) shaped = true;
     }
-    // Part of a longer identifier (`x_InvalidFoo`, `a.b.InvalidFoo`, `-Foo`) or of a URL path: not a code.
-    const embedded = (before & 12) !== 0;
-    let end = j;
-    while (end > i && text.charCodeAt(end - 1) === 46) end--;
-    const start = i;
+    considerWord(ctx, i, j, shaped, budget, single);
+    if (ctx.budget.exhausted) return;
     i = j;
-    if (embedded || end - start < 4 || end - start > 128 || (!shaped && !single && end - start < 12)) continue;
-    if (ctx.explained.contains(end - 1)) continue;
-    const after = text.charCodeAt(end);
-    // `Foo(` is a call, `Foo=`/`Foo:` followed by a value is a key; neither is an error code.
-    if (after === 40 || (after === 61 && text.charCodeAt(end + 1) !== 61)) continue;
-    const word = text.slice(start, end);
-    if (isCodeWorthReporting(matcher, word, budget) || (single && word === trimmed)) {
-      addRaw(ctx, { start, end, format: "bare-code", role: "producer", code: word, prose: true });
-      if (ctx.budget.exhausted) return;
-    } else if (ACTION_VERB.test(word)) {
-      if (ctx.facts.length < 5000) ctx.facts.push({ kind: "action", value: word, start, end });
-    }
   }
+}
+
+function holdsLowerCaseCode(ctx: ScanContext): boolean {
+  const { lowerCaseCodes } = ctx.matcher;
+  let found = false;
+  lowerCaseCodes.scan(ctx.text, 0, ctx.text.length, () => {
+    found = true;
+  });
+  return found;
+}
+
+/**
+ * The word from the letter at `i` to the end `j` of its run of word characters (`shaped`: PascalCase or dotted):
+ * reported when it is a code worth reporting. `single` is the trimmed paste when it is a single token.
+ */
+function considerWord(ctx: ScanContext, i: number, j: number, shaped: boolean, budget: { checks: number }, single: string | undefined): void {
+  const { text, matcher } = ctx;
+  const before = i > 0 ? classOf(text.charCodeAt(i - 1)) : 0;
+  // Part of a longer identifier (`x_InvalidFoo`, `a.b.InvalidFoo`, `-Foo`) or of a URL path: not a code.
+  const embedded = (before & 12) !== 0;
+  let end = j;
+  while (end > i && text.charCodeAt(end - 1) === 46) end--;
+  const start = i;
+  if (embedded || end - start < 4 || end - start > 128 || (!shaped && single === undefined && end - start < 12)) return;
+  if (ctx.explained.contains(end - 1)) return;
+  const after = text.charCodeAt(end);
+  // `Foo(` is a call, `Foo=`/`Foo:` followed by a value is a key; neither is an error code.
+  if (after === 40 || (after === 61 && text.charCodeAt(end + 1) !== 61)) return;
+  if (single === undefined && !mayBeCodeWord(matcher, text, start, end)) {
+    // Not a code: it can still name the API action.
+    if (startsWithVerb(text, start)) {
+      const word = text.slice(start, end);
+      if (ACTION_VERB.test(word) && ctx.facts.length < 5000) ctx.facts.push({ kind: "action", value: word, start, end });
+    }
+    return;
+  }
+  const word = text.slice(start, end);
+  if (isCodeWorthReporting(matcher, word, budget) || word === single) {
+    addRaw(ctx, { start, end, format: "bare-code", role: "producer", code: word, prose: true });
+  } else if (isUpperThenLower(word) && ACTION_VERB.test(word)) {
+    if (ctx.facts.length < 5000) ctx.facts.push({ kind: "action", value: word, start, end });
+  }
+}
+
+/** `Create…`, `Describe…`: what an action name starts with, checked before the verb pattern. */
+function isUpperThenLower(word: string): boolean {
+  const first = word.charCodeAt(0);
+  const second = word.charCodeAt(1);
+  return first >= 65 && first <= 90 && second >= 97 && second <= 122;
+}
+
+function startsWithVerb(text: string, at: number): boolean {
+  return VERB_STARTS.has(threeChars(text, at));
 }
 
 function catalogMessages(ctx: ScanContext): void {

@@ -4,7 +4,8 @@ import { isCodeWorthReporting } from "../matcher";
 import { addRaw, type Raw, type ScanContext } from "../raw";
 import { isCodeCharCode, isCodeLike } from "../text";
 import type { FormatId } from "../types";
-import { readLabelLines, segmentAt, skipSpaces, tokenAfter, tokenBefore, trimLineEnd, type LabelEntry } from "./lines";
+import { readLabelLines, readTeaMessageAt, segmentAt, skipSpaces, tokenAfter, tokenBefore, trimLineEnd, type LabelEntry } from "./lines";
+import { teaPhpDotnet } from "./tea-php-dotnet";
 
 /**
  * What the official SDKs and tools print (error-formats.md §2). Every extractor starts from a literal anchor
@@ -14,6 +15,7 @@ import { readLabelLines, segmentAt, skipSpaces, tokenAfter, tokenBefore, trimLin
 export function scanSdkOutput(ctx: ScanContext): void {
   teaGoBlocks(ctx);
   goSdkBlocks(ctx);
+  teaPhpDotnet(ctx);
   teaMessages(ctx);
   pythonCore(ctx);
   javaCore(ctx);
@@ -223,13 +225,6 @@ function teaMessages(ctx: ScanContext): void {
       }
     }
 
-    let nested = 0;
-    let p = a;
-    for (let n = /^code: \d{3}, /.exec(text.slice(p, p + 11)); n && nested < 5; n = /^code: \d{3}, /.exec(text.slice(p, p + 11))) {
-      p += 11;
-      nested++;
-    }
-    const messageStart = p;
     let limit = lineEnd;
     let bodyFrom: number | undefined;
     if (format === "tea-python") {
@@ -239,22 +234,9 @@ function teaMessages(ctx: ScanContext): void {
         bodyFrom = response + " Response: ".length;
       }
     }
-    const marker = popRoa ? ", requestid: " : "request id: ";
-    let idAt = -1;
-    let firstId = -1;
-    let from = messageStart;
-    for (let k = 0; k < nested; k++) {
-      const found = index.within(marker, from, limit);
-      if (found === -1) break;
-      if (firstId === -1) firstId = found;
-      idAt = found;
-      from = found + marker.length;
-    }
-    if (idAt === -1) continue;
-    const idStart = idAt + marker.length;
-    const idEnd = tokenAfter(text, idStart, limit);
-    const requestId = normalizeRequestId(text.slice(idStart, idEnd));
-    const message = text.slice(messageStart, firstId).trim();
+    const read = readTeaMessageAt(ctx, a, limit, popRoa ? ", requestid: " : "request id: ");
+    if (!read) continue;
+    const { message, requestId, idStart, idEnd } = read;
     addRaw(ctx, {
       start,
       end: Math.max(idEnd, idStart),
