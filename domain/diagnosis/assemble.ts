@@ -251,7 +251,8 @@ export function attachFacts(drafts: Draft[], facts: Fact[], index: TextIndex): v
     const expectedSide = FOLLOWS_ERROR.has(field) ? !factBeforeDraft : factBeforeDraft;
     return expectedSide ? distance : distance * 2 + 20;
   };
-  const ordered = [...facts].sort((a, b) => a.start - b.start);
+  // Extractors push facts mostly in text order: a sorted list needs no copy (the sort is stable, so same order).
+  const ordered = isSortedByStart(facts) ? facts : [...facts].sort((a, b) => a.start - b.start);
   for (const fact of ordered) {
     const field = FACT_FIELD[fact.kind];
     if (!field) continue;
@@ -289,6 +290,11 @@ export function attachFacts(drafts: Draft[], facts: Fact[], index: TextIndex): v
     }
     if (best && bestScore < Infinity) (best as Record<string, unknown>)[field] = fact.value;
   }
+}
+
+function isSortedByStart(facts: Fact[]): boolean {
+  for (let k = 1; k < facts.length; k++) if (facts[k]!.start < facts[k - 1]!.start) return false;
+  return true;
 }
 
 /** Every string the engine returns passes through redaction once more (hard-wrap joins, decoded escapes). */

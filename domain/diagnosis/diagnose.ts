@@ -347,6 +347,8 @@ function buildRecognized(findings: Finding[], facts: Fact[], offsets: OffsetMap)
   // string to build and hash for every fact.
   const seen = new Map<RecognizedKind, Set<string | number>>();
   // `plain`: a log time or a region, read by a strict pattern of digits, letters and separators, cannot hold a secret.
+  // A fact's span is mapped to the paste only when its value is listed (most facts repeat one already listed).
+  let factSpan: Fact | undefined;
   const add = (kind: RecognizedKind, value: string | number | undefined, span?: { start: number; end: number }, plain = false) => {
     if (value === undefined || value === "" || out.length >= 500) return;
     let values = seen.get(kind);
@@ -356,9 +358,9 @@ function buildRecognized(findings: Finding[], facts: Fact[], offsets: OffsetMap)
     const text = plain ? String(value) : scrubText(String(value));
     const item: Recognized = { kind, value: text, label: `${RECOGNIZED_LABEL[kind]} ${text}` };
     if (span) item.span = span;
+    else if (factSpan) item.span = { start: offsets.toInput(factSpan.start, "start"), end: offsets.toInput(factSpan.end, "end") };
     out.push(item);
   };
-  const mapSpan = (start: number, end: number) => ({ start: offsets.toInput(start, "start"), end: offsets.toInput(end, "end") });
   for (const f of findings) {
     add("format", f.format, f.span);
     add("requestId", f.requestId, f.span);
@@ -371,15 +373,16 @@ function buildRecognized(findings: Finding[], facts: Fact[], offsets: OffsetMap)
     add("recommend", f.recommend?.url, f.span);
   }
   for (const fact of facts) {
-    const span = mapSpan(fact.start, fact.end);
+    if (out.length >= 500) break;
+    factSpan = fact;
     if (fact.kind === "endpoint") {
-      add("endpoint", fact.value, span);
-      add("region", regionFromHost(fact.value), span, true);
+      add("endpoint", fact.value);
+      add("region", regionFromHost(fact.value), undefined, true);
     } else if (fact.kind === "hostId") {
-      add("hostId", fact.value, span);
-      add("region", regionFromHost(fact.value), span, true);
-    } else if (fact.kind === "requestTimestamp" || fact.kind === "timestamp") add("timestamp", fact.value, span, true);
-    else add(fact.kind, fact.value, span);
+      add("hostId", fact.value);
+      add("region", regionFromHost(fact.value), undefined, true);
+    } else if (fact.kind === "requestTimestamp" || fact.kind === "timestamp") add("timestamp", fact.value, undefined, true);
+    else add(fact.kind, fact.value);
   }
   return out;
 }

@@ -7,6 +7,19 @@
  */
 const SHARED_PARTS = ["Error", "quest", "QUEST", "Status", "yun", "URL", "Failed", "gion", "de", "错误", "域"];
 
+/** Needles are a fixed set of extractor literals: which shared part each holds is worked out once per process. */
+const SHARED_PART_OF = new Map<string, string | null>();
+
+function sharedPartOf(needle: string): string | undefined {
+  let part = SHARED_PART_OF.get(needle);
+  if (part === undefined) {
+    part = SHARED_PARTS.find((p) => p !== needle && needle.includes(p)) ?? null;
+    // Needles are literals from the extractors' code; the bound only guards against a caller passing data.
+    if (SHARED_PART_OF.size < 4096) SHARED_PART_OF.set(needle, part);
+  }
+  return part ?? undefined;
+}
+
 /**
  * Position bookkeeping shared by every extractor. Everything here is built once per input in linear time
  * and answered by binary search, so an extractor that asks "where does this line end?" or "where is the next
@@ -46,7 +59,7 @@ export class TextIndex {
   occurrences(needle: string): number[] {
     let found = this.occurrenceCache.get(needle);
     if (found) return found;
-    const base = SHARED_PARTS.find((part) => part !== needle && needle.includes(part));
+    const base = sharedPartOf(needle);
     const places = base === undefined ? undefined : this.sharedPartPlaces(base);
     found = [];
     if (places === undefined) {

@@ -327,6 +327,26 @@ describe("bare codes, bare messages and tickets", () => {
     const regions = result.recognized.filter((r) => r.kind === "region").map((r) => r.value);
     expect(regions).toEqual(["cn-hangzhou", "ap-southeast-1"]);
   });
+
+  test("log times of every form are recognized, wherever their first colon falls, and only at a word start", () => {
+    const text = [
+      "E0323 17:49:13.715484 klog line",
+      "2024年12月31日  9：05：07 两个空格与全角冒号",
+      "2024年5月1日10:00 无空格",
+      "at 2024/05/01 10:00:00.5 and 2024-05-01T10:00:00.123+08:00",
+      "Date: Wed, 01 May 2024 10:00:00 GMT; xMon, 02 May 2024 10:00:00 GMT; id 12024-05-01 10:00:01; X0323 17:49:13.715484",
+    ].join("\n");
+    const times = run(text).recognized.filter((r) => r.kind === "timestamp");
+    expect(times.map((r) => r.value)).toEqual([
+      "0323 17:49:13.715484",
+      "2024年12月31日  9：05：07",
+      "2024年5月1日10:00",
+      "2024/05/01 10:00:00.5",
+      "2024-05-01T10:00:00.123+08:00",
+      "Wed, 01 May 2024 10:00:00 GMT",
+    ]);
+    for (const t of times) expect(text.slice(t.span!.start, t.span!.end)).toBe(t.value);
+  });
 });
 
 describe("input that is not an error", () => {

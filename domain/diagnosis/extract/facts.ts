@@ -134,33 +134,75 @@ const LOG_TIME =
   /\d{4}(?:-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?|\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,9})?|年\d{1,2}月\d{1,2}日\s{0,2}\d{1,2}[:：]\d{2}(?:[:：]\d{2})?| \d{2}:\d{2}:\d{2}\.\d{6})/g;
 const isWordCharCode = (c: number) => isAlnum(c) || c === 95;
 /** The word boundary before the day is checked in code: a leading `\b` makes the engine try every position. */
-const HTTP_DATE = /(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT/g;
+const HTTP_DATE = /(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT/y;
+/** Where `GMT` is in every HTTP date (`Mon, 01 May 2024 10:00:00 GMT`). */
+const HTTP_DATE_GMT_OFFSET = 26;
 const REQUEST_TIMESTAMP = /Timestamp(?:=|%3D)(\d{4}-\d{2}-\d{2}T\d{2}(?:%25253A|%253A|%3A|:)\d{2}(?:%25253A|%253A|%3A|:)\d{2}(?:\.\d{1,3})?Z)/g;
 
+const LOG_TIME_AT = new RegExp(LOG_TIME.source, "y");
+/** Where the first colon of a log time can be, from its start: klog `0323 17:` at 7 … `2024年12月31日  10:` at 15. */
+const COLON_FIRST = 7;
+const COLON_LAST = 15;
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+
+/** The next `:` or `：` at or after `from`, given the next of each already found (-1 when none is left). */
+function nextColon(text: string, from: number, ascii: number, wide: number): [number, number] {
+  const a = ascii !== -1 && ascii < from ? text.indexOf(":", from) : ascii;
+  const w = wide !== -1 && wide < from ? text.indexOf("：", from) : wide;
+  return [a, w];
+}
+
+/**
+ * Every log time holds a colon at a fixed small distance from its start, and logs are dense with digits the
+ * pattern would otherwise be tried at: the pattern is tried only where a colon allows a time to start, after a
+ * cheap check of its first five characters. The starts tried only grow, so this stays one pass.
+ */
 function timestamps(ctx: ScanContext): void {
   const { text } = ctx;
-  LOG_TIME.lastIndex = 0;
-  for (let m = LOG_TIME.exec(text); m; m = LOG_TIME.exec(text)) {
-    if (ctx.facts.length >= MAX_FACTS) return;
-    const at = m.index;
-    const before = text.charCodeAt(at - 1);
-    // A klog time follows its level letter (at a word start); the others follow no letter, digit or `_`.
-    const klog = m[0].charCodeAt(4) === 32;
-    const klogLevel = (before === 73 || before === 87 || before === 69 || before === 70) && !isWordCharCode(text.charCodeAt(at - 2));
-    if (klog ? !klogLevel : isWordCharCode(before)) {
-      // Four digits and a separator were read: no time starts before the separator.
-      LOG_TIME.lastIndex = at + 5;
+  let after = 0;
+  let tried = 0;
+  let [ascii, wide] = nextColon(text, 0, text.indexOf(":"), text.indexOf("："));
+  while (ascii !== -1 || wide !== -1) {
+    const colon = ascii === -1 ? wide : wide === -1 ? ascii : Math.min(ascii, wide);
+    const last = colon - COLON_FIRST;
+    for (let at = Math.max(tried, after, colon - COLON_LAST); at <= last; at++) {
+      const sep = text.charCodeAt(at + 4);
+      if (!(sep === 45 || sep === 47 || sep === 32 || sep === 0x5e74) || !isDigitCode(text.charCodeAt(at)) || !isDigitCode(text.charCodeAt(at + 3))) continue;
+      LOG_TIME_AT.lastIndex = at;
+      const m = LOG_TIME_AT.exec(text);
+      if (!m) continue;
+      if (ctx.facts.length >= MAX_FACTS) return;
+      const before = text.charCodeAt(at - 1);
+      // A klog time follows its level letter (at a word start); the others follow no letter, digit or `_`.
+      const klog = m[0].charCodeAt(4) === 32;
+      const klogLevel = (before === 73 || before === 87 || before === 69 || before === 70) && !isWordCharCode(text.charCodeAt(at - 2));
+      if (klog ? !klogLevel : isWordCharCode(before)) {
+        // Four digits and a separator were read: no time starts before the separator.
+        after = at + 5;
+      } else {
+        push(ctx, { kind: "timestamp", value: m[0], start: at, end: at + m[0].length });
+        after = at + m[0].length;
+      }
+      at = after - 1;
+    }
+    tried = Math.max(tried, last + 1);
+    [ascii, wide] = nextColon(text, colon + 1, ascii, wide);
+  }
+  // An HTTP date has a fixed width and ends in `GMT`: it is tried only that far before each `GMT` (a search led
+  // by a rare letter), sparing the alternation's attempt at every capital letter of the paste.
+  let dateAfter = 0;
+  for (const gmt of ctx.index.occurrences("GMT")) {
+    const at = gmt - HTTP_DATE_GMT_OFFSET;
+    if (at < dateAfter) continue;
+    HTTP_DATE.lastIndex = at;
+    const m = HTTP_DATE.exec(text);
+    if (!m) continue;
+    if (isWordCharCode(text.charCodeAt(at - 1))) {
+      dateAfter = at + 1;
       continue;
     }
     push(ctx, { kind: "timestamp", value: m[0], start: at, end: at + m[0].length });
-  }
-  HTTP_DATE.lastIndex = 0;
-  for (let m = HTTP_DATE.exec(text); m; m = HTTP_DATE.exec(text)) {
-    if (isWordCharCode(text.charCodeAt(m.index - 1))) {
-      HTTP_DATE.lastIndex = m.index + 1;
-      continue;
-    }
-    push(ctx, { kind: "timestamp", value: m[0], start: m.index, end: m.index + m[0].length });
+    dateAfter = at + m[0].length;
   }
   REQUEST_TIMESTAMP.lastIndex = 0;
   for (let m = REQUEST_TIMESTAMP.exec(text); m; m = REQUEST_TIMESTAMP.exec(text)) {

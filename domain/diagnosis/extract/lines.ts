@@ -164,7 +164,7 @@ export function readTeaMessageAt(
   const { text, index } = ctx;
   let nested = 0;
   let p = a;
-  for (let n = /^code: \d{3}, /.exec(text.slice(p, p + 11)); n && nested < 5; n = /^code: \d{3}, /.exec(text.slice(p, p + 11))) {
+  while (nested < 5 && isTeaCodePrefix(text, p)) {
     p += 11;
     nested++;
   }
@@ -183,5 +183,16 @@ export function readTeaMessageAt(
   const idEnd = tokenAfter(text, idStart, limit);
   const requestId = normalizeRequestId(text.slice(idStart, idEnd));
   const message = text.slice(p, firstId).trim();
-  return { ...(message ? { message } : {}), ...(requestId ? { requestId } : {}), idStart, idEnd };
+  const read: { message?: string; requestId?: string; idStart: number; idEnd: number } = { idStart, idEnd };
+  if (message) read.message = message;
+  if (requestId) read.requestId = requestId;
+  return read;
+}
+
+const TEA_CODE_PREFIX = /code: \d{3}, /y;
+
+/** `code: 400, ` at `at` (Tea SDKs nest them, one per retry layer). */
+function isTeaCodePrefix(text: string, at: number): boolean {
+  TEA_CODE_PREFIX.lastIndex = at;
+  return TEA_CODE_PREFIX.test(text);
 }
