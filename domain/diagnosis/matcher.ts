@@ -486,9 +486,24 @@ function messageConfidence(hit: RankedHit): number {
 function fuzzyMessageSuggestions(matcher: Matcher, message: string): Candidate[] {
   const folded = foldAscii(collapseSpaces(message));
   if (folded.length < 12 || folded.length > 300) return [];
+  // Four words and twenty characters: "Specified access" begins many messages and says nothing about which.
+  let stemEnd = folded.length;
+  while (stemEnd > 0 && " .,;:!。，；：".includes(folded[stemEnd - 1]!)) stemEnd--;
+  const stem = folded.slice(0, stemEnd);
   const out: Candidate[] = [];
   for (const variant of matcher.variants) {
     const target = variant.pieces.join("%s");
+    // A customer often quotes only the first sentence or clause of a message ("Specified api is not found." for
+    // "Specified api is not found, please check your url and method."): a long enough beginning is offered too.
+    if (stem.length >= 20 && stem.split(" ").length >= 4 && target.length > stem.length + 3 && target.startsWith(stem) && !stem.includes("%s")) {
+      out.push({
+        entry: variant.entry.code,
+        kind: "suggestion",
+        confidence: 0.5,
+        reason: `message is the beginning of "${truncate(variant.text, 90)}" of ${variant.entry.code} (the rest may have been cut off)`,
+      });
+      continue;
+    }
     if (Math.abs(target.length - folded.length) > target.length * 0.2) continue;
     const allowed = Math.max(2, Math.floor(target.length * 0.15));
     const distance = editDistance(folded, target, allowed);

@@ -150,6 +150,22 @@ describe("message matching", () => {
     expect(outcome.candidates[0]).toMatchObject({ entry: "DomainNotResolved", kind: "suggestion" });
     expect(outcome.candidates[0]!.confidence).toBeLessThan(0.7);
   });
+
+  test("a message cut short after its first clause is offered as a suggestion of the entry it begins", () => {
+    const outcome = matchError(matcher, { message: "Specified api is not found." });
+    expect(outcome.match).toBeNull();
+    expect(outcome.candidates[0]).toMatchObject({ entry: "InvalidApi.NotFound", kind: "suggestion" });
+    expect(outcome.candidates[0]!.confidence).toBeLessThan(0.7);
+    expect(outcome.candidates[0]!.reason).toContain("beginning of");
+    // A pasted finding reads the same way: the Tea text without a code still points at the entry.
+    const [finding] = diagnose("code: 404, Specified api is not found. request id: 7B9C1F0E-8C1A-4E55-9B0B-2F1F4E6C3A10", matcher).findings;
+    expect(finding?.candidates[0]?.entry).toBe("InvalidApi.NotFound");
+  });
+
+  test("a short or generic beginning is not enough to suggest anything", () => {
+    expect(matchError(matcher, { message: "Specified." }).candidates).toEqual([]);
+    expect(matchError(matcher, { message: "Specified access" }).candidates.filter((c) => c.reason.includes("beginning of"))).toEqual([]);
+  });
 });
 
 describe("near misses are ranked suggestions below 0.7", () => {
