@@ -10,6 +10,7 @@ import type { Candidate } from "@/domain/diagnosis";
 import type { DiagnosisCheck, SavedFinding, SnapshotStatus } from "@/domain/diagnosis-service/types";
 import type { DiagnosisActionState } from "@/app/(app)/d/[id]/actions";
 import { Checklist } from "./checklist";
+import { engineNotes } from "./engine-notes";
 import { Facts } from "./facts";
 import { ExternalLink, safeWebUrl } from "./external-link";
 
@@ -193,9 +194,11 @@ export async function FindingCard({
             {finding.notes.length ? (
               <div className="mt-3 text-sm">
                 <h5 className="font-medium text-slate-900">{t("finding.engineNotes")}</h5>
-                <ul className="mt-1 list-disc space-y-0.5 pl-5 text-slate-700" lang="en">
-                  {finding.notes.map((note) => (
-                    <li key={note}>{note}</li>
+                <ul className="mt-1 list-disc space-y-0.5 pl-5 text-slate-700">
+                  {engineNotes(finding, t).map((note, i) => (
+                    <li key={`${i}:${note.text}`} lang={note.lang}>
+                      {note.text}
+                    </li>
                   ))}
                 </ul>
               </div>

@@ -1,6 +1,7 @@
 import { scrubDeep } from "./scrub";
 import { parseTeaMessage } from "./extract/sdk";
 import type { Fact, Raw, RawFields, Role, ScanContext } from "./raw";
+import { uniqueNotes, type Note } from "./notes";
 import { firstAtOrAfter, isBlank, type TextIndex } from "./text";
 import { FORMAT_IDS, type FormatId } from "./types";
 
@@ -15,7 +16,7 @@ export type Draft = RawFields & {
   end: number;
   format: FormatId;
   layers: FormatId[];
-  notes: string[];
+  notes: Note[];
   prose: boolean;
   /** Raws merged into this draft, by role, for provenance in tests and debugging. */
   roles: Role[];
@@ -181,7 +182,7 @@ function mergeGroup(ctx: ScanContext, members: Raw[]): Draft | undefined {
   const lead = ordered[0]!;
   const layers: FormatId[] = [];
   for (const raw of ordered) for (const f of [...(raw.layers ?? []), raw.format]) if (!layers.includes(f)) layers.push(f);
-  const notes = members.some((m) => m.notes?.length) ? [...new Set(members.flatMap((m) => m.notes ?? []))] : [];
+  const notes = members.some((m) => m.notes?.length) ? uniqueNotes(members.flatMap((m) => m.notes ?? [])) : [];
   const start = Math.min(...members.map((m) => m.start));
   const end = Math.max(...members.map((m) => m.end));
 

@@ -9,6 +9,7 @@ import { scanXml } from "./extract/xml";
 import { isRegionId, normalizeHost, parseRecommend, regionFromHost } from "./fields";
 import { matchErrorOnce, type Matcher, type MatchOutcome } from "./matcher";
 import { normalizedWithin, normalizeText, type NormalizationKind, type NormalizedText } from "./normalize";
+import { note, uniqueNotes, type Note } from "./notes";
 import { newContext, RAW_BUDGET, type Fact, type ScanContext } from "./raw";
 import { redactWithMap, toInputOffset, type Replacement } from "./redact";
 import { scrubText } from "./scrub";
@@ -81,9 +82,9 @@ export function diagnose(text: string, matcher: Matcher, options: DiagnoseOption
   };
 }
 
-const NORMALIZATION_NOTES: Record<NormalizationKind, string> = {
-  "full-width": "the error was typed in full-width characters; it was read in their ASCII form",
-  "html-entities": "the error was HTML-escaped (&quot;, &lt;, &#34;…); it was read with the entities decoded",
+const NORMALIZATION_NOTES: Record<NormalizationKind, Note> = {
+  "full-width": note("normalizedFullWidth"),
+  "html-entities": note("normalizedHtmlEntities"),
 };
 
 /** Offsets in the text the extractors read → the redacted text (`redactedSpan`) → the paste (`span`). */
@@ -198,7 +199,7 @@ function fillFromRecommend(draft: Draft, recommendOf: RecommendOf): boolean {
   let changed = false;
   if (!draft.code && recommend.code) {
     draft.code = recommend.code;
-    if (draft.format !== "recommend-url") draft.notes.push("the code was taken from the Recommend link");
+    if (draft.format !== "recommend-url") draft.notes.push(note("recommendCode"));
     changed = true;
   }
   if (!draft.requestId && recommend.requestId) draft.requestId = recommend.requestId;
@@ -232,7 +233,7 @@ function dedupe(items: Matched[], index: TextIndex, match: MatchFn): Matched[] {
     merged.start = Math.min(twin.draft.start, d.start);
     merged.end = Math.max(twin.draft.end, d.end);
     merged.layers = [...new Set([...keep.layers, ...other.layers])];
-    merged.notes = [...new Set([...keep.notes, ...other.notes])];
+    merged.notes = uniqueNotes([...keep.notes, ...other.notes]);
     merged.prose = keep.prose && other.prose;
     twin.draft = merged;
     twin.outcome = match(merged);
@@ -315,9 +316,11 @@ function toFinding(draft: Draft, outcome: MatchOutcome, text: string, index: Tex
   // Outcomes are shared between pastes (matchErrorOnce): the finding gets its own copies, arrays included.
   finding.match = outcome.match ? copyCandidate(outcome.match) : null;
   finding.candidates = outcome.candidates.map(copyCandidate);
-  finding.notes = [...new Set(notes)];
   const askFor = ASK_FOR_CODE[draft.format];
-  if (!draft.code && !outcome.match && askFor) finding.notes.push(askFor);
+  if (!draft.code && !outcome.match && askFor) notes.push(askFor);
+  const unique = uniqueNotes(notes);
+  finding.notes = unique.map((n) => n.text);
+  if (unique.length) finding.noteKeys = unique.map((n) => (n.params ? { id: n.id, params: { ...n.params } } : { id: n.id }));
   return finding;
 }
 

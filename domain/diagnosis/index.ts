@@ -18,6 +18,7 @@ export {
 export { parseRecommend, regionFromHost, normalizeRequestId } from "./fields";
 export { parseLooseLiteral, parseGoMap } from "./literal";
 export type { NormalizationKind } from "./normalize";
+export { NOTE_IDS, NOTE_TEMPLATES, note, type Note, type NoteId, type NoteKey } from "./notes";
 export { parseTeaMessage } from "./extract/sdk";
 export { FOREIGN_CODES, isGatewayDataPlaneCode, isSdkClientCode, type ForeignCode, type RelatedEntry } from "./related-codes";
 export {

@@ -1,6 +1,7 @@
 import { editDistance } from "../catalog/nearest";
 import { AsciiAutomaton } from "./automaton";
 import { FOREIGN_CODES, isGatewayDataPlaneCode, isSdkClientCode, relatedByShape } from "./related-codes";
+import { note, type Note } from "./notes";
 import { collapseSpaces, foldAscii, isCodeLike, truncate } from "./text";
 import type { Candidate, CatalogRef, Match } from "./types";
 
@@ -522,7 +523,7 @@ function fuzzyMessageSuggestions(matcher: Matcher, message: string): Candidate[]
 // Putting code and message together
 // ---------------------------------------------------------------------------------------------------------------
 
-export type MatchOutcome = { match: Match | null; candidates: Candidate[]; notes: string[] };
+export type MatchOutcome = { match: Match | null; candidates: Candidate[]; notes: Note[] };
 
 function agreeing(hits: RankedHit[], entry: string): RankedHit | undefined {
   return hits.find((h) => h.variant.entry.code === entry);
@@ -548,7 +549,7 @@ export function matchError(matcher: Matcher, error: { code?: string; message?: s
   const message = error.message && error.message.trim() ? collapseSpaces(error.message) : undefined;
   const messageHits = message ? bestMessageMatches(matcher, message) : [];
   const candidates: Candidate[] = [];
-  const notes: string[] = [];
+  const notes: Note[] = [];
   let match: Match | null = null;
 
   if (code) {
@@ -597,10 +598,10 @@ export function matchError(matcher: Matcher, error: { code?: string; message?: s
       }
     }
     if (!match) {
-      if (isGatewayDataPlaneCode(code)) notes.push(`${code} is an API Gateway data-plane code (X-Ca-Error-Code), not a management API code`);
-      else if (isSdkClientCode(code)) notes.push(`${code} is raised by the SDK on the client side; the request may not have reached Alibaba Cloud`);
+      if (isGatewayDataPlaneCode(code)) notes.push(note("gatewayDataPlaneCode", { code }));
+      else if (isSdkClientCode(code)) notes.push(note("sdkClientCode", { code }));
       const foreign = FOREIGN_CODES.get(code);
-      if (foreign) notes.push(`${code} is ${foreign.meaning}`);
+      if (foreign) notes.push(note("foreignCode", { code, meaning: foreign.meaning }));
       if (!isGatewayDataPlaneCode(code) && !isSdkClientCode(code)) candidates.push(...memoized(matcher, `c\u0000${code}`, () => codeSuggestions(matcher, code)));
       const hit = messageHits[0];
       if (hit && messageHits.length === 1) {

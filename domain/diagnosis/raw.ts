@@ -1,6 +1,7 @@
 import type { Matcher } from "./matcher";
 import { IntervalSet, type TextIndex } from "./text";
 import type { FormatId } from "./types";
+import type { Note } from "./notes";
 
 /**
  * What one extractor saw at one place, before pieces describing the same error are merged.
@@ -38,7 +39,7 @@ export type Raw = RawFields & {
   causeFrom?: number;
   /** Formats recognised inside this raw already (a recursion into a JSON string, a CLI prefix). */
   layers?: FormatId[];
-  notes?: string[];
+  notes?: Note[];
   /** From free text (bare codes and messages): may be merged with its neighbours on the same line. */
   prose?: boolean;
 };

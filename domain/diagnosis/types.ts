@@ -1,3 +1,4 @@
+import type { NoteKey } from "./notes";
 import type { NormalizationKind } from "./normalize";
 import type { RedactionResult } from "./redact";
 
@@ -158,6 +159,11 @@ export type Finding = {
   candidates: Candidate[];
   /** Things a support engineer should know that are not fields: SDK rewrites, missing code, data-plane codes. */
   notes: string[];
+  /**
+   * The same notes as ids and parameters, index for index with `notes`, so they can be shown in the reader's
+   * language. Absent when there are no notes, and on diagnoses saved before notes had ids.
+   */
+  noteKeys?: NoteKey[];
 };
 
 export type RecognizedKind =

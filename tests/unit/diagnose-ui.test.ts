@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { classifyInput } from "@/app/(app)/diagnose/classify-input";
-import { FORMAT_IDS } from "@/domain/diagnosis";
+import { FORMAT_IDS, NOTE_IDS, NOTE_TEMPLATES } from "@/domain/diagnosis";
 
 describe("the /diagnose box tells a RequestId from text", () => {
   test.each([
@@ -55,5 +55,17 @@ describe("diagnosis messages", () => {
       const formats = load(locale).formats as Record<string, string>;
       expect(Object.keys(formats).sort()).toEqual([...FORMAT_IDS].sort());
     }
+  });
+
+  test("every engine note has a text in both languages, the English one the engine's own", () => {
+    for (const locale of ["en", "zh-CN"]) {
+      const texts = load(locale).findingNotes as Record<string, string>;
+      expect(Object.keys(texts).sort()).toEqual([...NOTE_IDS].sort());
+      for (const id of NOTE_IDS) {
+        const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+        expect(placeholders(texts[id]!), `${locale} findingNotes.${id}`).toEqual(placeholders(NOTE_TEMPLATES[id]));
+      }
+    }
+    expect(load("en").findingNotes).toEqual(NOTE_TEMPLATES);
   });
 });

@@ -202,8 +202,8 @@ describe("near misses are ranked suggestions below 0.7", () => {
   });
 
   test("data-plane and SDK-side codes get a note instead of made-up suggestions", () => {
-    expect(matchError(matcher, { code: "A403IS" }).notes[0]).toMatch(/data-plane/);
-    expect(matchError(matcher, { code: "SDK.ServerUnreachable" }).notes[0]).toMatch(/client side/);
+    expect(matchError(matcher, { code: "A403IS" }).notes[0]?.text).toMatch(/data-plane/);
+    expect(matchError(matcher, { code: "SDK.ServerUnreachable" }).notes[0]?.text).toMatch(/client side/);
   });
 });
 

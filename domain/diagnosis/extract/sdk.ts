@@ -1,6 +1,7 @@
 import { normalizeHost, normalizeRequestId, parseQuery, parseStatus, decodeTimestamp, urlEnd, isActionName } from "../fields";
 import { parseGoMap, parseLooseLiteral } from "../literal";
 import { isCodeWorthReporting } from "../matcher";
+import { note } from "../notes";
 import { addRaw, type Raw, type ScanContext } from "../raw";
 import { isCodeCharCode, isCodeLike } from "../text";
 import type { FormatId } from "../types";
@@ -104,7 +105,7 @@ function goRaw(entries: LabelEntry[], start: number, end: number, format: Format
     const date = /Date:\[([^\]]{1,64})\]/.exec(headers);
     if (date) raw.timestamp = date[1]!;
   }
-  if (entries.length === 0) raw.notes = ["only the SDK.ServerError header was printed; the error details were not included"];
+  if (entries.length === 0) raw.notes = [note("sdkServerErrorHeaderOnly")];
   return raw;
 }
 
@@ -247,7 +248,7 @@ function teaMessages(ctx: ScanContext): void {
       ...(message ? { message } : {}),
       ...(requestId ? { requestId } : {}),
       ...(bodyFrom !== undefined ? { bodyFrom } : {}),
-      ...(format === "tea-java" ? { notes: ["Java Tea prints the HTTP status after `code:`; the error code itself is only in getCode()/getData()"] } : {}),
+      ...(format === "tea-java" ? { notes: [note("teaJavaStatus")] } : {}),
     });
     TEA_ANCHOR.lastIndex = Math.max(TEA_ANCHOR.lastIndex, idEnd);
   }
@@ -357,7 +358,7 @@ function addJava(ctx: ScanContext, start: number, lineEnd: number, code: string,
     message: entryValue(entries, "ErrorMessage") ?? message,
     ...(requestId ? { requestId } : {}),
     ...(description ? { description } : {}),
-    ...(exceptionClass === "ServerException" ? { notes: ["the Java core SDK throws ServerException for HTTP status 500 and above"] } : {}),
+    ...(exceptionClass === "ServerException" ? { notes: [note("javaServerException")] } : {}),
   });
 }
 
@@ -577,8 +578,7 @@ function goClientErrors(ctx: ScanContext): void {
 // API Gateway data plane (§4): X-Ca-Error-* headers outside a full HTTP dump, and the Node gateway SDK message
 // ---------------------------------------------------------------------------------------------------------------
 
-const GATEWAY_SIGNATURE_NOTE =
-  "API Gateway data-plane signature mismatch (X-Ca-Error-Code A403IS): compare the server StringToSign with the string the client signed";
+const GATEWAY_SIGNATURE_NOTE = note("gatewaySignature");
 const GATEWAY_ANCHOR = /x-ca-error-(?:code|message)\s{0,2}[:=]/gi;
 
 /** `X-Ca-Error-Message: value` (or `=`) inside one lower-cased line: the value's [start, end) in that line. */

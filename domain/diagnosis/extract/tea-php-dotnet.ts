@@ -1,5 +1,6 @@
 import { normalizeHost, normalizeRequestId, parseStatus } from "../fields";
 import { addRaw, type Raw, type ScanContext } from "../raw";
+import { note, type Note } from "../notes";
 import { isCodeCharCode, isCodeLike } from "../text";
 import type { FormatId } from "../types";
 import { readTeaMessageAt, segmentAt } from "./lines";
@@ -83,16 +84,15 @@ function readAt(ctx: ScanContext, a: number, status: number): number | undefined
   return raw.end;
 }
 
-export const PHP_NOTE = "PHP Tea prints the HTTP status after `code:`; the error code itself is only in $e->getCode(), $e->getErrorInfo() or $e->data";
-export const DOTNET_NOTE =
-  ".NET Tea prints the HTTP status after `code:`; the error code itself is only in e.Code and e.DataResult (e.Data on OpenApiClient 0.2+). The official sample's error.Data[\"Recommend\"] prints an empty line on Tea 1.x";
-const LARAVEL_NOTE = "Monolog/Laravel printed the error code as `(code: …)` after the exception class ($e->getCode())";
-const PHP_CHAIN_NOTE = "the SDK wraps the error in TeaUnableRetryError (DaraUnableRetryException on v2), so it is printed twice: one error";
+export const PHP_NOTE = note("teaPhpStatus");
+export const DOTNET_NOTE = note("teaDotnetStatus");
+const LARAVEL_NOTE = note("laravelCode");
+const PHP_CHAIN_NOTE = note("teaPhpChain");
 /** What to ask the customer for when nothing in the text names the code. */
-export const ASK_FOR_CODE: Partial<Record<FormatId, string>> = {
-  "tea-java": "no error code in the text: ask for e.getCode() or e.getData()",
-  "tea-php": "no error code in the text: ask for $e->getCode() or print_r($e->getErrorInfo())",
-  "tea-dotnet": "no error code in the text: ask for e.Code or e.DataResult",
+export const ASK_FOR_CODE: Partial<Record<FormatId, Note>> = {
+  "tea-java": note("askCodeTeaJava"),
+  "tea-php": note("askCodeTeaPhp"),
+  "tea-dotnet": note("askCodeTeaDotnet"),
 };
 
 const ANCHOR = /code: (\d{3}), /g;
