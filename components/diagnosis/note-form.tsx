@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState } from "react";
 import type { DiagnosisActionState } from "@/app/(app)/d/[id]/actions";
 import { Button } from "@/components/ui/button";
-import { Field, submitOnCtrlEnter } from "@/components/ui/field";
+import { Field, submitOnCtrlEnter, controlBorderClass } from "@/components/ui/field";
 import { DIAGNOSIS_LIMITS } from "@/domain/diagnosis-service/input";
 
 type FormAction = (previous: DiagnosisActionState, formData: FormData) => Promise<DiagnosisActionState>;
@@ -37,7 +37,7 @@ export function NoteForm({ diagnosisId, action }: { diagnosisId: string; action:
             maxLength={DIAGNOSIS_LIMITS.note}
             placeholder={t("placeholder")}
             onKeyDown={submitOnCtrlEnter}
-            className={`block w-full rounded-md border bg-white px-3 py-2 text-sm placeholder:text-slate-500 ${error ? "border-red-600" : "border-slate-400"}`}
+            className={`block w-full rounded-md border bg-white px-3 py-2 text-sm placeholder:text-slate-500 ${controlBorderClass(!!error)}`}
           />
         )}
       </Field>

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState } from "react";
 import type { DiagnosisActionState } from "@/app/(app)/d/[id]/actions";
 import { Button } from "@/components/ui/button";
-import { Field, FieldError } from "@/components/ui/field";
+import { Field, FieldError, controlBorderClass } from "@/components/ui/field";
 import { DIAGNOSIS_LIMITS } from "@/domain/diagnosis-service/input";
 import type { Outcome } from "@/domain/diagnosis-service/types";
 
@@ -65,7 +65,7 @@ export function OutcomeForm({ diagnosisId, current, action }: { diagnosisId: str
             onChange={(event) => setReason(event.target.value)}
             maxLength={DIAGNOSIS_LIMITS.reason}
             required={choice === "not_solved"}
-            className={`mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm ${reasonError ? "border-red-600" : "border-slate-400"}`}
+            className={`mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm ${controlBorderClass(!!reasonError)}`}
           />
         )}
       </Field>

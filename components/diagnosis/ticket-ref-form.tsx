@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import type { DiagnosisActionState } from "@/app/(app)/d/[id]/actions";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, controlBorderClass } from "@/components/ui/field";
 import { DIAGNOSIS_LIMITS } from "@/domain/diagnosis-service/input";
 
 type FormAction = (previous: DiagnosisActionState, formData: FormData) => Promise<DiagnosisActionState>;
@@ -29,7 +29,7 @@ export function TicketRefForm({ diagnosisId, current, action }: { diagnosisId: s
               maxLength={DIAGNOSIS_LIMITS.ticketRef}
               autoComplete="off"
               placeholder={t("placeholder")}
-              className={`block h-8 min-w-0 flex-1 rounded-md border bg-white px-2.5 text-sm placeholder:text-slate-500 ${error ? "border-red-600" : "border-slate-400"}`}
+              className={`block h-8 min-w-0 flex-1 rounded-md border bg-white px-2.5 text-sm placeholder:text-slate-500 ${controlBorderClass(!!error)}`}
             />
             <Button type="submit" size="sm" disabled={pending || value.trim() === (current ?? "")}>
               {t("save")}

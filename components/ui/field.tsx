@@ -68,7 +68,7 @@ export function FormField({
 }: { id: string; label: string; error?: string; hint?: string } & ComponentProps<"input">) {
   return (
     <Field id={id} label={label} hint={hint} error={error} className={className}>
-      {(control) => <input {...control} className={`mt-1 block w-full rounded border px-3 py-2 ${error ? "border-red-600" : "border-slate-400"}`} {...input} />}
+      {(control) => <input {...control} className={`mt-1 block w-full rounded border px-3 py-2 ${controlBorderClass(!!error)}`} {...input} />}
     </Field>
   );
 }
@@ -79,4 +79,9 @@ export function submitOnCtrlEnter(event: KeyboardEvent<HTMLTextAreaElement>): vo
     event.preventDefault();
     event.currentTarget.form?.requestSubmit();
   }
+}
+
+/** The border every text control shows: red while its field has an error, so an invalid field reads the same everywhere. */
+export function controlBorderClass(invalid: boolean): string {
+  return invalid ? "border-red-600" : "border-slate-400";
 }

@@ -5,7 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, submitOnCtrlEnter } from "@/components/ui/field";
+import { Field, submitOnCtrlEnter, controlBorderClass } from "@/components/ui/field";
 import { DIAGNOSIS_LIMITS, MAX_INPUT_BYTES, utf8Length } from "@/domain/diagnosis-service/input";
 import { diagnoseAction, type DiagnoseState } from "./actions";
 
@@ -90,7 +90,7 @@ export function DiagnoseForm({ initialInput = "" }: { initialInput?: string }) {
           aria-keyshortcuts="Control+Enter Meta+Enter"
           placeholder={t.raw("inputPlaceholder") as string}
           className={`mt-2 block min-h-48 w-full resize-y rounded-md border bg-white px-3 py-2 font-mono text-[13px] leading-relaxed text-slate-900 placeholder:text-slate-500 ${
-            inputError ? "border-red-600" : "border-slate-400"
+            controlBorderClass(!!inputError)
           }`}
         />
         <p id="diagnose-input-shortcut" className="sr-only">
@@ -121,7 +121,7 @@ export function DiagnoseForm({ initialInput = "" }: { initialInput?: string }) {
               maxLength={DIAGNOSIS_LIMITS.ticketRef}
               autoComplete="off"
               placeholder={t("ticketPlaceholder")}
-              className={`mt-1 block h-9 w-full rounded-md border bg-white px-3 text-sm placeholder:text-slate-500 ${ticketError ? "border-red-600" : "border-slate-400"}`}
+              className={`mt-1 block h-9 w-full rounded-md border bg-white px-3 text-sm placeholder:text-slate-500 ${controlBorderClass(!!ticketError)}`}
             />
           )}
         </Field>
