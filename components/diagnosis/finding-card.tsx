@@ -10,7 +10,7 @@ import type { Candidate } from "@/domain/diagnosis";
 import type { DiagnosisCheck, SavedFinding, SnapshotStatus } from "@/domain/diagnosis-service/types";
 import type { DiagnosisActionState } from "@/app/(app)/d/[id]/actions";
 import { Checklist } from "./checklist";
-import { engineNotes } from "./engine-notes";
+import { engineNotes, matchReason } from "./engine-notes";
 import { Facts } from "./facts";
 import { ExternalLink, safeWebUrl } from "./external-link";
 
@@ -60,7 +60,7 @@ export async function FindingCard({
   const found = finding.code ?? finding.message ?? match?.entry ?? t("finding.unnamed");
   const otherCandidates: Candidate[] = finding.candidates.filter((c) => !match || c.entry !== match.entry);
   const recommend = recommendUrl(finding);
-  const reasonLocalized = match ? t(`match.reasons.${match.kind}`, { code: finding.code ?? "", entry: match.entry, param: match.param ?? "" }) : null;
+  const why = match ? matchReason(match, t) : null;
 
   return (
     <section aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white" data-testid="finding">
@@ -84,18 +84,12 @@ export async function FindingCard({
       </header>
 
       <div className="space-y-5 px-4 py-4">
-        {match ? (
-          <div className="text-sm">
-            <p className="text-slate-800">
-              <span className="font-medium text-slate-900">{t("match.why")}</span>
-              {locale === "en" ? ` ${capitalise(match.reason)}` : reasonLocalized}
-            </p>
-            {locale !== "en" ? (
-              <p className="mt-0.5 text-xs text-slate-600" lang="en">
-                {match.reason}
-              </p>
-            ) : null}
-          </div>
+        {why ? (
+          <p className="text-sm text-slate-800" data-testid="match-reason">
+            <span className="font-medium text-slate-900">{t("match.why")}</span>
+            {locale === "en" ? " " : null}
+            <span lang={why.lang}>{why.text}</span>
+          </p>
         ) : null}
 
         {match?.ambiguousWith?.length ? (
@@ -136,19 +130,22 @@ export async function FindingCard({
           <div className="text-sm" data-testid="suggestions">
             <h4 className="font-medium text-slate-900">{match ? t("match.otherCandidates") : t("match.suggestions")}</h4>
             <ul className="mt-1 space-y-1">
-              {otherCandidates.slice(0, 5).map((candidate) => (
-                <li key={`${candidate.entry}-${candidate.kind}`} className="flex flex-wrap items-baseline gap-x-2">
-                  <Link href={entryHref(candidate.entry)} className="font-mono text-blue-800 underline underline-offset-2">
-                    {candidate.entry}
-                  </Link>
-                  <span className="text-slate-600">
-                    {t(`match.kinds.${candidate.kind}`)}, {t("match.confidence", { value: percent(candidate.confidence) })}
-                  </span>
-                  <span className="text-xs text-slate-600" lang="en">
-                    {candidate.reason}
-                  </span>
-                </li>
-              ))}
+              {otherCandidates.slice(0, 5).map((candidate) => {
+                const reason = matchReason(candidate, t);
+                return (
+                  <li key={`${candidate.entry}-${candidate.kind}`} className="flex flex-wrap items-baseline gap-x-2">
+                    <Link href={entryHref(candidate.entry)} className="font-mono text-blue-800 underline underline-offset-2">
+                      {candidate.entry}
+                    </Link>
+                    <span className="text-slate-600">
+                      {t(`match.kinds.${candidate.kind}`)}, {t("match.confidence", { value: percent(candidate.confidence) })}
+                    </span>
+                    <span className="text-xs text-slate-600" lang={reason.lang}>
+                      {reason.text}
+                    </span>
+                  </li>
+                );
+              })}
             </ul>
           </div>
         ) : null}
@@ -281,8 +278,4 @@ function PrintedTime({ value, format }: { value: string; format: Awaited<ReturnT
       {format.dateTime(at, "second")}
     </time>
   );
-}
-
-function capitalise(text: string): string {
-  return text ? text[0]!.toUpperCase() + text.slice(1) : text;
 }

@@ -327,6 +327,7 @@ function toFinding(draft: Draft, outcome: MatchOutcome, text: string, index: Tex
 function copyCandidate<T extends Candidate & { ambiguousWith?: string[] }>(candidate: T): T {
   const copy = { ...candidate };
   if (copy.params) copy.params = [...copy.params];
+  if (copy.reasonKeys) copy.reasonKeys = copy.reasonKeys.map((key) => (key.params ? { id: key.id, params: { ...key.params } } : { id: key.id }));
   if (copy.ambiguousWith) copy.ambiguousWith = [...copy.ambiguousWith];
   return copy;
 }

@@ -2,6 +2,7 @@ import { editDistance } from "../catalog/nearest";
 import { AsciiAutomaton } from "./automaton";
 import { FOREIGN_CODES, isGatewayDataPlaneCode, isSdkClientCode, relatedByShape } from "./related-codes";
 import { note, type Note } from "./notes";
+import { because, part, type ReasonId, type ReasonPart } from "./reasons";
 import { collapseSpaces, foldAscii, isCodeLike, truncate } from "./text";
 import type { Candidate, CatalogRef, Match } from "./types";
 
@@ -305,18 +306,18 @@ function codeSuggestions(matcher: Matcher, code: string): Candidate[] {
   const foreign = FOREIGN_CODES.get(code);
   const shaped = relatedByShape(code);
   for (const rel of [...(foreign?.related ?? []), ...(shaped?.related ?? [])]) {
-    const meaning = foreign?.meaning ?? shaped?.foreign.meaning;
+    const meaning = (foreign ?? shaped?.foreign)!.meaning;
     out.push({
       entry: rel.entry,
       ...(rel.param ? { param: rel.param } : {}),
       kind: "suggestion",
       confidence: rel.confidence,
-      reason: `${code} is not in this catalog: it is ${meaning}; ${rel.why}`,
+      ...because(part("foreignCode", { code, meaning: meaning.en, meaningZh: meaning.zh }), part("relatedWhy", { why: rel.why.en, whyZh: rel.why.zh })),
     });
   }
   const caseTwin = matcher.lowerExact.get(code.toLowerCase());
   if (caseTwin && caseTwin.code !== code) {
-    out.push({ entry: caseTwin.code, kind: "suggestion", confidence: 0.65, reason: `code ${code} differs from ${caseTwin.code} only in letter case` });
+    out.push({ entry: caseTwin.code, kind: "suggestion", confidence: 0.65, ...because(part("caseTwin", { code, entry: caseTwin.code })) });
   }
   if (!foreign) {
     for (const template of matcher.templates) {
@@ -327,7 +328,7 @@ function codeSuggestions(matcher: Matcher, code: string): Candidate[] {
         param: params[0]!,
         kind: "suggestion",
         confidence: 0.6,
-        reason: `code ${code} matches template ${template.entry.code} only when letter case is ignored (parameter ${params[0]})`,
+        ...because(part("caseTemplate", { code, entry: template.entry.code, param: params[0]! })),
       });
       break;
     }
@@ -337,11 +338,11 @@ function codeSuggestions(matcher: Matcher, code: string): Candidate[] {
       entry: entry.code,
       kind: "suggestion",
       confidence: distance === 1 ? 0.6 : 0.5,
-      reason: `code ${code} is ${distance} edit${distance === 1 ? "" : "s"} away from ${entry.code}`,
+      ...because(distance === 1 ? part("typoOne", { code, entry: entry.code }) : part("typo", { code, entry: entry.code, distance: String(distance) })),
     });
   }
   closeCodes(matcher, code).slice(0, 4).forEach((near, rank) => {
-    out.push({ entry: near, kind: "suggestion", confidence: 0.4 - rank * 0.05, reason: `code ${code} is spelled like ${near}` });
+    out.push({ entry: near, kind: "suggestion", confidence: 0.4 - rank * 0.05, ...because(part("spelledLike", { code, entry: near })) });
   });
   return out;
 }
@@ -452,22 +453,26 @@ function bestMessageMatches(matcher: Matcher, message: string): RankedHit[] {
 }
 
 /** When the catalog repeats a message, which entry real traffic points to, and the evidence that settles it. */
-const AMBIGUITY_HINTS: { prefer: string; over: string; decisive: RegExp; decisiveWhy: string; priorWhy: string }[] = [
+const AMBIGUITY_HINTS: { prefer: string; over: string; decisive: RegExp; decisiveWhy: ReasonId; priorWhy: ReasonId }[] = [
   {
     prefer: "SignatureDoesNotMatch",
     over: "UnsupportedHTTPMethod",
     decisive: /string\s?to\s?sign/i,
-    decisiveWhy: "the server string-to-sign that follows is only sent with signature mismatches",
-    priorWhy: "real responses with this text carry SignatureDoesNotMatch (error-formats.md §7)",
+    decisiveWhy: "rankedFirstStringToSign",
+    priorWhy: "rankedFirstRealResponses",
   },
 ];
 
-function describeHit(hit: MessageHit): string {
+/** The catalog text a message matched, as quoted in reasons. */
+const quoted = (variant: MessageVariant) => truncate(variant.text, 90);
+
+/** "message matches … of X", then the parameters it names, if any. */
+function describeHit(hit: MessageHit): ReasonPart[] {
   const params = hit.params.filter(Boolean);
-  return `message matches "${truncate(hit.variant.text, 90)}" of ${hit.variant.entry.code}${params.length ? `; parameter ${params.join(", ")}` : ""}`;
+  return [part("messageMatches", { text: quoted(hit.variant), entry: hit.variant.entry.code }), params.length > 0 && part("parameter", { params: params.join(", ") })];
 }
 
-function messageCandidate(hit: RankedHit, confidence: number, reason: string): Candidate {
+function messageCandidate(hit: RankedHit, confidence: number, reasonParts: ReasonPart[]): Candidate {
   const params = hit.params.filter(Boolean);
   return {
     entry: hit.variant.entry.code,
@@ -475,7 +480,7 @@ function messageCandidate(hit: RankedHit, confidence: number, reason: string): C
     ...(params.length > 1 ? { params } : {}),
     kind: "message",
     confidence,
-    reason,
+    ...because(...reasonParts),
   };
 }
 
@@ -501,7 +506,7 @@ function fuzzyMessageSuggestions(matcher: Matcher, message: string): Candidate[]
         entry: variant.entry.code,
         kind: "suggestion",
         confidence: 0.5,
-        reason: `message is the beginning of "${truncate(variant.text, 90)}" of ${variant.entry.code} (the rest may have been cut off)`,
+        ...because(part("messageBeginning", { text: quoted(variant), entry: variant.entry.code })),
       });
       continue;
     }
@@ -513,7 +518,11 @@ function fuzzyMessageSuggestions(matcher: Matcher, message: string): Candidate[]
       entry: variant.entry.code,
       kind: "suggestion",
       confidence: Math.max(0.3, 0.6 - distance / target.length),
-      reason: `message is close to "${truncate(variant.text, 90)}" of ${variant.entry.code} (${distance} character edit${distance === 1 ? "" : "s"})`,
+      ...because(
+        distance === 1
+          ? part("messageCloseOne", { text: quoted(variant), entry: variant.entry.code })
+          : part("messageClose", { text: quoted(variant), entry: variant.entry.code, distance: String(distance) }),
+      ),
     });
   }
   return out;
@@ -529,8 +538,8 @@ function agreeing(hits: RankedHit[], entry: string): RankedHit | undefined {
   return hits.find((h) => h.variant.entry.code === entry);
 }
 
-function messageNote(hits: RankedHit[]): string {
-  return hits.length ? `the message matches ${hits.map((h) => h.variant.entry.code).join(" / ")} instead` : "the message differs from the catalog text";
+function messageDisagrees(hits: RankedHit[]): ReasonPart {
+  return hits.length ? part("messageMatchesInstead", { entries: hits.map((h) => h.variant.entry.code).join(" / ") }) : part("messageDiffers");
 }
 
 /** Strips what SDKs wrap around a code: pop-core's `Error` suffix is removed by the extractor, quotes here. */
@@ -557,8 +566,8 @@ export function matchError(matcher: Matcher, error: { code?: string; message?: s
     if (exact) {
       const agree = agreeing(messageHits, exact.code);
       const confidence = !message ? 0.95 : agree ? 1 : messageHits.length ? 0.85 : 0.9;
-      const tail = !message ? "" : agree ? "; the message matches its catalog text" : `; ${messageNote(messageHits)}`;
-      match = { entry: exact.code, kind: "exact", confidence, reason: `code ${code} is a catalog code${tail}` };
+      const tail = !message ? undefined : agree ? part("messageAgrees") : messageDisagrees(messageHits);
+      match = { entry: exact.code, kind: "exact", confidence, ...because(part("exactCode", { code }), tail) };
     } else if (!FOREIGN_CODES.has(code)) {
       const hits = templateHits(matcher, code);
       const best = hits[0];
@@ -569,22 +578,21 @@ export function matchError(matcher: Matcher, error: { code?: string; message?: s
         const sameParam = agree && (agree.params[0] ?? "").toLowerCase() === param.toLowerCase();
         const confidence = !message ? 0.85 : sameParam ? 0.95 : agree ? 0.85 : 0.7;
         const tail = !message
-          ? ""
+          ? undefined
           : sameParam
-            ? "; the message names the same parameter"
+            ? part("messageSameParam")
             : agree
-              ? `; the message names parameter ${agree.params[0]}`
-              : `; ${messageNote(messageHits)}`;
+              ? part("messageOtherParam", { param: agree.params[0] ?? "" })
+              : messageDisagrees(messageHits);
         const lessSpecific = hits.slice(1).map((h) => h.template.entry.code);
+        const fits = { code, entry, params: best.params.join(", ") };
         match = {
           entry,
           param,
           ...(best.params.length > 1 ? { params: best.params } : {}),
           kind: "template",
           confidence,
-          reason: `code ${code} matches template ${entry}; parameter ${best.params.join(", ")}${
-            lessSpecific.length ? ` (more specific than ${lessSpecific.join(", ")})` : ""
-          }${tail}`,
+          ...because(lessSpecific.length ? part("templateCodeMoreSpecific", { ...fits, others: lessSpecific.join(", ") }) : part("templateCode", fits), tail),
         };
         for (const other of hits.slice(1)) {
           candidates.push({
@@ -592,7 +600,7 @@ export function matchError(matcher: Matcher, error: { code?: string; message?: s
             param: other.params[0]!,
             kind: "template",
             confidence: 0.5,
-            reason: `code ${code} also fits the less specific template ${other.template.entry.code} (parameter ${other.params[0]})`,
+            ...because(part("lessSpecificTemplate", { code, entry: other.template.entry.code, param: other.params[0]! })),
           });
         }
       }
@@ -601,12 +609,15 @@ export function matchError(matcher: Matcher, error: { code?: string; message?: s
       if (isGatewayDataPlaneCode(code)) notes.push(note("gatewayDataPlaneCode", { code }));
       else if (isSdkClientCode(code)) notes.push(note("sdkClientCode", { code }));
       const foreign = FOREIGN_CODES.get(code);
-      if (foreign) notes.push(note("foreignCode", { code, meaning: foreign.meaning }));
+      if (foreign) notes.push(note("foreignCode", { code, meaning: foreign.meaning.en, meaningZh: foreign.meaning.zh }));
       if (!isGatewayDataPlaneCode(code) && !isSdkClientCode(code)) candidates.push(...memoized(matcher, `c\u0000${code}`, () => codeSuggestions(matcher, code)));
       const hit = messageHits[0];
       if (hit && messageHits.length === 1) {
         match = {
-          ...messageCandidate(hit, Math.min(0.8, messageConfidence(hit)), `code ${code} is not in the catalog, but the ${describeHit(hit)}`),
+          ...messageCandidate(hit, Math.min(0.8, messageConfidence(hit)), [
+            part("unknownCodeMessageMatches", { code, text: quoted(hit.variant), entry: hit.variant.entry.code }),
+            ...describeHit(hit).slice(1),
+          ]),
         };
       }
     }
@@ -621,14 +632,14 @@ export function matchError(matcher: Matcher, error: { code?: string; message?: s
     const decisive = hint && message ? hint.decisive.test(message) : false;
     const ordered = hint ? [...messageHits].sort((a, b) => Number(b.variant.entry.code === hint.prefer) - Number(a.variant.entry.code === hint.prefer)) : messageHits;
     const top = ordered[0]!;
-    const shared = `the catalog gives ${entries.join(" and ")} the same message "${truncate(top.variant.text, 90)}"`;
-    const why = hint ? (decisive ? hint.decisiveWhy : hint.priorWhy) : "nothing in the text tells them apart";
+    const shared = part("sharedMessage", { entries: entries.join(" / "), text: quoted(top.variant) });
+    const why = hint ? (decisive ? hint.decisiveWhy : hint.priorWhy) : "rankedFirstUntold";
     match = {
-      ...messageCandidate(top, decisive ? 0.8 : 0.55, `${code ? `code ${code} is not in the catalog; ` : ""}${shared}; ranked ${top.variant.entry.code} first: ${why}`),
+      ...messageCandidate(top, decisive ? 0.8 : 0.55, [code ? part("codeNotInCatalog", { code }) : undefined, shared, part(why, { entry: top.variant.entry.code })]),
       ambiguousWith: entries.filter((e) => e !== top.variant.entry.code),
     };
     ordered.slice(1).forEach((h, i) => {
-      candidates.push(messageCandidate(h, (decisive ? 0.5 : 0.5) - i * 0.05, `${shared}; ${describeHit(h)}`));
+      candidates.push(messageCandidate(h, 0.5 - i * 0.05, [shared, ...describeHit(h)]));
     });
   }
 

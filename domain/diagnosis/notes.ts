@@ -34,10 +34,17 @@ export type NoteKey = { id: NoteId; params?: Record<string, string> };
 /** A note as the engine carries it: the key and its English text. */
 export type Note = NoteKey & { text: string };
 
+/**
+ * A template's `{name}` placeholders filled from `params`. The same templates are ICU messages in
+ * messages/en/diagnosis.json, so only plain placeholders are used (no plural or select).
+ */
+export function fillTemplate(template: string, params?: Record<string, string>): string {
+  return params ? template.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole) : template;
+}
+
 /** A note with its English text filled in from the template. */
 export function note(id: NoteId, params?: Record<string, string>): Note {
-  const template: string = NOTE_TEMPLATES[id];
-  const text = params ? template.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole) : template;
+  const text = fillTemplate(NOTE_TEMPLATES[id], params);
   return params ? { id, params, text } : { id, text };
 }
 

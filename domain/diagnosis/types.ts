@@ -1,6 +1,7 @@
 import type { NoteKey } from "./notes";
 import type { NormalizationKind } from "./normalize";
 import type { RedactionResult } from "./redact";
+import type { ReasonKey } from "./reasons";
 
 /** The slice of a catalog entry the engine needs; `VendorFacts` and `CatalogEntry` both satisfy it. */
 export type CatalogRef = { code: string; messages: readonly string[]; httpStatus: number };
@@ -100,6 +101,11 @@ export type Candidate = {
   confidence: number;
   /** Why, for a human: "code InvalidFormatRequestConfig matches template InvalidFormat%s; parameter RequestConfig". */
   reason: string;
+  /**
+   * The parts `reason` was built from, to say it in the reader's language (reasons.ts). Absent on diagnoses saved
+   * before reasons had ids: those show `reason` as it is.
+   */
+  reasonKeys?: ReasonKey[];
 };
 
 export type Match = Candidate & {

@@ -56,6 +56,7 @@ test("a Node Tea SDK error for MissingGroupId lands on its share link with Missi
   await expect(heading).toContainText("Required parameter GroupId is missing");
   await expect(finding).toContainText("Node.js Tea/Darabonba SDK exception");
   await expect(finding).toContainText("Code template Missing%s · 95%");
+  await expect(finding.getByTestId("match-reason")).toContainText("Code MissingGroupId matches template Missing%s; parameter GroupId; the message names the same parameter");
   await expect(finding).toContainText(rid);
   await expect(finding).toContainText("apigateway.cn-hangzhou.aliyuncs.com");
   await expect(finding).toContainText("cn-hangzhou");
@@ -74,6 +75,22 @@ test("a Node Tea SDK error for MissingGroupId lands on its share link with Missi
   await expect(chinese.getByTestId("finding").getByRole("heading", { level: 3 })).toContainText("GroupId");
   await expect(chinese.getByRole("heading", { level: 1, name: "诊断结果" })).toBeVisible();
   await expect(chinese.getByTestId("finding")).toContainText("排查清单");
+  await expect(chinese.getByTestId("match-reason")).toHaveText("匹配依据：错误码 MissingGroupId 符合模板 Missing%s，参数为 GroupId；报错信息中提到的参数与之相同");
+});
+
+test("near misses say in the reader's language why each suggestion is offered", async ({ pageAs }) => {
+  const english = await pageAs("viewer", { locale: "en-US" });
+  const link = await diagnoseToLink(english, `{"Code":"Forbidden.RAM","Message":"User not authorized to operate on the specified resource.","RequestId":"${requestId()}"}`);
+  const suggestions = english.getByTestId("suggestions");
+  await expect(suggestions).toContainText("Forbidden.RAM is not in this catalog: it is the RAM-denied code shared by all Alibaba Cloud products");
+
+  const chinese = await pageAs("editor", { locale: "zh-CN" });
+  await chinese.goto(link);
+  const zhSuggestions = chinese.getByTestId("suggestions");
+  await expect(zhSuggestions.getByRole("listitem").filter({ hasText: "NoPermission" })).toContainText(
+    "Forbidden.RAM 不是本目录的错误码，它是阿里云各产品共用的 RAM 鉴权拒绝错误码；本目录中 RAM 鉴权失败的错误码是 NoPermission",
+  );
+  await expect(zhSuggestions).not.toContainText("is not in this catalog");
 });
 
 test("a ticket with two errors lists both, in the order they appear", async ({ pageAs }) => {

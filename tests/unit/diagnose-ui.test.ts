@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { classifyInput } from "@/app/(app)/diagnose/classify-input";
-import { FORMAT_IDS, NOTE_IDS, NOTE_TEMPLATES } from "@/domain/diagnosis";
+import { FORMAT_IDS, NOTE_IDS, NOTE_TEMPLATES, REASON_IDS, REASON_TEMPLATES } from "@/domain/diagnosis";
 
 describe("the /diagnose box tells a RequestId from text", () => {
   test.each([
@@ -57,15 +57,30 @@ describe("diagnosis messages", () => {
     }
   });
 
+  const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+  // Engine knowledge quoted in a note or reason comes in both languages; the Chinese text takes the Chinese parameter.
+  const inChinese = (name: string) => (name === "meaning" || name === "why" ? `${name}Zh` : name);
+
   test("every engine note has a text in both languages, the English one the engine's own", () => {
     for (const locale of ["en", "zh-CN"]) {
       const texts = load(locale).findingNotes as Record<string, string>;
       expect(Object.keys(texts).sort()).toEqual([...NOTE_IDS].sort());
       for (const id of NOTE_IDS) {
-        const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-        expect(placeholders(texts[id]!), `${locale} findingNotes.${id}`).toEqual(placeholders(NOTE_TEMPLATES[id]));
+        expect(placeholders(texts[id]!).sort(), `${locale} findingNotes.${id}`).toEqual(
+          placeholders(NOTE_TEMPLATES[id]).map(locale === "en" ? (name) => name : inChinese).sort(),
+        );
       }
     }
     expect(load("en").findingNotes).toEqual(NOTE_TEMPLATES);
+  });
+
+  test("every match reason part has a text in both languages, the English one the engine's own", () => {
+    const zh = load("zh-CN").matchReasons as Record<string, string>;
+    expect(load("en").matchReasons).toEqual(REASON_TEMPLATES);
+    expect(Object.keys(zh).sort()).toEqual([...REASON_IDS].sort());
+    for (const id of REASON_IDS) {
+      expect(placeholders(zh[id]!).sort(), `zh-CN matchReasons.${id}`).toEqual(placeholders(REASON_TEMPLATES[id]).map(inChinese).sort());
+      expect(zh[id], `zh-CN matchReasons.${id} is translated`).toMatch(/[\u4e00-\u9fff]|^\{whyZh\}$/);
+    }
   });
 });

@@ -135,7 +135,7 @@ describe("message matching", () => {
     const outcome = matchError(matcher, { message: "Specified signature is not matched with our calculation." });
     expect(outcome.match).toMatchObject({ entry: "SignatureDoesNotMatch", kind: "message", ambiguousWith: ["UnsupportedHTTPMethod"] });
     expect(outcome.match!.confidence).toBeLessThan(0.7);
-    expect(outcome.match!.reason).toMatch(/UnsupportedHTTPMethod and SignatureDoesNotMatch the same message/);
+    expect(outcome.match!.reason).toMatch(/UnsupportedHTTPMethod \/ SignatureDoesNotMatch the same message/);
     expect(outcome.candidates.map((c) => c.entry)).toEqual(["SignatureDoesNotMatch", "UnsupportedHTTPMethod"]);
   });
 

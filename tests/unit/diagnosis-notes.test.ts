@@ -1,10 +1,11 @@
 import { describe, expect, test } from "vitest";
 import { createTranslator, type AbstractIntlMessages } from "next-intl";
-import { engineNotes, type NoteTranslator } from "@/components/diagnosis/engine-notes";
-import { createMatcher, diagnose, FOREIGN_CODES, note, type Finding } from "@/domain/diagnosis";
+import { engineNotes, matchReason, type EngineTextTranslator } from "@/components/diagnosis/engine-notes";
+import { because, createMatcher, diagnose, FOREIGN_CODES, matchError, note, REASON_IDS, type Candidate, type Finding } from "@/domain/diagnosis";
 import { buildSavedResult } from "@/domain/diagnosis-service/result";
 import vendorFacts from "@/db/seed/vendor-facts.json";
 import zhCN from "@/messages/zh-CN/diagnosis.json";
+import enMessages from "@/messages/en/diagnosis.json";
 
 const matcher = createMatcher(vendorFacts);
 const RID = "5D8E9B3A-1111-4C2B-9C9D-0123456789AB";
@@ -39,7 +40,8 @@ describe("engine notes carry ids beside their English text", () => {
     const f = diagnose("X-Ca-Error-Code: A403IS", matcher).findings[0]!;
     expect(f.noteKeys).toContainEqual({ id: "gatewayDataPlaneCode", params: { code: "A403IS" } });
     const foreign = noted().flatMap((x) => x.noteKeys ?? []).find((k) => k.id === "foreignCode");
-    expect(foreign?.params).toEqual({ code: "Throttling", meaning: FOREIGN_CODES.get("Throttling")!.meaning });
+    const { meaning } = FOREIGN_CODES.get("Throttling")!;
+    expect(foreign?.params).toEqual({ code: "Throttling", meaning: meaning.en, meaningZh: meaning.zh });
   });
 
   test("a finding without notes gets no noteKeys field, so the JSON is unchanged", () => {
@@ -58,7 +60,7 @@ describe("engine notes carry ids beside their English text", () => {
 
 describe("the finding card shows notes in the reader's language", () => {
   // The real next-intl translator over the real messages; typed loosely as the card's `t` is.
-  const t = createTranslator({ locale: "zh-CN", messages: { diagnosis: zhCN } as AbstractIntlMessages, namespace: "diagnosis" }) as unknown as NoteTranslator;
+  const t = createTranslator({ locale: "zh-CN", messages: { diagnosis: zhCN } as AbstractIntlMessages, namespace: "diagnosis" }) as unknown as EngineTextTranslator;
 
   test("notes with ids are translated with their parameters", () => {
     const f = diagnose("X-Ca-Error-Code: A403IS", matcher).findings[0]!;
@@ -71,5 +73,105 @@ describe("the finding card shows notes in the reader's language", () => {
     expect(engineNotes({ notes: ["an old note"] }, t)).toEqual([{ text: "an old note", lang: "en" }]);
     const unknown = { notes: ["a newer note"], noteKeys: [{ id: "noSuchNote" as "recommendCode" }] };
     expect(engineNotes(unknown, t)).toEqual([{ text: "a newer note", lang: "en" }]);
+  });
+
+  test("a saved note lacking a parameter the message now needs stays in English instead of showing a gap", () => {
+    const saved = { notes: ["Throttling is the legacy generic flow-control code"], noteKeys: [{ id: "foreignCode" as const, params: { code: "Throttling", meaning: "the legacy generic flow-control code" } }] };
+    expect(engineNotes(saved, t)).toEqual([{ text: "Throttling is the legacy generic flow-control code", lang: "en" }]);
+  });
+
+  test("a foreign code's note reads in Chinese, its meaning included", () => {
+    const f = diagnose('{"Code":"Throttling","Message":"Request was denied due to request throttling."}', matcher).findings[0]!;
+    expect(engineNotes(f, t).map((n) => n.text)).toContain("Throttling 是旧版的通用流控错误码");
+  });
+});
+
+// Codes and messages that between them reach every way the matcher explains itself.
+const MATCHED = [
+  { code: "InvalidApiDefault" },
+  { code: "InvalidApiDefault", message: "The ApiDefault value exceeds limit." },
+  { code: "InvalidApiDefault", message: "The specified domain has not been resolved." },
+  { code: "InvalidApiDefault", message: "something else entirely" },
+  { code: "InvalidFormatRequestConfig" },
+  { code: "MissingGroupId", message: "The GroupId is mandatory for this action." },
+  { code: "MissingGroupId", message: "The ApiId is mandatory for this action." },
+  { code: "MissingGroupId", message: "something else entirely" },
+  { code: "InvalidDescription.LengthLimit" },
+  { code: "NoSuchCodeAnywhere", message: "The specified domain has not been resolved." },
+  { message: "The GroupId is mandatory for this action." },
+  { message: "Specified signature is not matched with our calculation." },
+  { message: "Specified signature is not matched with our calculation. server string to sign is:GET#/x" },
+  { code: "Xyz", message: "Specified signature is not matched with our calculation." },
+  { code: "invalidapidefault" },
+  { code: "missinggroupid" },
+  { code: "DomainNotResolve" },
+  { code: "DomainNotReslvd" },
+  { code: "Forbidden.RAM" },
+  { code: "InvalidAccessKeyId" },
+  { code: "MissingParameter.RegionId" },
+  { code: "SDK.InvalidAccessKeySecret" },
+  { code: "Throttling" },
+  { message: "Specified api is not found." },
+  { message: "The specified domain has not been reslved." },
+  { message: "The specifed domain has not been reslved." },
+];
+
+// The seed repeats one message, for a pair the matcher has evidence about; a catalog that repeats another has none.
+const repeating = createMatcher([
+  { code: "FirstTwin", httpStatus: 400, messages: ["The twin resource is busy."] },
+  { code: "SecondTwin", httpStatus: 400, messages: ["The twin resource is busy."] },
+]);
+
+const explained = (): Candidate[] =>
+  [...MATCHED.map((error) => matchError(matcher, error)), matchError(repeating, { message: "The twin resource is busy." })].flatMap((outcome) => [
+    ...(outcome.match ? [outcome.match] : []),
+    ...outcome.candidates,
+  ]);
+
+describe("match reasons carry ids beside their English text", () => {
+  test("every candidate's reasonKeys rebuild its reason exactly, and between them the pastes use every reason id", () => {
+    const candidates = explained();
+    for (const c of candidates) expect(because(...c.reasonKeys!).reason, `${c.entry}: ${c.reason}`).toBe(c.reason);
+    const used = new Set(candidates.flatMap((c) => c.reasonKeys!.map((k) => k.id)));
+    expect([...REASON_IDS].filter((id) => !used.has(id))).toEqual([]);
+  });
+
+  test("a saved diagnosis keeps reasonKeys on its match and candidates", () => {
+    const diagnosis = diagnose('{"Code":"DomainNotResolve","Message":"x"}', matcher);
+    const saved = buildSavedResult(diagnosis, new Map());
+    expect(saved.findings[0]!.candidates.map((c) => c.reasonKeys)).toEqual(diagnosis.findings[0]!.candidates.map((c) => c.reasonKeys));
+    expect(saved.findings[0]!.candidates[0]!.reasonKeys).toContainEqual({ id: "typoOne", params: { code: "DomainNotResolve", entry: "DomainNotResolved" } });
+  });
+});
+
+describe("the finding card says why in the reader's language", () => {
+  const zh = createTranslator({ locale: "zh-CN", messages: { diagnosis: zhCN } as AbstractIntlMessages, namespace: "diagnosis" }) as unknown as EngineTextTranslator;
+  const en = createTranslator({ locale: "en", messages: { diagnosis: enMessages } as AbstractIntlMessages, namespace: "diagnosis" }) as unknown as EngineTextTranslator;
+  const reasonFor = (error: { code?: string; message?: string }, entry: string) => {
+    const outcome = matchError(matcher, error);
+    return [outcome.match, ...outcome.candidates].find((c) => c?.entry === entry)!;
+  };
+
+  test("a template match, a typo and a cut-off message read in Chinese, parts joined with a full-width semicolon", () => {
+    expect(matchReason(reasonFor({ code: "MissingGroupId", message: "The GroupId is mandatory for this action." }, "Missing%s"), zh)).toEqual({
+      text: "错误码 MissingGroupId 符合模板 Missing%s，参数为 GroupId；报错信息中提到的参数与之相同",
+    });
+    expect(matchReason(reasonFor({ code: "DomainNotResolve" }, "DomainNotResolved"), zh).text).toBe("错误码 DomainNotResolve 与 DomainNotResolved 只差 1 个字符");
+    expect(matchReason(reasonFor({ message: "Specified api is not found." }, "InvalidApi.NotFound"), zh).text).toMatch(/^报错信息是 InvalidApi\.NotFound 的“.+”的开头/);
+  });
+
+  test("a foreign code's suggestion gives its meaning and the link to the catalog entry in Chinese", () => {
+    const reason = matchReason(reasonFor({ code: "Forbidden.RAM" }, "NoPermission"), zh);
+    expect(reason).toEqual({ text: "Forbidden.RAM 不是本目录的错误码，它是阿里云各产品共用的 RAM 鉴权拒绝错误码；本目录中 RAM 鉴权失败的错误码是 NoPermission" });
+  });
+
+  test("in English the parts give the engine's own text, capitalised", () => {
+    for (const c of explained()) expect(matchReason(c, en)).toEqual({ text: c.reason[0]!.toUpperCase() + c.reason.slice(1) });
+  });
+
+  test("a diagnosis saved before reasons had ids, or with an id this build does not know, shows the English reason", () => {
+    expect(matchReason({ reason: "code X is a catalog code" }, zh)).toEqual({ text: "Code X is a catalog code", lang: "en" });
+    const unknown = { reason: "a newer reason", reasonKeys: [{ id: "noSuchReason" as "exactCode" }] };
+    expect(matchReason(unknown, zh)).toEqual({ text: "A newer reason", lang: "en" });
   });
 });
