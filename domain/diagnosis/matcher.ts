@@ -603,6 +603,11 @@ export function matchError(matcher: Matcher, error: { code?: string; message?: s
             ...because(part("lessSpecificTemplate", { code, entry: other.template.entry.code, param: other.params[0]! })),
           });
         }
+        // Servers never misspell their codes, people retyping them do: InvalidApiDefalt fits Invalid%s, but is one
+        // letter from InvalidApiDefault. Offered beside the template, which stays the match.
+        for (const { entry: near, distance } of typoCandidates(matcher, code)) {
+          if (distance === 1) candidates.push({ entry: near.code, kind: "suggestion", confidence: 0.6, ...because(part("typoOne", { code, entry: near.code })) });
+        }
       }
     }
     if (!match) {

@@ -188,6 +188,14 @@ describe("near misses are ranked suggestions below 0.7", () => {
     for (const c of outcome.candidates) expect(c.confidence).toBeLessThan(0.7);
   });
 
+  test("a code that fits a broad template but is one letter from a catalog code offers that code beside the template", () => {
+    const outcome = matchError(matcher, { code: "InvalidApiDefalt" });
+    expect(outcome.match).toMatchObject({ entry: "Invalid%s", kind: "template", param: "ApiDefalt" });
+    expect(outcome.candidates).toContainEqual(expect.objectContaining({ entry: "InvalidApiDefault", kind: "suggestion", confidence: 0.6 }));
+    // A real parameter name is not a typo of anything: no suggestion.
+    expect(matchError(matcher, { code: "InvalidGroupId" }).candidates.filter((c) => c.kind === "suggestion")).toEqual([]);
+  });
+
   test("suggestions are ranked by confidence", () => {
     const { candidates } = matchError(matcher, { code: "Forbidden.RAM" });
     const confidences = candidates.map((c) => c.confidence);
