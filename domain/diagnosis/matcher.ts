@@ -586,14 +586,28 @@ export function matchError(matcher: Matcher, error: { code?: string; message?: s
               : messageDisagrees(messageHits);
         const lessSpecific = hits.slice(1).map((h) => h.template.entry.code);
         const fits = { code, entry, params: best.params.join(", ") };
-        match = {
-          entry,
-          param,
-          ...(best.params.length > 1 ? { params: best.params } : {}),
-          kind: "template",
-          confidence,
-          ...because(lessSpecific.length ? part("templateCodeMoreSpecific", { ...fits, others: lessSpecific.join(", ") }) : part("templateCode", fits), tail),
-        };
+        const templateReason = lessSpecific.length ? part("templateCodeMoreSpecific", { ...fits, others: lessSpecific.join(", ") }) : part("templateCode", fits);
+        // Servers never misspell their codes, people retyping them do: InvalidApiDefalt fits Invalid%s, but is one
+        // letter from InvalidApiDefault. With that entry's message beside it, the typo is the better answer and the
+        // template the alternative; without, the template stays the match and the near code is offered.
+        const oneLetterAway = typoCandidates(matcher, code).filter((t) => t.distance === 1);
+        const misspelt = agree ? undefined : messageHits.find((h) => oneLetterAway.some((t) => t.entry === h.variant.entry));
+        if (misspelt) {
+          match = messageCandidate(misspelt, 0.8, [part("typoOne", { code, entry: misspelt.variant.entry.code }), ...describeHit(misspelt)]);
+          candidates.push({ entry, param, ...(best.params.length > 1 ? { params: best.params } : {}), kind: "template", confidence: 0.5, ...because(templateReason) });
+        } else {
+          match = {
+            entry,
+            param,
+            ...(best.params.length > 1 ? { params: best.params } : {}),
+            kind: "template",
+            confidence,
+            ...because(templateReason, tail),
+          };
+          for (const { entry: near } of oneLetterAway) {
+            candidates.push({ entry: near.code, kind: "suggestion", confidence: 0.6, ...because(part("typoOne", { code, entry: near.code })) });
+          }
+        }
         for (const other of hits.slice(1)) {
           candidates.push({
             entry: other.template.entry.code,
@@ -602,11 +616,6 @@ export function matchError(matcher: Matcher, error: { code?: string; message?: s
             confidence: 0.5,
             ...because(part("lessSpecificTemplate", { code, entry: other.template.entry.code, param: other.params[0]! })),
           });
-        }
-        // Servers never misspell their codes, people retyping them do: InvalidApiDefalt fits Invalid%s, but is one
-        // letter from InvalidApiDefault. Offered beside the template, which stays the match.
-        for (const { entry: near, distance } of typoCandidates(matcher, code)) {
-          if (distance === 1) candidates.push({ entry: near.code, kind: "suggestion", confidence: 0.6, ...because(part("typoOne", { code, entry: near.code })) });
         }
       }
     }

@@ -192,6 +192,11 @@ describe("near misses are ranked suggestions below 0.7", () => {
     const outcome = matchError(matcher, { code: "InvalidApiDefalt" });
     expect(outcome.match).toMatchObject({ entry: "Invalid%s", kind: "template", param: "ApiDefalt" });
     expect(outcome.candidates).toContainEqual(expect.objectContaining({ entry: "InvalidApiDefault", kind: "suggestion", confidence: 0.6 }));
+    // With that code's own message beside it, the misspelt code is taken for the code it misspells.
+    const withMessage = matchError(matcher, { code: "InvalidApiDefalt", message: "The ApiDefault value exceeds limit." });
+    expect(withMessage.match).toMatchObject({ entry: "InvalidApiDefault", kind: "message", confidence: 0.8 });
+    expect(withMessage.match!.reason).toMatch(/^code InvalidApiDefalt is 1 edit away from InvalidApiDefault; message matches/);
+    expect(withMessage.candidates).toContainEqual(expect.objectContaining({ entry: "Invalid%s", kind: "template", param: "ApiDefalt", confidence: 0.5 }));
     // A real parameter name is not a typo of anything: no suggestion.
     expect(matchError(matcher, { code: "InvalidGroupId" }).candidates.filter((c) => c.kind === "suggestion")).toEqual([]);
   });
