@@ -26,6 +26,7 @@ export type ExportLabels = {
   revision: (n: number) => string;
   changedSince: (now: number | null) => string;
   match: string;
+  why: string;
   matchKinds: { exact: string; template: string; message: string; suggestion: string };
   confidence: (percent: number) => string;
   noMatch: string;
@@ -82,6 +83,7 @@ const en: ExportLabels = {
   revision: (n) => `revision ${n}`,
   changedSince: (now) => (now === null ? "the entry has since been removed from the catalog" : `the entry has changed since: now revision ${now}`),
   match: "Match",
+  why: "Why",
   matchKinds: { exact: "exact code", template: "code template", message: "by message", suggestion: "suggestion" },
   confidence: (percent) => `confidence ${percent}%`,
   noMatch: "No catalog entry matched.",
@@ -138,6 +140,7 @@ const zh: ExportLabels = {
   revision: (n) => `第 ${n} 版`,
   changedSince: (now) => (now === null ? "该条目已从目录中删除" : `该条目此后已修改：当前为第 ${now} 版`),
   match: "匹配",
+  why: "依据",
   matchKinds: { exact: "错误码完全一致", template: "错误码模板", message: "按错误信息", suggestion: "推测" },
   confidence: (percent) => `置信度 ${percent}%`,
   noMatch: "没有匹配的目录条目。",

@@ -1,7 +1,7 @@
 import { localized } from "../catalog/localized";
 import type { Locale, LocalizedText } from "../catalog/types";
 import { EXPORT_LABELS, type ExportLabels } from "./export-labels";
-import type { DiagnosisCheck, DiagnosisRecord, PersonRef, SavedFinding } from "./types";
+import type { Candidate, DiagnosisCheck, DiagnosisRecord, PersonRef, SavedFinding } from "./types";
 
 /**
  * Two exports of a saved diagnosis, as pure functions of the record: Markdown to paste into a ticket, and a
@@ -12,6 +12,11 @@ export type RenderOptions = {
   locale: Locale;
   /** The absolute share link (`https://errordesk.example/d/<id>`): the server does not know how users reach it. */
   link: string;
+  /**
+   * Why a match was made, in `locale`: the caller passes the same translation the page shows (the reasons' texts
+   * live in the UI's messages). Without it the engine's English reason is printed.
+   */
+  explain?: (match: Pick<Candidate, "reason" | "reasonKeys">) => string;
 };
 
 const WINDOW_MS = 15 * 60 * 1000;
@@ -94,6 +99,7 @@ export function renderDiagnosisMarkdown(record: DiagnosisRecord, options: Render
       const snapshotInfo = finding.snapshot ? ` (${labels.revision(finding.snapshot.revision)}${status?.changed ? `; ${labels.changedSince(status.currentRevision)}` : ""})` : "";
       out.push(`- **${labels.catalogEntry}**${labels.colon}${code(finding.match.entry)}${snapshotInfo}`);
       out.push(`- **${labels.match}**${labels.colon}${labels.matchKinds[finding.match.kind]}, ${labels.confidence(Math.round(finding.match.confidence * 100))}`);
+      out.push(`- **${labels.why}**${labels.colon}${options.explain ? options.explain(finding.match) : finding.match.reason}`);
     } else {
       out.push(`- ${labels.noMatch}`);
       const suggestions = finding.candidates.slice(0, 3).map((c) => code(c.entry));

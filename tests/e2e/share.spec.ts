@@ -111,6 +111,10 @@ test("the Markdown export carries the code, the ticks and the notes; the escalat
   expect(md).toMatch(/- \[x\] Check the required parameters in the API reference _\(E2E Viewer, /);
   expect(md).toContain("- [ ] Confirm the parameter is actually sent");
   expect(md).toContain("Checked the API reference with the customer.");
+  expect(md).toContain("- **Why**: Code MissingGroupId matches template Missing%s; parameter GroupId");
+  // In Chinese the reason is the one the Chinese finding card shows.
+  const chineseMd = await (await viewer.request.get(`${link}/export.md?lang=zh-CN`)).text();
+  expect(chineseMd).toContain("- **依据**：错误码 MissingGroupId 符合模板 Missing%s，参数为 GroupId");
 
   const escalation = await viewer.request.get(`${link}/escalation.txt?lang=en`);
   expect(escalation.status()).toBe(200);

@@ -1,4 +1,7 @@
+import { createTranslator, type AbstractIntlMessages } from "next-intl";
 import { describe, expect, test } from "vitest";
+import { matchReason, type EngineTextTranslator } from "@/components/diagnosis/engine-notes";
+import zhCN from "@/messages/zh-CN/diagnosis.json";
 import facts from "@/db/seed/vendor-facts.json";
 import type { VendorFacts } from "@/domain/catalog/types";
 import { createMatcher, diagnose } from "@/domain/diagnosis";
@@ -111,6 +114,8 @@ describe("Markdown for a ticket", () => {
     expect(md).toContain("- **Ticket**: INC-4711");
     expect(md).toContain("## Finding 1: `MissingGroupId`: GroupId is missing");
     expect(md).toContain("- **Catalog entry**: `Missing%s` (revision 3)");
+    // Without a translation the engine's own English reason is printed.
+    expect(md).toContain("- **Why**: code MissingGroupId matches template Missing%s; parameter GroupId");
     expect(md).toContain("### What it means\n\nThe request did not include GroupId.");
     expect(md).toContain("### What to do\n\nPass GroupId in the request.");
     expect(md).toContain("- [x] Check the SDK call sets GroupId _(Ed Editor, 2024-05-12 07:10 UTC)_\n  Look at the request builder.");
@@ -128,6 +133,12 @@ describe("Markdown for a ticket", () => {
     // The step's detail exists only in English: it falls back rather than disappearing.
     expect(md).toContain("Look at the request builder.");
     expect(md).toContain("**未解决**");
+  });
+
+  test("says why it matched in the reader's language, with the translation the finding card uses", () => {
+    const zh = createTranslator({ locale: "zh-CN", messages: { diagnosis: zhCN } as AbstractIntlMessages, namespace: "diagnosis" }) as unknown as EngineTextTranslator;
+    const md = renderDiagnosisMarkdown(record(), { locale: "zh-CN", link: LINK, explain: (match) => matchReason(match, zh).text });
+    expect(md).toContain("- **依据**：错误码 MissingGroupId 符合模板 Missing%s，参数为 GroupId");
   });
 
   test("nothing found, no notes, no outcome, saved by an API key", () => {

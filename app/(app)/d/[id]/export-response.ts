@@ -1,13 +1,14 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
+import { matchReason } from "@/components/diagnosis/engine-notes";
 import { getCurrentUser } from "@/app/_lib/auth";
 import { can } from "@/domain/auth/permissions";
-import type { Locale } from "@/domain/catalog/types";
+import type { RenderOptions } from "@/domain/diagnosis-service";
 import type { DiagnosisRecord } from "@/domain/diagnosis-service/types";
 import { isLocale } from "@/i18n/locale";
 import { currentLocale, loadDiagnosis, shareLink } from "./load";
 
-type Render = (record: DiagnosisRecord, options: { locale: Locale; link: string }) => string;
+type Render = (record: DiagnosisRecord, options: RenderOptions) => string;
 
 /**
  * The two exports of /d/<id> as plain text for a browser tab, a download or curl with a session cookie.
@@ -24,7 +25,8 @@ export async function exportResponse(request: Request, id: string, render: Rende
 
   const wanted = new URL(request.url).searchParams.get("lang");
   const locale = isLocale(wanted) ? wanted : await currentLocale();
-  const body = render(record, { locale, link: await shareLink(record.id) });
+  const reasons = await getTranslations({ locale, namespace: "diagnosis" });
+  const body = render(record, { locale, link: await shareLink(record.id), explain: (match) => matchReason(match, reasons).text });
   const download = new URL(request.url).searchParams.get("download") === "1";
   const filename = `diagnosis-${record.id}.${file.extension}`;
   return new Response(body, {

@@ -7,6 +7,7 @@ import { CopyButton } from "@/components/catalog/copy-button";
 import { DiagnosisList } from "@/components/diagnosis/diagnosis-list";
 import { EventCard } from "@/components/diagnosis/event-card";
 import { FindingCard } from "@/components/diagnosis/finding-card";
+import { matchReason } from "@/components/diagnosis/engine-notes";
 import { FocusOnMount } from "@/components/diagnosis/focus-on-mount";
 import { NoteForm } from "@/components/diagnosis/note-form";
 import { NothingFound } from "@/components/diagnosis/nothing-found";
@@ -63,7 +64,7 @@ export default async function DiagnosisPage({ params }: Props) {
   const [t, format, locale, link] = await Promise.all([getTranslations("diagnosis"), getFormatter(), currentLocale(), shareLink(record.id)]);
   const earlier = await earlierDiagnoses(record);
   const { findings, event } = record.result;
-  const markdown = renderDiagnosisMarkdown(record, { locale, link });
+  const markdown = renderDiagnosisMarkdown(record, { locale, link, explain: (match) => matchReason(match, t).text });
   const escalation = renderEscalationSummary(record, { locale, link });
   const when = (date: Date) => (
     <time dateTime={date.toISOString()} title={date.toISOString()}>
