@@ -25,7 +25,10 @@ export type Draft = RawFields & {
 class UnionFind {
   private readonly parent: number[];
   constructor(size: number) {
-    this.parent = Array.from({ length: size }, (_, i) => i);
+    // A plain loop: Array.from over an array-like costs several times more per element.
+    const parent = new Array<number>(size);
+    for (let i = 0; i < size; i++) parent[i] = i;
+    this.parent = parent;
   }
   find(i: number): number {
     let root = i;
@@ -67,23 +70,25 @@ function skipWhitespace(text: string, from: number, limit: number): number {
   return i;
 }
 
+/** Joins the groups of raws a and b unless their codes or request ids disagree; true when they are one group. */
+function join(uf: UnionFind, identities: Identity[], a: number, b: number): boolean {
+  const ra = uf.find(a);
+  const rb = uf.find(b);
+  if (ra === rb) return true;
+  if (!compatible(identities[ra]!, identities[rb]!) && !compatible(identities[rb]!, identities[ra]!)) return false;
+  const root = uf.union(ra, rb);
+  const other = root === ra ? rb : ra;
+  for (const c of identities[other]!.codes) identities[root]!.codes.add(c);
+  for (const r of identities[other]!.requestIds) identities[root]!.requestIds.add(r);
+  return true;
+}
+
 /** Groups the first `limit` raws (in text order); later ones could only produce findings beyond the report's cap. */
 export function groupRaws(ctx: ScanContext, limit = Infinity): Draft[] {
   const raws = [...ctx.raws].sort((a, b) => a.start - b.start || b.end - a.end).slice(0, limit);
   const starts = raws.map((r) => r.start);
   const uf = new UnionFind(raws.length);
   const identities = raws.map(identityOf);
-  const join = (a: number, b: number): boolean => {
-    const ra = uf.find(a);
-    const rb = uf.find(b);
-    if (ra === rb) return true;
-    if (!compatible(identities[ra]!, identities[rb]!) && !compatible(identities[rb]!, identities[ra]!)) return false;
-    const root = uf.union(ra, rb);
-    const other = root === ra ? rb : ra;
-    for (const c of identities[other]!.codes) identities[root]!.codes.add(c);
-    for (const r of identities[other]!.requestIds) identities[root]!.requestIds.add(r);
-    return true;
-  };
 
   // Producer → its body, wrapper → its cause: the first raw starting right where it was announced.
   raws.forEach((raw, i) => {
@@ -95,7 +100,7 @@ export function groupRaws(ctx: ScanContext, limit = Infinity): Draft[] {
       const candidate = raws[k]!;
       if (raw.bodyFrom !== undefined && candidate.role !== "body") continue;
       if (raw.causeFrom !== undefined && candidate.role === "wrapper" && candidate.format !== "http") continue;
-      if (join(i, k)) break;
+      if (join(uf, identities, i, k)) break;
     }
   });
 
@@ -103,7 +108,7 @@ export function groupRaws(ctx: ScanContext, limit = Infinity): Draft[] {
   let active = -1;
   let activeEnd = -1;
   raws.forEach((raw, i) => {
-    if (active !== -1 && raw.start < activeEnd && !raw.prose && !raws[active]!.prose && join(active, i)) {
+    if (active !== -1 && raw.start < activeEnd && !raw.prose && !raws[active]!.prose && join(uf, identities, active, i)) {
       activeEnd = Math.max(activeEnd, raw.end);
       return;
     }
@@ -164,11 +169,17 @@ function sortedByRole(members: Raw[], order: Role[], cache: Map<Role[], Raw[]>):
 function mergeGroup(ctx: ScanContext, members: Raw[]): Draft | undefined {
   const orders = new Map<Role[], Raw[]>();
   const fields: RawFields = {};
-  for (const key of FIELD_KEYS) {
-    for (const raw of sortedByRole(members, FIELD_PRIORITY[key], orders)) {
-      if (raw[key] !== undefined) {
-        (fields as Record<string, unknown>)[key] = raw[key];
-        break;
+  if (members.length === 1) {
+    // Most groups are one raw: every field comes from it, whatever the priorities.
+    const raw = members[0]!;
+    for (const key of FIELD_KEYS) if (raw[key] !== undefined) (fields as Record<string, unknown>)[key] = raw[key];
+  } else {
+    for (const key of FIELD_KEYS) {
+      for (const raw of sortedByRole(members, FIELD_PRIORITY[key], orders)) {
+        if (raw[key] !== undefined) {
+          (fields as Record<string, unknown>)[key] = raw[key];
+          break;
+        }
       }
     }
   }
@@ -240,25 +251,49 @@ const FACT_FIELD: Partial<Record<Fact["kind"], keyof RawFields>> = {
 const FOLLOWS_ERROR = new Set<keyof RawFields>(["requestId", "hostId", "endpoint", "region", "requestTimestamp"]);
 const MAX_FACT_DISTANCE = 600;
 
+/** How far a fact at `to` (or `from`) is from a draft, weighted by the side it is expected on; Infinity: too far. */
+function score(index: TextIndex, from: number, to: number, field: keyof RawFields, factBeforeDraft: boolean): number {
+  if (to < from) return Infinity;
+  if (to - from > MAX_FACT_DISTANCE) return Infinity;
+  if (index.paragraphOf(from) !== index.paragraphOf(to)) return Infinity;
+  let distance = to - from;
+  if (index.lineNumber(from) === index.lineNumber(to)) distance /= 4;
+  const expectedSide = FOLLOWS_ERROR.has(field) ? !factBeforeDraft : factBeforeDraft;
+  return expectedSide ? distance : distance * 2 + 20;
+}
+
 export function attachFacts(drafts: Draft[], facts: Fact[], index: TextIndex): void {
   if (drafts.length === 0) return;
   const starts = drafts.map((d) => d.start);
-  const score = (from: number, to: number, field: keyof RawFields, factBeforeDraft: boolean): number => {
-    if (to < from) return Infinity;
-    if (to - from > MAX_FACT_DISTANCE) return Infinity;
-    if (index.paragraphOf(from) !== index.paragraphOf(to)) return Infinity;
-    let distance = to - from;
-    if (index.lineNumber(from) === index.lineNumber(to)) distance /= 4;
-    const expectedSide = FOLLOWS_ERROR.has(field) ? !factBeforeDraft : factBeforeDraft;
-    return expectedSide ? distance : distance * 2 + 20;
-  };
-  // Extractors push facts mostly in text order: a sorted list needs no copy (the sort is stable, so same order).
-  const ordered = isSortedByStart(facts) ? facts : [...facts].sort((a, b) => a.start - b.start);
+  // Most facts of a log (a time on every line) sit where no draft can take them: only those that can are sorted and
+  // read. Whether one can depends on the drafts' places alone, never on what earlier facts filled in, so leaving
+  // the others out changes nothing; the sort is stable, so the rest keep their order.
+  let lines: number[] | undefined;
+  const near: Fact[] = [];
+  for (const fact of facts) {
+    if (FACT_FIELD[fact.kind] === undefined) continue;
+    const k = firstAtOrAfter(starts, fact.start + 1) - 1;
+    const holder = k >= 0 ? drafts[k] : undefined;
+    const next = k + 1 < drafts.length ? drafts[k + 1] : undefined;
+    let reachable: boolean;
+    if (holder && fact.start < holder.end) reachable = true;
+    else if (fact.kind === "timestamp") {
+      lines ??= drafts.map((d) => index.lineNumber(d.start));
+      const line = index.lineNumber(fact.start);
+      reachable = (holder !== undefined && lines[k] === line) || (next !== undefined && lines[k + 1] === line);
+    } else {
+      reachable =
+        (holder !== undefined && fact.start >= holder.end && fact.start - holder.end <= MAX_FACT_DISTANCE) ||
+        (next !== undefined && next.start >= fact.end && next.start - fact.end <= MAX_FACT_DISTANCE);
+    }
+    if (reachable) near.push(fact);
+  }
+  const ordered = isSortedByStart(near) ? near : near.sort((a, b) => a.start - b.start);
   for (const fact of ordered) {
     const field = FACT_FIELD[fact.kind];
     if (!field) continue;
     const k = firstAtOrAfter(starts, fact.start + 1) - 1;
-    const holder = drafts[k];
+    const holder = k >= 0 ? drafts[k] : undefined;
     if (holder && fact.start < holder.end) {
       if (holder[field] === undefined) (holder as Record<string, unknown>)[field] = fact.value;
       continue;
@@ -279,11 +314,11 @@ export function attachFacts(drafts: Draft[], facts: Fact[], index: TextIndex): v
     let bestScore = Infinity;
     if (holder && holder[field] === undefined) {
       best = holder;
-      bestScore = score(holder.end, fact.start, field, false);
+      bestScore = score(index, holder.end, fact.start, field, false);
     }
     const next = drafts[k + 1];
     if (next && next[field] === undefined) {
-      const s = score(fact.end, next.start, field, true);
+      const s = score(index, fact.end, next.start, field, true);
       if (s < bestScore) {
         best = next;
         bestScore = s;
@@ -299,6 +334,6 @@ function isSortedByStart(facts: Fact[]): boolean {
 }
 
 /** Every string the engine returns passes through redaction once more (hard-wrap joins, decoded escapes). */
-export function scrubDraft(draft: Draft): Draft {
-  return scrubDeep(draft) as Draft;
+export function scrubDraft(draft: Draft, memo?: Map<string, string>): Draft {
+  return scrubDeep(draft, 0, memo) as Draft;
 }

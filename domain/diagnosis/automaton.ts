@@ -20,7 +20,10 @@ function fold(code: number): number {
 
 export class AsciiAutomaton {
   readonly patterns: readonly string[];
-  /** Char code (< 128) → column; characters no pattern uses share column 0, which no pattern character has. */
+  /**
+   * UTF-16 code unit → column; characters no pattern uses (every non-ASCII one among them) share column 0, which no
+   * pattern character has. One entry per code unit spares the scan a range check per character read.
+   */
   private readonly columnOf: Uint8Array;
   private readonly width: number;
   /** Length of the window: the shortest pattern, capped. */
@@ -32,20 +35,16 @@ export class AsciiAutomaton {
   /** Each pattern as columns; undefined for patterns that cannot match (empty, or non-ASCII). */
   private readonly encoded: (Uint8Array | undefined)[];
 
-  /**
-   * Patterns containing non-ASCII characters, or shorter than three characters, never match. `exactCase`: patterns
-   * are matched as written (all lower case, then: capitals in the text are skipped over like any other character no
-   * pattern has).
-   */
-  constructor(patterns: readonly string[], { exactCase = false }: { exactCase?: boolean } = {}) {
+  /** Patterns containing non-ASCII characters, or shorter than three characters, never match. */
+  constructor(patterns: readonly string[]) {
     this.patterns = patterns;
-    const columnOf = new Uint8Array(ALPHABET);
+    const columnOf = new Uint8Array(0x10000);
     let width = 1;
     const encoded = patterns.map((pattern) => {
       const cols = new Uint8Array(pattern.length);
       for (let i = 0; i < pattern.length; i++) {
         const code = pattern.charCodeAt(i);
-        const c = exactCase ? (code < ALPHABET ? code : -1) : fold(code);
+        const c = fold(code);
         if (c === -1) return undefined;
         if (columnOf[c] === 0) columnOf[c] = width++;
         cols[i] = columnOf[c]!;
@@ -53,10 +52,8 @@ export class AsciiAutomaton {
       // Three characters are what the scan looks at: shorter patterns are not supported (catalog anchors have 6+).
       return cols.length >= 3 ? cols : undefined;
     });
-    if (!exactCase) {
-      for (let c = 65; c <= 90; c++) columnOf[c] = columnOf[c + 32]!;
-      columnOf[9] = columnOf[10] = columnOf[13] = columnOf[32]!;
-    }
+    for (let c = 65; c <= 90; c++) columnOf[c] = columnOf[c + 32]!;
+    columnOf[9] = columnOf[10] = columnOf[13] = columnOf[32]!;
     this.columnOf = columnOf;
     this.width = width;
     this.encoded = encoded;
@@ -87,20 +84,20 @@ export class AsciiAutomaton {
     let i = from + window - 1;
     while (i < to) {
       const third = text.charCodeAt(i);
-      const z = third < ALPHABET ? columnOf[third]! : 0;
+      const z = columnOf[third]!;
       if (z === 0) {
         // No pattern has this character: no window holding it can match.
         i += window;
         continue;
       }
       const second = text.charCodeAt(i - 1);
-      const y = second < ALPHABET ? columnOf[second]! : 0;
+      const y = columnOf[second]!;
       if (y === 0) {
         i += window - 1;
         continue;
       }
       const first = text.charCodeAt(i - 2);
-      const ends = ((first < ALPHABET ? columnOf[first]! : 0) * width + y) * width + z;
+      const ends = (columnOf[first]! * width + y) * width + z;
       const step = shift[ends]!;
       if (step !== 0) {
         i += step;
@@ -114,7 +111,7 @@ export class AsciiAutomaton {
         let k = 0;
         for (; k < cols.length; k++) {
           const code = text.charCodeAt(start + k);
-          if ((code < ALPHABET ? columnOf[code]! : 0) !== cols[k]) break;
+          if (columnOf[code] !== cols[k]) break;
         }
         if (k === cols.length) (found ??= []).push(pattern, end);
       }

@@ -64,10 +64,11 @@ export function diagnose(text: string, matcher: Matcher, options: DiagnoseOption
   matched = dedupe(matched, index, match);
 
   const truncated = matched.length > maxFindings || allDrafts.length > drafts.length || ctx.raws.length > rawLimit || ctx.budget.exhausted;
+  const scrubbed = new Map<string, string>();
   const findings = matched
     .slice(0, maxFindings)
-    .map(({ draft, outcome }) => toFinding(scrubDraft(draft), outcome, scan, index, offsets, recommendOf, ticket.kind === "ticket"));
-  const recognized = buildRecognized(findings, ctx.facts, offsets);
+    .map(({ draft, outcome }) => toFinding(scrubDraft(draft, scrubbed), outcome, scan, index, offsets, recommendOf, ticket.kind === "ticket"));
+  const recognized = buildRecognized(findings, ctx.facts, offsets, scrubbed);
   return {
     findings,
     recognized,
@@ -345,48 +346,64 @@ const RECOGNIZED_LABEL: Record<RecognizedKind, string> = {
   input: "Input",
 };
 
-function buildRecognized(findings: Finding[], facts: Fact[], offsets: OffsetMap): Recognized[] {
-  const out: Recognized[] = [];
+/**
+ * The recognized list being built: each kind and value once, at most 500. A class rather than a closure over these
+ * (this runs for every paste, and under tsx every named closure also gets a defineProperty).
+ */
+class RecognizedList {
+  readonly out: Recognized[] = [];
   // One set per kind (each kind's values are all strings or all numbers): the value itself is the key, no joined
   // string to build and hash for every fact.
-  const seen = new Map<RecognizedKind, Set<string | number>>();
-  // `plain`: a log time or a region, read by a strict pattern of digits, letters and separators, cannot hold a secret.
-  // A fact's span is mapped to the paste only when its value is listed (most facts repeat one already listed).
-  let factSpan: Fact | undefined;
-  const add = (kind: RecognizedKind, value: string | number | undefined, span?: { start: number; end: number }, plain = false) => {
+  private readonly seen = new Map<RecognizedKind, Set<string | number>>();
+  /** The fact being listed: its span is mapped to the paste only when its value is listed (most repeat one). */
+  factSpan: Fact | undefined;
+
+  constructor(
+    private readonly offsets: OffsetMap,
+    private readonly scrubbed: Map<string, string>,
+  ) {}
+
+  /** `plain`: a log time or a region, read by a strict pattern of digits, letters and separators, cannot hold a secret. */
+  add(kind: RecognizedKind, value: string | number | undefined, span?: { start: number; end: number }, plain = false): void {
+    const { out } = this;
     if (value === undefined || value === "" || out.length >= 500) return;
-    let values = seen.get(kind);
-    if (!values) seen.set(kind, (values = new Set()));
+    let values = this.seen.get(kind);
+    if (!values) this.seen.set(kind, (values = new Set()));
     else if (values.has(value)) return;
     values.add(value);
-    const text = plain ? String(value) : scrubText(String(value));
+    const text = plain ? String(value) : scrubText(String(value), this.scrubbed);
     const item: Recognized = { kind, value: text, label: `${RECOGNIZED_LABEL[kind]} ${text}` };
+    const factSpan = this.factSpan;
     if (span) item.span = span;
-    else if (factSpan) item.span = { start: offsets.toInput(factSpan.start, "start"), end: offsets.toInput(factSpan.end, "end") };
+    else if (factSpan) item.span = { start: this.offsets.toInput(factSpan.start, "start"), end: this.offsets.toInput(factSpan.end, "end") };
     out.push(item);
-  };
+  }
+}
+
+function buildRecognized(findings: Finding[], facts: Fact[], offsets: OffsetMap, scrubbed: Map<string, string>): Recognized[] {
+  const list = new RecognizedList(offsets, scrubbed);
   for (const f of findings) {
-    add("format", f.format, f.span);
-    add("requestId", f.requestId, f.span);
-    add("hostId", f.hostId, f.span);
-    add("region", f.region, f.span);
-    add("endpoint", f.endpoint, f.span);
-    add("action", f.action, f.span);
-    add("timestamp", f.timestamp, f.span);
-    add("httpStatus", f.httpStatus, f.span);
-    add("recommend", f.recommend?.url, f.span);
+    list.add("format", f.format, f.span);
+    list.add("requestId", f.requestId, f.span);
+    list.add("hostId", f.hostId, f.span);
+    list.add("region", f.region, f.span);
+    list.add("endpoint", f.endpoint, f.span);
+    list.add("action", f.action, f.span);
+    list.add("timestamp", f.timestamp, f.span);
+    list.add("httpStatus", f.httpStatus, f.span);
+    list.add("recommend", f.recommend?.url, f.span);
   }
   for (const fact of facts) {
-    if (out.length >= 500) break;
-    factSpan = fact;
+    if (list.out.length >= 500) break;
+    list.factSpan = fact;
     if (fact.kind === "endpoint") {
-      add("endpoint", fact.value);
-      add("region", regionFromHost(fact.value), undefined, true);
+      list.add("endpoint", fact.value);
+      list.add("region", regionFromHost(fact.value), undefined, true);
     } else if (fact.kind === "hostId") {
-      add("hostId", fact.value);
-      add("region", regionFromHost(fact.value), undefined, true);
-    } else if (fact.kind === "requestTimestamp" || fact.kind === "timestamp") add("timestamp", fact.value, undefined, true);
-    else add(fact.kind, fact.value);
+      list.add("hostId", fact.value);
+      list.add("region", regionFromHost(fact.value), undefined, true);
+    } else if (fact.kind === "requestTimestamp" || fact.kind === "timestamp") list.add("timestamp", fact.value, undefined, true);
+    else list.add(fact.kind, fact.value);
   }
-  return out;
+  return list.out;
 }

@@ -8,12 +8,27 @@ import type { Recommend, RecommendGeneration } from "./types";
 /** Upper case; placeholders such as `***`, `xxx`, `...` and `fixture`-like words are not request ids. */
 export function normalizeRequestId(value: string | undefined): string | undefined {
   if (!value) return undefined;
+  // Most ids arrive clean (letters, digits, dashes, a digit among them): nothing to trim, nothing a placeholder
+  // could be, so the checks below would all pass.
+  if (isPlainId(value)) return value.toUpperCase();
   const trimmed = value.trim().replace(/^["'`\[(]+|["'`\]),.;:]+$/g, "");
   // Real ids always contain digits; `xxx`, `***`, `...`, `fixture` are placeholders left by the poster.
   if (!/[0-9]/.test(trimmed) || trimmed.length > 80) return undefined;
   if (/^(?:x+|\*+|\.+|-+|none|null|nil|undefined|requestid)$/i.test(trimmed)) return undefined;
   if (!/^[0-9A-Za-z][0-9A-Za-z\-_*.]*$/.test(trimmed)) return undefined;
   return trimmed.toUpperCase();
+}
+
+/** Letters, digits and dashes only, starting with a letter or digit, holding a digit, at most 80 long. */
+function isPlainId(value: string): boolean {
+  if (value.length > 80 || value.charCodeAt(0) === 45) return false;
+  let digit = false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 48 && c <= 57) digit = true;
+    else if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45)) return false;
+  }
+  return digit;
 }
 
 export function normalizeHost(value: string | undefined): string | undefined {
@@ -23,6 +38,7 @@ export function normalizeHost(value: string | undefined): string | undefined {
 }
 
 const REGION = /^(?:cn|us|eu|ap|me|ru|sa|na|af|ce|la)-[a-z]+(?:-[a-z0-9]+){0,4}$/;
+const NETWORK_WORD = /internal|vpc|intranet/;
 const REGION_TAIL = /(?:^|-)((?:cn|us|eu|ap|me|ru|sa|na|af|ce|la)-[a-z]+(?:-[a-z0-9]+){0,4})$/;
 
 /**
@@ -35,8 +51,9 @@ export function regionFromHost(host: string | undefined): string | undefined {
     if (!label.includes("-")) continue;
     // The region is the label's tail from some dash on, without the network words (`cn-hangzhou-internal`); the
     // first (longest) such tail that reads as a region wins.
-    const parts = label.split("-").filter((p) => p !== "internal" && p !== "vpc" && p !== "intranet");
-    const region = REGION_TAIL.exec(parts.join("-"))?.[1];
+    // Split and joined again only when a network word may be in it: otherwise the join gives the label back.
+    const tail = NETWORK_WORD.test(label) ? label.split("-").filter((p) => p !== "internal" && p !== "vpc" && p !== "intranet").join("-") : label;
+    const region = REGION_TAIL.exec(tail)?.[1];
     if (region) return region;
   }
   return undefined;
@@ -108,11 +125,11 @@ export function parseRecommend(raw: string | undefined): Recommend | undefined {
   if (at === -1) return { url: "", query: {}, generation: "other", note: text };
   const url = text.slice(at, urlEnd(text, at));
   const query = parseQuery(url);
-  const generation: RecommendGeneration = /error-center\.aliyun\.com/.test(url)
+  const generation: RecommendGeneration = url.includes("error-center.aliyun.com")
     ? "error-center"
-    : /troubleshoot\.api\.aliyun\.com/.test(url)
+    : url.includes("troubleshoot.api.aliyun.com")
       ? "troubleshoot-legacy"
-      : /api\.aliyun\.com\/troubleshoot/.test(url)
+      : url.includes("api.aliyun.com/troubleshoot")
         ? "troubleshoot"
         : "other";
   const code = query.Keyword ?? query.q;

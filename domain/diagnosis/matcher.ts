@@ -3,7 +3,7 @@ import { AsciiAutomaton } from "./automaton";
 import { FOREIGN_CODES, isGatewayDataPlaneCode, isSdkClientCode, relatedByShape } from "./related-codes";
 import { note, type Note } from "./notes";
 import { because, part, type ReasonId, type ReasonPart } from "./reasons";
-import { collapseSpaces, foldAscii, isCodeLike, truncate } from "./text";
+import { collapseSpaces, foldAscii, isCodeLike, truncate, TripleSet } from "./text";
 import type { Candidate, CatalogRef, Match } from "./types";
 
 /**
@@ -52,13 +52,14 @@ export type Matcher = {
   /** Whole outcomes of matchError by code and message, for pastes that bring the same errors again (see matchErrorOnce). */
   readonly outcomeMemo: Map<string, MatchOutcome>;
   /**
-   * The only all-lower-case words of 12+ characters isCodeWorthReporting can accept (codes spelled in lower case, or
-   * lower-case codes): a template parameter and a typo both need capitals. Free text without any of them needs no
-   * look at its lower-case words.
+   * The message anchors (as in `automaton`, same indices) followed by the only all-lower-case words of 12+
+   * characters isCodeWorthReporting can accept (codes spelled in lower case, or lower-case codes: a template
+   * parameter and a typo both need capitals), case-blind. Free text is scanned once for both (see scanFreeText);
+   * without any of those words it needs no look at its lower-case words.
    */
-  readonly lowerCaseCodes: AsciiAutomaton;
+  readonly freeTextAutomaton: AsciiAutomaton;
   /** What the words isCodeWorthReporting can accept start or end with (see mayBeCodeWord). */
-  readonly wordEdges: { firsts: ReadonlySet<number>; lasts: ReadonlySet<number>; any: boolean };
+  readonly wordEdges: { firsts: TripleSet; lasts: TripleSet; any: boolean };
 };
 
 const SUGGESTION_MEMO_LIMIT = 5000;
@@ -128,7 +129,7 @@ export function createMatcher(catalog: readonly CatalogRef[]): Matcher {
   }
   const automaton = new AsciiAutomaton([...patternIndex.keys()]);
   const lowerCaseCodes = [...new Set([...exact.keys(), ...lowerExact.keys(), ...FOREIGN_CODES.keys()])].filter((code) => /^[a-z][a-z0-9_]{11,127}$/.test(code));
-  const wordEdges = { firsts: new Set<number>(), lasts: new Set<number>(), any: false };
+  const wordEdges = { firsts: new TripleSet(), lasts: new TripleSet(), any: false };
   // Exact and lower-case spellings, related codes, and typos found by a code's first three letters.
   for (const code of [...exact.keys(), ...FOREIGN_CODES.keys(), "MissingParameter."]) wordEdges.firsts.add(edgeKey(code, 0));
   // Typos found by a code's last three letters.
@@ -154,7 +155,7 @@ export function createMatcher(catalog: readonly CatalogRef[]): Matcher {
     wordMemo: new Map(),
     outcomeMemo: new Map(),
     typoIndex,
-    lowerCaseCodes: new AsciiAutomaton(lowerCaseCodes, { exactCase: true }),
+    freeTextAutomaton: new AsciiAutomaton([...patternIndex.keys(), ...lowerCaseCodes]),
     wordEdges,
   };
 }
@@ -423,6 +424,30 @@ export function findMessageHits(matcher: Matcher, text: string, from = 0, to = t
     }
   });
   return hits;
+}
+
+/**
+ * findMessageHits over the whole text, and whether it holds one of the lower-case codes as written (the scan is
+ * case-blind, the code is checked in its case): one scan instead of two. Hits are the same, in the same order.
+ */
+export function scanFreeText(matcher: Matcher, text: string, limit: number): { hits: MessageHit[]; lowerCaseCode: boolean } {
+  const hits: MessageHit[] = [];
+  let lowerCaseCode = false;
+  const anchors = matcher.automaton.patterns.length;
+  const patterns = matcher.freeTextAutomaton.patterns;
+  matcher.freeTextAutomaton.scan(text, 0, text.length, (pattern, endExclusive) => {
+    const start = endExclusive - patterns[pattern]!.length;
+    if (pattern >= anchors) {
+      lowerCaseCode ||= text.startsWith(patterns[pattern]!, start);
+      return;
+    }
+    if (hits.length >= limit) return;
+    for (const index of matcher.variantsByPattern[pattern]!) {
+      const hit = verify(text, matcher.variants[index]!, start, 0, text.length);
+      if (hit) hits.push(hit);
+    }
+  });
+  return { hits, lowerCaseCode };
 }
 
 type RankedHit = MessageHit & { quality: number };

@@ -157,6 +157,19 @@ function findSecrets(text: string): { hits: Hit[]; view: NormalizedText | undefi
   return { hits, view };
 }
 
+/**
+ * Records the private key whose header `m` matched; returns where it ends. A module function rather than a closure
+ * in findSecretsIn, which runs for every paste and every field scrubbed.
+ */
+function addPem(text: string, hits: Hit[], m: RegExpExecArray): number {
+  const endMarker = text.indexOf("PRIVATE KEY-----", m.index + m[0].length);
+  const close = endMarker === -1 ? -1 : text.lastIndexOf("-----END", endMarker);
+  // No END line: the rest of the paste may be key material, so it all goes.
+  const end = close > m.index ? endMarker + "PRIVATE KEY-----".length : text.length;
+  hits.push({ start: m.index, end, kind: "PrivateKey" });
+  return end;
+}
+
 function findSecretsIn(text: string): Hit[] {
   const hits: Hit[] = [];
   const pems: number[] = [];
@@ -187,30 +200,26 @@ function findSecretsIn(text: string): Hit[] {
     }
   }
   let pemEnd = 0;
-  const addPem = (m: RegExpExecArray) => {
-    const endMarker = text.indexOf("PRIVATE KEY-----", m.index + m[0].length);
-    const close = endMarker === -1 ? -1 : text.lastIndexOf("-----END", endMarker);
-    // No END line: the rest of the paste may be key material, so it all goes.
-    pemEnd = close > m.index ? endMarker + "PRIVATE KEY-----".length : text.length;
-    hits.push({ start: m.index, end: pemEnd, kind: "PrivateKey" });
-  };
   for (const at of pems) {
     if (at < pemEnd) continue;
     PEM_BEGIN.lastIndex = at;
     const m = PEM_BEGIN.exec(text);
-    if (m) addPem(m);
+    if (m) pemEnd = addPem(text, hits, m);
   }
   const pemCutoff = cutoff.get(PREFIXES);
   if (pemCutoff !== undefined) {
     PEM_ANYWHERE.lastIndex = Math.max(pemCutoff, pemEnd);
     for (let m = pemEnd < text.length ? PEM_ANYWHERE.exec(text) : null; m; m = pemEnd < text.length ? PEM_ANYWHERE.exec(text) : null) {
-      addPem(m);
+      pemEnd = addPem(text, hits, m);
       PEM_ANYWHERE.lastIndex = pemEnd;
     }
   }
+  const cut = cutoff.size > 0;
   for (const rule of RULES) {
     let after = 0;
-    for (const at of positions.get(rule) ?? []) {
+    const places = positions.get(rule);
+    if (places === undefined && !cut) continue;
+    for (const at of places ?? []) {
       if (at < after) continue;
       rule.pattern.lastIndex = at;
       const m = rule.pattern.exec(text);
@@ -218,6 +227,7 @@ function findSecretsIn(text: string): Hit[] {
       after = m.index + m[0].length;
       recordHit(hits, rule, m, text);
     }
+    if (!cut) continue;
     const from = cutoff.get(PREFIX_ANCHORS.includes(rule.anchors[0]!) ? PREFIXES : KEYS);
     if (from === undefined) continue;
     const anywhere = ANYWHERE.get(rule)!;

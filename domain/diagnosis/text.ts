@@ -7,6 +7,11 @@
  */
 const SHARED_PARTS = ["Error", "quest", "QUEST", "Status", "yun", "URL", "Failed", "gion", "de", "错误", "域"];
 
+/** Longest needle V8 searches without Boyer-Moore tables (see TextIndex.occurrences). */
+const HEAD = 6;
+/** Past this length a Boyer-Moore search pays for its tables: needles are searched whole. */
+const HEAD_SEARCH_LIMIT = 1 << 16;
+
 /** Needles are a fixed set of extractor literals: which shared part each holds is worked out once per process. */
 const SHARED_PART_OF = new Map<string, string | null>();
 
@@ -62,7 +67,18 @@ export class TextIndex {
     const base = sharedPartOf(needle);
     const places = base === undefined ? undefined : this.sharedPartPlaces(base);
     found = [];
-    if (places === undefined) {
+    if (places === undefined && needle.length > HEAD && this.text.length <= HEAD_SEARCH_LIMIT) {
+      // V8 searches a needle of 7+ characters with Boyer-Moore once its first character turns out common, and
+      // building its tables costs microseconds per search: in a paste of ordinary size, finding the first six
+      // characters and checking the rest costs a fraction of that (`[ERROR]` in a log full of `[`).
+      const head = needle.slice(0, HEAD);
+      let next = 0;
+      for (let i = this.text.indexOf(head); i !== -1; i = this.text.indexOf(head, i + 1)) {
+        if (i < next || !this.text.startsWith(needle, i)) continue;
+        found.push(i);
+        next = i + needle.length;
+      }
+    } else if (places === undefined) {
       for (let i = this.text.indexOf(needle); i !== -1; i = this.text.indexOf(needle, i + needle.length)) found.push(i);
     } else {
       // Every start of the needle has the shared part at the same offset: check those places only.
@@ -153,6 +169,42 @@ export class TextIndex {
   }
 }
 
+/**
+ * The matches of `sticky` (a `y` pattern every match of which holds `needle`, `offset` characters in) from left
+ * to right, tried only where the needle is: what a global pattern's exec finds, without the regex engine scanning
+ * the text between. The place tried next only moves forward, so a pass tries each place at most once.
+ */
+export class AnchoredSearch {
+  private readonly places: readonly number[];
+  private k = 0;
+
+  constructor(
+    private readonly index: TextIndex,
+    needle: string,
+    private readonly sticky: RegExp,
+    private readonly offset = 0,
+  ) {
+    this.places = index.occurrences(needle);
+  }
+
+  /** The first match starting at or after `from`, which is never before the end of the previous match. */
+  next(from: number): RegExpExecArray | null {
+    const { places, offset, sticky } = this;
+    let k = this.k;
+    while (k < places.length && places[k]! - offset < from) k++;
+    for (; k < places.length; k++) {
+      sticky.lastIndex = places[k]! - offset;
+      const m = sticky.exec(this.index.text);
+      if (m) {
+        this.k = k + 1;
+        return m;
+      }
+    }
+    this.k = k;
+    return null;
+  }
+}
+
 export function isBlank(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
@@ -209,20 +261,12 @@ export class IntervalSet {
     const ends: number[] = [];
     let i = 0;
     let j = 0;
-    const push = (s: number, e: number) => {
-      const last = ends.length - 1;
-      if (last >= 0 && s <= ends[last]!) ends[last] = Math.max(ends[last]!, e);
-      else {
-        starts.push(s);
-        ends.push(e);
-      }
-    };
     while (i < this.starts.length || j < this.tailStarts.length) {
       if (j >= this.tailStarts.length || (i < this.starts.length && this.starts[i]! <= this.tailStarts[j]!)) {
-        push(this.starts[i]!, this.ends[i]!);
+        IntervalSet.append(starts, ends, this.starts[i]!, this.ends[i]!);
         i++;
       } else {
-        push(this.tailStarts[j]!, this.tailEnds[j]!);
+        IntervalSet.append(starts, ends, this.tailStarts[j]!, this.tailEnds[j]!);
         j++;
       }
     }
@@ -230,6 +274,16 @@ export class IntervalSet {
     this.ends = ends;
     this.tailStarts = [];
     this.tailEnds = [];
+  }
+
+  /** Appends [s, e) to sorted merged lists, merging it into the last interval when they touch. */
+  private static append(starts: number[], ends: number[], s: number, e: number): void {
+    const last = ends.length - 1;
+    if (last >= 0 && s <= ends[last]!) ends[last] = Math.max(ends[last]!, e);
+    else {
+      starts.push(s);
+      ends.push(e);
+    }
   }
 
   private static endAt(starts: number[], ends: number[], pos: number): number {
@@ -294,8 +348,29 @@ const ANSI = /\u001b\[[0-9;?]{0,16}[A-Za-z]|\[(?:\d{1,2}(?:;\d{1,2}){0,4})m/g;
  * spaces of the same length rather than removed, so every offset found later is still an offset in the input.
  */
 export function blankAnsi(text: string): string {
-  if (!text.includes("\u001b") && !/\[\d{1,2}m/.test(text)) return text;
+  if (!text.includes("\u001b") && !holdsVisibleColour(text)) return text;
   return text.replace(ANSI, (m) => " ".repeat(m.length));
+}
+
+const VISIBLE_COLOUR = /\[\d{1,2}m/g;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * Whether the text holds `[31m`: tried at each `[` (indexOf finds one far faster than a regex scans for it), and
+ * past a few hundred brackets without one (a paste of nested arrays) the regex reads the rest.
+ */
+function holdsVisibleColour(text: string): boolean {
+  let tries = 0;
+  for (let at = text.indexOf("["); at !== -1; at = text.indexOf("[", at + 1)) {
+    if (++tries > 256) {
+      VISIBLE_COLOUR.lastIndex = at;
+      return VISIBLE_COLOUR.test(text);
+    }
+    if (!isDigit(text.charCodeAt(at + 1))) continue;
+    const c = text.charCodeAt(at + 2);
+    if (c === 109 || (isDigit(c) && text.charCodeAt(at + 3) === 109)) return true;
+  }
+  return false;
 }
 
 /** What binary debris is made of: control characters, U+FFFD, surrogates (unpaired ones count). */
@@ -364,4 +439,30 @@ export function isCodeLike(value: string): boolean {
     if (!ok) return false;
   }
   return !value.endsWith(".");
+}
+
+/**
+ * A set of three-ASCII-character keys (`(a << 14) | (b << 7) | c`, or -1 for "not three ASCII characters"): the
+ * per-word filters of free text ask it about every capitalised word of a paste. A bitmap of the keys' hashes
+ * (8 KB) answers most of them with one bit test; only a key whose bit is set is looked up in the exact set.
+ */
+export class TripleSet {
+  private readonly bits = new Uint32Array(2048);
+  private readonly keys = new Set<number>();
+
+  add(key: number): void {
+    const h = TripleSet.hash(key);
+    this.bits[h >>> 5]! |= 1 << (h & 31);
+    this.keys.add(key);
+  }
+
+  has(key: number): boolean {
+    const h = TripleSet.hash(key);
+    return (this.bits[h >>> 5]! & (1 << (h & 31))) !== 0 && this.keys.has(key);
+  }
+
+  /** 16 bits of the key, well mixed (Fibonacci hashing). */
+  private static hash(key: number): number {
+    return Math.imul(key, 0x9e3779b1) >>> 16;
+  }
 }

@@ -1,6 +1,6 @@
 import { decodeTimestamp, isActionName, isRegionId, normalizeHost, normalizeRequestId, urlEnd } from "../fields";
 import type { Fact, ScanContext } from "../raw";
-import { isAlnum, isHostCharCode, isLetter } from "../text";
+import { AnchoredSearch, isAlnum, isHostCharCode, isLetter } from "../text";
 
 /**
  * Loose facts anywhere in the paste: labelled request ids, hosts, actions, regions, timestamps and Recommend
@@ -46,17 +46,18 @@ function requestIds(ctx: ScanContext): void {
   }
 }
 
-const HOST_ID = /HostId(?:\\{0,2}["'])?\s{0,3}[:：=]\s{0,3}(?:\\{0,2}["'])?([A-Za-z0-9.\-]{4,255})/g;
+/** Tried only where `HostId` is (see AnchoredSearch). */
+const HOST_ID = /HostId(?:\\{0,2}["'])?\s{0,3}[:：=]\s{0,3}(?:\\{0,2}["'])?([A-Za-z0-9.\-]{4,255})/y;
 
 function hosts(ctx: ScanContext): void {
-  const { text } = ctx;
-  HOST_ID.lastIndex = 0;
-  for (let m = HOST_ID.exec(text); m; m = HOST_ID.exec(text)) {
+  const { text, index } = ctx;
+  const anchors = new AnchoredSearch(index, "HostId", HOST_ID);
+  for (let m = anchors.next(0); m; m = anchors.next(m.index + m[0].length)) {
     const host = normalizeHost(m[1]);
     if (host) push(ctx, { kind: "hostId", value: host, start: m.index, end: m.index + m[0].length });
   }
   let floor = 0;
-  for (const at of ctx.index.occurrences(".aliyuncs.com")) {
+  for (const at of index.occurrences(".aliyuncs.com")) {
     if (ctx.facts.length >= MAX_FACTS) return;
     let i = at;
     while (i > floor && at - i < 200 && isHostCharCode(text.charCodeAt(i - 1))) i--;
@@ -66,20 +67,30 @@ function hosts(ctx: ScanContext): void {
   }
 }
 
-/** Each starts with a literal, so the engine skips ahead instead of trying an alternation at every position. */
-const ACTION_PATTERNS = [
-  /Action(?:=|%3D)([A-Z][A-Za-z0-9]{2,80})/g,
-  /x-acs-action:\s?([A-Z][A-Za-z0-9]{2,80})/gi,
-  /["']Action["']\s?:\s?["']([A-Z][A-Za-z0-9]{2,80})/g,
+/**
+ * Each starts with a literal, so the engine skips ahead instead of trying an alternation at every position; those
+ * spelled in one letter case are tried only where `Action` is (see AnchoredSearch), one character in for the
+ * quoted key.
+ */
+const ACTION_PATTERNS: [RegExp, number][] = [
+  [/Action(?:=|%3D)([A-Z][A-Za-z0-9]{2,80})/y, 0],
+  [/x-acs-action:\s?([A-Z][A-Za-z0-9]{2,80})/gi, -1],
+  [/["']Action["']\s?:\s?["']([A-Z][A-Za-z0-9]{2,80})/y, 1],
 ];
 /** Generated SDK methods the error came out of; not actions themselves. */
 const NOT_ACTIONS = new Set(["CallApi", "DoRPCRequest", "DoROARequest", "DoRequest", "Execute", "Request", "Call", "Invoke"]);
 
+/** The next match of an action pattern from `from`; without anchors, a global pattern read by the regex engine. */
+function nextAction(ctx: ScanContext, pattern: RegExp, anchors: AnchoredSearch | undefined, from: number): RegExpExecArray | null {
+  return anchors ? anchors.next(from) : pattern.exec(ctx.text);
+}
+
 function actions(ctx: ScanContext): void {
   const { text, index } = ctx;
-  for (const pattern of ACTION_PATTERNS) {
+  for (const [pattern, offset] of ACTION_PATTERNS) {
     pattern.lastIndex = 0;
-    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    const anchors = offset === -1 ? undefined : new AnchoredSearch(index, "Action", pattern, offset);
+    for (let m = nextAction(ctx, pattern, anchors, 0); m; m = nextAction(ctx, pattern, anchors, m.index + m[0].length)) {
       if (isLetter(text.charCodeAt(m.index - 1)) && m[0][0] === "A") continue;
       if (isActionName(m[1]!)) push(ctx, { kind: "action", value: m[1]!, start: m.index, end: m.index + m[0].length });
     }
@@ -137,7 +148,8 @@ const isWordCharCode = (c: number) => isAlnum(c) || c === 95;
 const HTTP_DATE = /(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT/y;
 /** Where `GMT` is in every HTTP date (`Mon, 01 May 2024 10:00:00 GMT`). */
 const HTTP_DATE_GMT_OFFSET = 26;
-const REQUEST_TIMESTAMP = /Timestamp(?:=|%3D)(\d{4}-\d{2}-\d{2}T\d{2}(?:%25253A|%253A|%3A|:)\d{2}(?:%25253A|%253A|%3A|:)\d{2}(?:\.\d{1,3})?Z)/g;
+/** Tried only where `Timestamp` is (see AnchoredSearch). */
+const REQUEST_TIMESTAMP = /Timestamp(?:=|%3D)(\d{4}-\d{2}-\d{2}T\d{2}(?:%25253A|%253A|%3A|:)\d{2}(?:%25253A|%253A|%3A|:)\d{2}(?:\.\d{1,3})?Z)/y;
 
 const LOG_TIME_AT = new RegExp(LOG_TIME.source, "y");
 /** Where the first colon of a log time can be, from its start: klog `0323 17:` at 7 … `2024年12月31日  10:` at 15. */
@@ -145,11 +157,48 @@ const COLON_FIRST = 7;
 const COLON_LAST = 15;
 const isDigitCode = (c: number) => c >= 48 && c <= 57;
 
-/** The next `:` or `：` at or after `from`, given the next of each already found (-1 when none is left). */
-function nextColon(text: string, from: number, ascii: number, wide: number): [number, number] {
-  const a = ascii !== -1 && ascii < from ? text.indexOf(":", from) : ascii;
-  const w = wide !== -1 && wide < from ? text.indexOf("：", from) : wide;
-  return [a, w];
+
+function digits(text: string, from: number, count: number): boolean {
+  for (let k = from; k < from + count; k++) if (!isDigitCode(text.charCodeAt(k))) return false;
+  return true;
+}
+
+/**
+ * The end of the ISO form of LOG_TIME (its first alternative) at `at`, or -1 when it is not there: what the
+ * pattern matches there, read without the regex engine. Every optional part is greedy and nothing follows them,
+ * so the longest reading is the match.
+ */
+function isoTimeEnd(text: string, at: number): number {
+  const sep = text.charCodeAt(at + 10);
+  if (
+    !digits(text, at, 4) ||
+    text.charCodeAt(at + 4) !== 45 ||
+    !digits(text, at + 5, 2) ||
+    text.charCodeAt(at + 7) !== 45 ||
+    !digits(text, at + 8, 2) ||
+    !(sep === 84 || sep === 32) ||
+    !digits(text, at + 11, 2) ||
+    text.charCodeAt(at + 13) !== 58 ||
+    !digits(text, at + 14, 2) ||
+    text.charCodeAt(at + 16) !== 58 ||
+    !digits(text, at + 17, 2)
+  ) {
+    return -1;
+  }
+  let end = at + 19;
+  const mark = text.charCodeAt(end);
+  if ((mark === 46 || mark === 44) && isDigitCode(text.charCodeAt(end + 1))) {
+    let k = end + 1;
+    while (k < end + 10 && isDigitCode(text.charCodeAt(k))) k++;
+    end = k;
+  }
+  const zone = text.charCodeAt(end);
+  if (zone === 90) return end + 1;
+  if ((zone === 43 || zone === 45) && digits(text, end + 1, 2)) {
+    if (text.charCodeAt(end + 3) === 58 && digits(text, end + 4, 2)) return end + 6;
+    if (digits(text, end + 3, 2)) return end + 5;
+  }
+  return end;
 }
 
 /**
@@ -161,32 +210,46 @@ function timestamps(ctx: ScanContext): void {
   const { text } = ctx;
   let after = 0;
   let tried = 0;
-  let [ascii, wide] = nextColon(text, 0, text.indexOf(":"), text.indexOf("："));
+  // The next `:` and the next `：` (-1 once none is left), each searched again only once passed.
+  let ascii = text.indexOf(":");
+  let wide = text.indexOf("：");
   while (ascii !== -1 || wide !== -1) {
     const colon = ascii === -1 ? wide : wide === -1 ? ascii : Math.min(ascii, wide);
-    const last = colon - COLON_FIRST;
-    for (let at = Math.max(tried, after, colon - COLON_LAST); at <= last; at++) {
-      const sep = text.charCodeAt(at + 4);
-      if (!(sep === 45 || sep === 47 || sep === 32 || sep === 0x5e74) || !isDigitCode(text.charCodeAt(at)) || !isDigitCode(text.charCodeAt(at + 3))) continue;
-      LOG_TIME_AT.lastIndex = at;
-      const m = LOG_TIME_AT.exec(text);
-      if (!m) continue;
-      if (ctx.facts.length >= MAX_FACTS) return;
-      const before = text.charCodeAt(at - 1);
-      // A klog time follows its level letter (at a word start); the others follow no letter, digit or `_`.
-      const klog = m[0].charCodeAt(4) === 32;
-      const klogLevel = (before === 73 || before === 87 || before === 69 || before === 70) && !isWordCharCode(text.charCodeAt(at - 2));
-      if (klog ? !klogLevel : isWordCharCode(before)) {
-        // Four digits and a separator were read: no time starts before the separator.
-        after = at + 5;
-      } else {
-        push(ctx, { kind: "timestamp", value: m[0], start: at, end: at + m[0].length });
-        after = at + m[0].length;
+    // Every log time's first colon follows a digit: past another colon no time starts that a later colon would
+    // not find (the starts a skipped colon would try are tried at the next one).
+    if (isDigitCode(text.charCodeAt(colon - 1))) {
+      const last = colon - COLON_FIRST;
+      for (let at = Math.max(tried, after, colon - COLON_LAST); at <= last; at++) {
+        const sep = text.charCodeAt(at + 4);
+        if (!(sep === 45 || sep === 47 || sep === 32 || sep === 0x5e74) || !isDigitCode(text.charCodeAt(at)) || !isDigitCode(text.charCodeAt(at + 3))) continue;
+        let end = isoTimeEnd(text, at);
+        if (end === -1) {
+          LOG_TIME_AT.lastIndex = at;
+          const m = LOG_TIME_AT.exec(text);
+          if (!m) continue;
+          end = at + m[0].length;
+        }
+        if (ctx.facts.length >= MAX_FACTS) return;
+        const before = text.charCodeAt(at - 1);
+        // A klog time follows its level letter (at a word start); the others follow no letter, digit or `_`.
+        const klog = text.charCodeAt(at + 4) === 32;
+        const klogLevel = (before === 73 || before === 87 || before === 69 || before === 70) && !isWordCharCode(text.charCodeAt(at - 2));
+        if (klog ? !klogLevel : isWordCharCode(before)) {
+          // Four digits and a separator were read: no time starts before the separator.
+          after = at + 5;
+        } else {
+          push(ctx, { kind: "timestamp", value: text.slice(at, end), start: at, end });
+          after = end;
+        }
+        at = after - 1;
       }
-      at = after - 1;
+      tried = Math.max(tried, last + 1);
     }
-    tried = Math.max(tried, last + 1);
-    [ascii, wide] = nextColon(text, colon + 1, ascii, wide);
+    // A colon closer than COLON_FIRST after the last time read can start none (every start tried is past that
+    // time), so the search skips it: the second colon of each log time.
+    const next = Math.max(colon + 1, after + COLON_FIRST);
+    if (ascii !== -1 && ascii < next) ascii = text.indexOf(":", next);
+    if (wide !== -1 && wide < next) wide = text.indexOf("：", next);
   }
   // An HTTP date has a fixed width and ends in `GMT`: it is tried only that far before each `GMT` (a search led
   // by a rare letter), sparing the alternation's attempt at every capital letter of the paste.
@@ -204,8 +267,8 @@ function timestamps(ctx: ScanContext): void {
     push(ctx, { kind: "timestamp", value: m[0], start: at, end: at + m[0].length });
     dateAfter = at + m[0].length;
   }
-  REQUEST_TIMESTAMP.lastIndex = 0;
-  for (let m = REQUEST_TIMESTAMP.exec(text); m; m = REQUEST_TIMESTAMP.exec(text)) {
+  const requestTimes = new AnchoredSearch(ctx.index, "Timestamp", REQUEST_TIMESTAMP);
+  for (let m = requestTimes.next(0); m; m = requestTimes.next(m.index + m[0].length)) {
     push(ctx, { kind: "requestTimestamp", value: decodeTimestamp(m[1]!), start: m.index, end: m.index + m[0].length });
   }
 }

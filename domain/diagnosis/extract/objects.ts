@@ -104,6 +104,22 @@ function isIdentPart(c: number): boolean {
 
 export type NestedText = { start: number; end: number; value: string; container: FormatId };
 
+/** A frame closed at `end`: emitted as a raw, or its contents handed to its parent; its nested strings collected. */
+function finish(ctx: ScanContext, nestedOut: NestedText[], frame: Frame, end: number, parent: Frame | undefined): void {
+  const emitted = emitFrame(ctx, frame, end);
+  if (!emitted) fillFromEnvelope(frame);
+  if (parent) parent.inner.push(...(emitted ? [emitted] : frame.inner.slice(0, 16)));
+  for (const n of frame.nested) {
+    if (emitted && n.key && KEY_FIELDS.has(n.key)) continue;
+    nestedOut.push({ start: n.start, end: n.end, value: n.value, container: formatOf(frame) });
+  }
+  if (parent && frame.parentKey === "accessdenieddetail" && frame.kind === "{") {
+    const value = parseLooseLiteral(ctx.text.slice(frame.start, end));
+    if (value !== undefined) parent.fields.accessDeniedDetail = value;
+  }
+  if (parent) parent.pendingKey = undefined;
+}
+
 /** Scans [from, to) for object literals; returns string values to be read recursively. */
 export function scanObjects(ctx: ScanContext, from = 0, to = ctx.text.length): NestedText[] {
   const text = ctx.text;
@@ -111,21 +127,6 @@ export function scanObjects(ctx: ScanContext, from = 0, to = ctx.text.length): N
   let overflow = 0;
   const nestedOut: NestedText[] = [];
   let i = from;
-
-  const finish = (frame: Frame, end: number, parent: Frame | undefined) => {
-    const emitted = emitFrame(ctx, frame, end);
-    if (!emitted) fillFromEnvelope(frame);
-    if (parent) parent.inner.push(...(emitted ? [emitted] : frame.inner.slice(0, 16)));
-    for (const n of frame.nested) {
-      if (emitted && n.key && KEY_FIELDS.has(n.key)) continue;
-      nestedOut.push({ start: n.start, end: n.end, value: n.value, container: formatOf(frame) });
-    }
-    if (parent && frame.parentKey === "accessdenieddetail" && frame.kind === "{") {
-      const value = parseLooseLiteral(text.slice(frame.start, end));
-      if (value !== undefined) parent.fields.accessDeniedDetail = value;
-    }
-    if (parent) parent.pendingKey = undefined;
-  };
 
   while (i < to) {
     if (stack.length === 0 && overflow === 0) {
@@ -169,10 +170,10 @@ export function scanObjects(ctx: ScanContext, from = 0, to = ctx.text.length): N
       if (at >= 0 && stack[at]!.kind === want) {
         while (stack.length - 1 > at) {
           const open = stack.pop()!;
-          finish(open, open.lastEnd, stack[stack.length - 1]);
+          finish(ctx, nestedOut, open, open.lastEnd, stack[stack.length - 1]);
         }
         const frame = stack.pop()!;
-        finish(frame, i + 1, stack[stack.length - 1]);
+        finish(ctx, nestedOut, frame, i + 1, stack[stack.length - 1]);
         const parent = stack[stack.length - 1];
         if (parent) parent.lastEnd = i + 1;
       }
@@ -222,7 +223,7 @@ export function scanObjects(ctx: ScanContext, from = 0, to = ctx.text.length): N
   }
   while (stack.length > 0) {
     const open = stack.pop()!;
-    finish(open, open.lastEnd, stack[stack.length - 1]);
+    finish(ctx, nestedOut, open, open.lastEnd, stack[stack.length - 1]);
   }
   return nestedOut;
 

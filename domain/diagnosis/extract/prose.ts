@@ -1,7 +1,7 @@
 import { parseRecommend } from "../fields";
-import { findMessageHits, isCodeWorthReporting, mayBeCodeWord } from "../matcher";
+import { isCodeWorthReporting, mayBeCodeWord, scanFreeText, type MessageHit } from "../matcher";
 import { addRaw, type ScanContext } from "../raw";
-import { IntervalSet, isCodeLike } from "../text";
+import { IntervalSet, isCodeLike, TripleSet } from "../text";
 
 /**
  * Errors mentioned in free text (tickets, chat, log lines a human typed around): catalog codes and their
@@ -10,8 +10,11 @@ import { IntervalSet, isCodeLike } from "../text";
  */
 export function scanProse(ctx: ScanContext): void {
   labelledCodes(ctx);
-  codeWords(ctx);
-  catalogMessages(ctx);
+  // Catalog messages and lower-case codes are found in one scan of the text. The scan reads the text alone, so it
+  // may run before the passes that explain spans: catalogMessages filters its hits by what is explained then.
+  const { hits, lowerCaseCode } = scanFreeText(ctx.matcher, ctx.text, 5000);
+  codeWords(ctx, lowerCaseCode);
+  catalogMessages(ctx, hits);
   recommendOnly(ctx);
 }
 
@@ -40,7 +43,8 @@ const ACTION_VERBS = [
 ];
 const ACTION_VERB = new RegExp(`^(?:${ACTION_VERBS.join("|")})[A-Z][A-Za-z0-9]*$`);
 /** Their first three letters (as one number): a word starting otherwise is not looked at as an action. */
-const VERB_STARTS = new Set(ACTION_VERBS.map((verb) => threeChars(verb, 0)));
+const VERB_STARTS = new TripleSet();
+for (const verb of ACTION_VERBS) VERB_STARTS.add(threeChars(verb, 0));
 
 /** Three ASCII characters as one small integer (words are ASCII); -1 otherwise. */
 function threeChars(text: string, at: number): number {
@@ -50,15 +54,18 @@ function threeChars(text: string, at: number): number {
   return a < 128 && b < 128 && c < 128 ? (a << 14) | (b << 7) | c : -1;
 }
 
-/** Per ASCII char: 1 letter, 2 upper-case letter, 4 word char (letter, digit, `_`, `.`), 8 "embeds" (`-`, `/`, `\\`). */
-const CLASS = new Uint8Array(128);
+/**
+ * Per ASCII char: 1 letter, 2 upper-case letter, 4 word char (letter, digit, `_`, `.`), 8 "embeds" (`-`, `/`, `\\`),
+ * 16 dot. Every UTF-16 code unit has its entry (0 past ASCII): the loops over the characters of a word read a class
+ * without a range check first. Indices are characters inside the text, never NaN.
+ */
+const CLASS = new Uint8Array(0x10000);
 for (let c = 0; c < 128; c++) {
   const upper = c >= 65 && c <= 90;
   const letter = upper || (c >= 97 && c <= 122);
   const word = letter || (c >= 48 && c <= 57) || c === 95 || c === 46;
-  CLASS[c] = (letter ? 1 : 0) | (upper ? 2 : 0) | (word ? 4 : 0) | (c === 45 || c === 47 || c === 92 ? 8 : 0);
+  CLASS[c] = (letter ? 1 : 0) | (upper ? 2 : 0) | (word ? 4 : 0) | (c === 45 || c === 47 || c === 92 ? 8 : 0) | (c === 46 ? 16 : 0);
 }
-const classOf = (c: number) => (c < 128 ? CLASS[c]! : 0);
 
 /**
  * Where a word worth a look may be: an upper-case letter or a dot (a code is PascalCase or dotted). The regex engine
@@ -69,8 +76,10 @@ const SHAPED = /[A-Z.]/g;
 
 /** The end of a run of word characters. */
 const NOT_WORD = /[^A-Za-z0-9_.]/g;
+/** How far the end of a word is looked for character by character before the regex engine takes over. */
+const SHORT_RUN = 48;
 
-function codeWords(ctx: ScanContext): void {
+function codeWords(ctx: ScanContext, lowerCaseCode: boolean): void {
   const { text } = ctx;
   const budget = { checks: 4000 };
   const trimmed = text.trim();
@@ -79,7 +88,7 @@ function codeWords(ctx: ScanContext): void {
   const length = text.length;
   // Long lower-case words are read too, but only a code spelled in lower case can be reported from one: when the
   // paste holds none, reading the shaped words is enough.
-  if (single || holdsLowerCaseCode(ctx)) {
+  if (single || lowerCaseCode) {
     readEveryWord(ctx, 0, budget, single ? trimmed : undefined);
     return;
   }
@@ -89,15 +98,32 @@ function codeWords(ctx: ScanContext): void {
     // The hit is inside a run of word characters; a word is that run from its first letter on.
     const hit = SHAPED.lastIndex - 1;
     let runStart = hit;
-    while (runStart > 0 && (classOf(text.charCodeAt(runStart - 1)) & 4) !== 0) runStart--;
+    while (runStart > 0 && (CLASS[text.charCodeAt(runStart - 1)]! & 4) !== 0) runStart--;
     let i = runStart;
-    while (i < length && (classOf(text.charCodeAt(i)) & 5) === 4) i++;
-    NOT_WORD.lastIndex = Math.max(i, hit + 1);
-    const runEnd = NOT_WORD.test(text) ? NOT_WORD.lastIndex - 1 : length;
+    while (i < length && (CLASS[text.charCodeAt(i)]! & 5) === 4) i++;
+    // Most words are short: their end is read here, a regex call costing more than the loop. A long run is left to
+    // the regex engine after a bounded look, so no character is read more than twice.
+    let runEnd = Math.max(i, hit + 1);
+    let tail = 0;
+    const stop = Math.min(length, runEnd + SHORT_RUN);
+    for (; runEnd < stop; runEnd++) {
+      const k = CLASS[text.charCodeAt(runEnd)]!;
+      if ((k & 4) === 0) break;
+      tail |= k;
+    }
+    let whole = true;
+    if (runEnd === stop && stop < length) {
+      NOT_WORD.lastIndex = stop;
+      runEnd = NOT_WORD.test(text) ? NOT_WORD.lastIndex - 1 : length;
+      whole = false;
+    }
     if (i < runEnd) {
       // The hit is an upper-case letter or a dot at or after the word's first letter, unless it was a dot before it.
       let shaped = hit >= i;
-      if (!shaped) {
+      if (!shaped && whole) {
+        // The loop read the word from its first letter on (hit < i): an upper-case letter or a dot in it shapes it.
+        shaped = (tail & 18) !== 0;
+      } else if (!shaped) {
         SHAPED.lastIndex = i;
         shaped = SHAPED.test(text) && SHAPED.lastIndex <= runEnd;
       }
@@ -111,6 +137,19 @@ function codeWords(ctx: ScanContext): void {
       return;
     }
     SHAPED.lastIndex = Math.max(runEnd, hit + 1);
+    // A word whose last letter an extractor explained is never reported (see considerWord): past an explained
+    // span, the search goes on from the end of it, or from the start of a word running across that end. The
+    // words skipped do not count towards the switch above, which only chooses how the same words are read.
+    if (ctx.explained.contains(hit)) {
+      const explainedEnd = ctx.explained.skipFrom(hit);
+      if (explainedEnd > runEnd) {
+        let from = explainedEnd;
+        if (from < length && (CLASS[text.charCodeAt(from)]! & 4) !== 0) {
+          while (from > runEnd && (CLASS[text.charCodeAt(from - 1)]! & 4) !== 0) from--;
+        }
+        SHAPED.lastIndex = from;
+      }
+    }
   }
 }
 
@@ -119,15 +158,15 @@ function readEveryWord(ctx: ScanContext, from: number, budget: { checks: number 
   const { text } = ctx;
   const length = text.length;
   for (let i = from; i < length; ) {
-    if ((classOf(text.charCodeAt(i)) & 1) === 0) {
+    if ((CLASS[text.charCodeAt(i)]! & 1) === 0) {
       i++;
       continue;
     }
-    let shaped = (classOf(text.charCodeAt(i)) & 2) !== 0;
+    let shaped = (CLASS[text.charCodeAt(i)]! & 2) !== 0;
     let j = i + 1;
     for (; j < length; j++) {
       const c = text.charCodeAt(j);
-      const k = classOf(c);
+      const k = CLASS[c]!;
       if ((k & 4) === 0) break;
       if (k & 2 || c === 46) shaped = true;
     }
@@ -137,38 +176,30 @@ function readEveryWord(ctx: ScanContext, from: number, budget: { checks: number 
   }
 }
 
-function holdsLowerCaseCode(ctx: ScanContext): boolean {
-  const { lowerCaseCodes } = ctx.matcher;
-  let found = false;
-  lowerCaseCodes.scan(ctx.text, 0, ctx.text.length, () => {
-    found = true;
-  });
-  return found;
-}
-
 /**
  * The word from the letter at `i` to the end `j` of its run of word characters (`shaped`: PascalCase or dotted):
  * reported when it is a code worth reporting. `single` is the trimmed paste when it is a single token.
  */
 function considerWord(ctx: ScanContext, i: number, j: number, shaped: boolean, budget: { checks: number }, single: string | undefined): void {
   const { text, matcher } = ctx;
-  const before = i > 0 ? classOf(text.charCodeAt(i - 1)) : 0;
+  const before = i > 0 ? CLASS[text.charCodeAt(i - 1)]! : 0;
   // Part of a longer identifier (`x_InvalidFoo`, `a.b.InvalidFoo`, `-Foo`) or of a URL path: not a code.
   const embedded = (before & 12) !== 0;
   let end = j;
   while (end > i && text.charCodeAt(end - 1) === 46) end--;
   const start = i;
   if (embedded || end - start < 4 || end - start > 128 || (!shaped && single === undefined && end - start < 12)) return;
+  // Most words can be neither a code nor an action: told from their edges, before any lookup of their place.
+  const mayBeCode = single !== undefined || mayBeCodeWord(matcher, text, start, end);
+  if (!mayBeCode && !startsWithVerb(text, start)) return;
   if (ctx.explained.contains(end - 1)) return;
   const after = text.charCodeAt(end);
   // `Foo(` is a call, `Foo=`/`Foo:` followed by a value is a key; neither is an error code.
   if (after === 40 || (after === 61 && text.charCodeAt(end + 1) !== 61)) return;
-  if (single === undefined && !mayBeCodeWord(matcher, text, start, end)) {
-    // Not a code: it can still name the API action.
-    if (startsWithVerb(text, start)) {
-      const word = text.slice(start, end);
-      if (ACTION_VERB.test(word) && ctx.facts.length < 5000) ctx.facts.push({ kind: "action", value: word, start, end });
-    }
+  if (!mayBeCode) {
+    // Not a code, but it starts like an action's verb: it can still name the API action.
+    const word = text.slice(start, end);
+    if (ACTION_VERB.test(word) && ctx.facts.length < 5000) ctx.facts.push({ kind: "action", value: word, start, end });
     return;
   }
   const word = text.slice(start, end);
@@ -190,10 +221,8 @@ function startsWithVerb(text: string, at: number): boolean {
   return VERB_STARTS.has(threeChars(text, at));
 }
 
-function catalogMessages(ctx: ScanContext): void {
-  const hits = findMessageHits(ctx.matcher, ctx.text, 0, ctx.text.length, 5000).filter(
-    (h) => !ctx.explained.overlaps(h.start, h.end),
-  );
+function catalogMessages(ctx: ScanContext, found: MessageHit[]): void {
+  const hits = found.filter((h) => !ctx.explained.overlaps(h.start, h.end));
   // Longest text first, so `The GroupId is mandatory…` wins over the `%s is mandatory…` inside it.
   hits.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const taken = new IntervalSet();

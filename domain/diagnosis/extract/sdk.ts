@@ -3,7 +3,7 @@ import { parseGoMap, parseLooseLiteral } from "../literal";
 import { isCodeWorthReporting } from "../matcher";
 import { note } from "../notes";
 import { addRaw, type Raw, type ScanContext } from "../raw";
-import { isCodeCharCode, isCodeLike } from "../text";
+import { AnchoredSearch, isCodeCharCode, isCodeLike } from "../text";
 import type { FormatId } from "../types";
 import { readLabelLines, readTeaMessageAt, segmentAt, skipSpaces, tokenAfter, tokenBefore, trimLineEnd, type LabelEntry } from "./lines";
 import { teaPhpDotnet } from "./tea-php-dotnet";
@@ -175,17 +175,20 @@ export function parseTeaMessage(value: string): { status?: number; message?: str
 // Darabonba / Tea one-liners: Node (F11), Python (F7), Java (F5), Go v2 (F9b), pop-core ROA (F10b)
 // ---------------------------------------------------------------------------------------------------------------
 
-const TEA_ANCHOR = /code: (\d{3}), /g;
+/** Tried only where `code: ` is (see AnchoredSearch). */
+const TEA_ANCHOR = /code: (\d{3}), /y;
 const NOT_CODES = new Set(["Error", "error", "Message", "message", "Exception", "ResponseError", "Code", "code", "Caused", "by", "Detail"]);
 const TEA_JAVA = /(?:tea|Tea|aliyun|darabonba)[\w.$]*(?:Exception|Error)$/;
 
 function teaMessages(ctx: ScanContext): void {
   const { text, index } = ctx;
-  TEA_ANCHOR.lastIndex = 0;
-  for (let m = TEA_ANCHOR.exec(text); m; m = TEA_ANCHOR.exec(text)) {
+  const anchors = new AnchoredSearch(index, "code: ", TEA_ANCHOR);
+  let cursor = 0;
+  for (let m = anchors.next(0); m; m = anchors.next(cursor)) {
     const a = m.index;
+    cursor = a + m[0].length;
     if (skip(ctx, a)) {
-      TEA_ANCHOR.lastIndex = Math.max(TEA_ANCHOR.lastIndex, ctx.explained.skipFrom(a));
+      cursor = Math.max(cursor, ctx.explained.skipFrom(a));
       continue;
     }
     const [lineStart, lineEnd] = segmentAt(ctx, a);
@@ -250,7 +253,7 @@ function teaMessages(ctx: ScanContext): void {
       ...(bodyFrom !== undefined ? { bodyFrom } : {}),
       ...(format === "tea-java" ? { notes: [note("teaJavaStatus")] } : {}),
     });
-    TEA_ANCHOR.lastIndex = Math.max(TEA_ANCHOR.lastIndex, idEnd);
+    cursor = Math.max(cursor, idEnd);
   }
 }
 

@@ -1,7 +1,7 @@
 import { normalizeHost, normalizeRequestId, parseStatus } from "../fields";
 import { addRaw, type Raw, type ScanContext } from "../raw";
 import { note, type Note } from "../notes";
-import { isCodeCharCode, isCodeLike } from "../text";
+import { AnchoredSearch, isCodeCharCode, isCodeLike } from "../text";
 import type { FormatId } from "../types";
 import { readTeaMessageAt, segmentAt } from "./lines";
 
@@ -12,16 +12,17 @@ import { readTeaMessageAt, segmentAt } from "./lines";
  * data, or in a Recommend link; a class name (`TeaUnableRetryError`, `ClientException`) is never one.
  */
 export function teaPhpDotnet(ctx: ScanContext): void {
-  const { text } = ctx;
-  ANCHOR.lastIndex = 0;
-  for (let m = ANCHOR.exec(text); m; m = ANCHOR.exec(text)) {
+  const anchors = new AnchoredSearch(ctx.index, "code: ", ANCHOR);
+  let cursor = 0;
+  for (let m = anchors.next(0); m; m = anchors.next(cursor)) {
     if (ctx.budget.exhausted) return;
+    cursor = m.index + m[0].length;
     if (ctx.explained.contains(m.index)) {
-      ANCHOR.lastIndex = Math.max(ANCHOR.lastIndex, ctx.explained.skipFrom(m.index));
+      cursor = Math.max(cursor, ctx.explained.skipFrom(m.index));
       continue;
     }
     const end = readAt(ctx, m.index, Number(m[1]));
-    if (end !== undefined) ANCHOR.lastIndex = Math.max(ANCHOR.lastIndex, end);
+    if (end !== undefined) cursor = Math.max(cursor, end);
   }
 }
 
@@ -95,7 +96,8 @@ export const ASK_FOR_CODE: Partial<Record<FormatId, Note>> = {
   "tea-dotnet": note("askCodeTeaDotnet"),
 };
 
-const ANCHOR = /code: (\d{3}), /g;
+/** Tried only where `code: ` is (see AnchoredSearch). */
+const ANCHOR = /code: (\d{3}), /y;
 
 type Head = { format: FormatId; start: number; code?: string; dump?: boolean };
 

@@ -1,6 +1,6 @@
 import { normalizeRequestId } from "../fields";
 import { addRaw, type Raw, type ScanContext } from "../raw";
-import { isBlank } from "../text";
+import { AnchoredSearch, isBlank } from "../text";
 import { trimLineEnd } from "./lines";
 
 /**
@@ -13,12 +13,15 @@ export function scanWrappers(ctx: ScanContext): void {
   terraformHeaders(ctx);
 }
 
-const STATUS_LINE = /HTTP\/[12](?:\.[01])? (\d{3})(?: [^\r\n]{0,60})?/g;
+/** Tried only where `HTTP/` is (see AnchoredSearch). */
+const STATUS_LINE = /HTTP\/[12](?:\.[01])? (\d{3})(?: [^\r\n]{0,60})?/y;
 
 function httpResponses(ctx: ScanContext): void {
   const { text, index } = ctx;
-  STATUS_LINE.lastIndex = 0;
-  for (let m = STATUS_LINE.exec(text); m && !ctx.budget.exhausted; m = STATUS_LINE.exec(text)) {
+  const anchors = new AnchoredSearch(index, "HTTP/", STATUS_LINE);
+  let cursor = 0;
+  for (let m = anchors.next(0); m && !ctx.budget.exhausted; m = anchors.next(cursor)) {
+    cursor = m.index + m[0].length;
     if (ctx.explained.contains(m.index)) continue;
     const lineNo = index.lineNumber(m.index);
     const lineStart = index.lineStarts[lineNo]!;
@@ -64,19 +67,22 @@ function httpResponses(ctx: ScanContext): void {
       ...(bodyFrom !== undefined ? { bodyFrom } : {}),
     };
     addRaw(ctx, raw);
-    STATUS_LINE.lastIndex = Math.max(STATUS_LINE.lastIndex, end);
+    cursor = Math.max(cursor, end);
   }
 }
 
-const TF_HEADER = /\[ERROR\]\s{1,12}(?:[\w.\-]{1,100}\/){0,6}[\w.\-]{1,100}\.go:\d{1,6}:/g;
+/** Tried only where `[ERROR]` is (see AnchoredSearch). */
+const TF_HEADER = /\[ERROR\]\s{1,12}(?:[\w.\-]{1,100}\/){0,6}[\w.\-]{1,100}\.go:\d{1,6}:/y;
 const TF_HEADER_IN_LINE = new RegExp(TF_HEADER.source, "g");
 const TF_FAILED = /(Resource|Datasource)\s+(\S*)\s+(\S+)\s+Failed!!!/;
 const TF_PROVIDER = /Terraform Alicloud Provider Error: Code: (\S{1,128}) Message: (.*)$/;
 
 function terraformHeaders(ctx: ScanContext): void {
   const { text, index } = ctx;
-  TF_HEADER.lastIndex = 0;
-  for (let m = TF_HEADER.exec(text); m && !ctx.budget.exhausted; m = TF_HEADER.exec(text)) {
+  const anchors = new AnchoredSearch(index, "[ERROR]", TF_HEADER);
+  let cursor = 0;
+  for (let m = anchors.next(0); m && !ctx.budget.exhausted; m = anchors.next(cursor)) {
+    cursor = m.index + m[0].length;
     if (ctx.explained.contains(m.index)) continue;
     const firstLine = index.lineNumber(m.index);
     const firstStart = index.lineStarts[firstLine]!;
@@ -118,7 +124,7 @@ function terraformHeaders(ctx: ScanContext): void {
         break;
       }
     }
-    TF_HEADER.lastIndex = Math.max(m.index + m[0].length, end);
+    cursor = Math.max(m.index + m[0].length, end);
     if (causeFrom === undefined) {
       const next = index.lineStarts[n];
       if (next !== undefined) causeFrom = next;
