@@ -14,8 +14,9 @@ async function loadMessages(locale: Locale) {
 
 // No locale in the URL: a shared link must open in each colleague's own language.
 // The cookie holds the user's choice (written by the header switcher, restored from the profile at sign-in).
-export default getRequestConfig(async () => {
-  const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
+// A locale passed explicitly (`getTranslations({ locale })`, as an export in another language does) wins.
+export default getRequestConfig(async ({ locale: explicit }) => {
+  const chosen = isLocale(explicit) ? explicit : (await cookies()).get(LOCALE_COOKIE)?.value;
   const locale = isLocale(chosen) ? chosen : localeFromAcceptLanguage((await headers()).get("accept-language"));
   return { locale, messages: await loadMessages(locale), timeZone: DISPLAY_TIME_ZONE, formats: FORMATS };
 });
