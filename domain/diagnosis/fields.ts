@@ -38,7 +38,9 @@ export function normalizeHost(value: string | undefined): string | undefined {
 }
 
 const REGION = /^(?:cn|us|eu|ap|me|ru|sa|na|af|ce|la)-[a-z]+(?:-[a-z0-9]+){0,4}$/;
-const NETWORK_WORD = /internal|vpc|intranet/;
+/** Labels a host adds beside the region (`cn-hangzhou-internal`, `vpc-cn-shanghai`). */
+const NETWORK_WORDS = ["internal", "vpc", "intranet"];
+const NETWORK_WORD = new RegExp(NETWORK_WORDS.join("|"));
 const REGION_TAIL = /(?:^|-)((?:cn|us|eu|ap|me|ru|sa|na|af|ce|la)-[a-z]+(?:-[a-z0-9]+){0,4})$/;
 
 /**
@@ -52,7 +54,7 @@ export function regionFromHost(host: string | undefined): string | undefined {
     // The region is the label's tail from some dash on, without the network words (`cn-hangzhou-internal`); the
     // first (longest) such tail that reads as a region wins.
     // Split and joined again only when a network word may be in it: otherwise the join gives the label back.
-    const tail = NETWORK_WORD.test(label) ? label.split("-").filter((p) => p !== "internal" && p !== "vpc" && p !== "intranet").join("-") : label;
+    const tail = NETWORK_WORD.test(label) ? label.split("-").filter((p) => !NETWORK_WORDS.includes(p)).join("-") : label;
     const region = REGION_TAIL.exec(tail)?.[1];
     if (region) return region;
   }
