@@ -2,12 +2,28 @@ import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
+/**
+ * Sent with every response, static files included. The Content-Security-Policy differs per request (its
+ * script nonce), so proxy.ts adds it (app/_lib/security-headers.ts).
+ */
+const SECURITY_HEADERS = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  // The app uses none of these; an injected frame or script cannot either.
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), midi=(), display-capture=(), browsing-topics=()" },
+  // For browsers that predate CSP's frame-ancestors.
+  { key: "X-Frame-Options", value: "DENY" },
+];
+
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   // PGlite loads its WebAssembly and data files from node_modules at run time; bundling would break those paths.
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket"],
   poweredByHeader: false,
   typedRoutes: false,
+  async headers() {
+    return [{ source: "/:path*", headers: SECURITY_HEADERS }];
+  },
   // requireRole() answers a too-low role with forbidden(): a real 403 and app/forbidden.tsx.
   experimental: {
     authInterrupts: true,

@@ -1,6 +1,7 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 import { REQUEST_PATH_HEADER } from "@/app/_lib/request-path";
+import { contentSecurityPolicy, newNonce } from "@/app/_lib/security-headers";
 import { LOCAL_TOKEN_HEADER } from "@/domain/auth/local-token";
 
 /** Reachable without a session: signing in, first-run setup, the health probe and Better Auth's own endpoints. */
@@ -14,14 +15,23 @@ function isPublic(pathname: string): boolean {
   );
 }
 
+/** Every answer gets this request's Content-Security-Policy; the rendering reads its nonce from the request copy. */
+export function proxy(request: NextRequest) {
+  const policy = contentSecurityPolicy(newNonce());
+  const forwarded = new Headers(request.headers);
+  forwarded.set("content-security-policy", policy);
+  const response = gate(request, forwarded);
+  response.headers.set("content-security-policy", policy);
+  return response;
+}
+
 /**
  * A fast first gate: without a session cookie, pages go to sign-in and APIs answer 401. Only the cookie's
  * presence is checked here (no database); every page, action and handler checks the real session and role
  * itself through requireUser / requireRole / authorizeApi.
  */
-export function proxy(request: NextRequest) {
+function gate(request: NextRequest, forwarded: Headers): NextResponse {
   const { pathname, search } = request.nextUrl;
-  const forwarded = new Headers(request.headers);
   forwarded.set(REQUEST_PATH_HEADER, pathname + search);
   const pass = () => NextResponse.next({ request: { headers: forwarded } });
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { connection } from "next/server";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import "./globals.css";
 
@@ -10,6 +11,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page renders per request: only then does Next put the request's CSP nonce on its scripts
+  // (a page prerendered at build time would carry none, and the browser would refuse to run it).
+  await connection();
   const locale = await getLocale();
   const t = await getTranslations("common");
   return (

@@ -14,7 +14,7 @@ const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || "0.0.0.0";
 const nextBin = path.join(root, "node_modules/next/dist/bin/next");
-const BUILD_INPUTS = ["app", "components", "db", "domain", "i18n", "messages", "instrumentation.ts", "proxy.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const BUILD_INPUTS = ["app", "components", "db", "domain", "i18n", "messages", "instrumentation.ts", "instrumentation-client.ts", "proxy.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 
 function fail(message: string): never {
   console.error(`ErrorDesk cannot start: ${message}`);
