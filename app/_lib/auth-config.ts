@@ -10,6 +10,7 @@ import * as schema from "@/db/schema";
 import type { Db } from "@/db/types";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/domain/auth/credentials";
 import { isLocale, LOCALE_COOKIE } from "@/i18n/locale";
+import { configuredPublicOrigin } from "./public-url";
 
 /** Sign-in attempts allowed per client address and window (seconds); beyond that the endpoint answers 429. */
 export const SIGN_IN_RATE_LIMIT = { window: 60, max: 5 } as const;
@@ -47,13 +48,13 @@ const roles = {
 export type AuthEnv = Record<string, string | undefined>;
 
 /**
- * Where the app is reached. Without BETTER_AUTH_URL the app follows the request's host as long as it is
+ * Where the app is reached. Without PUBLIC_URL the app follows the request's host as long as it is
  * a loopback name (localhost, 127.0.0.1, [::1], any port), so `next start -p <port>` works as-is; other
- * hosts fall back to BETTER_AUTH_URL or http://localhost:$PORT, which a deployment behind a real host
+ * hosts fall back to PUBLIC_URL or http://localhost:$PORT, which a deployment behind a real host
  * name must therefore set.
  */
 export function authBaseURL(env: AuthEnv) {
-  const configured = env.BETTER_AUTH_URL?.trim() || undefined;
+  const configured = configuredPublicOrigin(env) ?? undefined;
   const configuredHost = configured ? new URL(configured).host : undefined;
   const loopback = ["localhost", "localhost:*", "127.0.0.1", "127.0.0.1:*", "[::1]", "[::1]:*"];
   return {

@@ -3,6 +3,7 @@ import { getDatabase } from "@/db";
 import { saveDiagnosis, type DiagnosisActor } from "@/db/mutations/diagnoses";
 import { getMatcher } from "@/db/queries/diagnoses";
 import { authorizeApiKey } from "@/app/_lib/api-keys";
+import { diagnosisLink } from "@/app/_lib/public-url";
 import { programError, readBodyLimited } from "@/app/_lib/request-body";
 import { diagnose, type Diagnosis } from "@/domain/diagnosis";
 import { MAX_INPUT_BYTES } from "@/domain/diagnosis-service/input";
@@ -66,6 +67,6 @@ export async function POST(request: Request) {
     if (saved.error === "invalid") return programError(400, "invalid_body", `Could not save: ${Object.entries(saved.fieldErrors).map(([field, key]) => `${field} (${key})`).join(", ")}.`);
     return programError(403, "forbidden", "You may not save diagnoses.");
   }
-  const link = new URL(`/d/${saved.id}`, url.origin).toString();
+  const link = diagnosisLink(saved.id, request.headers.get("host") ?? url.host);
   return Response.json({ id: saved.id, url: link, ...result }, { status: 201, headers: NO_STORE });
 }
