@@ -1,5 +1,6 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
+import { refuseUndecodableAction } from "@/app/_lib/action-request";
 import { REQUEST_PATH_HEADER } from "@/app/_lib/request-path";
 import { LOCAL_TOKEN_HEADER } from "@/domain/auth/local-token";
 
@@ -19,7 +20,9 @@ function isPublic(pathname: string): boolean {
  * presence is checked here (no database); every page, action and handler checks the real session and role
  * itself through requireUser / requireRole / authorizeApi.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  const undecodable = await refuseUndecodableAction(request);
+  if (undecodable) return undecodable;
   const { pathname, search } = request.nextUrl;
   const forwarded = new Headers(request.headers);
   forwarded.set(REQUEST_PATH_HEADER, pathname + search);
