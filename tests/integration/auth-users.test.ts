@@ -114,6 +114,16 @@ describe.each(engines)("accounts and Better Auth on %s", (engine) => {
     expect((await post(auth, "/sign-in/email", { email: "cleo@example.test", password: "cleo-password-1" })).status).toBe(200);
   });
 
+  test("every other Better Auth endpoint is limited per client address too (60 a minute)", async () => {
+    const ip = freshIp();
+    const getSession = (address: string) => auth.handler(new Request(`${BASE}/api/auth/get-session`, { headers: { origin: BASE, [CLIENT_ADDRESS_HEADER]: address } }));
+    const answers: number[] = [];
+    for (let i = 0; i < 61; i++) answers.push((await getSession(ip)).status);
+    expect(answers.slice(0, 60).every((status) => status === 200)).toBe(true);
+    expect(answers[60]).toBe(429);
+    expect((await getSession(freshIp())).status).toBe(200);
+  });
+
   describe("failed sign-ins cannot lock the owner out", () => {
     // Small limits so each case stays under Better Auth's own 5 requests a minute per address.
     const limits: SignInLimits = { perAccountAndAddress: { window: 900, max: 2 }, perAccount: { window: 900, max: 5 }, knownFor: 3600 };
