@@ -97,7 +97,13 @@ async function serve(proxies: TrustedProxies): Promise<void> {
   const handle = app.getRequestHandler();
   const server = createServer((request, response) => {
     stampClientAddress(request, proxies);
-    void handle(request, response);
+    // Next answers its own errors; this only keeps a failure outside them from ending the process.
+    handle(request, response).catch((error: unknown) => {
+      console.error(`ErrorDesk could not answer ${request.method} request: ${error instanceof Error ? error.message : String(error)}`);
+      if (response.headersSent) return void response.destroy();
+      response.writeHead(500, { "content-type": "application/json" });
+      response.end(JSON.stringify({ error: { code: "internal", message: "The server could not answer this request." } }));
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
