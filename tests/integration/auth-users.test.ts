@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { bootstrapAdminFromEnv } from "@/app/_lib/bootstrap-admin";
-import { createAuth, SIGN_IN_RATE_LIMIT, type Auth } from "@/app/_lib/auth-config";
+import { createAuth, SIGN_IN_LIMITS, SIGN_IN_RATE_LIMIT, type Auth } from "@/app/_lib/auth-config";
 import type { SignInLimits } from "@/db/mutations/auth-throttle";
 import { changeUser, createPasswordUser } from "@/db/mutations/users";
 import { countUsers, listUsers } from "@/db/queries/users";
@@ -191,6 +191,13 @@ describe.each(engines)("accounts and Better Auth on %s", (engine) => {
       // ...but the address the owner signed in from keeps its own allowance: a typo, then the password.
       expect((await signIn("kim@example.test", "typo", home)).status).toBe(401);
       expect((await signIn("kim@example.test", "kim-password-11", home)).status).toBe(200);
+    });
+
+    test(`with the shipped limits, 50 simultaneous wrong passwords from 50 addresses get ${SIGN_IN_LIMITS.perAccount.max} checks`, async () => {
+      await createPasswordUser(t.db, { name: "Max", email: "max@example.test", password: "max-password-11", role: "viewer" });
+      const answers = await statuses(Array.from({ length: 50 }, (_, i) => post(auth, "/sign-in/email", { email: "max@example.test", password: `guess-${i}` })));
+      expect(count(answers, 401)).toBe(SIGN_IN_LIMITS.perAccount.max);
+      expect(count(answers, 429)).toBe(50 - SIGN_IN_LIMITS.perAccount.max);
     });
 
     test("a counter whose window has passed starts again from zero", async () => {
