@@ -55,6 +55,8 @@ export default defineConfig({
       ADMIN_EMAIL: E2E_ADMIN.email,
       ADMIN_PASSWORD: E2E_ADMIN.password,
       AUTH_SECRET: "errordesk-e2e-secret-not-for-production-0123456789",
+      // The test runner plays the reverse proxy: each browser context claims its own client address (fixtures.ts).
+      TRUSTED_PROXIES: "127.0.0.1, ::1",
     },
   },
 });

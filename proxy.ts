@@ -1,5 +1,6 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
+import { refuseUndecodableAction } from "@/app/_lib/action-request";
 import { REQUEST_PATH_HEADER } from "@/app/_lib/request-path";
 import { contentSecurityPolicy, newNonce } from "@/app/_lib/security-headers";
 import { LOCAL_TOKEN_HEADER } from "@/domain/auth/local-token";
@@ -16,11 +17,11 @@ function isPublic(pathname: string): boolean {
 }
 
 /** Every answer gets this request's Content-Security-Policy; the rendering reads its nonce from the request copy. */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const policy = contentSecurityPolicy(newNonce());
   const forwarded = new Headers(request.headers);
   forwarded.set("content-security-policy", policy);
-  const response = gate(request, forwarded);
+  const response = (await refuseUndecodableAction(request)) ?? gate(request, forwarded);
   response.headers.set("content-security-policy", policy);
   return response;
 }

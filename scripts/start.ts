@@ -1,14 +1,21 @@
 /**
  * `npm start`: the one command a newcomer runs. Checks the database settings, builds the app when the
- * sources changed since the last build, starts Next, and prints where to go and how to sign in.
+ * sources changed since the last build, serves it, and prints where to go and how to sign in.
+ *
+ * The app is served by Next's programmatic API behind a plain Node HTTP server rather than `next start`,
+ * because route handlers never see the connection's address: this server works out the client's address
+ * (the socket, or X-Forwarded-For from a proxy listed in TRUSTED_PROXIES) and hands it to the app in
+ * CLIENT_ADDRESS_HEADER, replacing any copy the client sent. The sign-in and setup limits count by it.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createServer, type IncomingMessage } from "node:http";
 import path from "node:path";
 import { openDatabase } from "../db/client";
 import { resolveDataDir } from "../db/config";
 import { readLiveLock } from "../db/embedded-lock";
+import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies, type TrustedProxies } from "../domain/auth/client-address";
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT || 3000);
@@ -64,34 +71,67 @@ function buildIfStale(): void {
   writeFileSync(stamp, hash);
 }
 
-async function waitUntilHealthy(baseUrl: string, child: ReturnType<typeof spawn>): Promise<boolean> {
-  for (let attempt = 0; attempt < 240; attempt++) {
-    if (child.exitCode !== null) return false;
-    try {
-      const response = await fetch(`${baseUrl}/api/health`);
-      if (response.ok) return true;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
+function trustedProxies(): TrustedProxies {
+  const parsed = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+  if ("error" in parsed) fail(parsed.error);
+  return parsed;
+}
+
+/** Replaces whatever the client sent in CLIENT_ADDRESS_HEADER by the address worked out from the connection. */
+function stampClientAddress(request: IncomingMessage, proxies: TrustedProxies): void {
+  const address = clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], proxies);
+  delete request.headers[CLIENT_ADDRESS_HEADER];
+  const raw = request.rawHeaders;
+  for (let i = raw.length - 2; i >= 0; i -= 2) if (raw[i]!.toLowerCase() === CLIENT_ADDRESS_HEADER) raw.splice(i, 2);
+  if (!address) return;
+  request.headers[CLIENT_ADDRESS_HEADER] = address;
+  raw.push(CLIENT_ADDRESS_HEADER, address);
+}
+
+async function serve(proxies: TrustedProxies): Promise<void> {
+  // As `next start` does; set before Next is loaded, which reads it at import.
+  Object.assign(process.env, { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) });
+  const { default: next } = await import("next");
+  const app = next({ dev: false, dir: root, hostname: host, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = createServer((request, response) => {
+    stampClientAddress(request, proxies);
+    // Next answers its own errors; this only keeps a failure outside them from ending the process.
+    handle(request, response).catch((error: unknown) => {
+      console.error(`ErrorDesk could not answer ${request.method} request: ${error instanceof Error ? error.message : String(error)}`);
+      if (response.headersSent) return void response.destroy();
+      response.writeHead(500, { "content-type": "application/json" });
+      response.end(JSON.stringify({ error: { code: "internal", message: "The server could not answer this request." } }));
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, resolve);
+  });
+  server.removeAllListeners("error");
+  server.on("error", (error) => console.error(`ErrorDesk server error: ${error.message}`));
+  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+    process.once(signal, () => {
+      server.close();
+      server.closeAllConnections();
+      void app.close().finally(() => process.exit(code));
+    });
   }
-  return false;
 }
 
 async function main() {
+  const proxies = trustedProxies();
   await checkDatabase();
   buildIfStale();
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", host], {
-    cwd: root,
-    stdio: ["ignore", "pipe", "inherit"],
-    env: { ...process.env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  child.stdout?.pipe(process.stdout);
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
-  child.on("exit", (code) => process.exit(code ?? 1));
+  try {
+    await serve(proxies);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "EADDRINUSE" ? `port ${port} is already in use (set PORT to another one).` : error instanceof Error ? error.message : String(error);
+    fail(reason);
+  }
 
   const baseUrl = `http://localhost:${port}`;
-  if (!(await waitUntilHealthy(baseUrl, child))) return;
   const setup = await fetch(`${baseUrl}/setup`, { redirect: "manual" }).catch(() => null);
   const engine = process.env.DATABASE_URL ? "the Postgres server in DATABASE_URL" : `the embedded database in ${resolveDataDir()}`;
   console.log(`\nErrorDesk is ready at ${baseUrl} (using ${engine}).`);

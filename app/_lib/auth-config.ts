@@ -1,24 +1,38 @@
-import { betterAuth } from "better-auth";
+import { betterAuth, type BetterAuthOptions } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
-import { APIError, createAuthMiddleware } from "better-auth/api";
+import { APIError, createAuthMiddleware, getIP } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { admin } from "better-auth/plugins";
 import { createAccessControl } from "better-auth/plugins/access";
 import { defaultStatements } from "better-auth/plugins/admin/access";
-import { clearFailedSignIns, recordFailedSignIn, signInBlockedFor } from "@/db/mutations/sign-in-failures";
+import { reserveSignIn, settleSignIn, type SignInAttempt, type SignInLimits } from "@/db/mutations/auth-throttle";
 import * as schema from "@/db/schema";
 import type { Db } from "@/db/types";
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/domain/auth/credentials";
+import { CLIENT_ADDRESS_HEADER } from "@/domain/auth/client-address";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from "@/domain/auth/credentials";
 import { isLocale, LOCALE_COOKIE } from "@/i18n/locale";
 import { configuredPublicOrigin } from "./public-url";
 
-/** Sign-in attempts allowed per client address and window (seconds); beyond that the endpoint answers 429. */
+/** Sign-in requests per client address and window (seconds), whatever the email; beyond that the endpoint answers 429. */
 export const SIGN_IN_RATE_LIMIT = { window: 60, max: 5 } as const;
-/** Failed sign-ins allowed per email, from any address, before it must wait `window` seconds after the last one. */
-export const ACCOUNT_FAILURE_LIMIT = { window: 900, max: 10 } as const;
-/** Other auth endpoints, per address and path. Its window must be the longest of all: Better Auth prunes
- *  rate_limit rows older than its longest configured window, which would forget the per-email counts. */
-const GENERAL_RATE_LIMIT = { window: ACCOUNT_FAILURE_LIMIT.window, max: 1000 } as const;
+/** Every other Better Auth endpoint, per client address and path. */
+const GENERAL_RATE_LIMIT = { window: 60, max: 60 } as const;
+/**
+ * Wrong passwords per account: 10 per address in 15 minutes, 30 from all addresses together; past those 30
+ * only addresses that signed in to the account within 30 days may go on trying (db/mutations/auth-throttle.ts).
+ */
+export const SIGN_IN_LIMITS: SignInLimits = {
+  perAccountAndAddress: { window: 900, max: 10 },
+  perAccount: { window: 900, max: 30 },
+  knownFor: 30 * 24 * 3600,
+};
+
+/** Better Auth endpoints that set a password, and the body field holding it: each is held to passwordField. */
+const PASSWORD_FIELDS: Readonly<Record<string, string>> = {
+  "/admin/create-user": "password",
+  "/change-password": "newPassword",
+  "/reset-password": "newPassword",
+};
 
 /**
  * Better Auth's admin endpoints that change a role or an account's state skip the lock-out rules of
@@ -64,8 +78,9 @@ export function authBaseURL(env: AuthEnv) {
   };
 }
 
-export function createAuth(db: Db, options: { secret: string; env?: AuthEnv }) {
+export function createAuth(db: Db, options: { secret: string; env?: AuthEnv; signInLimits?: SignInLimits }) {
   const env = options.env ?? process.env;
+  const limits = options.signInLimits ?? SIGN_IN_LIMITS;
   const baseURL = authBaseURL(env);
   return betterAuth({
     appName: "ErrorDesk",
@@ -98,29 +113,35 @@ export function createAuth(db: Db, options: { secret: string; env?: AuthEnv }) {
       // Secure cookies only when the app is served over https; a plain-http intranet or laptop
       // install would otherwise never keep its session cookie. httpOnly and SameSite=Lax are the defaults.
       useSecureCookies: baseURL.fallback.startsWith("https://"),
+      // The client's address as ErrorDesk's server determined it (TRUSTED_PROXIES); X-Forwarded-For from
+      // the client itself is never read.
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     },
     telemetry: { enabled: false },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
+        const passwordField = PASSWORD_FIELDS[ctx.path];
+        const problem = passwordField ? passwordProblem((ctx.body as Record<string, unknown> | undefined)?.[passwordField]) : null;
+        if (problem) throw new APIError("BAD_REQUEST", { message: problem.message, code: problem.code });
         if (ctx.path !== "/sign-in/email") return;
-        const email = signInEmailOf(ctx.body);
-        if (!email) return;
-        const wait = await signInBlockedFor(db, email, ACCOUNT_FAILURE_LIMIT);
-        if (wait > 0) {
-          throw new APIError(
-            "TOO_MANY_REQUESTS",
-            { message: "Too many failed sign-ins for this email. Try again later.", code: "TOO_MANY_FAILED_SIGN_INS" },
-            { "X-Retry-After": String(wait) },
-          );
+        const attempt = signInAttemptOf(ctx.body, ctx.headers ?? ctx.request?.headers, ctx.context.options);
+        if (!attempt) return;
+        const decision = await reserveSignIn(db, attempt, limits);
+        if (!decision.allowed) {
+          const refusal =
+            decision.limit === "address"
+              ? { message: "Too many failed sign-ins for this email from this address. Try again later.", code: "TOO_MANY_FAILED_SIGN_INS" }
+              : { message: "Too many failed sign-ins for this email from many addresses. Sign in from a network used before, or try again later.", code: "ACCOUNT_GUARDED" };
+          throw new APIError("TOO_MANY_REQUESTS", refusal, { "X-Retry-After": String(decision.retryAfter) });
         }
       }),
       after: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== "/sign-in/email") return;
-        const email = signInEmailOf(ctx.body);
+        const attempt = signInAttemptOf(ctx.body, ctx.headers ?? ctx.request?.headers, ctx.context.options);
         const signedIn = ctx.context.newSession?.user;
-        if (email && !signedIn && isWrongCredentials(ctx.context.returned)) await recordFailedSignIn(db, email, ACCOUNT_FAILURE_LIMIT);
+        // A wrong password keeps the attempt reserved in the before hook; anything else settles it.
+        if (attempt && !isWrongCredentials(ctx.context.returned)) await settleSignIn(db, attempt, signedIn ? "signed-in" : "not-checked", limits);
         if (!signedIn) return;
-        if (email) await clearFailedSignIns(db, email);
         // The language chosen on another browser follows the user to this one.
         const locale = (signedIn as { locale?: unknown }).locale;
         if (isLocale(locale)) ctx.setCookie(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", httpOnly: true, maxAge: 60 * 60 * 24 * 365 });
@@ -136,9 +157,15 @@ export function createAuth(db: Db, options: { secret: string; env?: AuthEnv }) {
 
 export type Auth = ReturnType<typeof createAuth>;
 
-function signInEmailOf(body: unknown): string | null {
+/**
+ * The email and client address of a sign-in, or null without a usable email. The address is the one Better
+ * Auth's own rate limit uses; without it (a server other than scripts/start.ts) all clients share one.
+ */
+function signInAttemptOf(body: unknown, headers: Headers | undefined, options: BetterAuthOptions): SignInAttempt | null {
   const email = (body as { email?: unknown } | null | undefined)?.email;
-  return typeof email === "string" && email.length > 0 && email.length <= 254 ? email : null;
+  if (typeof email !== "string" || email.length === 0 || email.length > 254) return null;
+  const address = headers ? getIP(headers, options) : null;
+  return { email, address: address ?? "unknown" };
 }
 
 /** A 401 from sign-in: wrong password or unknown email (not a ban, a validation error or a limit). */

@@ -1,8 +1,10 @@
 import "server-only";
+import { getIP } from "better-auth/api";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
+import { safeNextPath } from "@/domain/auth/next-path";
 import { isRole, hasRole, type Role } from "@/domain/auth/roles";
 import { isLocale } from "@/i18n/locale";
 import type { Locale } from "@/domain/catalog/types";
@@ -39,11 +41,12 @@ async function userFromHeaders(requestHeaders: Headers): Promise<CurrentUser | n
 /** The signed-in user of this request, or null. Cached per request, so layouts, pages and actions share one look-up. */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => userFromHeaders(await headers()));
 
-
-/** Only same-site paths are followed after sign-in, never `//host` or `https://…` (open redirect). */
-export function safeNextPath(value: unknown): string | null {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return null;
-  return value.length > 2000 ? null : value;
+/**
+ * This request's client address as Better Auth's rate limit sees it (from the header scripts/start.ts sets,
+ * IPv6 grouped by /64), for limits kept outside Better Auth; "unknown" when the app runs without that server.
+ */
+export async function requestClientAddress(): Promise<string> {
+  return getIP(await headers(), (await getAuth()).options) ?? "unknown";
 }
 
 /** The signed-in user, or a redirect to /sign-in that comes back to `next` (default: the current page). */

@@ -2,7 +2,7 @@ import * as z from "zod";
 import { createPasswordUser } from "@/db/mutations/users";
 import { findUserByEmail } from "@/db/queries/users";
 import type { Db } from "@/db/types";
-import { MIN_PASSWORD_LENGTH } from "@/domain/auth/credentials";
+import { passwordProblem } from "@/domain/auth/credentials";
 
 export type BootstrapOutcome = "skipped" | "exists" | "created";
 
@@ -21,7 +21,8 @@ export async function bootstrapAdminFromEnv(db: Db, env: Record<string, string |
     return "skipped";
   }
   if (!z.email().safeParse(email).success) throw new Error(`ADMIN_EMAIL "${email}" is not an email address.`);
-  if (password.length < MIN_PASSWORD_LENGTH) throw new Error(`ADMIN_PASSWORD must have at least ${MIN_PASSWORD_LENGTH} characters.`);
+  const problem = passwordProblem(password);
+  if (problem) throw new Error(`ADMIN_PASSWORD does not meet the password rule. ${problem.message}`);
   if (await findUserByEmail(db, email)) return "exists";
   const result = await createPasswordUser(db, { name: env.ADMIN_NAME?.trim() || "Administrator", email, password, role: "admin" });
   // Another process created it between the look-up and the insert: same outcome.

@@ -76,3 +76,19 @@ export const rateLimit = pgTable("rate_limit", {
   count: integer("count").notNull(),
   lastRequest: bigint("last_request", { mode: "number" }).notNull(),
 });
+
+/**
+ * ErrorDesk's own attempt counters for anonymous endpoints (db/mutations/auth-throttle.ts): failed
+ * sign-ins per account and address, per account, the addresses an account signed in from, and setup
+ * attempts per address. Apart from Better Auth's rate_limit table, whose pruning follows its own windows.
+ */
+export const authThrottle = pgTable(
+  "auth_throttle",
+  {
+    key: text("key").primaryKey(),
+    count: integer("count").notNull(),
+    /** Epoch milliseconds when this counter starts again from zero. */
+    expiresAt: bigint("expires_at", { mode: "number" }).notNull(),
+  },
+  (t) => [index("auth_throttle_expires_at_idx").on(t.expiresAt)],
+);

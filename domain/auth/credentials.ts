@@ -1,7 +1,10 @@
 import * as z from "zod";
 import { ROLES } from "./roles";
 
-/** One rule for every password this app sets: first-run setup, admin-created accounts and ADMIN_PASSWORD. */
+/**
+ * One rule for every password this app sets: first-run setup, the Users page, Better Auth's admin and
+ * password endpoints (a hook in app/_lib/auth-config.ts) and ADMIN_PASSWORD at start.
+ */
 export const MIN_PASSWORD_LENGTH = 10;
 /** Better Auth's own upper bound; longer input is refused before it reaches the hash. */
 export const MAX_PASSWORD_LENGTH = 128;
@@ -13,6 +16,20 @@ export const MAX_PASSWORD_LENGTH = 128;
 export const nameField = z.string().trim().min(1, "nameRequired").max(100, "nameTooLong");
 export const emailField = z.string().trim().toLowerCase().pipe(z.email("emailInvalid")).pipe(z.string().max(254, "emailInvalid"));
 export const passwordField = z.string().min(MIN_PASSWORD_LENGTH, "passwordTooShort").max(MAX_PASSWORD_LENGTH, "passwordTooLong");
+
+/**
+ * passwordField for callers without a form: null when `value` is an acceptable password, else an API
+ * error code and an English sentence naming the rule.
+ */
+export function passwordProblem(value: unknown): { code: "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_MISSING"; message: string } | null {
+  const checked = passwordField.safeParse(value);
+  if (checked.success) return null;
+  const key = checked.error.issues[0]?.message;
+  if (key === "passwordTooShort") return { code: "PASSWORD_TOO_SHORT", message: `The password is too short: use at least ${MIN_PASSWORD_LENGTH} characters.` };
+  if (key === "passwordTooLong") return { code: "PASSWORD_TOO_LONG", message: `The password is too long: use at most ${MAX_PASSWORD_LENGTH} characters.` };
+  return { code: "PASSWORD_MISSING", message: "A password is required." };
+}
+
 export const roleField = z.enum(ROLES, "roleInvalid");
 
 export const setupInput = z

@@ -50,11 +50,39 @@ test.describe("signing in and out", () => {
     await expect(formAlert(page)).toHaveText("Enter your email and your password.");
   });
 
-  test("a `next` that points to another site is ignored", async ({ page, newUser }) => {
+  // Each `next` as it stands in the query string. Browsers drop tabs, newlines and carriage returns from URLs
+  // and read `\` as `/`, so most of these would turn into //evil.example if followed as they are.
+  const offSiteNext = [
+    "%2F%09%2Fevil.example",
+    "%2F%0A%2Fevil.example",
+    "%2F%0D%2Fevil.example",
+    "%2F%5Cevil.example",
+    "%5C%5Cevil.example",
+    "//evil.example/steal",
+    "%2F%2Fevil.example",
+    "/%5C/evil.example",
+    "%252F%252Fevil.example",
+    "%2F%2509%2Fevil.example",
+    "javascript:alert(document.domain)",
+    "https://evil.example/",
+    "%2F.%2F%2Fevil.example",
+  ];
+
+  test("a `next` that would leave the site keeps the browser on this site, before and after signing in", async ({ browser, newUser, baseURL }) => {
     const account = await newUser("viewer");
-    await page.goto("/sign-in?next=//evil.example/steal");
-    await signInWithForm(page, account.email, account.password);
-    await expect(page).toHaveURL(/^http:\/\/(127\.0\.0\.1|localhost):\d+\/diagnose$/);
+    const origin = new URL(baseURL!).origin;
+    for (const next of offSiteNext) {
+      const context = await browser.newContext({ locale: "en-US", extraHTTPHeaders: { "x-forwarded-for": uniqueClientIp() } });
+      const page = await context.newPage();
+      await page.goto(`/sign-in?next=${next}`);
+      await signInWithForm(page, account.email, account.password);
+      await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+      expect(new URL(page.url()).origin, `after signing in with next=${next}`).toBe(origin);
+      // Signed in, /sign-in redirects on the server to the same checked target.
+      await page.goto(`/sign-in?next=${next}`);
+      expect(new URL(page.url()).origin, `signed in, next=${next}`).toBe(origin);
+      await context.close();
+    }
   });
 
   test("signing out ends the session on the server, not only in this browser", async ({ page, newUser, playwright, baseURL }) => {
@@ -149,8 +177,9 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * First-run setup needs a database without users, so it gets its own server: the same build (.next)
- * started on another port over a fresh, empty data folder and without ADMIN_EMAIL/ADMIN_PASSWORD.
+ * First-run setup needs a database without users, so it gets its own server: the same build (.next) started
+ * by `npm start`'s script on another port over a fresh, empty data folder, without ADMIN_EMAIL/ADMIN_PASSWORD
+ * and without TRUSTED_PROXIES (so, unlike the main test server, it believes no X-Forwarded-For).
  */
 test.describe("first-run setup on a fresh data folder", () => {
   test.describe.configure({ mode: "serial" });
@@ -166,8 +195,8 @@ test.describe("first-run setup on a fresh data folder", () => {
     origin = `http://127.0.0.1:${port}`;
     dataDir = mkdtempSync(path.join(tmpdir(), "errordesk-setup-"));
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" };
-    for (const name of ["ADMIN_EMAIL", "ADMIN_PASSWORD", "DATABASE_URL", "BETTER_AUTH_URL", "AUTH_SECRET"]) delete env[name];
-    server = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port)], { env, stdio: ["ignore", "pipe", "pipe"] });
+    for (const name of ["ADMIN_EMAIL", "ADMIN_PASSWORD", "DATABASE_URL", "BETTER_AUTH_URL", "AUTH_SECRET", "TRUSTED_PROXIES"]) delete env[name];
+    server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
     server.stdout?.on("data", (chunk) => (output += chunk));
     server.stderr?.on("data", (chunk) => (output += chunk));
     for (let waited = 0; ; waited += 500) {
@@ -249,13 +278,52 @@ test.describe("first-run setup on a fresh data folder", () => {
     const body = Buffer.from(setupAction!.body.toString("utf8").replaceAll(owner.email, "intruder@errordesk.test"));
     const { "next-action": action, "content-type": contentType } = setupAction!.headers;
     await anonymous.post(setupAction!.url, { headers: { "next-action": action!, "content-type": contentType!, origin }, data: body, maxRedirects: 0 });
-    const intruder = await anonymous.post("/api/auth/sign-in/email", {
-      headers: { origin, "x-forwarded-for": uniqueClientIp() },
-      data: { email: "intruder@errordesk.test", password: owner.password },
-    });
+    const intruder = await anonymous.post("/api/auth/sign-in/email", { headers: { origin }, data: { email: "intruder@errordesk.test", password: owner.password } });
     expect(intruder.status()).toBe(401);
-    const owner2 = await anonymous.post("/api/auth/sign-in/email", { headers: { origin, "x-forwarded-for": uniqueClientIp() }, data: { email: owner.email, password: owner.password } });
+    const owner2 = await anonymous.post("/api/auth/sign-in/email", { headers: { origin }, data: { email: owner.email, password: owner.password } });
     expect(owner2.status()).toBe(200);
+    await anonymous.dispose();
+  });
+
+  test("the setup action answers a body that is not its form with a clear 400, never a 500", async ({ playwright }) => {
+    const anonymous = await playwright.request.newContext({ baseURL: origin });
+    const headers = { "next-action": setupAction!.headers["next-action"]!, origin };
+    for (const [contentType, body] of [
+      ["application/json", '{"name":"x","email":"y@z.test","password":"0123456789"}'],
+      ["text/plain;charset=UTF-8", '{"name":"x","garbage":'],
+      ["text/plain;charset=UTF-8", '["$Q1"]'],
+      ["multipart/form-data; boundary=xyz", "not multipart at all"],
+    ]) {
+      const answer = await anonymous.post("/setup", { headers: { ...headers, "content-type": contentType! }, data: body, maxRedirects: 0 });
+      expect(answer.status(), body).toBe(400);
+      expect(await answer.json()).toEqual({ error: { code: "bad_request", message: expect.stringContaining("not a form submission") } });
+    }
+    await anonymous.dispose();
+  });
+
+  test("setup posts are limited per client address", async ({ playwright }) => {
+    const anonymous = await playwright.request.newContext({ baseURL: origin });
+    const { "next-action": action, "content-type": contentType } = setupAction!.headers;
+    const answers: { status: number; limited: boolean }[] = [];
+    for (let i = 0; i < 10; i++) {
+      const answer = await anonymous.post(setupAction!.url, { headers: { "next-action": action!, "content-type": contentType!, origin }, data: setupAction!.body, maxRedirects: 0 });
+      answers.push({ status: answer.status(), limited: (await answer.text()).includes('"rateLimited":{"minutes":') });
+    }
+    expect(answers.every((a) => a.status < 500)).toBe(true);
+    // Three posts came before this test (two form submissions and one replay); the limit is ten.
+    expect(answers.map((a) => a.limited)).toEqual([...Array(7).fill(false), true, true, true]);
+    await anonymous.dispose();
+  });
+
+  test("without TRUSTED_PROXIES, neither X-Forwarded-For nor a forged client-address header changes whom the sign-in limit counts", async ({ playwright }) => {
+    const anonymous = await playwright.request.newContext({ baseURL: origin });
+    const statuses: number[] = [];
+    // Two sign-ins came from this address in an earlier test; the limit is five a minute.
+    for (let i = 0; i < 4; i++) {
+      const forged = { origin, "x-forwarded-for": uniqueClientIp(), "x-errordesk-client-address": uniqueClientIp() };
+      statuses.push((await anonymous.post("/api/auth/sign-in/email", { headers: forged, data: { email: owner.email, password: `wrong-password-${i}` } })).status());
+    }
+    expect(statuses).toEqual([401, 401, 401, 429]);
     await anonymous.dispose();
   });
 });

@@ -15,8 +15,9 @@ export const E2E_USERS: Record<E2ERole, { email: string; password: string; name:
 };
 
 /**
- * Sign-in is rate-limited per client address, and every test talks to the server from 127.0.0.1. The app
- * takes the client address from X-Forwarded-For (as a reverse proxy sets it in production), so each context
+ * Sign-in is rate-limited per client address, and every test talks to the server from 127.0.0.1. The test
+ * server trusts loopback as a proxy (TRUSTED_PROXIES in playwright.config.ts) and so takes the client address
+ * from X-Forwarded-For, as behind a reverse proxy in production; each context
  * claims its own address from the IPv6 documentation prefix 2001:db8::/32 (never routed). Better Auth
  * groups IPv6 clients by /64, hence the random bits sit in the first 64: collisions are practically impossible.
  */

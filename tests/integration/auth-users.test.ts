@@ -1,20 +1,23 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { bootstrapAdminFromEnv } from "@/app/_lib/bootstrap-admin";
-import { ACCOUNT_FAILURE_LIMIT, createAuth, SIGN_IN_RATE_LIMIT, type Auth } from "@/app/_lib/auth-config";
+import { createAuth, SIGN_IN_LIMITS, SIGN_IN_RATE_LIMIT, type Auth } from "@/app/_lib/auth-config";
+import type { SignInLimits } from "@/db/mutations/auth-throttle";
 import { changeUser, createPasswordUser } from "@/db/mutations/users";
 import { countUsers, listUsers } from "@/db/queries/users";
-import { rateLimit, session, user } from "@/db/schema";
+import { authThrottle, rateLimit, session, user } from "@/db/schema";
+import { CLIENT_ADDRESS_HEADER } from "@/domain/auth/client-address";
 import { LOCALE_COOKIE } from "@/i18n/locale";
 import { createTestDatabase, engines, type TestDatabase } from "../support/databases";
 
 const BASE = "http://127.0.0.1:3999";
 let ipCounter = 0;
-/** Each test signs in from its own address so the per-address rate limit never leaks between tests. */
-const freshIp = () => `198.51.100.${++ipCounter}`;
+/** Each request comes from its own address unless a test says otherwise, so per-address limits never leak between tests. */
+const freshIp = () => `10.0.${++ipCounter >> 8}.${ipCounter & 255}`;
 
+/** A request as scripts/start.ts hands it to the app: the client's address in CLIENT_ADDRESS_HEADER. */
 function post(auth: Auth, path: string, body: unknown, init: { ip?: string; cookie?: string } = {}) {
-  const headers = new Headers({ "content-type": "application/json", origin: BASE, "x-forwarded-for": init.ip ?? freshIp() });
+  const headers = new Headers({ "content-type": "application/json", origin: BASE, [CLIENT_ADDRESS_HEADER]: init.ip ?? freshIp() });
   if (init.cookie) headers.set("cookie", init.cookie);
   return auth.handler(new Request(`${BASE}/api/auth${path}`, { method: "POST", headers, body: JSON.stringify(body) }));
 }
@@ -74,6 +77,27 @@ describe.each(engines)("accounts and Better Auth on %s", (engine) => {
     expect(await listUsers(t.db).then((users) => users.some((u) => u.email === "eve@example.test"))).toBe(false);
   });
 
+  test("every Better Auth endpoint that sets a password holds it to the one password rule", async () => {
+    const admin = (await listUsers(t.db)).find((u) => u.role === "admin")!;
+    const cookie = sessionCookie(await post(auth, "/sign-in/email", { email: admin.email, password: admin.email.startsWith("ann") ? "ann-password-1" : "ben-password-1" }));
+    const create = (password: unknown) => post(auth, "/admin/create-user", { email: "new@example.test", name: "New", role: "viewer", password }, { cookie });
+    for (const [password, code] of [["x", "PASSWORD_TOO_SHORT"], ["123456789", "PASSWORD_TOO_SHORT"], ["p".repeat(129), "PASSWORD_TOO_LONG"], [undefined, "PASSWORD_MISSING"]] as const) {
+      const refused = await create(password);
+      expect(refused.status, String(password)).toBe(400);
+      expect(await refused.json()).toMatchObject({ code });
+    }
+    expect(await listUsers(t.db).then((users) => users.some((u) => u.email === "new@example.test"))).toBe(false);
+    expect((await create("ten-chars!")).status).toBe(200);
+    expect((await post(auth, "/sign-in/email", { email: "new@example.test", password: "ten-chars!" })).status).toBe(200);
+
+    const changed = await post(auth, "/change-password", { currentPassword: "ten-chars!", newPassword: "short" }, { cookie: sessionCookie(await post(auth, "/sign-in/email", { email: "new@example.test", password: "ten-chars!" })) });
+    expect(changed.status).toBe(400);
+    expect(await changed.json()).toMatchObject({ code: "PASSWORD_TOO_SHORT" });
+    const reset = await post(auth, "/reset-password", { newPassword: "short", token: "any" });
+    expect(reset.status).toBe(400);
+    expect(await reset.json()).toMatchObject({ code: "PASSWORD_TOO_SHORT" });
+  });
+
   test(`sign-in is limited to ${SIGN_IN_RATE_LIMIT.max} attempts per address and window, counted in the rate_limit table`, async () => {
     const ip = freshIp();
     const statuses: number[] = [];
@@ -90,26 +114,99 @@ describe.each(engines)("accounts and Better Auth on %s", (engine) => {
     expect((await post(auth, "/sign-in/email", { email: "cleo@example.test", password: "cleo-password-1" })).status).toBe(200);
   });
 
-  test(`after ${ACCOUNT_FAILURE_LIMIT.max} failures from any mix of addresses, an email must wait; others are not affected`, async () => {
-    await createPasswordUser(t.db, { name: "Gus", email: "gus@example.test", password: "gus-password-11", role: "viewer" });
-    for (let i = 0; i < ACCOUNT_FAILURE_LIMIT.max; i++) {
-      expect((await post(auth, "/sign-in/email", { email: "GUS@example.test", password: `guess-${i}` })).status).toBe(401);
-    }
-    const blocked = await post(auth, "/sign-in/email", { email: "gus@example.test", password: "gus-password-11" });
-    expect(blocked.status).toBe(429);
-    expect(await blocked.json()).toMatchObject({ code: "TOO_MANY_FAILED_SIGN_INS" });
-    expect(Number(blocked.headers.get("x-retry-after"))).toBeGreaterThan(ACCOUNT_FAILURE_LIMIT.window - 60);
-    // Unknown emails are counted alike, so the answer does not tell which accounts exist.
-    for (let i = 0; i < ACCOUNT_FAILURE_LIMIT.max; i++) await post(auth, "/sign-in/email", { email: "ghost@example.test", password: "guess" });
-    expect((await post(auth, "/sign-in/email", { email: "ghost@example.test", password: "guess" })).status).toBe(429);
-    expect((await post(auth, "/sign-in/email", { email: "cleo@example.test", password: "cleo-password-1" })).status).toBe(200);
+  test("every other Better Auth endpoint is limited per client address too (60 a minute)", async () => {
+    const ip = freshIp();
+    const getSession = (address: string) => auth.handler(new Request(`${BASE}/api/auth/get-session`, { headers: { origin: BASE, [CLIENT_ADDRESS_HEADER]: address } }));
+    const answers: number[] = [];
+    for (let i = 0; i < 61; i++) answers.push((await getSession(ip)).status);
+    expect(answers.slice(0, 60).every((status) => status === 200)).toBe(true);
+    expect(answers[60]).toBe(429);
+    expect((await getSession(freshIp())).status).toBe(200);
   });
 
-  test("a successful sign-in forgets earlier failures of that email", async () => {
-    for (let i = 0; i < ACCOUNT_FAILURE_LIMIT.max - 1; i++) await post(auth, "/sign-in/email", { email: "cleo@example.test", password: "nope" });
-    expect((await post(auth, "/sign-in/email", { email: "cleo@example.test", password: "cleo-password-1" })).status).toBe(200);
-    expect((await post(auth, "/sign-in/email", { email: "cleo@example.test", password: "nope" })).status).toBe(401);
-    expect((await post(auth, "/sign-in/email", { email: "cleo@example.test", password: "cleo-password-1" })).status).toBe(200);
+  describe("failed sign-ins cannot lock the owner out", () => {
+    // Small limits so each case stays under Better Auth's own 5 requests a minute per address.
+    const limits: SignInLimits = { perAccountAndAddress: { window: 900, max: 2 }, perAccount: { window: 900, max: 5 }, knownFor: 3600 };
+    let strict: Auth;
+    const signIn = (email: string, password: string, ip?: string) => post(strict, "/sign-in/email", { email, password }, { ip });
+    const statuses = async (responses: Promise<Response>[]) => (await Promise.all(responses)).map((r) => r.status);
+    const count = (list: number[], status: number) => list.filter((s) => s === status).length;
+
+    beforeAll(async () => {
+      strict = createAuth(t.db, { secret: "integration-test-secret-0123456789abcdef", env: { PORT: "3999" }, signInLimits: limits });
+      for (const name of ["gus", "hal", "ida", "jo", "kim", "lou"]) {
+        await createPasswordUser(t.db, { name, email: `${name}@example.test`, password: `${name}-password-11`, role: "viewer" });
+      }
+    });
+
+    test("wrong passwords stop the guesser's address for that email, while the owner at another address signs in", async () => {
+      const attacker = freshIp();
+      expect([await signIn("GUS@example.test", "guess-1", attacker), await signIn("gus@example.test", "guess-2", attacker)].map((r) => r.status)).toEqual([401, 401]);
+      const blocked = await signIn("gus@example.test", "gus-password-11", attacker);
+      expect(blocked.status).toBe(429);
+      expect(await blocked.json()).toMatchObject({ code: "TOO_MANY_FAILED_SIGN_INS" });
+      expect(Number(blocked.headers.get("x-retry-after"))).toBeGreaterThan(limits.perAccountAndAddress.window - 60);
+      expect((await signIn("gus@example.test", "gus-password-11")).status).toBe(200);
+      // Unknown emails are counted alike, so the answer does not tell which accounts exist.
+      const elsewhere = freshIp();
+      for (let i = 0; i < 2; i++) await signIn("ghost@example.test", "guess", elsewhere);
+      expect((await (await signIn("ghost@example.test", "guess", elsewhere)).json()).code).toBe("TOO_MANY_FAILED_SIGN_INS");
+    });
+
+    test("a sign-in forgets that address's failures", async () => {
+      const ip = freshIp();
+      expect((await signIn("hal@example.test", "nope", ip)).status).toBe(401);
+      expect((await signIn("hal@example.test", "hal-password-11", ip)).status).toBe(200);
+      expect((await signIn("hal@example.test", "nope", ip)).status).toBe(401);
+      expect((await signIn("hal@example.test", "nope", ip)).status).toBe(401);
+      expect((await signIn("hal@example.test", "hal-password-11", ip)).status).toBe(429);
+    });
+
+    test("a refusal that is not a wrong password (a deactivated account) is not counted as a failure", async () => {
+      const [ida] = (await listUsers(t.db)).filter((u) => u.email === "ida@example.test");
+      await t.db.update(user).set({ banned: true }).where(eq(user.id, ida!.id));
+      const ip = freshIp();
+      for (let i = 0; i < 3; i++) expect((await signIn("ida@example.test", "ida-password-11", ip)).status).toBe(403);
+      await t.db.update(user).set({ banned: false }).where(eq(user.id, ida!.id));
+      expect((await signIn("ida@example.test", "ida-password-11", ip)).status).toBe(200);
+    });
+
+    test("50 simultaneous wrong passwords from one address: at most the per-address limit of them is checked", async () => {
+      const ip = freshIp();
+      const answers = await statuses(Array.from({ length: 50 }, (_, i) => signIn("jo@example.test", `guess-${i}`, ip)));
+      expect(count(answers, 401)).toBe(limits.perAccountAndAddress.max);
+      expect(count(answers, 429)).toBe(50 - limits.perAccountAndAddress.max);
+    });
+
+    test("50 simultaneous wrong passwords from 50 addresses: at most the account's ceiling is checked, and the owner's known address still gets in", async () => {
+      const home = freshIp();
+      expect((await signIn("kim@example.test", "kim-password-11", home)).status).toBe(200);
+      const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => signIn("kim@example.test", `guess-${i}`)));
+      expect(count(answers.map((r) => r.status), 401)).toBe(limits.perAccount.max);
+      const refused = answers.filter((r) => r.status === 429);
+      expect(refused).toHaveLength(50 - limits.perAccount.max);
+      expect(await refused[0]!.json()).toMatchObject({ code: "ACCOUNT_GUARDED" });
+      // Past the ceiling an address new to this account is refused, even with the right password...
+      expect((await signIn("kim@example.test", "kim-password-11")).status).toBe(429);
+      // ...but the address the owner signed in from keeps its own allowance: a typo, then the password.
+      expect((await signIn("kim@example.test", "typo", home)).status).toBe(401);
+      expect((await signIn("kim@example.test", "kim-password-11", home)).status).toBe(200);
+    });
+
+    test(`with the shipped limits, 50 simultaneous wrong passwords from 50 addresses get ${SIGN_IN_LIMITS.perAccount.max} checks`, async () => {
+      await createPasswordUser(t.db, { name: "Max", email: "max@example.test", password: "max-password-11", role: "viewer" });
+      const answers = await statuses(Array.from({ length: 50 }, (_, i) => post(auth, "/sign-in/email", { email: "max@example.test", password: `guess-${i}` })));
+      expect(count(answers, 401)).toBe(SIGN_IN_LIMITS.perAccount.max);
+      expect(count(answers, 429)).toBe(50 - SIGN_IN_LIMITS.perAccount.max);
+    });
+
+    test("a counter whose window has passed starts again from zero", async () => {
+      const ip = freshIp();
+      for (let i = 0; i < 2; i++) await signIn("lou@example.test", "nope", ip);
+      expect((await signIn("lou@example.test", "lou-password-11", ip)).status).toBe(429);
+      await t.db.update(authThrottle).set({ expiresAt: Date.now() - 1 });
+      expect((await signIn("lou@example.test", "lou-password-11", ip)).status).toBe(200);
+    });
   });
 
   test("signing in restores the language saved in the profile", async () => {
@@ -205,8 +302,9 @@ describe.each(engines)("accounts and Better Auth on %s", (engine) => {
       expect(await bootstrapAdminFromEnv(t.db, { ADMIN_EMAIL: "x@example.test" }, log)).toBe("skipped");
       expect(log.warn).toHaveBeenCalledWith(expect.stringContaining("ADMIN_PASSWORD"));
       await expect(bootstrapAdminFromEnv(t.db, { ADMIN_EMAIL: "x@example.test", ADMIN_PASSWORD: "short-9ch" }, quietLog())).rejects.toThrow(
-        /ADMIN_PASSWORD must have at least 10 characters\.$/,
+        /^ADMIN_PASSWORD does not meet the password rule\. The password is too short: use at least 10 characters\.$/,
       );
+      await expect(bootstrapAdminFromEnv(t.db, { ADMIN_EMAIL: "x@example.test", ADMIN_PASSWORD: "p".repeat(129) }, quietLog())).rejects.toThrow(/too long: use at most 128/);
       await expect(bootstrapAdminFromEnv(t.db, { ADMIN_EMAIL: "not-an-email", ADMIN_PASSWORD: "long-enough-pw" }, quietLog())).rejects.toThrow(/ADMIN_EMAIL/);
     });
   });

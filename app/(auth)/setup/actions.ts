@@ -2,34 +2,54 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getAuth } from "@/app/_lib/auth";
+import { getAuth, requestClientAddress } from "@/app/_lib/auth";
 import { getDb } from "@/db";
+import { consumeAttempt } from "@/db/mutations/auth-throttle";
 import { createPasswordUser } from "@/db/mutations/users";
+import { countUsers } from "@/db/queries/users";
 import { fieldErrors, setupInput } from "@/domain/auth/credentials";
 
 export type SetupField = "name" | "email" | "password" | "confirmPassword";
-export type SetupState = { fieldErrors: Partial<Record<SetupField, string>>; values: { name: string; email: string } } | null;
+export type SetupState =
+  | { fieldErrors: Partial<Record<SetupField, string>>; values: { name: string; email: string } }
+  | { rateLimited: { minutes: number }; values: { name: string; email: string } }
+  | null;
+
+/** Setup posts per client address: a person fixing typos never meets it, a script soon does. */
+const SETUP_RATE_LIMIT = { window: 600, max: 10 } as const;
 
 /**
- * Creates the first admin and signs them in. Public by nature (nobody can sign in yet), so it is only
- * allowed while no user exists, and that check runs inside the creating transaction: two setup forms
- * submitted at once produce one admin, and the second is sent to sign-in.
+ * Creates the first admin and signs them in. Public by nature (nobody can sign in yet), so it is limited per
+ * client address and allowed only while no user exists, checked before the (deliberately slow) password hash
+ * and again inside the creating transaction: two setup forms submitted at once produce one admin, and the
+ * second is sent to sign-in.
  */
 export async function setupAction(_previous: SetupState, formData: FormData): Promise<SetupState> {
+  const db = await getDb();
   const raw = {
-    name: String(formData.get("name") ?? ""),
-    email: String(formData.get("email") ?? ""),
-    password: String(formData.get("password") ?? ""),
-    confirmPassword: String(formData.get("confirmPassword") ?? ""),
+    name: formText(formData, "name"),
+    email: formText(formData, "email"),
+    password: formText(formData, "password"),
+    confirmPassword: formText(formData, "confirmPassword"),
   };
-  const parsed = setupInput.safeParse(raw);
-  if (!parsed.success) return { fieldErrors: fieldErrors<SetupField>(parsed.error), values: { name: raw.name, email: raw.email } };
+  const values = { name: raw.name, email: raw.email };
+  const limit = await consumeAttempt(db, `setup:${await requestClientAddress()}`, SETUP_RATE_LIMIT);
+  if (!limit.allowed) return { rateLimited: { minutes: Math.ceil(limit.retryAfter / 60) }, values };
+  if ((await countUsers(db)) > 0) redirect("/sign-in");
 
+  const parsed = setupInput.safeParse(raw);
+  if (!parsed.success) return { fieldErrors: fieldErrors<SetupField>(parsed.error), values };
   const { name, email, password } = parsed.data;
-  const created = await createPasswordUser(await getDb(), { name, email, password, role: "admin" }, { onlyIfNoUsers: true });
+  const created = await createPasswordUser(db, { name, email, password, role: "admin" }, { onlyIfNoUsers: true });
   if (!created.ok) redirect("/sign-in");
 
   const auth = await getAuth();
   await auth.api.signInEmail({ body: { email, password, rememberMe: true }, headers: await headers() });
   redirect("/diagnose");
+}
+
+/** A form field as text; a file or an absent field counts as empty. */
+function formText(formData: FormData, name: string): string {
+  const value = formData instanceof FormData ? formData.get(name) : null;
+  return typeof value === "string" ? value : "";
 }

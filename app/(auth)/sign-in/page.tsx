@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { getCurrentUser, safeNextPath } from "@/app/_lib/auth";
+import { getCurrentUser } from "@/app/_lib/auth";
 import { getDb } from "@/db";
 import { countUsers } from "@/db/queries/users";
+import { safeNextPath } from "@/domain/auth/next-path";
 import { SignInForm } from "./sign-in-form";
 
 export const dynamic = "force-dynamic";

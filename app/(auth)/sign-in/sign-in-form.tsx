@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { FormField } from "@/components/ui/field";
+import { safeNextPath } from "@/domain/auth/next-path";
 
 type Problem = { message: string };
 
@@ -38,14 +39,21 @@ export function SignInForm({ next }: { next: string }) {
         credentials: "same-origin",
       });
       if (response.ok) {
-        window.location.assign(next);
+        // `next` comes checked from the server; checking again here keeps this navigation safe on its own.
+        window.location.assign(safeNextPath(next) ?? "/diagnose");
         return;
       }
       const body = (await response.json().catch(() => null)) as { code?: string } | null;
       if (response.status === 429) {
         const seconds = Number(response.headers.get("x-retry-after")) || 60;
+        const minutes = Math.ceil(seconds / 60);
         setProblem({
-          message: body?.code === "TOO_MANY_FAILED_SIGN_INS" ? t("accountLocked", { minutes: Math.ceil(seconds / 60) }) : t("rateLimited", { seconds }),
+          message:
+            body?.code === "TOO_MANY_FAILED_SIGN_INS"
+              ? t("accountLocked", { minutes })
+              : body?.code === "ACCOUNT_GUARDED"
+                ? t("accountGuarded", { minutes })
+                : t("rateLimited", { seconds }),
         });
       } else if (body?.code === "BANNED_USER") {
         setProblem({ message: t("deactivated") });
