@@ -13,8 +13,9 @@ export function guardRequest(request: NextRequest): NextResponse | null {
   }
   const repaired = repairPercentEncoding(request.nextUrl.pathname);
   if (repaired !== request.nextUrl.pathname) {
-    // A relative Location keeps the host as the browser typed it (Next's URLs turn 127.0.0.1 into localhost).
-    return new NextResponse(null, { status: 308, headers: { location: repaired + request.nextUrl.search } });
+    const url = request.nextUrl.clone();
+    url.pathname = repaired;
+    return NextResponse.redirect(url, 308);
   }
   return null;
 }

@@ -39,7 +39,9 @@ describe("a path with a broken percent-escape", () => {
   test("is redirected to the repaired path, which then passes untouched", () => {
     const response = guardRequest(new NextRequest("http://127.0.0.1:3000/errors/Missing%s?x=1"));
     expect(response?.status).toBe(308);
-    expect(response?.headers.get("location")).toBe("/errors/Missing%25s?x=1");
+    // Next answers a same-origin Location as a path; here the URL is still whole.
+    const location = new URL(response!.headers.get("location")!);
+    expect(location.pathname + location.search).toBe("/errors/Missing%25s?x=1");
     expect(guardRequest(new NextRequest("http://127.0.0.1:3000/errors/Missing%25s"))).toBeNull();
   });
 });
