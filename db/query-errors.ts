@@ -38,7 +38,8 @@ function sqlStateOf(error: DriverError): string | undefined {
 /** Whether this error, or one it wraps (Better Auth wraps adapter errors), says the database did not answer. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let current = error, depth = 0; current && typeof current === "object" && depth < 5; depth++) {
-    if (current instanceof DatabaseQueryError) return current.unavailable;
+    // By name, not instanceof: Next may bundle this module more than once, and the error may come from another copy.
+    if ((current as Error).name === "DatabaseQueryError") return (current as DatabaseQueryError).unavailable === true;
     const { code, message, cause } = current as DriverError;
     const state = sqlStateOf(current as DriverError);
     if (state && isUnavailableState(state)) return true;
