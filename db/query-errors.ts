@@ -10,13 +10,14 @@ import { PgPreparedQuery } from "drizzle-orm/pg-core";
 export class DatabaseQueryError extends Error {
   /** The database did not answer (connection refused, lost or timed out): worth retrying in a moment. */
   readonly unavailable: boolean;
-  readonly sqlState: string | undefined;
+  /** The SQLSTATE, where the driver's error has it (`23505` for a unique violation), as pg's own errors name it. */
+  readonly code: string | undefined;
 
   constructor(reason: string, options: { unavailable: boolean; sqlState?: string; statement: string }) {
     super(`Database query failed: ${reason} (in: ${statementHead(options.statement)})`);
     this.name = "DatabaseQueryError";
     this.unavailable = options.unavailable;
-    this.sqlState = options.sqlState;
+    this.code = options.sqlState;
   }
 }
 

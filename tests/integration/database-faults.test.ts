@@ -59,6 +59,7 @@ describe.each(engines)("a failing query on %s", (engine) => {
     expect(printed).not.toContain(PASTED_SECRET);
     expect(printed).not.toMatch(/params/i);
     expect((error as DatabaseQueryError).unavailable).toBe(false);
+    expect((error as DatabaseQueryError).code).toBe("22021");
   });
 
   test("the catalog search box drops a NUL instead of failing the query", async () => {
