@@ -18,7 +18,7 @@ vi.mock("@/db", () => ({ getDatabase: async () => holder.value, getDb: async () 
 process.env.AUTH_SECRET = "database-faults-test-secret-0123456789abcdef";
 
 const { POST: diagnose } = await import("@/app/api/v1/diagnose/route");
-const { POST: authPost } = await import("@/app/api/auth/[...all]/route");
+const { GET: authGet, POST: authPost } = await import("@/app/api/auth/[...all]/route");
 
 /** Everything the code under test prints, as the terminal would show it (console and the raw streams). */
 function captureOutput(): { text: () => string; restore: () => void } {
@@ -176,6 +176,11 @@ describe.runIf(process.env.TEST_DATABASE_URL)("a Postgres outage", () => {
     await relay.cut();
     await expectUnavailable(await byKey());
     await expectUnavailable(await bySession());
+    // Better Auth answers its own endpoints; its 500 for a lost database becomes the same 503.
+    await expectUnavailable(await authGet(new Request(`${BASE}/api/auth/get-session`, { headers: { cookie } })));
+    await expectUnavailable(await authPost(post("/api/auth/sign-in/email", JSON.stringify({ email: "vic@example.test", password: "vic-password-123" }), {
+      "content-type": "application/json", origin: BASE, "x-forwarded-for": "198.51.100.8",
+    })));
 
     await relay.restore();
     await expectRecovered(byKey);
