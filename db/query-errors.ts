@@ -13,11 +13,11 @@ export class DatabaseQueryError extends Error {
   /** The SQLSTATE, where the driver's error has it (`23505` for a unique violation), as pg's own errors name it. */
   readonly code: string | undefined;
 
-  constructor(reason: string, options: { unavailable: boolean; sqlState?: string; statement: string }) {
+  constructor(reason: string, options: { unavailable: boolean; code?: string; statement: string }) {
     super(`Database query failed: ${reason} (in: ${statementHead(options.statement)})`);
     this.name = "DatabaseQueryError";
     this.unavailable = options.unavailable;
-    this.code = options.sqlState;
+    this.code = options.code;
   }
 }
 
@@ -57,7 +57,7 @@ export function sanitiseQueryError(cause: unknown, statement: string): DatabaseQ
   const driver = (cause instanceof DrizzleQueryError ? cause.cause : cause) as DriverError;
   const sqlState = driver && typeof driver === "object" ? sqlStateOf(driver) : undefined;
   const unavailable = isDatabaseUnavailable(driver);
-  return new DatabaseQueryError(reasonOf(driver, sqlState, unavailable), { unavailable, sqlState, statement });
+  return new DatabaseQueryError(reasonOf(driver, sqlState, unavailable), { unavailable, code: sqlState, statement });
 }
 
 function reasonOf(driver: DriverError, sqlState: string | undefined, unavailable: boolean): string {
