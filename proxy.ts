@@ -1,6 +1,6 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
-import { refuseUndecodableAction } from "@/app/_lib/action-request";
+import { guardRequest } from "@/app/_lib/request-guards";
 import { REQUEST_PATH_HEADER } from "@/app/_lib/request-path";
 import { contentSecurityPolicy, newNonce } from "@/app/_lib/security-headers";
 import { LOCAL_TOKEN_HEADER } from "@/domain/auth/local-token";
@@ -21,7 +21,7 @@ export async function proxy(request: NextRequest) {
   const policy = contentSecurityPolicy(newNonce());
   const forwarded = new Headers(request.headers);
   forwarded.set("content-security-policy", policy);
-  const response = (await refuseUndecodableAction(request)) ?? gate(request, forwarded);
+  const response = (await guardRequest(request)) ?? gate(request, forwarded);
   response.headers.set("content-security-policy", policy);
   return response;
 }

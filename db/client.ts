@@ -8,6 +8,7 @@ import pg from "pg";
 import * as schema from "./schema";
 import { databaseTarget } from "./config";
 import { acquireEmbeddedLock, type LockInfo } from "./embedded-lock";
+import { installQueryErrorSanitiser } from "./query-errors";
 import type { Db, Engine } from "./types";
 
 export type Database = {
@@ -36,6 +37,18 @@ export class DatabaseUnreachableError extends Error {
 
 export const MIGRATIONS_FOLDER = path.resolve(process.cwd(), "db/migrations");
 
+// Every database this process opens reports failed queries without their parameters (see query-errors.ts).
+installQueryErrorSanitiser();
+
+/**
+ * A connection the server dropped (a restart, pg_terminate_backend, a network cut) emits 'error' on its client,
+ * idle in the pool or checked out between two queries; unheard, that event would end the process. Queries on it
+ * fail on their own and the pool opens new connections once the server answers again, so one line is enough.
+ */
+function reportLostConnection(error: Error): void {
+  console.warn(`ErrorDesk: a database connection was lost (${error.message.split("\n")[0]}); the next query reconnects.`);
+}
+
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if ("databaseUrl" in options) return openServer(options.databaseUrl, options.poolSize ?? 10);
   return openEmbedded(options.dataDir, options.port);
@@ -48,8 +61,8 @@ async function openServer(url: string, poolSize: number): Promise<Database> {
   } catch (error) {
     throw new DatabaseUnreachableError(url, error);
   }
-  // An idle client's network error would otherwise crash the process; the next query reports it instead.
-  pool.on("error", () => {});
+  pool.on("error", reportLostConnection);
+  pool.on("connect", (client) => client.on("error", reportLostConnection));
   try {
     const client = await pool.connect();
     client.release();

@@ -1,4 +1,5 @@
 import "server-only";
+import { storableText } from "@/domain/text/storable";
 
 /** JSON errors of the program APIs: `{"error":{"code","message"}}`, never cached, like apiError in auth.ts. */
 export function programError(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
@@ -19,7 +20,8 @@ function tooLarge(maxBytes: number): Response {
 /**
  * The body as UTF-8 text, refusing more than `maxBytes` with a 413: at once when Content-Length says so, and
  * otherwise while reading (a chunked body has no length, and a length can lie), so a huge body is never buffered.
- * Invalid UTF-8 becomes U+FFFD rather than an error: binary input gets a normal "nothing found" answer.
+ * Invalid UTF-8 becomes U+FFFD rather than an error, and NUL characters are dropped (storableText): binary input
+ * gets a normal "nothing found" answer.
  */
 export async function readBodyLimited(request: Request, maxBytes: number): Promise<BodyRead> {
   const declared = Number(request.headers.get("content-length"));
@@ -44,5 +46,5 @@ export async function readBodyLimited(request: Request, maxBytes: number): Promi
     joined.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return { ok: true, text: new TextDecoder("utf-8", { fatal: false }).decode(joined), bytes };
+  return { ok: true, text: storableText(new TextDecoder("utf-8", { fatal: false }).decode(joined)), bytes };
 }

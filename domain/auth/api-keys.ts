@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import * as z from "zod";
+import { storable } from "../text/storable";
 
 /**
  * Keys for programs (ticket systems, log shippers). The key itself is shown once and only its SHA-256 is
@@ -44,7 +45,7 @@ export function bearerToken(headerValue: string | null): string | null {
 
 /** Messages are keys into the `keys` namespace (validation.*), so the form shows them in the reader's language. */
 export const newApiKeyInput = z.object({
-  name: z.string().trim().min(1, "nameRequired").max(100, "nameTooLong"),
+  name: storable(z.string().trim().min(1, "nameRequired").max(100, "nameTooLong")),
   scopes: z.array(z.enum(API_KEY_SCOPES, "scopeInvalid")).min(1, "scopeRequired").transform((scopes) => [...new Set(scopes)].sort()),
 });
 export type NewApiKeyInput = z.infer<typeof newApiKeyInput>;

@@ -1,3 +1,4 @@
+import { storableText } from "../text/storable";
 import { SECTIONS, type Section } from "./types";
 
 /**
@@ -44,7 +45,7 @@ export function parseCatalogParams(raw: RawParams): CatalogListParams {
   const perPage = (PAGE_SIZES as readonly number[]).includes(perPageRaw) ? perPageRaw : DEFAULT_PAGE_SIZE;
   const pageRaw = Number(first(raw.page));
   const page = Number.isInteger(pageRaw) && pageRaw >= 1 && pageRaw <= 100_000 ? pageRaw : 1;
-  return { q: (first(raw.q) ?? "").slice(0, 200), status, section, retryable, sort, page, perPage };
+  return { q: storableText(first(raw.q) ?? "").slice(0, 200), status, section, retryable, sort, page, perPage };
 }
 
 /** The inverse of parseCatalogParams, leaving defaults out so links stay short. */

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { storable } from "../text/storable";
 import { DIAGNOSIS_INPUT_KINDS, OUTCOMES } from "./types";
 
 /** The most a paste, a request body or a file may hold: one megabyte. */
@@ -27,15 +28,10 @@ export const DIAGNOSIS_LIMITS = { ticketRef: 200, note: 5000, reason: 2000 } as 
  */
 export const diagnosisIdField = z.string().regex(/^[0-9A-Za-z]{8,32}$/, "idInvalid");
 
-const ticketRef = z
-  .string()
-  .trim()
-  .max(DIAGNOSIS_LIMITS.ticketRef, "ticketRefTooLong")
-  .nullish()
-  .transform((value) => value || null);
+const ticketRef = storable(z.string().trim().max(DIAGNOSIS_LIMITS.ticketRef, "ticketRefTooLong").nullish()).transform((value) => value || null);
 
 export const saveDiagnosisInput = z.object({
-  input: z.string().refine((value) => utf8Length(value) <= MAX_INPUT_BYTES, "inputTooLarge"),
+  input: storable(z.string()).refine((value) => utf8Length(value) <= MAX_INPUT_BYTES, "inputTooLarge"),
   inputKind: z.enum(DIAGNOSIS_INPUT_KINDS, "inputKindInvalid"),
   ticketRef,
 });
@@ -49,19 +45,14 @@ export const setCheckInput = z.object({
 
 export const addNoteInput = z.object({
   diagnosisId: diagnosisIdField,
-  body: z.string("bodyRequired").trim().min(1, "bodyRequired").max(DIAGNOSIS_LIMITS.note, "bodyTooLong"),
+  body: storable(z.string("bodyRequired").trim().min(1, "bodyRequired").max(DIAGNOSIS_LIMITS.note, "bodyTooLong")),
 });
 
 export const setOutcomeInput = z
   .object({
     diagnosisId: diagnosisIdField,
     outcome: z.enum(OUTCOMES, "outcomeInvalid"),
-    reason: z
-      .string()
-      .trim()
-      .max(DIAGNOSIS_LIMITS.reason, "reasonTooLong")
-      .nullish()
-      .transform((value) => value || null),
+    reason: storable(z.string().trim().max(DIAGNOSIS_LIMITS.reason, "reasonTooLong").nullish()).transform((value) => value || null),
   })
   .refine((value) => value.outcome !== "not_solved" || value.reason !== null, { path: ["reason"], message: "reasonRequired" });
 

@@ -12,6 +12,7 @@ import { can } from "@/domain/auth/permissions";
 import { diagnose, type Diagnosis } from "@/domain/diagnosis";
 import { DIAGNOSIS_LIMITS, diagnoseRequestEvent, MAX_INPUT_BYTES, utf8Length } from "@/domain/diagnosis-service";
 import { REQUEST_ID_EXAMPLE } from "@/domain/events";
+import { storable } from "@/domain/text/storable";
 import { classifyInput } from "./classify-input";
 
 export type EarlierDiagnosis = { id: string; createdAt: string; by: string | null; codes: string[]; outcome: "solved" | "not_solved" | null };
@@ -29,7 +30,7 @@ export type DiagnoseState =
     };
 
 const diagnoseForm = z.object({
-  input: z.string().refine((value) => utf8Length(value) <= MAX_INPUT_BYTES, "tooLarge"),
+  input: storable(z.string()).refine((value) => utf8Length(value) <= MAX_INPUT_BYTES, "tooLarge"),
   ticketRef: z.string().trim().max(DIAGNOSIS_LIMITS.ticketRef, "ticketRefTooLong").optional().default(""),
 });
 

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { getDatabase } from "@/db";
+import { withJsonErrors } from "@/app/_lib/route-handler";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +14,7 @@ function latestMigration(): { tag: string; count: number } {
 }
 
 /** Public: load balancers and the start script poll it. Says which engine and migration level, nothing more. */
-export async function GET() {
+export const GET = withJsonErrors(async (_request: Request) => {
   try {
     const database = await getDatabase();
     const result = await database.db.execute(sql`select count(*)::int as applied from drizzle.__drizzle_migrations`);
@@ -26,4 +27,4 @@ export async function GET() {
   } catch {
     return Response.json({ status: "unavailable", error: "The database does not answer." }, { status: 503, headers: { "cache-control": "no-store" } });
   }
-}
+});

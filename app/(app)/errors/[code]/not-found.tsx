@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
+import { requireUser } from "@/app/_lib/auth";
 import { REQUEST_PATH_HEADER } from "@/app/_lib/request-path";
 import { entryHref } from "@/components/catalog/entry-href";
 import { buttonClasses } from "@/components/ui/button";
@@ -27,6 +28,8 @@ async function wantedCode(): Promise<string | null> {
 }
 
 export default async function EntryNotFound() {
+  // The nearest codes and their titles are catalog data: signed-in users only, like the entry itself.
+  await requireUser();
   const t = await getTranslations("catalog");
   const rawLocale = await getLocale();
   const locale = isLocale(rawLocale) ? rawLocale : DEFAULT_LOCALE;

@@ -21,8 +21,12 @@ import { isLocale } from "@/i18n/locale";
 
 type Props = { params: Promise<{ code: string }> };
 
-// generateMetadata and the page both need the entry; one query per request.
-const loadEntry = cache(async (code: string) => getEntryByCode(await getDb(), code));
+// generateMetadata and the page both need the entry; one query per request, after the session check (metadata
+// renders beside the page, so it must not read before it).
+const loadEntry = cache(async (code: string) => {
+  await requireUser();
+  return getEntryByCode(await getDb(), code);
+});
 
 async function currentLocale(): Promise<Locale> {
   const locale = await getLocale();

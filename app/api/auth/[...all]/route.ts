@@ -1,9 +1,8 @@
 import { getAuth } from "@/app/_lib/auth";
+import { withJsonErrors } from "@/app/_lib/route-handler";
 
 export const dynamic = "force-dynamic";
 
-async function handle(request: Request): Promise<Response> {
-  return (await getAuth()).handler(request);
-}
+const handle = withJsonErrors(async (request: Request) => (await getAuth()).handler(request));
 
 export { handle as GET, handle as POST };

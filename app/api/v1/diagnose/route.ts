@@ -5,14 +5,16 @@ import { getMatcher } from "@/db/queries/diagnoses";
 import { authorizeApiKey } from "@/app/_lib/api-keys";
 import { diagnosisLink } from "@/app/_lib/public-url";
 import { programError, readBodyLimited } from "@/app/_lib/request-body";
+import { withJsonErrors } from "@/app/_lib/route-handler";
 import { diagnose, type Diagnosis } from "@/domain/diagnosis";
 import { MAX_INPUT_BYTES } from "@/domain/diagnosis-service/input";
 import { toApiResult } from "@/domain/diagnosis-service/result";
+import { storable } from "@/domain/text/storable";
 
 export const dynamic = "force-dynamic";
 
 const jsonBody = z.object({
-  text: z.string({ error: 'Field "text" is missing or not a string: send {"text": "<the error output>"}.' }),
+  text: storable(z.string({ error: 'Field "text" is missing or not a string: send {"text": "<the error output>"}.' })),
   ticketRef: z.string().max(200, 'Field "ticketRef" is longer than 200 characters.').nullish(),
 });
 
@@ -24,7 +26,7 @@ const NO_STORE = { "cache-control": "no-store" };
  * the share link `{"id","url","findings"}` (`&ticket=INC-1` or JSON `ticketRef` records the ticket).
  * Callers: an API key with scope diagnose, or a signed-in session.
  */
-export async function POST(request: Request) {
+export const POST = withJsonErrors(async (request: Request) => {
   const caller = await authorizeApiKey(request, "diagnose", { sessionRole: "viewer" });
   if (caller instanceof Response) return caller;
   const body = await readBodyLimited(request, MAX_INPUT_BYTES);
@@ -69,4 +71,4 @@ export async function POST(request: Request) {
   }
   const link = diagnosisLink(saved.id, request.headers.get("host") ?? url.host);
   return Response.json({ id: saved.id, url: link, ...result }, { status: 201, headers: NO_STORE });
-}
+});

@@ -2,6 +2,7 @@ import { getDatabase } from "@/db";
 import { importEvents } from "@/db/mutations/request-events";
 import { authorizeApiKey } from "@/app/_lib/api-keys";
 import { programError, readBodyLimited } from "@/app/_lib/request-body";
+import { withJsonErrors } from "@/app/_lib/route-handler";
 import { MAX_INPUT_BYTES } from "@/domain/diagnosis-service/input";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +14,7 @@ export const dynamic = "force-dynamic";
  * lines are reported and skipped), 400 when nothing was.
  * Callers: an API key with scope events:write, an admin's session, or `npm run events:import` (local token).
  */
-export async function POST(request: Request) {
+export const POST = withJsonErrors(async (request: Request) => {
   const caller = await authorizeApiKey(request, "events:write", { sessionRole: "admin", allowLocalToken: true });
   if (caller instanceof Response) return caller;
   const body = await readBodyLimited(request, MAX_INPUT_BYTES);
@@ -31,8 +32,8 @@ export async function POST(request: Request) {
     );
   }
   return Response.json(summary, { headers: { "cache-control": "no-store" } });
-}
+});
 
-export function GET() {
-  return programError(405, "method_not_allowed", "POST events to this address (JSON array, NDJSON or an ActionTrail export).", { allow: "POST" });
-}
+export const GET = withJsonErrors(() =>
+  programError(405, "method_not_allowed", "POST events to this address (JSON array, NDJSON or an ActionTrail export).", { allow: "POST" }),
+);

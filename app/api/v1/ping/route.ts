@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { authorizeApiKey, type AuthorizeOptions } from "@/app/_lib/api-keys";
 import { programError, readBodyLimited } from "@/app/_lib/request-body";
+import { withJsonErrors } from "@/app/_lib/route-handler";
 import { API_KEY_SCOPES, type ApiKeyScope } from "@/domain/auth/api-keys";
 import { MAX_INPUT_BYTES } from "@/domain/diagnosis-service/input";
 
@@ -32,10 +33,6 @@ async function ping(request: Request, readBody: boolean): Promise<Response> {
   return Response.json({ ok: true, scope: parsed.data }, { headers: { "cache-control": "no-store" } });
 }
 
-export function GET(request: Request) {
-  return ping(request, false);
-}
+export const GET = withJsonErrors((request: Request) => ping(request, false));
 
-export function POST(request: Request) {
-  return ping(request, true);
-}
+export const POST = withJsonErrors((request: Request) => ping(request, true));

@@ -6,15 +6,17 @@ import { getDb } from "@/db";
 import { updateGuide } from "@/db/mutations/guides";
 import { fieldErrorsOf, guideInput } from "@/domain/catalog/guide-input";
 import { getCurrentUser } from "@/app/_lib/auth";
+import { storableText } from "@/domain/text/storable";
 
 export type SaveGuideState = { ok: true; revision: number } | { ok: false; message: string; fieldErrors?: Record<string, string> };
 
 /** Server actions are public endpoints: the session, the role and every field are checked here again. */
-export async function saveGuideAction(code: string, raw: unknown): Promise<SaveGuideState> {
+export async function saveGuideAction(rawCode: unknown, raw: unknown): Promise<SaveGuideState> {
   const t = await getTranslations("editor");
   const actor = await getCurrentUser();
   if (!actor) return { ok: false, message: t("errors.signedOut") };
-  if (typeof code !== "string" || code.length === 0 || code.length > 200) return { ok: false, message: t("errors.notFound") };
+  const code = typeof rawCode === "string" ? storableText(rawCode) : "";
+  if (code.length === 0 || code.length > 200) return { ok: false, message: t("errors.notFound") };
   const parsed = guideInput.safeParse(raw);
   if (!parsed.success) {
     const fieldErrors = Object.fromEntries(
