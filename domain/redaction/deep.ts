@@ -1,5 +1,6 @@
 import { secretKindOfKey } from "./table";
-import { mayHoldSecret, redactionMarker, redactSecrets } from "./text";
+import type { SecretKind } from "./table";
+import { mayHoldSecret, redactionMarker, redactSecrets, redactWithMap } from "./text";
 
 /**
  * Postgres refuses NUL in text and jsonb and lone surrogates in jsonb; pasted binary may hold both. Replacing
@@ -14,6 +15,15 @@ export function storableText(text: string): string {
 export function redactText(text: string): string {
   const clean = storableText(text);
   return mayHoldSecret(clean) ? redactSecrets(clean).text : clean;
+}
+
+/**
+ * redactText's result with where each secret was in `text` (NUL and lone surrogates are replaced one for one, so
+ * the offsets are the input's): what `npm run redact` prints.
+ */
+export function redactForStorage(text: string): { text: string; secrets: { kind: SecretKind; start: number; end: number }[] } {
+  const { text: redacted, replacements } = redactWithMap(storableText(text));
+  return { text: redacted, secrets: replacements.map((r) => ({ kind: r.kind, start: r.inputStart, end: r.inputEnd })) };
 }
 
 /**
