@@ -32,10 +32,10 @@ export function redactForStorage(text: string): { text: string; secrets: { kind:
  * the same link or message is carried by several findings, and a lookup costs far less than a pass.
  */
 export function scrubText(value: string, memo?: Map<string, string>): string {
-  if (value.length < 6 || !mayHoldSecret(value)) return value;
+  if (value.length < 6) return value;
   let redacted = memo?.get(value);
   if (redacted === undefined) {
-    redacted = redactSecrets(value).text;
+    redacted = mayHoldSecret(value) ? redactSecrets(value).text : value;
     memo?.set(value, redacted);
   }
   return redacted;

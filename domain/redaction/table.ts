@@ -155,7 +155,7 @@ export const PREFIXED_TOKENS: readonly PrefixedToken[] = [
   { prefix: "rk_live_", pattern: /rk_live_[A-Za-z0-9]{16,255}/y, kind: "ApiKey" },
   { prefix: "sk-", pattern: /(?<![A-Za-z0-9_-])sk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,255}/y, kind: "ApiKey" },
   { prefix: "SG.", pattern: /SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}/y, kind: "ApiKey" },
-  { prefix: "eyJ", pattern: /eyJ[A-Za-z0-9_-]{8,4096}\.eyJ[A-Za-z0-9_-]{8,4096}\.[A-Za-z0-9_-]{0,4096}/y, kind: "AccessToken" },
+  { prefix: "eyJ", pattern: /eyJ[A-Za-z0-9_-]{8,4096}\.[A-Za-z0-9_-]{2,4096}\.[A-Za-z0-9_-]{0,4096}/y, kind: "AccessToken" },
   // Webhook URLs whose path is the credential (Slack, Feishu / Lark); DingTalk and WeCom put it in `access_token=` / `key=`.
   { prefix: "hooks.slack.com/", pattern: /hooks\.slack\.com\/(?:services|workflows|triggers)\/([A-Za-z0-9/_-]{16,256})/y, kind: "AccessToken", group: 1 },
   { prefix: "/bot/v2/hook/", pattern: /\/bot\/v2\/hook\/([A-Za-z0-9-]{16,128})/y, kind: "AccessToken", group: 1 },

@@ -75,8 +75,7 @@ for (const p of PREFIXED_TOKENS) {
   list.push({ pattern: new RegExp(p.pattern.source, "yd"), kind: p.kind, group: p.group ?? 0 });
   PREFIX_RULES.set(p.prefix, list);
 }
-/** Non-global copies for a quick test. */
-const ANY_NAME = new RegExp(NAMES.source, "i");
+/** A non-global copy for a quick test. */
 const ANY_PREFIX = new RegExp(PREFIXES.source);
 
 /** A quote around a key or value: plain, backslash-escaped, or an HTML entity (`&quot;` in an escaped paste). */
@@ -166,7 +165,8 @@ function restOfLine(text: string, start: number): number {
   }
   const field = NEXT_FIELD.exec(text.slice(start, end));
   if (field) end = start + field.index;
-  while (end > start && /[\s\\]/.test(text[end - 1]!)) end--;
+  // The quote that closes a string holding the whole line (`"password = open sesame"`) is not part of the value.
+  while (end > start && /[\s\\"]/.test(text[end - 1]!)) end--;
   return end;
 }
 
@@ -184,7 +184,8 @@ function separator(text: string, start: number, end: number, entry: SecretName, 
   if (text[start - 1] === "<" && text[end] === ">") return { valueStart: end + 1, quote: undefined, mode: "xml", encoded: false, keyQuoted: false };
   const op = exec(OPERATOR, text, end);
   if (op) {
-    const keyQuoted = op[0][0] !== op[1]![0] && /["'`;]/.test(text[start - 1] ?? "");
+    // Quoted on both sides (`"password":`, `&quot;password&quot;=`): a JSON or code key.
+    const keyQuoted = /^["'`\\&]/.test(op[0]) && /["'`;]/.test(text[start - 1] ?? "");
     return { valueStart: op.index + op[0].length, quote: op[2], mode: "operator", encoded: op[1]!.startsWith("%"), keyQuoted };
   }
   if (how === "camel" || entry.operatorOnly || entry.queryOnly || entry.value === "header" || entry.value === "cookie" || entry.value === "set-cookie") return null;
@@ -382,9 +383,20 @@ function findSecrets(text: string): { hits: Hit[]; view: NormalizedText | undefi
   return { hits, view };
 }
 
-/** Whether a text may hold a secret at all: most strings hold no name and no prefix, and skip the full pass. */
+const NAMES_PROBE = new RegExp(NAMES.source, "gi");
+
+/**
+ * Whether a text may hold a secret at all: a prefix, a name standing on its own (not `ask`, `break`, `design`), or
+ * text that needs normalising. Most of the engine's returned fields have none and skip the full pass.
+ */
 export function mayHoldSecret(text: string): boolean {
-  return ANY_NAME.test(text) || ANY_PREFIX.test(text) || mayNeedNormalizing(text);
+  if (ANY_PREFIX.test(text) || mayNeedNormalizing(text)) return true;
+  NAMES_PROBE.lastIndex = 0;
+  for (let m = NAMES_PROBE.exec(text); m; m = NAMES_PROBE.exec(text)) {
+    const entry = entryOf(m[0]);
+    if (entry && standing(text, m.index, m.index + m[0].length, entry)) return true;
+  }
+  return false;
 }
 
 /**

@@ -50,6 +50,12 @@ describe("redactDeep", () => {
     expect(redactDeep({ headers })).toEqual({ headers: [{ name: "Authorization", value: "[REDACTED:Authorization]" }, headers[1]] });
   });
 
+  test("each string is redacted on its own: a secret at the edge of one string is found whatever the next string holds", () => {
+    const record = { a: "x Bearer", b: "eyJhbGciOiJIUzI1NiJ9.e30.abc", note: "AccessKeyId=0wNEpMMlzy7szvai", last: "sk=", header: "[REDACTED] Authorization: Basic dXNlcjpwYXNzd29yZA" };
+    const stored = JSON.stringify(redactDeep(record));
+    for (const secret of ["0wNEpMMlzy7szvai", "eyJhbGciOiJIUzI1NiJ9", "dXNlcjpwYXNzd29yZA"]) expect(stored).not.toContain(secret);
+  });
+
   test("strings are redacted as text; NUL, lone surrogates, __proto__ keys and non-finite numbers are made storable", () => {
     const record = JSON.parse('{"message":"login with password: open sesame\\u0000","__proto__":{"x":1},"bad":"\\ud800"}') as Record<string, unknown>;
     expect(redactDeep({ ...record, n: Number.NaN })).toEqual({ message: "login with password: [REDACTED:Password]", bad: "\uFFFD", n: null });
