@@ -1,5 +1,4 @@
-import { secretKindOfKey } from "./table";
-import type { SecretKind } from "./table";
+import { secretKindOfKey, type SecretKind } from "./table";
 import { mayHoldSecret, redactionMarker, redactSecrets, redactWithMap } from "./text";
 
 /**
