@@ -410,8 +410,9 @@ export function redactWithMap(text: string): RedactionResult & { replacements: R
   for (const hit of hits) {
     if (hit.end <= hit.start) continue;
     const last = merged[merged.length - 1];
+    // Hits are this call's own objects: merged in place rather than copied.
     if (last && hit.start < last.end) last.end = Math.max(last.end, hit.end);
-    else merged.push({ ...hit });
+    else merged.push(hit);
   }
   const counts = new Map<SecretKind, number>();
   const replacements: Replacement[] = [];
