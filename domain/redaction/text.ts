@@ -91,8 +91,12 @@ const TOKEN_ENCODED = /(?:(?!%26)[A-Za-z0-9+/=_\-.~%]){1,8192}/y;
 /** A password or secret written without quotes after a space or a word: one word, symbols allowed. */
 const WORD = /[A-Za-z0-9+/=_\-.~%!@#$^*?]{1,256}/y;
 const QUERY_VALUE = /[^\s&#"'<>]{1,1024}/y;
-/** An unquoted value after a quoted key is a JSON or code literal (`"password": 123456,`): it ends at the next delimiter. */
+/**
+ * An unquoted value after a quoted key may be a JSON literal (`"password": 123456,`), which ends at the next
+ * delimiter; anything else (YAML's `"password": open sesame`) runs on like any unquoted password.
+ */
 const LITERAL = /[^\s,;}\])"'\\]{1,1024}/y;
+const JSON_SCALAR = /^(?:-?[0-9][0-9.eE+-]*|true|false|null)$/;
 const QUERY_VALUE_ENCODED = /(?:(?!%26)[^\s&#"'<>]){1,1024}/y;
 /** An Authorization credential: a token68 (or `AK:sig`), then `,name=value` parameters (ACS3, AWS4, Digest). */
 const CREDENTIAL =
@@ -236,10 +240,9 @@ function readValue(text: string, start: number, entry: SecretName, sep: Separato
     if (sep.mode === "loose" ? !looksGenerated(value) : value.length < 6 || NOT_A_CREDENTIAL.test(value)) return null;
   } else if (entry.value === "text") {
     if (text[from] === "{" || text[from] === "[") return null;
-    if (sep.keyQuoted) {
-      const m = exec(LITERAL, text, from);
-      if (!m) return null;
-      end = from + m[0].length;
+    const literal = sep.keyQuoted ? exec(LITERAL, text, from) : null;
+    if (literal && JSON_SCALAR.test(literal[0])) {
+      end = from + literal[0].length;
     } else if (sep.encoded || inQuery(text, start)) {
       const m = exec(sep.encoded ? QUERY_VALUE_ENCODED : QUERY_VALUE, text, from);
       if (!m) return null;
