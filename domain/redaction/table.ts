@@ -1,8 +1,8 @@
 /**
  * The one table of secrets: the names people give them (in config files, logs, headers, JSON keys, SDK calls and
- * ticket prose, English and Chinese) and the shapes their values take. The text redactor (text.ts) finds these
- * names in running text; the JSON walker (deep.ts) looks up object keys here too, so a name added once is known
- * to both.
+ * ticket prose, English and Chinese) and the shapes their values take. The text redactor finds these names
+ * (names.ts) and prefixes (prefixes.ts) in running text; the JSON walker (deep.ts) looks up object keys here too,
+ * so a name added once is known to both.
  */
 export const SECRET_KINDS = [
   "PrivateKey",
