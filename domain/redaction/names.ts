@@ -64,13 +64,13 @@ const TOKEN_ENCODED = /(?:(?!%26)[A-Za-z0-9+/=_\-.~%]){1,8192}/y;
 /** A password or secret written without quotes after a space or a word: one word, symbols allowed. */
 const WORD = /[A-Za-z0-9+/=_\-.~%!@#$^*?]{1,256}/y;
 const QUERY_VALUE = /[^\s&#"'<>]{1,1024}/y;
+const QUERY_VALUE_ENCODED = /(?:(?!%26)[^\s&#"'<>]){1,1024}/y;
 /**
  * An unquoted value after a quoted key may be a JSON literal (`"password": 123456,`), which ends at the next
  * delimiter; anything else (YAML's `"password": open sesame`) runs on like any unquoted password.
  */
 const LITERAL = /[^\s,;}\])"'\\]{1,1024}/y;
 const JSON_SCALAR = /^(?:-?[0-9][0-9.eE+-]*|true|false|null)$/;
-const QUERY_VALUE_ENCODED = /(?:(?!%26)[^\s&#"'<>]){1,1024}/y;
 /** An Authorization credential: a token68 (or `AK:sig`), then `,name=value` parameters (ACS3, AWS4, Digest). */
 const CREDENTIAL =
   /(?:[A-Za-z][A-Za-z0-9-]{0,64}="[^"\r\n]{0,1024}"|[A-Za-z0-9\-._~+/:%=;]{1,4096})(?:,[ \t]{0,2}[A-Za-z][A-Za-z0-9-]{0,64}=(?:"[^"\r\n]{0,1024}"|[A-Za-z0-9\-._~+/:%=;]{1,4096})){0,16}/y;
@@ -79,10 +79,10 @@ const COOKIES = /[^\s;=,"]{1,256}=[^\s;"]{0,4096}(?:;[ \t]{0,2}[^\s;=,"]{1,256}=
 const SET_COOKIE = /[^\s;=,"]{1,256}=([^\s;"]{1,4096})/yd;
 /** Where a password written to the end of its line stops early: the next field of an error report. */
 const NEXT_FIELD = /[\s,;|{"']{1,8}(?:request[ _-]?id|error[ _-]?code|code|error[ _-]?message|message|host[ _-]?id|recommend|http[ _-]?status|status[ _-]?code)[ \t]{0,4}["']?[ \t]{0,4}[:=]/i;
+
 const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isUpper = (c: number) => c >= 65 && c <= 90;
 const isLowerOrDigit = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 122);
-
 
 /**
  * How a name at [start, end) stands in the text: alone (`password=`, `"password"`), ending a camelCase identifier
