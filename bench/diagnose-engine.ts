@@ -145,6 +145,17 @@ const adversarial: [string, string][] = [
   ['{＂Ｃｏｄｅ＂：＂ × n (full-width)', repeat(fullWidth('{"Code":"'))],
   ["{&quot;Code&quot;:&quot; × n", repeat("{&quot;Code&quot;:&quot;")],
   ["{&amp;quot;Code&amp;quot;:&amp;quot; × n (escaped twice)", repeat("{&amp;quot;Code&amp;quot;:&amp;quot;")],
+  // Redaction's own worst cases: a name before every few characters, each read and refused (or each a secret).
+  ["password password × n (loose names)", repeat("password password ")],
+  ["password=$ × n (placeholders)", repeat("password=$ ")],
+  ["secret is × n", repeat("secret is ")],
+  ["密码是 × n", repeat("密码是 ")],
+  ["token _token_token × n", repeat("token _token_token ")],
+  ["Authorization: Bearer × n", repeat("Authorization: Bearer ")],
+  ["Cookie: a=b; × n", repeat("Cookie: a=b; ")],
+  ["AcsClient('…', × n (unclosed calls)", repeat("AcsClient('abcdefgh1', ")],
+  ["https://a:b × n (no @)", repeat("https://a:b")],
+  ["eyJ….× n (JWT heads)", repeat("eyJabcdefghij.")],
 ];
 for (const [name, text] of adversarial) {
   row(`1 MB: ${name}`, text.length, measure(() => diagnose(text, matcher), 15, 1), measure(() => baseline(text), 15, 1), TARGET_1MB_MS);

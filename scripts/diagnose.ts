@@ -6,43 +6,15 @@
  * holds (editors change the team's text, never these facts).
  */
 import { readFileSync } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { VendorFacts } from "../domain/catalog/types";
 import { createMatcher, diagnose } from "../domain/diagnosis";
 import { MAX_INPUT_BYTES } from "../domain/diagnosis-service/input";
 import { toApiResult } from "../domain/diagnosis-service/result";
-import { userPath } from "./user-path";
+import { readFailure, readInput } from "./input-files";
 
 const factsFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../db/seed/vendor-facts.json");
-
-async function readStdin(): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of process.stdin) {
-    chunks.push(chunk as Buffer);
-    size += (chunk as Buffer).length;
-    if (size > MAX_INPUT_BYTES) break;
-  }
-  return Buffer.concat(chunks);
-}
-
-async function readInput(file: string): Promise<Buffer> {
-  if (file === "-") return readStdin();
-  const full = userPath(file);
-  const info = await stat(full);
-  if (info.isDirectory()) throw new Error("it is a folder");
-  if (info.size > MAX_INPUT_BYTES) return Buffer.alloc(MAX_INPUT_BYTES + 1);
-  return readFile(full);
-}
-
-function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === "ENOENT") return "no such file";
-  if (code === "EACCES") return "permission denied";
-  return error instanceof Error ? error.message : String(error);
-}
 
 async function main(): Promise<number> {
   const files = process.argv.slice(2);
@@ -56,7 +28,7 @@ async function main(): Promise<number> {
     const name = file === "-" ? "stdin" : file;
     let line: unknown;
     try {
-      const bytes = await readInput(file);
+      const bytes = await readInput(file, MAX_INPUT_BYTES);
       if (bytes.length > MAX_INPUT_BYTES) {
         line = { error: `${name} is larger than 1 MB (${MAX_INPUT_BYTES} bytes): split it or pass only the part with the error` };
         failed = true;
@@ -64,7 +36,7 @@ async function main(): Promise<number> {
         line = toApiResult(diagnose(new TextDecoder().decode(bytes), matcher));
       }
     } catch (error) {
-      line = { error: `cannot read ${name}: ${reason(error)}` };
+      line = { error: `cannot read ${name}: ${readFailure(error)}` };
       failed = true;
     }
     process.stdout.write(`${JSON.stringify(line)}\n`);

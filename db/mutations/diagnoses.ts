@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { can } from "../../domain/auth/permissions";
 import type { Diagnosis } from "../../domain/diagnosis";
 import { addNoteInput, fieldErrorKeys, saveDiagnosisInput, setCheckInput, setOutcomeInput, setTicketRefInput, type FieldErrorKeys } from "../../domain/diagnosis-service/input";
-import { redactText } from "../../domain/diagnosis-service/redact-deep";
+import { redactText } from "../../domain/redaction";
 import { buildSavedResult, eventSnapshot, matchedEntryCodes, type EventLike } from "../../domain/diagnosis-service/result";
 import type { DiagnosisInputKind, SavedResult, SavedVia } from "../../domain/diagnosis-service/types";
 import { snapshotSources } from "../queries/diagnoses";

@@ -1,7 +1,7 @@
 import { fillParam } from "../catalog/localized";
 import type { CatalogEntry, ChecklistStep, LocalizedText } from "../catalog/types";
 import { diagnose, type Candidate, type Diagnosis, type Matcher } from "../diagnosis";
-import { redactDeep } from "./redact-deep";
+import { redactDeep } from "../redaction";
 import type { ApiCandidate, ApiResult, EntrySnapshot, EventSnapshot, SavedFinding, SavedResult, SavedVia } from "./types";
 
 /** The catalog entry fields a snapshot copies; `exportCatalog` and `getEntryByCode` rows both fit. */

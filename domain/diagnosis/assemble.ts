@@ -1,4 +1,4 @@
-import { scrubDeep } from "./scrub";
+import { scrubDeep } from "../redaction";
 import { parseTeaMessage } from "./extract/sdk";
 import type { Fact, Raw, RawFields, Role, ScanContext } from "./raw";
 import { uniqueNotes, type Note } from "./notes";
@@ -335,5 +335,5 @@ function isSortedByStart(facts: Fact[]): boolean {
 
 /** Every string the engine returns passes through redaction once more (hard-wrap joins, decoded escapes). */
 export function scrubDraft(draft: Draft, memo?: Map<string, string>): Draft {
-  return scrubDeep(draft, 0, memo) as Draft;
+  return scrubDeep(draft, memo);
 }

@@ -11,8 +11,7 @@ import { matchErrorOnce, type Matcher, type MatchOutcome } from "./matcher";
 import { normalizedWithin, normalizeText, type NormalizationKind, type NormalizedText } from "./normalize";
 import { note, uniqueNotes, type Note } from "./notes";
 import { newContext, RAW_BUDGET, type Fact, type ScanContext } from "./raw";
-import { redactWithMap, toInputOffset, type Replacement } from "./redact";
-import { scrubText } from "./scrub";
+import { redactWithMap, scrubText, toInputOffset, type Replacement } from "../redaction";
 import { blankAnsi, hasCjk, IntervalSet, looksBinary, TextIndex } from "./text";
 import type { Candidate, DiagnoseOptions, Diagnosis, Finding, FormatId, InputKind, Recognized, RecognizedKind, Recommend } from "./types";
 

@@ -14,7 +14,7 @@ export {
   type RedactionCount,
   type RedactionResult,
   type SecretKind,
-} from "./redact";
+} from "../redaction";
 export { parseRecommend, regionFromHost, normalizeRequestId } from "./fields";
 export { parseLooseLiteral, parseGoMap } from "./literal";
 export type { NormalizationKind } from "./normalize";

@@ -1,6 +1,6 @@
 import type { NoteKey } from "./notes";
 import type { NormalizationKind } from "./normalize";
-import type { RedactionResult } from "./redact";
+import type { RedactionResult } from "../redaction";
 import type { ReasonKey } from "./reasons";
 
 /** The slice of a catalog entry the engine needs; `VendorFacts` and `CatalogEntry` both satisfy it. */

@@ -1,4 +1,4 @@
-import { redactDeepParts, redactText } from "../diagnosis-service/redact-deep";
+import { redactDeep, redactText } from "../redaction";
 import { parseRequestId } from "./request-id";
 import type { RequestEventInput } from "./types";
 
@@ -54,8 +54,7 @@ export type NormalizeResult = { ok: true; event: RequestEventInput } | { ok: fal
 export function normalizeEventRecord(record: Record<string, unknown>): NormalizeResult {
   // The record is redacted once, as a whole; the columns are read from its redacted strings, so no field needs a
   // redaction of its own and a secret in any of them is gone before it is read.
-  const redacted = redactDeepParts(record);
-  const source = redacted.texts;
+  const source = redactDeep(record);
   const index = new Map<string, unknown>();
   for (const [key, value] of Object.entries(source)) {
     const k = normalKey(key);
@@ -97,7 +96,7 @@ export function normalizeEventRecord(record: Record<string, unknown>): Normalize
       caller: describeRedactedCaller(get("caller")),
       sourceIp: texts.sourceIp ?? null,
       userAgent: texts.userAgent ?? null,
-      raw: redacted.stored,
+      raw: source,
     },
   };
 }

@@ -1,4 +1,4 @@
-import { redactSecrets } from "../diagnosis";
+import { redactSecrets } from "../redaction";
 
 /**
  * RequestIds as Alibaba Cloud prints them: the OpenAPI and API Gateway use an upper-case UUID

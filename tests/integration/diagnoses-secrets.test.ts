@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { addNote, saveDiagnosis, setOutcome, setTicketRef } from "@/db/mutations/diagnoses";
 import { importEvents } from "@/db/mutations/request-events";
 import { getDiagnosis, getMatcher } from "@/db/queries/diagnoses";
@@ -8,8 +8,29 @@ import { diagnosisNotes } from "@/db/schema";
 import { seedCatalog } from "@/db/seed/apply";
 import { diagnose } from "@/domain/diagnosis";
 import { renderDiagnosisMarkdown, renderEscalationSummary } from "@/domain/diagnosis-service";
+import { REDACTION_CORPUS, type CorpusForm } from "@/tests/fixtures/redaction/corpus";
 import { createTestDatabase, engines, type TestDatabase } from "../support/databases";
-import { insertUsers } from "../support/program-api";
+import { insertUsers, newKey, post } from "../support/program-api";
+
+// The app's own entry points (route handlers and server actions) run in-process: the database is the test's, the
+// signed-in user is `holder.user`, translations are their keys, and a redirect is thrown as its target.
+const holder = vi.hoisted(() => ({ value: null as TestDatabase | null, user: null as { id: string; role: string; name: string; email: string; locale: null } | null }));
+vi.mock("server-only", () => ({}));
+vi.mock("@/db", () => ({ getDatabase: async () => holder.value, getDb: async () => holder.value!.db }));
+vi.mock("@/app/_lib/auth", async (importOriginal) => ({ ...(await importOriginal<object>()), getCurrentUser: async () => holder.user }));
+vi.mock("next-intl/server", () => ({ getTranslations: async () => Object.assign((key: string) => key, { has: () => false }) }));
+vi.mock("next/cache", async (importOriginal) => ({ ...(await importOriginal<object>()), refresh: () => {} }));
+vi.mock("next/navigation", async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  redirect: (to: string) => {
+    throw new Error(`redirect ${to}`);
+  },
+}));
+
+const { POST: diagnoseRoute } = await import("@/app/api/v1/diagnose/route");
+const { POST: eventsRoute } = await import("@/app/api/v1/events/route");
+const { diagnoseAction } = await import("@/app/(app)/diagnose/actions");
+const { addNoteAction, setOutcomeAction, setTicketRefAction } = await import("@/app/(app)/d/[id]/actions");
 
 /**
  * "Secrets never stored": random inputs with planted AccessKey ids, signatures, STS tokens, AccessKey secrets,
@@ -194,4 +215,116 @@ describe.each(engines)("no planted secret reaches the database on %s", (engine) 
       { numRuns: Number(process.env.SECRETS_PROPERTY_RUNS || 40), endOnFailure: true },
     );
   }, 240_000);
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// The written forms of the corpus through every channel that stores text
+// ---------------------------------------------------------------------------------------------------------------
+
+const RID = "5D8E9B3A-1111-4C2B-9C9D-0123456789AB";
+const CODE = "InvalidApiDefault";
+/** A corpus form between an error report's lines: the code and RequestId must survive it. */
+const pasteAround = (form: CorpusForm) => `SDK.ServerError\nErrorCode: ${CODE}\nRequestId: ${RID}\n${form.text}\n{"Code":"${CODE}","RequestId":"${RID}"}`;
+const formData = (fields: Record<string, string>) => {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) data.set(name, value);
+  return data;
+};
+const needles = (forms: readonly CorpusForm[]): Planted[] => forms.flatMap((f) => f.secrets.map((secret) => ({ kind: f.id, text: f.text, needle: JSON.stringify(secret).slice(1, -1) })));
+
+/** Every channel gets its own slice of the corpus (about 20 forms each), so every form goes through at least one. */
+const CHANNELS = ["api body", "api ticket", "api json", "form", "note", "outcome", "ticket ref", "events json", "events ndjson", "actiontrail lookup", "actiontrail records"] as const;
+const formsFor = (channel: (typeof CHANNELS)[number]) => REDACTION_CORPUS.filter((_, i) => i % CHANNELS.length === CHANNELS.indexOf(channel) || (i + 5) % CHANNELS.length === CHANNELS.indexOf(channel));
+
+describe.each(engines)("every storage channel removes the corpus' secrets on %s", (engine) => {
+  let t: TestDatabase;
+  let diagnoseKey: string;
+  let eventsKey: string;
+  const viewerUser = { id: "viewer-2", role: "viewer", name: "Vi Viewer", email: "viewer-2@example.test", locale: null };
+
+  beforeAll(async () => {
+    t = await createTestDatabase(engine);
+    holder.value = t;
+    holder.user = viewerUser;
+    await seedCatalog(t.db);
+    await insertUsers(t, [
+      { id: "admin-2", name: "Ada Admin", role: "admin" },
+      { id: viewerUser.id, name: viewerUser.name, role: "viewer" },
+    ]);
+    diagnoseKey = (await newKey(t, "admin-2", ["diagnose"])).key;
+    eventsKey = (await newKey(t, "admin-2", ["events:write"])).key;
+  });
+  afterAll(async () => {
+    holder.value = null;
+    holder.user = null;
+    await t.close();
+  });
+
+  const saveByApi = async (query: string, body: string, contentType = "text/plain") => {
+    const response = await diagnoseRoute(post(`/api/v1/diagnose?save=1${query}`, body, { authorization: `Bearer ${diagnoseKey}`, "content-type": contentType }));
+    expect(response.status).toBe(201);
+    const answer = (await response.json()) as { id: string; findings: { code: string; requestId: string }[] };
+    expect(answer.findings).toContainEqual(expect.objectContaining({ code: CODE, requestId: RID }));
+    return answer.id;
+  };
+  const sendEvents = async (body: string) => {
+    const response = await eventsRoute(post("/api/v1/events", body, { authorization: `Bearer ${eventsKey}`, "content-type": "application/json" }));
+    const summary = (await response.json()) as { inserted: number; errors: unknown[] };
+    expect(summary.errors).toEqual([]);
+    return summary;
+  };
+  let eventNumber = 0;
+  const nextRequestId = () => `7A1B2C3D-0000-4000-8000-${(++eventNumber).toString(16).toUpperCase().padStart(12, "0")}`;
+  const event = (form: CorpusForm) => ({
+    requestId: nextRequestId(),
+    eventName: "CreateApi",
+    errorCode: CODE,
+    errorMessage: form.text,
+    userAgent: `aliyun-sdk-java/4.6.3 ${form.text.split("\n")[0]}`,
+    userIdentity: { type: "ram-user", userName: "alice", accessKeyId: "0wNEpMMlzy7szvai" },
+    requestParameters: { Note: form.text, GroupId: "08b6a1c5e2d44b5e9f0a1b2c3d4e5f60" },
+  });
+
+  test.each(CHANNELS)("%s", async (channel) => {
+    const forms = formsFor(channel);
+    expect(forms.length).toBeGreaterThanOrEqual(15);
+    const long = (f: CorpusForm) => f.text.length > 200;
+    for (const form of forms) {
+      if (channel === "api body") await saveByApi("", pasteAround(form));
+      else if (channel === "api ticket" && !long(form)) await saveByApi(`&ticket=${encodeURIComponent(form.text)}`, pasteAround(form));
+      else if (channel === "api json") await saveByApi("", JSON.stringify({ text: pasteAround(form), ticketRef: long(form) ? "INC-1" : form.text }), "application/json");
+      else if (channel === "form" || channel === "note" || channel === "outcome" || channel === "ticket ref") {
+        const input = channel === "form" ? pasteAround(form) : `ErrorCode: ${CODE}\nRequestId: ${RID}`;
+        const redirected = await diagnoseAction(null, formData({ input, ticketRef: channel === "form" && !long(form) ? form.text : "" })).catch((error: Error) => error.message);
+        expect(redirected).toMatch(/^redirect \/d\/[0-9A-Za-z]+$/);
+        const diagnosisId = String(redirected).slice("redirect /d/".length);
+        const saved = (await getDiagnosis(t.db, diagnosisId))!;
+        expect(saved.result.findings).toContainEqual(expect.objectContaining({ code: CODE, requestId: RID }));
+        if (channel === "note") expect(await addNoteAction(null, formData({ diagnosisId, body: form.text }))).toMatchObject({ ok: true });
+        if (channel === "outcome") expect(await setOutcomeAction(null, formData({ diagnosisId, outcome: "not_solved", reason: form.text }))).toMatchObject({ ok: true });
+        if (channel === "ticket ref" && !long(form)) expect(await setTicketRefAction(null, formData({ diagnosisId, ticketRef: form.text }))).toMatchObject({ ok: true });
+      }
+    }
+    if (channel === "events json") expect((await sendEvents(JSON.stringify(forms.map(event)))).inserted).toBe(forms.length);
+    if (channel === "events ndjson") expect((await sendEvents(forms.map((f) => JSON.stringify(event(f))).join("\n"))).inserted).toBe(forms.length);
+    if (channel === "actiontrail lookup" || channel === "actiontrail records") {
+      const records = forms.map((form, i) => ({
+        eventId: `e-${channel.length}-${i}`,
+        eventName: "CreateApi",
+        eventTime: "2024-05-12T06:06:51Z",
+        requestId: nextRequestId(),
+        errorCode: CODE,
+        errorMessage: form.text,
+        acsRegion: "cn-hangzhou",
+        serviceName: "CloudAPI",
+        sourceIpAddress: "203.0.113.7",
+        userAgent: form.text.split("\n")[0],
+        userIdentity: { type: "ram-user", userName: "alice", accessKeyId: "0wNEpMMlzy7szvai" },
+        requestParameters: { Description: form.text },
+      }));
+      const body = channel === "actiontrail lookup" ? { Events: records, RequestId: RID } : records;
+      expect((await sendEvents(JSON.stringify(body))).inserted).toBe(forms.length);
+    }
+    expect(leaked(await everyRowAsJson(t), needles(forms))).toEqual([]);
+  }, 120_000);
 });

@@ -3,6 +3,7 @@ import { describe, expect, test } from "vitest";
 import { createMatcher, diagnose, redactSecrets } from "@/domain/diagnosis";
 import vendorFacts from "@/db/seed/vendor-facts.json";
 import { SAMPLES } from "@/tests/fixtures/diagnosis/samples";
+import { REDACTION_CORPUS } from "@/tests/fixtures/redaction/corpus";
 
 const matcher = createMatcher(vendorFacts);
 
@@ -149,4 +150,130 @@ describe("no planted secret survives (property)", () => {
       { numRuns: Number(process.env.DIAGNOSIS_PROPERTY_RUNS ?? 1500) },
     );
   }, 120_000);
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// The corpus: secrets as people write them, in the middle of an error report
+// ---------------------------------------------------------------------------------------------------------------
+
+const RID = "5D8E9B3A-1111-4C2B-9C9D-0123456789AB";
+/** The same error around each form: a Go SDK block before it, a JSON body after it on the same line, and on the next line. */
+const CONTEXTS: [string, (form: string) => string][] = [
+  [
+    "after a Go SDK error",
+    (form) =>
+      `SDK.ServerError\nErrorCode: InvalidApiDefault\nRecommend: https://api.aliyun.com/troubleshoot?q=InvalidApiDefault&product=CloudAPI\nRequestId: ${RID}\nMessage: The API default configuration is invalid.\n${form}`,
+  ],
+  ["before an error body on the same line", (form) => `${form} {"Code":"InvalidApiDefault","Message":"The API default configuration is invalid.","RequestId":"${RID}"}`],
+  ["before an error body on the next line", (form) => `${form}\n{"RequestId":"${RID}","Code":"InvalidApiDefault","Message":"The API default configuration is invalid."}`],
+];
+/** A secret as it would appear inside JSON output (quotes and backslashes escaped). */
+const asJson = (secret: string) => JSON.stringify(secret).slice(1, -1);
+
+describe("the redaction corpus", () => {
+  test("holds at least 150 written forms, in English and in Chinese", () => {
+    expect(REDACTION_CORPUS.length).toBeGreaterThanOrEqual(150);
+    expect(REDACTION_CORPUS.filter((f) => f.lang === "zh").length).toBeGreaterThanOrEqual(30);
+  });
+
+  test.each(REDACTION_CORPUS.map((f) => [f.id, f.text.split("\n")[0]!.slice(0, 70), f] as const))("%s %s: the secret goes, the code and RequestId around it stay", (_id, _head, form) => {
+    for (const [where, wrap] of CONTEXTS) {
+      const paste = wrap(form.text);
+      const result = diagnose(paste, matcher);
+      const everything = JSON.stringify(result);
+      for (const secret of form.secrets) expect([where, everything.includes(asJson(secret))]).toEqual([where, false]);
+      expect([where, result.findings.some((f) => f.code === "InvalidApiDefault" && f.requestId === RID && f.match?.entry === "InvalidApiDefault")]).toEqual([where, true]);
+      // Only the secrets go: the stored text keeps everything else, so it is never longer than the input plus its markers.
+      const { text, removed } = redactSecrets(paste);
+      expect(removed.length).toBeGreaterThan(0);
+      expect(text).toContain(where === "after a Go SDK error" ? "ErrorCode: InvalidApiDefault" : `"RequestId":"${RID}"`);
+    }
+  });
+});
+
+describe("only the credential goes", () => {
+  test("an Authorization header with more text on its line keeps that text, and the error after it is still diagnosed", () => {
+    const paste = `Authorization: Bearer abc.def ErrorCode: InvalidApiDefault RequestId: ${RID}`;
+    const result = diagnose(paste, matcher);
+    expect(result.redacted.text).toBe(`Authorization: Bearer [REDACTED:Authorization] ErrorCode: InvalidApiDefault RequestId: ${RID}`);
+    expect(result.findings[0]).toMatchObject({ code: "InvalidApiDefault", requestId: RID });
+  });
+
+  test.each([
+    ["APPCODE", "Authorization: APPCODE 8f3c2a91d7b64e05a1c9f0e2b3d4c5a6, then 403 InvalidApiDefault", "Authorization: APPCODE [REDACTED:Authorization], then 403 InvalidApiDefault"],
+    ["acs AK:signature", "Authorization: acs LTAI5tRk8mHqX2vNpZ4wYc9J:frJIUN8DYpKDtOLCwo//yllqDzg= -> 400", "Authorization: acs [REDACTED:Authorization] -> 400"],
+    [
+      "ACS3 parameters",
+      "Authorization: ACS3-HMAC-SHA256 Credential=LTAI5tRk8mHqX2vNpZ4wYc9J,SignedHeaders=host;x-acs-date,Signature=6f8c1e0b2d ErrorCode: IncompleteSignature",
+      "Authorization: ACS3-HMAC-SHA256 [REDACTED:Authorization] ErrorCode: IncompleteSignature",
+    ],
+    ["a quoted header", `{"Authorization":"Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig","Code":"InvalidApiDefault"}`, `{"Authorization":"Bearer [REDACTED:Authorization]","Code":"InvalidApiDefault"}`],
+    ["a password before the next field", "password=open sesame, RequestId: 5D8E9B3A-1111-4C2B-9C9D-0123456789AB", "password=[REDACTED:Password], RequestId: 5D8E9B3A-1111-4C2B-9C9D-0123456789AB"],
+    ["a cookie list", "Cookie: a=b; SESSION=8d2f0a6c ErrorCode: X", "Cookie: [REDACTED:Cookie] ErrorCode: X"],
+  ])("%s", (_name, text, expected) => {
+    expect(redactSecrets(text).text).toBe(expected);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Properties: no false positives on ordinary pastes, and a second pass changes nothing
+// ---------------------------------------------------------------------------------------------------------------
+
+/** The real SDK samples that hold a credential (S01 echoes a string-to-sign with its AccessKeyId). */
+const SAMPLES_WITH_SECRETS = new Set(["S01"]);
+const secretFree = SAMPLES.filter((s) => !SAMPLES_WITH_SECRETS.has(s.id));
+
+describe("redaction leaves secret-free text alone and is idempotent", () => {
+  test.each(secretFree.map((s) => [s.id, s.text] as const))("real sample %s comes back unchanged", (_id, text) => {
+    expect(redactSecrets(text)).toEqual({ text, removed: [] });
+  });
+
+  test("every vendor error message comes back unchanged", () => {
+    for (const fact of vendorFacts) for (const message of fact.messages) expect([message, redactSecrets(message).removed]).toEqual([message, []]);
+  });
+
+  /** Pieces of ordinary tickets: secrets named but not given, codes, ids, links, prose in both languages. */
+  const ordinary = fc.oneof(
+    fc.constantFrom(...secretFree.map((s) => s.text)),
+    fc.constantFrom(
+      "Please rotate the AccessKey and check the AccessKeySecret.",
+      "The password is wrong.",
+      "SecurityToken is mandatory for this action.",
+      "error presenting token: alicloud",
+      "Invalid signature, please check your AppSecret.",
+      "客户说密钥已经轮换过了，密码也重置了。",
+      "token expired at 2024-05-12T14:06:51Z",
+      "Authorization header is missing",
+      "NextToken: AAAB2xY0",
+      "SignatureMethod=HMAC-SHA1&SignatureVersion=1.0",
+      "secret is rotated every 90 days",
+      "签名错误，请检查 AppKey 和 AppSecret。",
+      "cookie policy: strict",
+      "ErrorCode: InvalidAccessKeyId.NotFound",
+      `RequestId: ${RID}`,
+      "https://api.aliyun.com/troubleshoot?q=InvalidApiDefault&product=CloudAPI",
+    ),
+    fc.stringMatching(/^[A-Za-z ,.()\u4e00-\u4e2f]{0,40}$/),
+  );
+  const separator = fc.constantFrom(" ", "\n", ", ", "\t", "; ", " | ");
+
+  test("property: text made of ordinary pieces comes back exactly as it was", () => {
+    fc.assert(
+      fc.property(fc.array(ordinary, { minLength: 1, maxLength: 6 }), separator, (parts, sep) => {
+        const text = parts.join(sep);
+        expect(redactSecrets(text).text).toBe(text);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  test("property: redacting redacted text changes nothing", () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(ordinary, fc.constantFrom(...REDACTION_CORPUS.map((f) => f.text)), fc.string({ maxLength: 30 })), { minLength: 1, maxLength: 6 }), separator, (parts, sep) => {
+        const once = redactSecrets(parts.join(sep)).text;
+        expect(redactSecrets(once).text).toBe(once);
+      }),
+      { numRuns: 1500 },
+    );
+  });
 });
