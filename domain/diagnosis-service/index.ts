@@ -14,7 +14,7 @@ export {
   type EventLike,
   type SnapshotSource,
 } from "./result";
-export { redactDeep, redactText, storableText } from "../redaction";
+export { redactDeep, redactText } from "../redaction";
 export { renderDiagnosisMarkdown, renderEscalationSummary, escalationWindow, type RenderOptions } from "./render";
 export {
   addNoteInput,

@@ -1,18 +1,10 @@
+import { storableInPlace } from "../text/storable";
 import { secretKindOfKey, type SecretKind } from "./table";
 import { mayHoldSecret, redactionMarker, redactSecrets, redactWithMap } from "./text";
 
-/**
- * Postgres refuses NUL in text and jsonb and lone surrogates in jsonb; pasted binary may hold both. Replacing
- * them (one character for one, so offsets stay) keeps "garbage in" a normal answer instead of a database error.
- */
-export function storableText(text: string): string {
-  const clean = text.includes("\u0000") ? text.replace(/\u0000/g, "\uFFFD") : text;
-  return clean.toWellFormed();
-}
-
 /** Running text fit to store: NUL and lone surrogates replaced, secrets replaced by their marker. */
 export function redactText(text: string): string {
-  const clean = storableText(text);
+  const clean = storableInPlace(text);
   return mayHoldSecret(clean) ? redactSecrets(clean).text : clean;
 }
 
@@ -21,7 +13,7 @@ export function redactText(text: string): string {
  * the offsets are the input's): what `npm run redact` prints.
  */
 export function redactForStorage(text: string): { text: string; secrets: { kind: SecretKind; start: number; end: number }[] } {
-  const { text: redacted, replacements } = redactWithMap(storableText(text));
+  const { text: redacted, replacements } = redactWithMap(storableInPlace(text));
   return { text: redacted, secrets: replacements.map((r) => ({ kind: r.kind, start: r.inputStart, end: r.inputEnd })) };
 }
 

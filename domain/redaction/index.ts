@@ -6,4 +6,4 @@
  */
 export { SECRET_KINDS, secretKindOfKey, type SecretKind } from "./table";
 export { mayHoldSecret, redactionMarker, redactSecrets, redactWithMap, toInputOffset, type RedactionCount, type RedactionResult, type Replacement } from "./text";
-export { redactDeep, redactForStorage, redactText, scrubDeep, scrubText, storableText } from "./deep";
+export { redactDeep, redactForStorage, redactText, scrubDeep, scrubText } from "./deep";

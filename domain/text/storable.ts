@@ -15,6 +15,15 @@ export function storableText(value: string): string {
   return value.replace(UNSTORABLE, (found) => (found === "\u0000" ? "" : "\uFFFD"));
 }
 
+/**
+ * Like storableText, but one character for one (NUL and lone surrogates become U+FFFD), for pasted text whose
+ * offsets must still point into the paste (redaction reports where each secret was).
+ */
+export function storableInPlace(text: string): string {
+  const clean = text.includes("\u0000") ? text.replace(/\u0000/g, "\uFFFD") : text;
+  return clean.toWellFormed();
+}
+
 /** `storableText` for zod schemas: strings are cleaned before the schema's own checks; anything else is left for them to refuse. */
 export function storable<S extends z.ZodType>(schema: S) {
   return z.preprocess((value) => (typeof value === "string" ? storableText(value) : value), schema);
