@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { storable } from "../text/storable";
 import { ROLES } from "./roles";
 
 /**
@@ -13,7 +14,8 @@ export const MAX_PASSWORD_LENGTH = 128;
  * Field rules shared by the setup and user-management forms. Messages are keys into the `auth`/`admin`
  * message namespaces (validation.*), so the form shows them in the reader's language.
  */
-export const nameField = z.string().trim().min(1, "nameRequired").max(100, "nameTooLong");
+// A name is stored as typed: NUL and lone surrogates are dropped first (storable), like every text input.
+export const nameField = storable(z.string().trim().min(1, "nameRequired").max(100, "nameTooLong"));
 export const emailField = z.string().trim().toLowerCase().pipe(z.email("emailInvalid")).pipe(z.string().max(254, "emailInvalid"));
 export const passwordField = z.string().min(MIN_PASSWORD_LENGTH, "passwordTooShort").max(MAX_PASSWORD_LENGTH, "passwordTooLong");
 

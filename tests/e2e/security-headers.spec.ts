@@ -99,6 +99,9 @@ for (const locale of ["en", "zh-CN"] as const) {
     await open(page, "/errors/Missing%25s");
     await open(page, "/errors/NoSuchCodeAnywhere", 404);
     await open(page, "/d/000000000000", 404);
+    // An address no route serves: the app's own 404 page (Next's built-in one carries inline styles).
+    await open(page, "/no-such-page", 404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Page not found|页面不存在/);
 
     // The editor: adding a checklist step is client state.
     await open(page, "/errors/CertificateNotMatch/edit");

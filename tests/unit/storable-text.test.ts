@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import * as z from "zod";
-import { storable, storableText } from "@/domain/text/storable";
+import { newUserInput, setupInput } from "@/domain/auth/credentials";
+import { storable, storableInPlace, storableText } from "@/domain/text/storable";
 
 describe("storableText", () => {
   test("drops NUL characters and keeps the text around them", () => {
@@ -28,5 +29,23 @@ describe("storable (zod)", () => {
 
   test("leaves non-strings for the schema to refuse", () => {
     expect(storable(z.string()).safeParse(42).success).toBe(false);
+  });
+});
+
+describe("storableInPlace", () => {
+  test("replaces NUL and lone surrogates one for one, so offsets into the paste stay right", () => {
+    const text = "a\u0000b\uD800c";
+    const clean = storableInPlace(text);
+    expect(clean).toBe("a\uFFFDb\uFFFDc");
+    expect(clean.length).toBe(text.length);
+  });
+});
+
+describe("the account forms' name field", () => {
+  test("drops NUL from the name on setup and on the Users page instead of failing the insert", () => {
+    const account = { name: "Li\u0000 Wei", email: "li@example.com", password: "a long password" };
+    expect(setupInput.parse({ ...account, confirmPassword: account.password }).name).toBe("Li Wei");
+    expect(newUserInput.parse({ ...account, role: "viewer" }).name).toBe("Li Wei");
+    expect(newUserInput.safeParse({ ...account, name: "\u0000", role: "viewer" }).success).toBe(false);
   });
 });
