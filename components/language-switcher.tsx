@@ -2,10 +2,13 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useTransition } from "react";
-import { setLocaleAction } from "@/app/_lib/locale-actions";
 import { LOCALES, type Locale } from "@/domain/catalog/types";
 
-export function LanguageSwitcher() {
+/**
+ * The language choice. `setLocale` is the server action that stores it (app/_lib/locale-actions.ts), passed in
+ * by the layout so this shared component depends on no route.
+ */
+export function LanguageSwitcher({ setLocale }: { setLocale: (locale: Locale) => Promise<unknown> }) {
   const t = useTranslations("common.language");
   const current = useLocale();
   const [pending, startTransition] = useTransition();
@@ -20,7 +23,7 @@ export function LanguageSwitcher() {
         onChange={(event) => {
           const locale = event.target.value as Locale;
           startTransition(async () => {
-            await setLocaleAction(locale);
+            await setLocale(locale);
           });
         }}
       >

@@ -1,5 +1,5 @@
 /**
- * `npm test`: the typecheck, Vitest (unit + integration) and Playwright (e2e), in that order, each
+ * `npm test`: the typecheck, the import rules, Vitest (unit + integration) and Playwright (e2e), in that order, each
  * streaming its own output. The last line printed is always the totals over all suites:
  * `N passed, N failed`. Exits non-zero when anything failed or any runner exited non-zero.
  *
@@ -68,6 +68,16 @@ async function typecheck(): Promise<Outcome> {
     : { name: "typecheck", passed: 0, failed: 1, note: `tsc exited with code ${code}` };
 }
 
+/** `npm run lint:imports` (dependency-cruiser), whose command is read from package.json so the two never differ. */
+async function importRules(): Promise<Outcome> {
+  const scripts = (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+  const [bin = "depcruise", ...binArgs] = (scripts["lint:imports"] ?? "").split(" ");
+  const code = await run(bin, binArgs);
+  return code === 0
+    ? { name: "imports", passed: 1, failed: 0, note: "" }
+    : { name: "imports", passed: 0, failed: 1, note: `forbidden imports (listed above); depcruise exited with code ${code}` };
+}
+
 type VitestReport = {
   numPassedTests: number;
   numFailedTests: number;
@@ -124,6 +134,7 @@ rmSync(E2E_REPORT, { force: true });
 
 const outcomes: Outcome[] = [];
 outcomes.push(await typecheck());
+outcomes.push(await importRules());
 outcomes.push(await vitest());
 if (runE2e) outcomes.push(await playwright());
 

@@ -1,5 +1,5 @@
 import { requireUser } from "@/app/_lib/auth";
-import { SiteHeader } from "@/components/site-header";
+import { SiteHeader } from "./_components/site-header";
 
 /** Every page of the signed-in app. Each page still checks its own role; this only makes sure someone is signed in. */
 export default async function AppLayout({ children }: { children: React.ReactNode }) {

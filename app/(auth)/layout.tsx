@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { setLocaleAction } from "@/app/_lib/locale-actions";
 import { LanguageSwitcher } from "@/components/language-switcher";
 
 /** Signed-out pages: no navigation, just the app name, the language choice and one centred form. */
@@ -10,7 +11,7 @@ export default async function AuthLayout({ children }: { children: React.ReactNo
         <p className="text-lg font-semibold text-slate-900">
           {t("appName")} <span className="ml-2 text-sm font-normal text-slate-600">{t("tagline")}</span>
         </p>
-        <LanguageSwitcher />
+        <LanguageSwitcher setLocale={setLocaleAction} />
       </header>
       <main id="main" className="flex flex-1 items-start justify-center px-4 py-12 sm:py-16">
         <div className="w-full max-w-md rounded-lg border border-slate-200 bg-white p-6 shadow-sm sm:p-8">{children}</div>

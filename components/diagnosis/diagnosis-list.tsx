@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
-import type { DiagnosisSummary } from "@/db/queries/diagnoses";
+import type { DiagnosisSummary } from "@/domain/diagnosis-service/types";
 
 /** Saved diagnoses as a compact list: the user's recent ones on /diagnose, earlier ones of a RequestId on /d/<id>. */
 export async function DiagnosisList({ items, showAuthor = true }: { items: DiagnosisSummary[]; showAuthor?: boolean }) {

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, ne, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { createMatcher, type Matcher } from "../../domain/diagnosis";
 import type { SnapshotSource } from "../../domain/diagnosis-service/result";
-import { DIAGNOSIS_INPUT_KINDS, OUTCOMES, type DiagnosisInputKind, type DiagnosisRecord, type Outcome, type PersonRef, type SavedResult } from "../../domain/diagnosis-service/types";
+import { DIAGNOSIS_INPUT_KINDS, OUTCOMES, type DiagnosisInputKind, type DiagnosisRecord, type DiagnosisSummary, type Outcome, type PersonRef, type SavedResult } from "../../domain/diagnosis-service/types";
 import { parseRequestId } from "../../domain/events";
 import { diagnoses, diagnosisChecks, diagnosisNotes, entryGuides, errorEntries, user } from "../schema";
 import type { Db } from "../types";
@@ -141,17 +141,6 @@ export async function getDiagnosis(db: Db, id: string): Promise<DiagnosisRecord 
     }),
   };
 }
-
-export type DiagnosisSummary = {
-  id: string;
-  createdAt: Date;
-  createdBy: PersonRef;
-  inputKind: DiagnosisInputKind;
-  ticketRef: string | null;
-  outcome: Outcome | null;
-  /** The matched catalog codes (`Missing%s`), or the found codes when nothing matched. */
-  codes: string[];
-};
 
 type SummaryRow = { d: typeof diagnoses.$inferSelect; name: string | null };
 

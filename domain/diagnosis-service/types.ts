@@ -71,6 +71,18 @@ export type DiagnosisRecord = {
   snapshots: SnapshotStatus[];
 };
 
+/** One line of a list of diagnoses (the user's recent ones, earlier ones for a request ID). */
+export type DiagnosisSummary = {
+  id: string;
+  createdAt: Date;
+  createdBy: PersonRef;
+  inputKind: DiagnosisInputKind;
+  ticketRef: string | null;
+  outcome: Outcome | null;
+  /** The matched catalog codes (`Missing%s`), or the found codes when nothing matched. */
+  codes: string[];
+};
+
 /** The JSON of POST /api/v1/diagnose and `npm run diagnose`, one object per input. */
 export type ApiCandidate = { entry: string; param: string | null; kind: MatchKind; confidence: number };
 export type ApiFinding = {

@@ -1,6 +1,6 @@
 import { createTranslator, type AbstractIntlMessages } from "next-intl";
 import { describe, expect, test } from "vitest";
-import { matchReason, type EngineTextTranslator } from "@/components/diagnosis/engine-notes";
+import { matchReason, type EngineTextTranslator } from "@/app/(app)/d/[id]/_components/engine-notes";
 import zhCN from "@/messages/zh-CN/diagnosis.json";
 import facts from "@/db/seed/vendor-facts.json";
 import type { VendorFacts } from "@/domain/catalog/types";

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { createTranslator, type AbstractIntlMessages } from "next-intl";
-import { engineNotes, matchReason, type EngineTextTranslator } from "@/components/diagnosis/engine-notes";
+import { engineNotes, matchReason, type EngineTextTranslator } from "@/app/(app)/d/[id]/_components/engine-notes";
 import { because, createMatcher, diagnose, FOREIGN_CODES, matchError, note, REASON_IDS, type Candidate, type Finding } from "@/domain/diagnosis";
 import { buildSavedResult } from "@/domain/diagnosis-service/result";
 import vendorFacts from "@/db/seed/vendor-facts.json";

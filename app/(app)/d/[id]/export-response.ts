@@ -1,6 +1,6 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
-import { matchReason } from "@/components/diagnosis/engine-notes";
+import { matchReason } from "./_components/engine-notes";
 import { getCurrentUser } from "@/app/_lib/auth";
 import { can } from "@/domain/auth/permissions";
 import type { RenderOptions } from "@/domain/diagnosis-service";

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { getEntryByCode } from "@/db/queries/catalog";
 import { requireRole } from "@/app/_lib/auth";
-import { GuideEditor } from "@/components/editor/guide-editor";
+import { GuideEditor } from "./_components/guide-editor";
 import { codeFromPathSegment } from "@/domain/catalog/code-param";
 
 type Props = { params: Promise<{ code: string }> };

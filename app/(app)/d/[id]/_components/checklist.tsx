@@ -2,8 +2,8 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useOptimistic, useState, useTransition, type ReactNode } from "react";
-import type { DiagnosisActionState } from "@/app/(app)/d/[id]/actions";
 import { Alert } from "@/components/ui/alert";
+import type { DiagnosisActionState } from "../actions";
 
 export type ChecklistStepView = { title: string; titleLang?: string; detail: ReactNode };
 export type StepCheck = { stepIndex: number; done: boolean; by: string | null; at: string };

@@ -8,7 +8,7 @@ import { localized } from "@/domain/catalog/localized";
 import type { Locale } from "@/domain/catalog/types";
 import type { Candidate } from "@/domain/diagnosis";
 import type { DiagnosisCheck, SavedFinding, SnapshotStatus } from "@/domain/diagnosis-service/types";
-import type { DiagnosisActionState } from "@/app/(app)/d/[id]/actions";
+import type { DiagnosisActionState } from "../actions";
 import { Checklist } from "./checklist";
 import { engineNotes, matchReason } from "./engine-notes";
 import { Facts } from "./facts";

@@ -4,10 +4,10 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
-import { saveGuideAction, type SaveGuideState } from "@/app/(app)/errors/[code]/edit/actions";
 import { Alert } from "@/components/ui/alert";
 import { GUIDE_LIMITS } from "@/domain/catalog/guide-input";
 import { LOCALES, type ChecklistStep, type Locale, type LocalizedText } from "@/domain/catalog/types";
+import { saveGuideAction, type SaveGuideState } from "../actions";
 
 type Draft = {
   title: Record<Locale, string>;

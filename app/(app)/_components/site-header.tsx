@@ -1,11 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { setLocaleAction } from "@/app/_lib/locale-actions";
 import { signOutAction } from "@/app/_lib/session-actions";
 import type { CurrentUser } from "@/app/_lib/auth";
 import { can } from "@/domain/auth/permissions";
-import { Badge } from "./ui/badge";
-import { Button } from "./ui/button";
-import { LanguageSwitcher } from "./language-switcher";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { LanguageSwitcher } from "@/components/language-switcher";
 import { NavLinks, type NavLink } from "./nav-links";
 
 /** The signed-in shell's top bar. Links a role may not use are left out, and the server refuses them anyway. */
@@ -31,7 +32,7 @@ export async function SiteHeader({ user }: { user: CurrentUser }) {
             <span className="font-medium text-slate-900">{user.name}</span>
             <Badge className="ml-2">{t(`roles.${user.role}`)}</Badge>
           </p>
-          <LanguageSwitcher />
+          <LanguageSwitcher setLocale={setLocaleAction} />
           <form action={signOutAction}>
             <Button type="submit" size="sm">
               {t("nav.signOut")}
