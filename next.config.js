@@ -18,7 +18,7 @@ const SECURITY_HEADERS = [
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   // PGlite loads its WebAssembly and data files from node_modules at run time; bundling would break those paths.
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket"],
+  serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {

@@ -162,7 +162,7 @@ export function buildSyntheticCatalog(count: number): SyntheticEntry[] {
   return entries;
 }
 
-const SEARCH_INDEX = "error_entries_search_bigrams_idx";
+const SEARCH_INDEX = "error_entries_search_keys_idx";
 
 /**
  * Multi-row inserts in one transaction, the search index dropped before and built again after: the way a
@@ -190,7 +190,7 @@ export async function loadSynthetic(db: Db, entries: SyntheticEntry[], onIndexBu
             messages: entry.messages,
             vendorSource: VENDOR_SOURCE,
             searchText: entry.searchText,
-            searchBigrams: sql`${entry.searchKeysLiteral}::text[]`,
+            searchKeys: sql`${entry.searchKeysLiteral}::text[]`,
           })),
         )
         .returning({ id: errorEntries.id, code: errorEntries.code });
@@ -449,10 +449,10 @@ async function prepareEngine(engine: Engine, synthetic: SyntheticEntry[], onInde
 
   const sizes = await rawClient(database).query(
     `select count(*)::int as entries, round(avg(length(search_text)))::int as avg_text,
-            round(avg(cardinality(search_bigrams)))::int as avg_keys,
+            round(avg(cardinality(search_keys)))::int as avg_keys,
             pg_size_pretty(pg_total_relation_size('error_entries')) as table_size,
             pg_size_pretty(pg_relation_size('error_entries')) as heap_size,
-            pg_size_pretty(pg_relation_size('error_entries_search_bigrams_idx')) as gin_size
+            pg_size_pretty(pg_relation_size('error_entries_search_keys_idx')) as gin_size
        from error_entries`,
   );
   const real = await rawClient(database).query(

@@ -8,39 +8,23 @@
  * CLIENT_ADDRESS_HEADER, replacing any copy the client sent. The sign-in and setup limits count by it.
  */
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage } from "node:http";
 import path from "node:path";
 import { openDatabase } from "../db/client";
 import { resolveDataDir } from "../db/config";
 import { readLiveLock } from "../db/embedded-lock";
 import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies, type TrustedProxies } from "../domain/auth/client-address";
+import { buildInputsHash } from "./build-hash";
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || "0.0.0.0";
 const nextBin = path.join(root, "node_modules/next/dist/bin/next");
-const BUILD_INPUTS = ["app", "components", "db", "domain", "i18n", "messages", "instrumentation.ts", "instrumentation-client.ts", "proxy.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 
 function fail(message: string): never {
   console.error(`ErrorDesk cannot start: ${message}`);
   process.exit(1);
-}
-
-function sourceHash(): string {
-  const hash = createHash("sha256");
-  const visit = (relative: string) => {
-    const full = path.join(root, relative);
-    if (!existsSync(full)) return;
-    if (statSync(full).isDirectory()) {
-      for (const name of readdirSync(full).sort()) visit(path.join(relative, name));
-      return;
-    }
-    hash.update(relative).update(readFileSync(full));
-  };
-  BUILD_INPUTS.forEach(visit);
-  return hash.digest("hex");
 }
 
 async function checkDatabase(): Promise<void> {
@@ -59,7 +43,7 @@ async function checkDatabase(): Promise<void> {
 
 function buildIfStale(): void {
   const stamp = path.join(root, ".next/errordesk-source-hash");
-  const hash = sourceHash();
+  const hash = buildInputsHash(root);
   if (existsSync(path.join(root, ".next/BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === hash) return;
   console.log("Building ErrorDesk (the first start takes a minute or two)...");
   const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });

@@ -16,5 +16,5 @@ type IndexedContent = {
 /** Every write to an entry's facts or guide goes through here, so search never sees stale text. */
 export async function reindexEntry(tx: Db, entryId: number, content: IndexedContent): Promise<void> {
   const { text, keys } = buildSearchDocument(content);
-  await tx.update(errorEntries).set({ searchText: text, searchBigrams: keys }).where(eq(errorEntries.id, entryId));
+  await tx.update(errorEntries).set({ searchText: text, searchKeys: keys }).where(eq(errorEntries.id, entryId));
 }

@@ -33,7 +33,7 @@ function termMatches(term: string): SQL {
     const holders = subqueries
       .select({ id: wordHolders.id })
       .from(wordHolders)
-      .where(sql`${wordHolders.searchBigrams} @> (select ${sql.param([term])}::text[])`);
+      .where(sql`${wordHolders.searchKeys} @> (select ${sql.param([term])}::text[])`);
     proofs.push(inArray(errorEntries.id, holders));
   }
   proofs.push(sql`${errorEntries.searchText} like ${pattern}`);
@@ -48,7 +48,7 @@ export function catalogWhere(params: Pick<CatalogListParams, "q" | "status" | "s
     // The sub-select hides the keys from the planner. Seeing them, it picks a sequential scan for a common
     // key, pricing `@>` as cheap, when each row costs fetching and decompressing a ~1,300-element array:
     // seconds over 20,000 entries instead of milliseconds.
-    grams.length ? sql`${errorEntries.searchBigrams} @> (select ${sql.param(grams)}::text[])` : undefined,
+    grams.length ? sql`${errorEntries.searchKeys} @> (select ${sql.param(grams)}::text[])` : undefined,
     // Terms of up to three characters are index keys themselves: holding the key is containing the term.
     ...terms.filter((term) => !isDecidedByGrams(term)).map(termMatches),
     params.status.length ? inArray(errorEntries.httpStatus, params.status) : undefined,

@@ -43,20 +43,20 @@ export const errorEntries = pgTable(
      */
     searchText: text("search_text").notNull().default(""),
     /**
-     * The search index's keys for `searchText` (searchKeysOf; the name predates all but the bigrams): every
-     * distinct window of 1 to 3 characters, and every whole ASCII word of 4 to 64. A GIN index on them
+     * The search index's keys for `searchText` (searchKeysOf): every distinct window of 1 to 3 characters,
+     * and every whole ASCII word of 4 to 64. A GIN index on them
      * decides any term of up to three characters, CJK included (pg_trgm cannot do two-character Chinese
      * words like 备案), narrows longer terms to the entries holding all their trigrams, and proves a whole
      * word without reading the text. No statistics (migration 0002): the planner never sees the keys.
      */
-    searchBigrams: text("search_bigrams").array().notNull().default(sql`'{}'::text[]`),
+    searchKeys: text("search_keys").array().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [
     uniqueIndex("error_entries_code_key").on(t.code),
     // Written straight into the index: no pending list for every search to scan (PGlite has no autovacuum to
     // merge it), nor for the planner to price the index by and fall back to reading every row's keys.
     // Catalog writes are rare and each re-indexes one entry; a bulk load should build the index afterwards.
-    index("error_entries_search_bigrams_idx").using("gin", t.searchBigrams).with({ fastupdate: false }),
+    index("error_entries_search_keys_idx").using("gin", t.searchKeys).with({ fastupdate: false }),
     index("error_entries_http_status_idx").on(t.httpStatus),
   ],
 );

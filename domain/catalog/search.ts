@@ -8,16 +8,6 @@ export function normalizeForSearch(text: string): string {
   return text.normalize("NFKC").toLowerCase();
 }
 
-/** Distinct two-character windows inside each whitespace-free run of the text. */
-export function bigramsOf(text: string): string[] {
-  const grams = new Set<string>();
-  for (const run of normalizeForSearch(text).split(/\s+/)) {
-    const chars = Array.from(run);
-    for (let i = 1; i < chars.length; i++) grams.add(`${chars[i - 1]}${chars[i]}`);
-  }
-  return [...grams];
-}
-
 /**
  * The longest character window the search index stores. Every term up to this length is decided by the
  * index alone, and a longer term is narrowed by its windows of this length, which rarely occur together
@@ -99,7 +89,7 @@ type Searchable = Pick<CatalogEntry, "code" | "messages" | "title" | "explanatio
 export type SearchDocument = {
   /** What a term must occur in: the code, vendor messages and the team's text in every language, compacted. */
   text: string;
-  /** The index keys of `text` (searchKeysOf), stored in `error_entries.search_bigrams`. */
+  /** The index keys of `text` (searchKeysOf), stored in `error_entries.search_keys`. */
   keys: string[];
 };
 
@@ -113,14 +103,8 @@ export function buildSearchDocument(entry: Searchable): SearchDocument {
 }
 
 export type ParsedQuery = {
-  /** Every term must occur as a substring (AND). */
+  /** Every term must occur as a substring (AND); the catalog query asks its index for searchGramsOfTerm of each. */
   terms: string[];
-  /**
-   * Bigrams that every matching entry must contain; empty when all terms are single characters. The
-   * catalog query asks its index for searchGramsOfTerm of each term instead, which also covers single
-   * characters and narrows long terms better.
-   */
-  bigrams: string[];
 };
 
 export const MAX_QUERY_LENGTH = 200;
@@ -129,5 +113,5 @@ export function parseSearchQuery(query: string): ParsedQuery {
   const terms = normalizeForSearch(query.slice(0, MAX_QUERY_LENGTH))
     .split(/\s+/)
     .filter((t) => t.length > 0);
-  return { terms: [...new Set(terms)], bigrams: bigramsOf(terms.join(" ")) };
+  return { terms: [...new Set(terms)] };
 }

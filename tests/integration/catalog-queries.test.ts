@@ -422,7 +422,7 @@ describe.each(engines)("listCatalog against the plain definition of search on %s
 
   test("every entry's stored keys are those of its stored text, and its text holds every term its full document does", async () => {
     const rows = await t.db
-      .select({ text: errorEntries.searchText, keys: errorEntries.searchBigrams, entry: errorEntries, guide: entryGuides })
+      .select({ text: errorEntries.searchText, keys: errorEntries.searchKeys, entry: errorEntries, guide: entryGuides })
       .from(errorEntries)
       .innerJoin(entryGuides, eq(entryGuides.entryId, errorEntries.id));
     expect(rows.length).toBe(SEEDED + 300);
@@ -440,12 +440,15 @@ describe.each(engines)("the migration's search keys on %s", (engine) => {
   });
   afterAll(() => t?.close());
 
-  /** The UPDATE of db/migrations/0002_search_keys.sql that gives rows written before it their keys. */
+  /**
+   * The UPDATE of db/migrations/0002_search_keys.sql that gives rows written before it their keys, writing
+   * to the column's name since 0004_search_keys_rename (search_bigrams then).
+   */
   function migrationStatement(): string {
     const migration = readFileSync(fileURLToPath(new URL("../../db/migrations/0002_search_keys.sql", import.meta.url)), "utf8");
     const statement = /-- search-keys:begin\n([\s\S]*?)-- search-keys:end/.exec(migration)?.[1];
     if (!statement) throw new Error("0002_search_keys.sql has no search-keys:begin/end block");
-    return statement;
+    return statement.replaceAll('"search_bigrams"', '"search_keys"');
   }
 
   test("are exactly searchKeysOf, whatever the whitespace, characters and words", async () => {
@@ -468,10 +471,10 @@ describe.each(engines)("the migration's search keys on %s", (engine) => {
     ];
     const ids = (await t.db.select({ id: errorEntries.id }).from(errorEntries).orderBy(asc(errorEntries.id))).map((r) => r.id);
     for (const [i, text] of tricky.entries()) {
-      await t.db.update(errorEntries).set({ searchText: text, searchBigrams: [] }).where(eq(errorEntries.id, ids[i]!));
+      await t.db.update(errorEntries).set({ searchText: text, searchKeys: [] }).where(eq(errorEntries.id, ids[i]!));
     }
     await t.db.execute(sql.raw(migrationStatement()));
-    const rows = await t.db.select({ text: errorEntries.searchText, keys: errorEntries.searchBigrams }).from(errorEntries);
+    const rows = await t.db.select({ text: errorEntries.searchText, keys: errorEntries.searchKeys }).from(errorEntries);
     expect(rows.length).toBe(SEEDED);
     for (const { text, keys } of rows) expect([...keys].sort(), JSON.stringify(text.slice(0, 80))).toEqual([...new Set(searchKeysOf(text))].sort());
   });

@@ -28,12 +28,15 @@ export type TestDatabase = Database & {
 /** The engines this run covers: PGlite always, Postgres when TEST_DATABASE_URL is set. */
 export const engines: readonly EngineCase[] = process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
 
+/** What a test database starts as: migrated (the default), or bare for a test that migrates it in steps. */
+type CreateOptions = { migrated?: boolean };
+
 /** A migrated, empty database on the given engine. Call `close()` when done (afterAll). */
-export async function createTestDatabase(engine: EngineCase): Promise<TestDatabase> {
+export async function createTestDatabase(engine: EngineCase, { migrated = true }: CreateOptions = {}): Promise<TestDatabase> {
   if (engine === "pglite") {
     const database = await openDatabase({ dataDir: null });
     try {
-      await database.migrate();
+      if (migrated) await database.migrate();
     } catch (error) {
       await database.close().catch(() => {});
       throw error;
@@ -42,14 +45,15 @@ export async function createTestDatabase(engine: EngineCase): Promise<TestDataba
   }
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) throw new Error("The postgres engine needs TEST_DATABASE_URL (postgres://user@host:port/db).");
-  return createServerTestDatabase(serverUrl);
+  return createServerTestDatabase(serverUrl, { migrated });
 }
 
 /**
  * Creates `errordesk_t_<random>` on the server of `serverUrl` (connecting to the database it names,
- * only to run CREATE/DROP DATABASE), opens it through the app's own openDatabase and migrates it.
+ * only to run CREATE/DROP DATABASE), opens it through the app's own openDatabase and migrates it
+ * (unless `migrated: false`).
  */
-export async function createServerTestDatabase(serverUrl: string): Promise<TestDatabase> {
+export async function createServerTestDatabase(serverUrl: string, { migrated = true }: CreateOptions = {}): Promise<TestDatabase> {
   const name = `errordesk_t_${randomBytes(6).toString("hex")}`;
   await onServer(serverUrl, (admin) => admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`));
   const url = withDatabase(serverUrl, name);
@@ -63,7 +67,7 @@ export async function createServerTestDatabase(serverUrl: string): Promise<TestD
     throw error;
   }
   try {
-    await database.migrate();
+    if (migrated) await database.migrate();
   } catch (error) {
     await database.close().catch(() => {});
     await drop().catch(() => {});

@@ -4,7 +4,6 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import {
-  bigramsOf,
   buildSearchDocument,
   compactSearchText,
   isDecidedByGrams,
@@ -52,56 +51,18 @@ describe("normalizeForSearch", () => {
   });
 });
 
-describe("bigramsOf", () => {
-  test("gives the distinct two-character windows of each word", () => {
-    expect(bigramsOf("abab")).toEqual(["ab", "ba"]);
-    expect(bigramsOf("域名未解析")).toEqual(["域名", "名未", "未解", "解析"]);
-  });
-
-  test("never spans whitespace, and single characters give none", () => {
-    expect(bigramsOf("ab cd")).toEqual(["ab", "cd"]);
-    expect(bigramsOf("a b\tc")).toEqual([]);
-    expect(bigramsOf("")).toEqual([]);
-  });
-
-  test("works on the normalized text, so full-width and ASCII agree", () => {
-    expect(bigramsOf("ＤＯＭＡＩＮ")).toEqual(bigramsOf("domain"));
-  });
-
-  test("counts characters, not UTF-16 units", () => {
-    expect(bigramsOf("𠀀𠀁")).toEqual(["𠀀𠀁"]);
-  });
-
-  test("a query term found in a text never needs a bigram the text lacks", () => {
-    // The index is only a pre-filter: it must never drop an entry whose text contains every term.
-    fc.assert(
-      fc.property(searchText, fc.nat(), fc.nat(), (document, a, b) => {
-        const text = normalizeForSearch(document);
-        const chars = Array.from(text);
-        const [from, to] = [a % (chars.length + 1), b % (chars.length + 1)].sort((x, y) => x - y);
-        const slice = chars.slice(from, to).join("");
-        const indexed = new Set(bigramsOf(document));
-        return parseSearchQuery(slice).bigrams.every((gram) => indexed.has(gram));
-      }),
-    );
-  });
-});
-
 describe("parseSearchQuery", () => {
   test("splits on any whitespace, normalizes and drops repeated terms", () => {
-    expect(parseSearchQuery("  Domain\tＤＯＭＡＩＮ　not  ")).toEqual({
-      terms: ["domain", "not"],
-      bigrams: ["do", "om", "ma", "ai", "in", "no", "ot"],
-    });
+    expect(parseSearchQuery("  Domain\tＤＯＭＡＩＮ　not  ")).toEqual({ terms: ["domain", "not"] });
   });
 
   test("an empty or blank query has no terms", () => {
-    expect(parseSearchQuery("")).toEqual({ terms: [], bigrams: [] });
-    expect(parseSearchQuery(" \t\u3000 ")).toEqual({ terms: [], bigrams: [] });
+    expect(parseSearchQuery("")).toEqual({ terms: [] });
+    expect(parseSearchQuery(" \t\u3000 ")).toEqual({ terms: [] });
   });
 
-  test("single-character terms need no bigram", () => {
-    expect(parseSearchQuery("a 域")).toEqual({ terms: ["a", "域"], bigrams: [] });
+  test("keeps single-character terms", () => {
+    expect(parseSearchQuery("a 域")).toEqual({ terms: ["a", "域"] });
   });
 
   test("keeps placeholders and dots, which codes contain", () => {
