@@ -1,6 +1,7 @@
 import { attachFacts, groupRaws, scrubDraft, type Draft } from "./assemble";
 import { scanFacts, isLogLine } from "./extract/facts";
 import { scanObjects, type NestedText } from "./extract/objects";
+import { scanPhpArrays } from "./extract/php-arrays";
 import { scanProse } from "./extract/prose";
 import { scanSdkOutput } from "./extract/sdk";
 import { ASK_FOR_CODE, scanPhpDumps } from "./extract/tea-php-dotnet";
@@ -116,6 +117,7 @@ function flat(text: string): string {
 
 function extractStructured(ctx: ScanContext): void {
   scanPhpDumps(ctx);
+  scanPhpArrays(ctx);
   const nested = scanObjects(ctx);
   scanXml(ctx);
   if (ctx.depth < MAX_NESTING) for (const n of nested) readNested(ctx, n);
@@ -155,22 +157,15 @@ function cachedMatcher(matcher: Matcher): MatchFn {
   return ({ code, message }) => matchErrorOnce(matcher, { code, message });
 }
 
-/** `InvalidApiDefault: The ApiDefault value exceeds limit.` in a ticket: the code and the message are one error. */
+/**
+ * A code and its message printed apart are one error: `InvalidApiDefault: The ApiDefault value exceeds limit.` in a
+ * ticket (one line), or `ErrorCode: Throttling.User` with the message on the next line.
+ */
 function mergeAdjacentProse(items: Matched[], text: string, index: TextIndex, match: MatchFn): Matched[] {
   const out: Matched[] = [];
   for (const item of items) {
     const prev = out[out.length - 1];
-    if (
-      prev &&
-      prev.draft.prose &&
-      item.draft.prose &&
-      item.draft.start >= prev.draft.end &&
-      item.draft.start - prev.draft.end <= 16 &&
-      index.lineNumber(prev.draft.end) === index.lineNumber(item.draft.start) &&
-      /^[\s:：,，\-–—"'()（）]*(?:message|msg|错误信息|信息)?[\s:：]*$/i.test(text.slice(prev.draft.end, item.draft.start)) &&
-      Boolean(prev.draft.code) !== Boolean(item.draft.code) &&
-      agree(prev.outcome, item.outcome)
-    ) {
+    if (prev && continues(prev.draft, item.draft, text, index)) {
       const draft: Draft = {
         ...item.draft,
         ...prev.draft,
@@ -179,12 +174,31 @@ function mergeAdjacentProse(items: Matched[], text: string, index: TextIndex, ma
         end: item.draft.end,
         layers: [...new Set([...prev.draft.layers, ...item.draft.layers])],
       };
-      out[out.length - 1] = { draft, outcome: match(draft) };
-      continue;
+      const outcome = match(draft);
+      // Two errors side by side stay two: together they must say what one of them says alone.
+      if (agree(prev.outcome, item.outcome) || sameEntry(outcome, prev.outcome) || sameEntry(outcome, item.outcome)) {
+        out[out.length - 1] = { draft, outcome };
+        continue;
+      }
     }
     out.push(item);
   }
   return out;
+}
+
+/** Only separators, perhaps a message label, and perhaps the article a catalog message leaves out, between a code and a message. */
+const CODE_MESSAGE_GAP = /^[\s:：,，.。\-–—"'()（）]*(?:message|msg|错误信息|信息)?[\s:：是为]*(?:the\s)?$/i;
+
+function continues(prev: Draft, item: Draft, text: string, index: TextIndex): boolean {
+  if (!item.prose || item.start < prev.end || !CODE_MESSAGE_GAP.test(text.slice(prev.end, item.start))) return false;
+  const line = index.lineNumber(prev.end);
+  const sameLine = prev.prose && item.start - prev.end <= 16 && index.lineNumber(item.start) === line && Boolean(prev.code) !== Boolean(item.code);
+  const nextLine = Boolean(prev.code) && !prev.message && !item.code && index.lineNumber(item.start) === line + 1;
+  return sameLine || nextLine;
+}
+
+function sameEntry(a: MatchOutcome, b: MatchOutcome): boolean {
+  return Boolean(a.match && b.match && a.match.entry === b.match.entry);
 }
 
 function agree(a: MatchOutcome, b: MatchOutcome): boolean {

@@ -1,6 +1,8 @@
 import { editDistance } from "../catalog/nearest";
 import { AsciiAutomaton } from "./automaton";
 import { FOREIGN_CODES, isGatewayDataPlaneCode, isSdkClientCode, relatedByShape } from "./related-codes";
+import { buildMessageWords, wordFit, wordFits, type MessageWords } from "./message-words";
+import { genericCodeProblem, parameterNamedIn, parameterProblem, type ParameterProblem } from "./named-parameter";
 import { note, type Note } from "./notes";
 import { because, part, type ReasonId, type ReasonPart } from "./reasons";
 import { collapseSpaces, foldAscii, isCodeLike, truncate, TripleSet } from "./text";
@@ -26,7 +28,15 @@ export type MessageVariant = {
   literalLength: number;
   /** Index of the longest piece: the one the automaton looks for. */
   anchor: number;
+  /**
+   * The message's closing period, left out of `pieces`: a customer's sentence may go on after the catalog's text
+   * (`…is not valid or unsupported here`), or the text sits in Chinese prose without its period.
+   */
+  period: boolean;
 };
+
+/** Without its period, a catalog sentence this short is too common to be found in free text (`Resubmit request`). */
+const MIN_OPEN_ENDED = 24;
 
 export type Matcher = {
   readonly entries: readonly CatalogRef[];
@@ -60,6 +70,8 @@ export type Matcher = {
   readonly freeTextAutomaton: AsciiAutomaton;
   /** What the words isCodeWorthReporting can accept start or end with (see mayBeCodeWord). */
   readonly wordEdges: { firsts: TripleSet; lasts: TripleSet; any: boolean };
+  /** The catalog's messages word by word, for messages that are not its text (message-words.ts). */
+  readonly messageWords: MessageWords;
 };
 
 const SUGGESTION_MEMO_LIMIT = 5000;
@@ -109,13 +121,15 @@ export function createMatcher(catalog: readonly CatalogRef[]): Matcher {
     for (const message of entry.messages) {
       const text = collapseSpaces(message);
       const pieces = text.split("%s").map(foldAscii);
+      const period = pieces[pieces.length - 1]!.endsWith(".");
+      if (period) pieces[pieces.length - 1] = pieces[pieces.length - 1]!.slice(0, -1);
       let anchor = 0;
       pieces.forEach((p, i) => {
         if (p.length > pieces[anchor]!.length) anchor = i;
       });
       // Too short to find reliably in free text; such a message can still match a code's entry by comparison.
       if (pieces[anchor]!.trim().length < 6) continue;
-      const variant: MessageVariant = { entry, text, pieces, literalLength: pieces.join("").length, anchor };
+      const variant: MessageVariant = { entry, text, pieces, literalLength: pieces.join("").length, anchor, period };
       const key = pieces[anchor]!;
       let p = patternIndex.get(key);
       if (p === undefined) {
@@ -157,6 +171,7 @@ export function createMatcher(catalog: readonly CatalogRef[]): Matcher {
     typoIndex,
     freeTextAutomaton: new AsciiAutomaton([...patternIndex.keys(), ...lowerCaseCodes]),
     wordEdges,
+    messageWords: buildMessageWords(entries),
   };
 }
 
@@ -358,6 +373,12 @@ function isParamChar(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
 }
 
+/** A parameter the text quotes (`parameter "RequestConfig" is not valid`) is the name inside the quotes. */
+function unquoteParam(value: string): string {
+  const inner = /^["'“`]([^"'”`]+)["'”`]$/.exec(value);
+  return inner ? inner[1]! : value;
+}
+
 function validMessageParam(value: string): boolean {
   return value.length > 0 && value.length <= MAX_PARAM && value === value.trim() && !value.includes("\n");
 }
@@ -373,6 +394,8 @@ function verify(text: string, variant: MessageVariant, anchorStart: number, from
     if (piece === "") {
       let stop = end;
       while (stop < to && stop - end < MAX_PARAM && isParamChar(text.charCodeAt(stop))) stop++;
+      // A parameter that ends the message stops before the sentence's period.
+      while (stop > end && j === pieces.length - 1 && text.charCodeAt(stop - 1) === 46) stop--;
       if (stop === end) return null;
       params[j - 1] = text.slice(end, stop);
       end = stop;
@@ -386,6 +409,9 @@ function verify(text: string, variant: MessageVariant, anchorStart: number, from
     params[j - 1] = param;
     end += at + piece.length;
   }
+  end = closeSentence(text, variant, end, to);
+  if (end < 0) return null;
+  for (let j = k; j < params.length; j++) params[j] = unquoteParam(params[j]!);
   let start = anchorStart;
   for (let j = k - 1; j >= 0; j--) {
     const piece = pieces[j]!;
@@ -405,10 +431,25 @@ function verify(text: string, variant: MessageVariant, anchorStart: number, from
     if (at < 0) return null;
     const param = text.slice(windowStart + at + piece.length, start);
     if (!validMessageParam(param)) return null;
-    params[j] = param;
+    params[j] = unquoteParam(param);
     start = windowStart + at;
   }
   return { variant, start, end, params };
+}
+
+/**
+ * Where a hit ends: after the catalog's period when the text has it; without one, the text must not go on inside
+ * a word (`…is not valid` in `…is not validated`), and the sentence must be long enough to stand alone. -1: no hit.
+ */
+function closeSentence(text: string, variant: MessageVariant, end: number, to: number): number {
+  if (!variant.period) return end;
+  if (end < to && text.charCodeAt(end) === 46) return end + 1;
+  if (end < to && isWordChar(text.charCodeAt(end))) return -1;
+  return variant.literalLength >= MIN_OPEN_ENDED ? end : -1;
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95;
 }
 
 /** Every catalog message (placeholders filled) found in text[from, to). Hits may overlap. */
@@ -535,9 +576,10 @@ function fuzzyMessageSuggestions(matcher: Matcher, message: string): Candidate[]
       });
       continue;
     }
-    if (Math.abs(target.length - folded.length) > target.length * 0.2) continue;
+    // Catalog texts are compared without their closing period (see MessageVariant.period), so is the message.
+    if (Math.abs(target.length - stem.length) > target.length * 0.2) continue;
     const allowed = Math.max(2, Math.floor(target.length * 0.15));
-    const distance = editDistance(folded, target, allowed);
+    const distance = editDistance(stem, target, allowed);
     if (distance > allowed) continue;
     out.push({
       entry: variant.entry.code,
@@ -551,6 +593,86 @@ function fuzzyMessageSuggestions(matcher: Matcher, message: string): Candidate[]
     });
   }
   return out;
+}
+
+/**
+ * Entries whose message shares the text's telling words (message-words.ts), as suggestions never above 0.6; beside
+ * a code, below what the code itself suggests (a foreign code's related entries are known, a likeness is not).
+ */
+function wordSuggestions(matcher: Matcher, message: string, besideCode: boolean): Candidate[] {
+  const [floor, cap] = besideCode ? [0.15, 0.45] : [0.3, 0.6];
+  return wordFits(matcher.messageWords, message)
+    .slice(0, 3)
+    .map((fit) => ({
+      entry: fit.entry.code,
+      kind: "suggestion" as const,
+      confidence: Math.min(cap, floor + 0.3 * fit.similarity),
+      ...because(part("messageWordsClose", { text: truncate(fit.text, 90), entry: fit.entry.code })),
+    }));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Codes that are not the catalog's, decided by the message beside them
+// ---------------------------------------------------------------------------------------------------------------
+
+type Decided = { match: Match; alternatives: Candidate[] };
+
+/** The templates a code fits, offered as the alternative to what the message decided. */
+function templateAlternatives(matcher: Matcher, code: string): Candidate[] {
+  return templateHits(matcher, code).map((hit) => ({
+    entry: hit.template.entry.code,
+    param: hit.params[0]!,
+    kind: "template" as const,
+    confidence: 0.5,
+    ...because(part("templateCode", { code, entry: hit.template.entry.code, params: hit.params.join(", ") })),
+  }));
+}
+
+/**
+ * `InvalidAccessKeyId` with "Specified access key is not found…": a catalog code without its suffix, whose message
+ * is the message of one entry that completes it (InvalidAccessKeyId.NotFound). That entry, not the template the
+ * short code also fits (Invalid%s), is what happened.
+ */
+function completedCode(matcher: Matcher, code: string, hits: RankedHit[]): Decided | undefined {
+  const completing = hits.filter((h) => h.variant.entry.code.startsWith(`${code}.`));
+  if (completing.length !== 1) return undefined;
+  const hit = completing[0]!;
+  const entry = hit.variant.entry.code;
+  return { match: messageCandidate(hit, 0.85, [part("codeWithoutSuffix", { code, entry }), ...describeHit(hit)]), alternatives: templateAlternatives(matcher, code) };
+}
+
+/** The catalog's own code for a parameter (MissingSecurityToken), else its template (Missing%s) with the parameter. */
+function parameterEntry(matcher: Matcher, problem: ParameterProblem, param: string): { specific?: CatalogRef; template?: CatalogRef } {
+  const template = matcher.templates.find((t) => t.pieces.length === 2 && t.pieces[0] === problem && t.pieces[1] === "")?.entry;
+  return { specific: matcher.exact.get(`${problem}${param}`), template };
+}
+
+/** `kind`: template when a code was there to fit it, message when the message alone said it. */
+function decideParameter(matcher: Matcher, problem: ParameterProblem, param: string, kind: "template" | "message", confidence: number, why: ReasonPart): Decided | undefined {
+  const { specific, template } = parameterEntry(matcher, problem, param);
+  const templated = template && { entry: template.code, param, kind };
+  if (specific) {
+    const alternatives = templated ? [{ ...templated, confidence: 0.6, ...because(part("templateCode", { code: specific.code, entry: template.code, params: param })) }] : [];
+    return { match: { entry: specific.code, kind: "message", confidence, ...because(why, part("specificEntryForParam", { entry: specific.code, param })) }, alternatives };
+  }
+  return templated ? { match: { ...templated, confidence, ...because(why, part("parameter", { params: param })) }, alternatives: [] } : undefined;
+}
+
+/** `MissingParameter` with a message naming `"GroupId"`: Missing%s with parameter GroupId (or MissingGroupId itself). */
+function genericCodeMatch(matcher: Matcher, code: string, message: string | undefined, hits: RankedHit[]): Decided | undefined {
+  const problem = genericCodeProblem(code);
+  if (!problem || !message) return undefined;
+  const fromCatalogText = hits.find((h) => h.variant.entry.code === `${problem}%s`)?.params[0]?.replace(/^["'“`]+|["'”`]+$/g, "");
+  const param = fromCatalogText && isParamName(fromCatalogText) ? fromCatalogText : parameterNamedIn(message);
+  return param ? decideParameter(matcher, problem, param, "template", 0.85, part("genericCodeNamesParam", { code, param })) : undefined;
+}
+
+/** A message alone that names a parameter and says it is missing or not valid, in other words than the catalog's. */
+function namedParameterMatch(matcher: Matcher, message: string): Decided | undefined {
+  const named = parameterProblem(message);
+  if (!named) return undefined;
+  const why = part(named.problem === "Missing" ? "messageParamMissing" : "messageParamInvalid", { param: named.param });
+  return decideParameter(matcher, named.problem, named.param, "message", 0.75, why);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -585,6 +707,7 @@ export function matchError(matcher: Matcher, error: { code?: string; message?: s
   const candidates: Candidate[] = [];
   const notes: Note[] = [];
   let match: Match | null = null;
+  let named: Decided | undefined;
 
   if (code) {
     const exact = matcher.exact.get(code);
@@ -593,6 +716,9 @@ export function matchError(matcher: Matcher, error: { code?: string; message?: s
       const confidence = !message ? 0.95 : agree ? 1 : messageHits.length ? 0.85 : 0.9;
       const tail = !message ? undefined : agree ? part("messageAgrees") : messageDisagrees(messageHits);
       match = { entry: exact.code, kind: "exact", confidence, ...because(part("exactCode", { code }), tail) };
+    } else if ((named = completedCode(matcher, code, messageHits) ?? genericCodeMatch(matcher, code, message, messageHits))) {
+      match = named.match;
+      candidates.push(...named.alternatives);
     } else if (!FOREIGN_CODES.has(code)) {
       const hits = templateHits(matcher, code);
       const best = hits[0];
@@ -650,6 +776,7 @@ export function matchError(matcher: Matcher, error: { code?: string; message?: s
       const foreign = FOREIGN_CODES.get(code);
       if (foreign) notes.push(note("foreignCode", { code, meaning: foreign.meaning.en, meaningZh: foreign.meaning.zh }));
       if (!isGatewayDataPlaneCode(code) && !isSdkClientCode(code)) candidates.push(...memoized(matcher, `c\u0000${code}`, () => codeSuggestions(matcher, code)));
+      if (message && messageHits.length === 0) candidates.push(...memoized(matcher, `w\u0000${message}`, () => wordSuggestions(matcher, message, true)));
       const hit = messageHits[0];
       if (hit && messageHits.length === 1) {
         match = {
@@ -663,6 +790,13 @@ export function matchError(matcher: Matcher, error: { code?: string; message?: s
   } else if (messageHits.length === 1) {
     const hit = messageHits[0]!;
     match = messageCandidate(hit, messageConfidence(hit), describeHit(hit));
+  } else if (message && messageHits.length === 0) {
+    const fit = wordFit(wordFits(matcher.messageWords, message));
+    if (fit) match = { entry: fit.entry.code, kind: "message", confidence: 0.75, ...because(part("messageWordsLeftOut", { text: truncate(fit.text, 90), entry: fit.entry.code })) };
+    else if ((named = namedParameterMatch(matcher, message))) {
+      match = named.match;
+      candidates.push(...named.alternatives);
+    }
   }
 
   if (!match && messageHits.length > 1) {
@@ -682,7 +816,15 @@ export function matchError(matcher: Matcher, error: { code?: string; message?: s
     });
   }
 
-  if (!match && !code && message) candidates.push(...memoized(matcher, `m\u0000${message}`, () => fuzzyMessageSuggestions(matcher, message)));
+  if (!match && !code && message) {
+    candidates.push(
+      ...memoized(matcher, `m\u0000${message}`, () => {
+        // A spelling slip (one letter) says more than shared words: the word likeness only adds other entries.
+        const close = fuzzyMessageSuggestions(matcher, message);
+        return [...close, ...wordSuggestions(matcher, message, false).filter((w) => !close.some((c) => c.entry === w.entry))];
+      }),
+    );
+  }
 
   // A message that matches another entry than the code is worth showing as an alternative.
   if (match && match.kind !== "message") {

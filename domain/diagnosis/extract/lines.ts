@@ -196,3 +196,9 @@ function isTeaCodePrefix(text: string, at: number): boolean {
   TEA_CODE_PREFIX.lastIndex = at;
   return TEA_CODE_PREFIX.test(text);
 }
+
+/** A labelled code as printed in a sentence: its first word, without the sentence's punctuation (`Throttling.User.`). */
+export function labelledCode(value: string | undefined): string | undefined {
+  const code = value?.split(/\s/)[0]?.replace(/[.,;:!?。，；：！？]+$/, "");
+  return code ? code : undefined;
+}

@@ -1,5 +1,6 @@
 import { parseRecommend } from "../fields";
 import { isCodeWorthReporting, mayBeCodeWord, scanFreeText, type MessageHit } from "../matcher";
+import { wordFits } from "../message-words";
 import { addRaw, type ScanContext } from "../raw";
 import { IntervalSet, isCodeLike, TripleSet } from "../text";
 
@@ -15,6 +16,7 @@ export function scanProse(ctx: ScanContext): void {
   const { hits, lowerCaseCode } = scanFreeText(ctx.matcher, ctx.text, 5000);
   codeWords(ctx, lowerCaseCode);
   catalogMessages(ctx, hits);
+  rewordedMessages(ctx);
   recommendOnly(ctx);
 }
 
@@ -232,6 +234,56 @@ function catalogMessages(ctx: ScanContext, found: MessageHit[]): void {
     addRaw(ctx, { start: hit.start, end: hit.end, format: "bare-message", role: "producer", message: ctx.text.slice(hit.start, hit.end), prose: true }, false);
   }
   for (const hit of hits) ctx.explained.add(hit.start, hit.end);
+}
+
+/** What ends a clause: a line end, a CJK character, punctuation that ends or quotes a phrase, or a full stop. */
+const CLAUSE_END = /[\n\r:;,!?“”()|=<>{}[\]\u2e80-\uffff]|\.(?=\s|$)/g;
+/** How far a clause is read on either side of the phrase found in it. */
+const CLAUSE_REACH = 160;
+/** Clauses judged per paste: a log repeating a reworded message needs a few, a 1 MB paste of phrases no more. */
+const CLAUSE_LIMIT = 200;
+
+/**
+ * A catalog message with words left out or reworded (`time stamp or date value is expired`), found by a three-word
+ * phrase only one entry's messages have, read as the clause around it. Reported only when the clause is close to
+ * some catalog message word by word (message-words.ts); what it is close to is decided by the matcher.
+ */
+function rewordedMessages(ctx: ScanContext): void {
+  const { text } = ctx;
+  const phrases = ctx.matcher.messageWords.phrases;
+  const clauses: { start: number; end: number }[] = [];
+  let reachedUpTo = -1;
+  phrases.scan(text, 0, text.length, (pattern, end) => {
+    const start = end - phrases.patterns[pattern]!.length;
+    if (start < reachedUpTo || clauses.length >= CLAUSE_LIMIT || ctx.explained.contains(start)) return;
+    if (isWordChar(text.charCodeAt(start - 1)) || isWordChar(text.charCodeAt(end))) return;
+    const clause = clauseAround(text, start, end);
+    reachedUpTo = clause.end;
+    if (!ctx.explained.overlaps(clause.start, clause.end)) clauses.push(clause);
+  });
+  for (const { start, end } of clauses) {
+    const message = text.slice(start, end);
+    if (wordFits(ctx.matcher.messageWords, message).length === 0) continue;
+    addRaw(ctx, { start, end, format: "bare-message", role: "producer", message, prose: true });
+  }
+}
+
+function clauseAround(text: string, start: number, end: number): { start: number; end: number } {
+  const reach = Math.max(0, start - CLAUSE_REACH);
+  let from = reach;
+  CLAUSE_END.lastIndex = reach;
+  for (let m = CLAUSE_END.exec(text); m && m.index < start; m = CLAUSE_END.exec(text)) from = m.index + 1;
+  CLAUSE_END.lastIndex = end;
+  const stop = CLAUSE_END.exec(text);
+  let to = stop && stop.index - end < CLAUSE_REACH ? stop.index : Math.min(text.length, end + CLAUSE_REACH);
+  if (text[to] === ".") to++;
+  while (from < to && /\s/.test(text[from]!)) from++;
+  while (to > from && /\s/.test(text[to - 1]!)) to--;
+  return { start: from, end: to };
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95;
 }
 
 function recommendOnly(ctx: ScanContext): void {

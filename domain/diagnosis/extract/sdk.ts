@@ -5,7 +5,8 @@ import { note } from "../notes";
 import { addRaw, type Raw, type ScanContext } from "../raw";
 import { AnchoredSearch, isCodeCharCode, isCodeLike } from "../text";
 import type { FormatId } from "../types";
-import { readLabelLines, readTeaMessageAt, segmentAt, skipSpaces, tokenAfter, tokenBefore, trimLineEnd, type LabelEntry } from "./lines";
+import { labelledCode, readLabelLines, readTeaMessageAt, segmentAt, skipSpaces, tokenAfter, tokenBefore, trimLineEnd, type LabelEntry } from "./lines";
+import { scanLogFields } from "./log-fields";
 import { teaPhpDotnet } from "./tea-php-dotnet";
 
 /**
@@ -26,6 +27,7 @@ export function scanSdkOutput(ctx: ScanContext): void {
   goClientErrors(ctx);
   gatewayHeaders(ctx);
   phpClient(ctx);
+  scanLogFields(ctx);
   logfmt(ctx);
   labelledText(ctx);
 }
@@ -85,7 +87,7 @@ function goSdkBlocks(ctx: ScanContext): void {
 }
 
 function goRaw(entries: LabelEntry[], start: number, end: number, format: FormatId): Raw {
-  const code = entryValue(entries, "ErrorCode");
+  const code = labelledCode(entryValue(entries, "ErrorCode"));
   const detail = entryValue(entries, "AccessDeniedDetail");
   const requestId = normalizeRequestId(entryValue(entries, "RequestId"));
   const raw: Raw = {
@@ -890,7 +892,7 @@ function labelledText(ctx: ScanContext): void {
       const key = GENERIC_FIELD[entry.label];
       if (key && fields[key] === undefined) fields[key] = entry.value;
     }
-    const code = fields.code?.split(/\s/)[0];
+    const code = labelledCode(fields.code);
     if (!code || !isCodeLike(code)) continue;
     const requestId = normalizeRequestId(fields.requestId);
     const httpStatus = parseStatus(fields.httpStatus);
