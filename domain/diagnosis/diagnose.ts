@@ -1,25 +1,18 @@
 import { attachFacts, groupRaws, scrubDraft, type Draft } from "./assemble";
-import { scanFacts, isLogLine } from "./extract/facts";
-import { scanObjects, type NestedText } from "./extract/objects";
-import { scanPhpArrays } from "./extract/php-arrays";
-import { scanProse } from "./extract/prose";
-import { scanSdkOutput } from "./extract/sdk";
-import { ASK_FOR_CODE, scanPhpDumps } from "./extract/tea-php-dotnet";
-import { scanWrappers } from "./extract/wrappers";
-import { scanXml } from "./extract/xml";
+import { isLogLine } from "./extract/facts";
+import { readAll } from "./extract/registry";
+import { ASK_FOR_CODE } from "./extract/tea-php-dotnet";
 import { isRegionId, normalizeHost, parseRecommend, regionFromHost } from "./fields";
 import { matchErrorOnce, type Matcher, type MatchOutcome } from "./matcher";
 import { normalizedWithin, normalizeText, type NormalizationKind, type NormalizedText } from "./normalize";
 import { note, uniqueNotes, type Note } from "./notes";
-import { newContext, RAW_BUDGET, type Fact, type ScanContext } from "./raw";
+import { newContext, RAW_BUDGET, type Fact } from "./raw";
 import { redactWithMap, toInputOffset, type Replacement } from "./redact";
 import { scrubText } from "./scrub";
 import { blankAnsi, hasCjk, IntervalSet, looksBinary, TextIndex } from "./text";
 import type { Candidate, DiagnoseOptions, Diagnosis, Finding, FormatId, InputKind, Recognized, RecognizedKind, Recommend } from "./types";
 
 const DEFAULT_MAX_FINDINGS = 200;
-/** Decoded JSON strings are read again (an SDK message escaped into a log line), at most this deep. */
-const MAX_NESTING = 2;
 
 /**
  * Finds every Alibaba Cloud error in a paste, in order. Secrets are redacted first and every field is read from
@@ -40,9 +33,7 @@ export function diagnose(text: string, matcher: Matcher, options: DiagnoseOption
   const scan = flat(blankAnsi(normalized?.text ?? redactedText));
   const index = new TextIndex(scan);
   const ctx = newContext(scan, index, matcher, 0, Math.max(RAW_BUDGET, (options.maxFindings ?? DEFAULT_MAX_FINDINGS) * 20));
-  extractStructured(ctx);
-  scanFacts(ctx);
-  scanProse(ctx);
+  readAll(ctx);
 
   const maxFindings = Math.max(1, options.maxFindings ?? DEFAULT_MAX_FINDINGS);
   // Merging only ever shrinks the list, so raws far beyond the cap can never be reported: skip their grouping.
@@ -113,29 +104,6 @@ class OffsetMap {
  */
 function flat(text: string): string {
   return text.length < 2 ? text : [text.slice(0, 1), text.slice(1)].join("");
-}
-
-function extractStructured(ctx: ScanContext): void {
-  scanPhpDumps(ctx);
-  scanPhpArrays(ctx);
-  const nested = scanObjects(ctx);
-  scanXml(ctx);
-  if (ctx.depth < MAX_NESTING) for (const n of nested) readNested(ctx, n);
-  scanWrappers(ctx);
-  scanSdkOutput(ctx);
-}
-
-/** A JSON string holding an escaped SDK message or body: read its decoded text, report at the string's place. */
-function readNested(ctx: ScanContext, nested: NestedText): void {
-  if (ctx.explained.overlaps(nested.start, nested.end)) return;
-  const sub = newContext(nested.value, new TextIndex(nested.value), ctx.matcher, ctx.depth + 1);
-  extractStructured(sub);
-  if (sub.raws.length === 0) return;
-  for (const raw of sub.raws) {
-    const { bodyFrom: _b, causeFrom: _c, ...rest } = raw;
-    ctx.raws.push({ ...rest, start: nested.start, end: nested.end, layers: [nested.container, ...(raw.layers ?? [])] });
-  }
-  ctx.explained.add(nested.start, nested.end);
 }
 
 type Matched = { draft: Draft; outcome: MatchOutcome };

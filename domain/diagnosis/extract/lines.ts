@@ -202,3 +202,14 @@ export function labelledCode(value: string | undefined): string | undefined {
   const code = value?.split(/\s/)[0]?.replace(/[.,;:!?。，；：！？]+$/, "");
   return code ? code : undefined;
 }
+
+/** Whether an extractor should pass over `pos`: the raw budget is spent, or another extractor explained it. */
+export function skip(ctx: ScanContext, pos: number): boolean {
+  return ctx.budget.exhausted || ctx.explained.contains(pos);
+}
+
+/** The value of the first entry with `label`, if not empty. */
+export function entryValue(entries: LabelEntry[], label: string): string | undefined {
+  const value = entries.find((e) => e.label === label)?.value;
+  return value ? value : undefined;
+}
