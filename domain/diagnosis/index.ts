@@ -6,6 +6,7 @@
  *   const result = diagnose(pastedText, matcher); // per paste
  */
 export { diagnose } from "./diagnose";
+export { CONFIDENT, CONFIDENCE } from "./confidence";
 export { createMatcher, matchError, findMessageHits, isParamName, type Matcher, type MatchOutcome, type MessageHit, type MessageVariant } from "./matcher";
 export {
   redactSecrets,

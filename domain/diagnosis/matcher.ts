@@ -1,6 +1,8 @@
 import { editDistance } from "../catalog/nearest";
 import { AsciiAutomaton } from "./automaton";
 import { FOREIGN_CODES, isGatewayDataPlaneCode, isSdkClientCode, relatedByShape } from "./related-codes";
+import { CONFIDENCE } from "./confidence";
+import { memoOf } from "./match-memo";
 import { buildMessageWords, wordFit, wordFits, type MessageWords } from "./message-words";
 import { genericCodeProblem, parameterNamedIn, parameterProblem, type ParameterProblem } from "./named-parameter";
 import { note, type Note } from "./notes";
@@ -53,15 +55,6 @@ export type Matcher = {
   /** Non-template codes keyed by their first and last three letters (lower case): candidates for typo checks. */
   readonly typoIndex: ReadonlyMap<string, readonly CatalogRef[]>;
   /**
-   * Suggestions depend only on the code (or message) and the catalog, and unknown codes recur across pastes
-   * (Forbidden.RAM, InvalidAccessKeyId…): computed once per matcher, bounded.
-   */
-  readonly suggestionMemo: Map<string, readonly Candidate[]>;
-  /** Whether a word of free text is worth reporting as a code: also a pure function of word and catalog. */
-  readonly wordMemo: Map<string, boolean>;
-  /** Whole outcomes of matchError by code and message, for pastes that bring the same errors again (see matchErrorOnce). */
-  readonly outcomeMemo: Map<string, MatchOutcome>;
-  /**
    * The message anchors (as in `automaton`, same indices) followed by the only all-lower-case words of 12+
    * characters isCodeWorthReporting can accept (codes spelled in lower case, or lower-case codes: a template
    * parameter and a typo both need capitals), case-blind. Free text is scanned once for both (see scanFreeText);
@@ -74,14 +67,13 @@ export type Matcher = {
   readonly messageWords: MessageWords;
 };
 
-const SUGGESTION_MEMO_LIMIT = 5000;
-
+/** Suggestions depend only on the code (or message) and the catalog: computed once per matcher (match-memo.ts). */
 function memoized(matcher: Matcher, key: string, compute: () => Candidate[]): Candidate[] {
-  const known = matcher.suggestionMemo.get(key);
+  const memo = memoOf(matcher).suggestions;
+  const known = memo.get(key);
   if (known) return known.map((c) => ({ ...c }));
   const computed = compute();
-  if (matcher.suggestionMemo.size >= SUGGESTION_MEMO_LIMIT) matcher.suggestionMemo.clear();
-  matcher.suggestionMemo.set(key, computed);
+  memo.set(key, computed);
   return computed.map((c) => ({ ...c }));
 }
 
@@ -165,9 +157,6 @@ export function createMatcher(catalog: readonly CatalogRef[]): Matcher {
     variantsByPattern,
     codes: entries.map((e) => e.code),
     spellings: entries.map((e) => ({ code: e.code, lower: e.code.toLowerCase(), literal: e.code.toLowerCase().replaceAll("%s", "") })),
-    suggestionMemo: new Map(),
-    wordMemo: new Map(),
-    outcomeMemo: new Map(),
     typoIndex,
     freeTextAutomaton: new AsciiAutomaton([...patternIndex.keys(), ...lowerCaseCodes]),
     wordEdges,
@@ -251,14 +240,14 @@ export function mayBeCodeWord(matcher: Matcher, text: string, start: number, end
  * known related codes and near misses qualify; ordinary CamelCase words (`NotFoundException`) do not.
  */
 export function isCodeWorthReporting(matcher: Matcher, token: string, budget?: { checks: number }): boolean {
-  const known = matcher.wordMemo.get(token);
+  const memo = memoOf(matcher).words;
+  const known = memo.get(token);
   if (known !== undefined) return known;
   const before = budget?.checks;
   const verdict = judgeWord(matcher, token, budget);
   // A verdict cut short by the typo budget is not the word's real verdict: do not remember it.
   if (budget === undefined || budget.checks > 0 || before === budget.checks) {
-    if (matcher.wordMemo.size >= 50_000) matcher.wordMemo.clear();
-    matcher.wordMemo.set(token, verdict);
+    memo.set(token, verdict);
   }
   return verdict;
 }
@@ -333,7 +322,7 @@ function codeSuggestions(matcher: Matcher, code: string): Candidate[] {
   }
   const caseTwin = matcher.lowerExact.get(code.toLowerCase());
   if (caseTwin && caseTwin.code !== code) {
-    out.push({ entry: caseTwin.code, kind: "suggestion", confidence: 0.65, ...because(part("caseTwin", { code, entry: caseTwin.code })) });
+    out.push({ entry: caseTwin.code, kind: "suggestion", confidence: CONFIDENCE.caseTwin, ...because(part("caseTwin", { code, entry: caseTwin.code })) });
   }
   if (!foreign) {
     for (const template of matcher.templates) {
@@ -343,7 +332,7 @@ function codeSuggestions(matcher: Matcher, code: string): Candidate[] {
         entry: template.entry.code,
         param: params[0]!,
         kind: "suggestion",
-        confidence: 0.6,
+        confidence: CONFIDENCE.caseTemplate,
         ...because(part("caseTemplate", { code, entry: template.entry.code, param: params[0]! })),
       });
       break;
@@ -353,12 +342,12 @@ function codeSuggestions(matcher: Matcher, code: string): Candidate[] {
     out.push({
       entry: entry.code,
       kind: "suggestion",
-      confidence: distance === 1 ? 0.6 : 0.5,
+      confidence: distance === 1 ? CONFIDENCE.typoOneLetter : CONFIDENCE.typoTwoLetters,
       ...because(distance === 1 ? part("typoOne", { code, entry: entry.code }) : part("typo", { code, entry: entry.code, distance: String(distance) })),
     });
   }
   closeCodes(matcher, code).slice(0, 4).forEach((near, rank) => {
-    out.push({ entry: near, kind: "suggestion", confidence: 0.4 - rank * 0.05, ...because(part("spelledLike", { code, entry: near })) });
+    out.push({ entry: near, kind: "suggestion", confidence: CONFIDENCE.spelledLike - rank * CONFIDENCE.rankStep, ...because(part("spelledLike", { code, entry: near })) });
   });
   return out;
 }
@@ -551,8 +540,8 @@ function messageCandidate(hit: RankedHit, confidence: number, reasonParts: Reaso
 }
 
 function messageConfidence(hit: RankedHit): number {
-  const base = hit.quality === 3 ? 0.9 : hit.quality === 2 ? 0.85 : 0.75;
-  return hit.params.length > 0 ? base - 0.05 : base;
+  const base = hit.quality === 3 ? CONFIDENCE.messageWholeField : hit.quality === 2 ? CONFIDENCE.messageBeginsField : CONFIDENCE.messageInsideField;
+  return hit.params.length > 0 ? base - CONFIDENCE.messageParamStep : base;
 }
 
 function fuzzyMessageSuggestions(matcher: Matcher, message: string): Candidate[] {
@@ -571,7 +560,7 @@ function fuzzyMessageSuggestions(matcher: Matcher, message: string): Candidate[]
       out.push({
         entry: variant.entry.code,
         kind: "suggestion",
-        confidence: 0.5,
+        confidence: CONFIDENCE.messageBeginning,
         ...because(part("messageBeginning", { text: quoted(variant), entry: variant.entry.code })),
       });
       continue;
@@ -584,7 +573,7 @@ function fuzzyMessageSuggestions(matcher: Matcher, message: string): Candidate[]
     out.push({
       entry: variant.entry.code,
       kind: "suggestion",
-      confidence: Math.max(0.3, 0.6 - distance / target.length),
+      confidence: Math.max(CONFIDENCE.messageCloseAtLeast, CONFIDENCE.messageCloseAtMost - distance / target.length),
       ...because(
         distance === 1
           ? part("messageCloseOne", { text: quoted(variant), entry: variant.entry.code })
@@ -600,7 +589,7 @@ function fuzzyMessageSuggestions(matcher: Matcher, message: string): Candidate[]
  * a code, below what the code itself suggests (a foreign code's related entries are known, a likeness is not).
  */
 function wordSuggestions(matcher: Matcher, message: string, besideCode: boolean): Candidate[] {
-  const [floor, cap] = besideCode ? [0.15, 0.45] : [0.3, 0.6];
+  const { floor, cap } = besideCode ? CONFIDENCE.wordsBesideCode : CONFIDENCE.wordsAlone;
   return wordFits(matcher.messageWords, message)
     .slice(0, 3)
     .map((fit) => ({
@@ -623,7 +612,7 @@ function templateAlternatives(matcher: Matcher, code: string): Candidate[] {
     entry: hit.template.entry.code,
     param: hit.params[0]!,
     kind: "template" as const,
-    confidence: 0.5,
+    confidence: CONFIDENCE.templateAlternative,
     ...because(part("templateCode", { code, entry: hit.template.entry.code, params: hit.params.join(", ") })),
   }));
 }
@@ -638,7 +627,7 @@ function completedCode(matcher: Matcher, code: string, hits: RankedHit[]): Decid
   if (completing.length !== 1) return undefined;
   const hit = completing[0]!;
   const entry = hit.variant.entry.code;
-  return { match: messageCandidate(hit, 0.85, [part("codeWithoutSuffix", { code, entry }), ...describeHit(hit)]), alternatives: templateAlternatives(matcher, code) };
+  return { match: messageCandidate(hit, CONFIDENCE.codeWithoutSuffix, [part("codeWithoutSuffix", { code, entry }), ...describeHit(hit)]), alternatives: templateAlternatives(matcher, code) };
 }
 
 /** The catalog's own code for a parameter (MissingSecurityToken), else its template (Missing%s) with the parameter. */
@@ -652,7 +641,7 @@ function decideParameter(matcher: Matcher, problem: ParameterProblem, param: str
   const { specific, template } = parameterEntry(matcher, problem, param);
   const templated = template && { entry: template.code, param, kind };
   if (specific) {
-    const alternatives = templated ? [{ ...templated, confidence: 0.6, ...because(part("templateCode", { code: specific.code, entry: template.code, params: param })) }] : [];
+    const alternatives = templated ? [{ ...templated, confidence: CONFIDENCE.specificEntryTemplateAlternative, ...because(part("templateCode", { code: specific.code, entry: template.code, params: param })) }] : [];
     return { match: { entry: specific.code, kind: "message", confidence, ...because(why, part("specificEntryForParam", { entry: specific.code, param })) }, alternatives };
   }
   return templated ? { match: { ...templated, confidence, ...because(why, part("parameter", { params: param })) }, alternatives: [] } : undefined;
@@ -664,7 +653,7 @@ function genericCodeMatch(matcher: Matcher, code: string, message: string | unde
   if (!problem || !message) return undefined;
   const fromCatalogText = hits.find((h) => h.variant.entry.code === `${problem}%s`)?.params[0]?.replace(/^["'“`]+|["'”`]+$/g, "");
   const param = fromCatalogText && isParamName(fromCatalogText) ? fromCatalogText : parameterNamedIn(message);
-  return param ? decideParameter(matcher, problem, param, "template", 0.85, part("genericCodeNamesParam", { code, param })) : undefined;
+  return param ? decideParameter(matcher, problem, param, "template", CONFIDENCE.genericCodeNamesParam, part("genericCodeNamesParam", { code, param })) : undefined;
 }
 
 /** A message alone that names a parameter and says it is missing or not valid, in other words than the catalog's. */
@@ -672,7 +661,7 @@ function namedParameterMatch(matcher: Matcher, message: string): Decided | undef
   const named = parameterProblem(message);
   if (!named) return undefined;
   const why = part(named.problem === "Missing" ? "messageParamMissing" : "messageParamInvalid", { param: named.param });
-  return decideParameter(matcher, named.problem, named.param, "message", 0.75, why);
+  return decideParameter(matcher, named.problem, named.param, "message", CONFIDENCE.messageNamesParam, why);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -713,7 +702,13 @@ export function matchError(matcher: Matcher, error: { code?: string; message?: s
     const exact = matcher.exact.get(code);
     if (exact) {
       const agree = agreeing(messageHits, exact.code);
-      const confidence = !message ? 0.95 : agree ? 1 : messageHits.length ? 0.85 : 0.9;
+      const confidence = !message
+        ? CONFIDENCE.exactCode
+        : agree
+          ? CONFIDENCE.exactCodeMessageAgrees
+          : messageHits.length
+            ? CONFIDENCE.exactCodeMessageOtherEntry
+            : CONFIDENCE.exactCodeMessageUnknown;
       const tail = !message ? undefined : agree ? part("messageAgrees") : messageDisagrees(messageHits);
       match = { entry: exact.code, kind: "exact", confidence, ...because(part("exactCode", { code }), tail) };
     } else if ((named = completedCode(matcher, code, messageHits) ?? genericCodeMatch(matcher, code, message, messageHits))) {
@@ -727,7 +722,13 @@ export function matchError(matcher: Matcher, error: { code?: string; message?: s
         const param = best.params[0]!;
         const agree = agreeing(messageHits, entry);
         const sameParam = agree && (agree.params[0] ?? "").toLowerCase() === param.toLowerCase();
-        const confidence = !message ? 0.85 : sameParam ? 0.95 : agree ? 0.85 : 0.7;
+        const confidence = !message
+          ? CONFIDENCE.templateCode
+          : sameParam
+            ? CONFIDENCE.templateCodeMessageSameParam
+            : agree
+              ? CONFIDENCE.templateCodeMessageOtherParam
+              : CONFIDENCE.templateCodeMessageDisagrees;
         const tail = !message
           ? undefined
           : sameParam
@@ -744,8 +745,8 @@ export function matchError(matcher: Matcher, error: { code?: string; message?: s
         const oneLetterAway = typoCandidates(matcher, code).filter((t) => t.distance === 1);
         const misspelt = agree ? undefined : messageHits.find((h) => oneLetterAway.some((t) => t.entry === h.variant.entry));
         if (misspelt) {
-          match = messageCandidate(misspelt, 0.8, [part("typoOne", { code, entry: misspelt.variant.entry.code }), ...describeHit(misspelt)]);
-          candidates.push({ entry, param, ...(best.params.length > 1 ? { params: best.params } : {}), kind: "template", confidence: 0.5, ...because(templateReason) });
+          match = messageCandidate(misspelt, CONFIDENCE.misspeltCodeWithItsMessage, [part("typoOne", { code, entry: misspelt.variant.entry.code }), ...describeHit(misspelt)]);
+          candidates.push({ entry, param, ...(best.params.length > 1 ? { params: best.params } : {}), kind: "template", confidence: CONFIDENCE.lessSpecificTemplate, ...because(templateReason) });
         } else {
           match = {
             entry,
@@ -756,7 +757,7 @@ export function matchError(matcher: Matcher, error: { code?: string; message?: s
             ...because(templateReason, tail),
           };
           for (const { entry: near } of oneLetterAway) {
-            candidates.push({ entry: near.code, kind: "suggestion", confidence: 0.6, ...because(part("typoOne", { code, entry: near.code })) });
+            candidates.push({ entry: near.code, kind: "suggestion", confidence: CONFIDENCE.typoOneLetter, ...because(part("typoOne", { code, entry: near.code })) });
           }
         }
         for (const other of hits.slice(1)) {
@@ -764,7 +765,7 @@ export function matchError(matcher: Matcher, error: { code?: string; message?: s
             entry: other.template.entry.code,
             param: other.params[0]!,
             kind: "template",
-            confidence: 0.5,
+            confidence: CONFIDENCE.lessSpecificTemplate,
             ...because(part("lessSpecificTemplate", { code, entry: other.template.entry.code, param: other.params[0]! })),
           });
         }
@@ -780,7 +781,7 @@ export function matchError(matcher: Matcher, error: { code?: string; message?: s
       const hit = messageHits[0];
       if (hit && messageHits.length === 1) {
         match = {
-          ...messageCandidate(hit, Math.min(0.8, messageConfidence(hit)), [
+          ...messageCandidate(hit, Math.min(CONFIDENCE.messageBesideUnknownCode, messageConfidence(hit)), [
             part("unknownCodeMessageMatches", { code, text: quoted(hit.variant), entry: hit.variant.entry.code }),
             ...describeHit(hit).slice(1),
           ]),
@@ -792,7 +793,7 @@ export function matchError(matcher: Matcher, error: { code?: string; message?: s
     match = messageCandidate(hit, messageConfidence(hit), describeHit(hit));
   } else if (message && messageHits.length === 0) {
     const fit = wordFit(wordFits(matcher.messageWords, message));
-    if (fit) match = { entry: fit.entry.code, kind: "message", confidence: 0.75, ...because(part("messageWordsLeftOut", { text: truncate(fit.text, 90), entry: fit.entry.code })) };
+    if (fit) match = { entry: fit.entry.code, kind: "message", confidence: CONFIDENCE.messageWordsLeftOut, ...because(part("messageWordsLeftOut", { text: truncate(fit.text, 90), entry: fit.entry.code })) };
     else if ((named = namedParameterMatch(matcher, message))) {
       match = named.match;
       candidates.push(...named.alternatives);
@@ -808,11 +809,11 @@ export function matchError(matcher: Matcher, error: { code?: string; message?: s
     const shared = part("sharedMessage", { entries: entries.join(" / "), text: quoted(top.variant) });
     const why = hint ? (decisive ? hint.decisiveWhy : hint.priorWhy) : "rankedFirstUntold";
     match = {
-      ...messageCandidate(top, decisive ? 0.8 : 0.55, [code ? part("codeNotInCatalog", { code }) : undefined, shared, part(why, { entry: top.variant.entry.code })]),
+      ...messageCandidate(top, decisive ? CONFIDENCE.sharedMessageDecided : CONFIDENCE.sharedMessagePrior, [code ? part("codeNotInCatalog", { code }) : undefined, shared, part(why, { entry: top.variant.entry.code })]),
       ambiguousWith: entries.filter((e) => e !== top.variant.entry.code),
     };
     ordered.slice(1).forEach((h, i) => {
-      candidates.push(messageCandidate(h, 0.5 - i * 0.05, [shared, ...describeHit(h)]));
+      candidates.push(messageCandidate(h, CONFIDENCE.sharedMessageOther - i * CONFIDENCE.rankStep, [shared, ...describeHit(h)]));
     });
   }
 
@@ -829,13 +830,12 @@ export function matchError(matcher: Matcher, error: { code?: string; message?: s
   // A message that matches another entry than the code is worth showing as an alternative.
   if (match && match.kind !== "message") {
     for (const hit of messageHits) {
-      if (hit.variant.entry.code !== match.entry) candidates.push(messageCandidate(hit, 0.5, describeHit(hit)));
+      if (hit.variant.entry.code !== match.entry) candidates.push(messageCandidate(hit, CONFIDENCE.messageOfOtherEntry, describeHit(hit)));
     }
   }
   return { match: match ? { ...match, confidence: round(match.confidence) } : null, candidates: rank(match, candidates), notes };
 }
 
-const OUTCOME_MEMO_LIMIT = 5000;
 /** Longer texts are matched every time rather than kept as keys. */
 const OUTCOME_KEY_LIMIT = 2048;
 
@@ -847,11 +847,11 @@ const OUTCOME_KEY_LIMIT = 2048;
 export function matchErrorOnce(matcher: Matcher, error: { code?: string; message?: string }): MatchOutcome {
   const key = `${error.code ?? ""}\u0000${error.message ?? ""}`;
   if (key.length > OUTCOME_KEY_LIMIT) return matchError(matcher, error);
-  let outcome = matcher.outcomeMemo.get(key);
+  const memo = memoOf(matcher).outcomes;
+  let outcome = memo.get(key);
   if (!outcome) {
     outcome = matchError(matcher, error);
-    if (matcher.outcomeMemo.size >= OUTCOME_MEMO_LIMIT) matcher.outcomeMemo.clear();
-    matcher.outcomeMemo.set(key, outcome);
+    memo.set(key, outcome);
   }
   return outcome;
 }
