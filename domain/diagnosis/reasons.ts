@@ -26,7 +26,7 @@ export const REASON_TEMPLATES = {
   sharedMessage: 'the catalog gives {entries} the same message "{text}"',
   rankedFirstUntold: "ranked {entry} first: nothing in the text tells them apart",
   rankedFirstStringToSign: "ranked {entry} first: the server string-to-sign that follows is only sent with signature mismatches",
-  rankedFirstRealResponses: "ranked {entry} first: real responses with this text carry SignatureDoesNotMatch (error-formats.md §7)",
+  rankedFirstRealResponses: "ranked {entry} first: real responses with this text carry SignatureDoesNotMatch",
   lessSpecificTemplate: "code {code} also fits the less specific template {entry} (parameter {param})",
   foreignCode: "{code} is not in this catalog: it is {meaning}",
   relatedWhy: "{why}",

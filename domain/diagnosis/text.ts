@@ -344,7 +344,7 @@ export function foldAscii(text: string): string {
 const ANSI = /\u001b\[[0-9;?]{0,16}[A-Za-z]|\[(?:\d{1,2}(?:;\d{1,2}){0,4})m/g;
 
 /**
- * Terraform colours `[ERROR]` (§6.10); pasted, the escapes arrive raw or as visible `[31m`. They are replaced by
+ * Terraform colours `[ERROR]`; pasted, the escapes arrive raw or as visible `[31m`. They are replaced by
  * spaces of the same length rather than removed, so every offset found later is still an offset in the input.
  */
 export function blankAnsi(text: string): string {

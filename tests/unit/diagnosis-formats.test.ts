@@ -179,7 +179,7 @@ describe("SDK and tool output", () => {
     expect(f.recommend).toMatchObject({ generation: "troubleshoot", product: "CloudAPI", requestId: RID });
   });
 
-  test("Go SDK Recommend with a glued comment (§6.5)", () => {
+  test("Go SDK Recommend with a glued comment", () => {
     const f = only(
       `SDK.ServerError\nErrorCode: SignatureDoesNotMatch\nRecommend: InvalidAccessKeySecret: Please check you AccessKeySecret\nRequestId: ${RID}\nMessage: Specified signature is not matched with our calculation. server string to sign is:GET&%2F&AccessKeyId`,
     );

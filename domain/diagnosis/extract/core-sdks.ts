@@ -7,7 +7,7 @@ import { entryValue, readLabelLines, segmentAt, skipSpaces, tokenAfter, tokenBef
 /** The older core SDKs (docs/formats.md, "Core SDKs"): Python aliyunsdkcore, Java aliyun-java-sdk-core, .NET Aliyun.Acs.Core. */
 
 // ---------------------------------------------------------------------------------------------------------------
-// Python aliyunsdkcore (F6, F6b)
+// Python aliyunsdkcore
 // ---------------------------------------------------------------------------------------------------------------
 
 export function pythonCore(ctx: ScanContext): void {
@@ -58,7 +58,7 @@ export function pythonCore(ctx: ScanContext): void {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Java aliyun-java-sdk-core (F4) and .NET Aliyun.Acs.Core (F12)
+// Java aliyun-java-sdk-core and .NET Aliyun.Acs.Core
 // ---------------------------------------------------------------------------------------------------------------
 
 const JAVA_FOLLOWERS = ["RequestId", "Description", "ErrorMessage"] as const;

@@ -6,7 +6,7 @@ import { segmentAt, trimLineEnd, skip } from "./lines";
 /** API Gateway data-plane errors (docs/formats.md, "Gateway headers"): X-Ca-Error-* headers and the Node gateway SDK message. */
 
 // ---------------------------------------------------------------------------------------------------------------
-// API Gateway data plane (§4): X-Ca-Error-* headers outside a full HTTP dump, and the Node gateway SDK message
+// API Gateway data plane: X-Ca-Error-* headers outside a full HTTP dump, and the Node gateway SDK message
 // ---------------------------------------------------------------------------------------------------------------
 
 const GATEWAY_SIGNATURE_NOTE = note("gatewaySignature");

@@ -13,7 +13,7 @@ import { parseTeaMessage } from "./tea";
  */
 
 // ---------------------------------------------------------------------------------------------------------------
-// Go: alibaba-cloud-sdk-go ServerError (F8), its CLI (F15) and Tea SDKError (F9)
+// Go: alibaba-cloud-sdk-go ServerError, its CLI and Tea SDKError
 // ---------------------------------------------------------------------------------------------------------------
 
 const GO_LABELS = ["ErrorCode", "Recommend", "RequestId", "Message", "RespHeaders", "AccessDeniedDetail"] as const;
@@ -32,7 +32,7 @@ export function goSdkBlocks(ctx: ScanContext): void {
     let entries: LabelEntry[];
     let end: number;
     if (/\S/.test(inline)) {
-      // Flattened on one line (F18): `SDK.ServerError ErrorCode: X ...`.
+      // Flattened on one line: `SDK.ServerError ErrorCode: X ...`.
       const first = skipSpaces(text, after, lineEnd);
       ({ entries, end } = readLabelLines(ctx, first, GO_LABELS, { maxLines: 1 }));
       if (entries.length === 0) end = after;
@@ -118,7 +118,7 @@ export function teaGoBlocks(ctx: ScanContext): void {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Go client-side errors (F8b): `[SDK.TimeoutError] <msg>`
+// Go client-side errors: `[SDK.TimeoutError] <msg>`
 // ---------------------------------------------------------------------------------------------------------------
 
 export function goClientErrors(ctx: ScanContext): void {
@@ -135,7 +135,7 @@ export function goClientErrors(ctx: ScanContext): void {
 
 
 // ---------------------------------------------------------------------------------------------------------------
-// Legacy Go (denverdino/aliyungo, F14)
+// Legacy Go (denverdino/aliyungo)
 // ---------------------------------------------------------------------------------------------------------------
 
 export function aliyungo(ctx: ScanContext): void {

@@ -118,7 +118,7 @@ function canonicalLabels(labels: readonly string[], caseInsensitive: boolean): M
 }
 
 /**
- * `SDK.ServerError ErrorCode: X Recommend: Y RequestId: Z Message: W` (newlines collapsed by a wrapper, F18) or
+ * `SDK.ServerError ErrorCode: X Recommend: Y RequestId: Z Message: W` (newlines collapsed by a wrapper) or
  * `SDKError: StatusCode: 409; Code: X; Message: …; Data: {…}`: cut each value where a later label begins.
  */
 function splitFlattened(text: string, entries: LabelEntry[], labels: readonly string[], seen: Set<string>): void {
@@ -152,7 +152,7 @@ function labelIn(value: string, label: string): number {
 }
 
 /**
- * The `<Message> request id: <id>` after the `code: NNN, ` anchor at `a`, nested anchors skipped (§6.3: the last
+ * The `<Message> request id: <id>` after the `code: NNN, ` anchor at `a`, nested anchors skipped (the last
  * request id is the outer one), within [a, limit). Undefined when the request id marker is missing.
  */
 export function readTeaMessageAt(

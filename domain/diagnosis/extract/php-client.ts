@@ -7,7 +7,7 @@ import { urlFields } from "./pop-core";
 /** PHP alibabacloud/client (docs/formats.md, "PHP client"): `<Code>: <Msg> RequestId: <id> <METHOD> "<uri>" <status>`. */
 
 // ---------------------------------------------------------------------------------------------------------------
-// PHP alibabacloud/client (F13): `<Code>: <Msg> RequestId: <id> <METHOD> "<uri>" <status>`
+// PHP alibabacloud/client: `<Code>: <Msg> RequestId: <id> <METHOD> "<uri>" <status>`
 // ---------------------------------------------------------------------------------------------------------------
 
 const PHP_LABELS = new Set(["ErrorCode", "Code", "Message", "Recommend", "RequestId", "Error", "error", "Exception", "HostId"]);

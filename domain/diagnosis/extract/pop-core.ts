@@ -7,7 +7,7 @@ import { segmentAt, tokenBefore, skip } from "./lines";
 /** Node @alicloud/pop-core (docs/formats.md, "pop-core"): the code is the error's name, `<Code>Error: <msg>`. */
 
 // ---------------------------------------------------------------------------------------------------------------
-// Node @alicloud/pop-core RPC (F10): the code is in the error's name, `<Code>Error: <msg>, URL: <url>`
+// Node @alicloud/pop-core RPC: the code is in the error's name, `<Code>Error: <msg>, URL: <url>`
 // ---------------------------------------------------------------------------------------------------------------
 
 /** Error class names that are not Alibaba Cloud codes with `Error` appended. */

@@ -12,9 +12,9 @@ import { readTeaMessageAt, segmentAt, tokenBefore, skip } from "./lines";
  */
 
 /**
- * The Darabonba message `code: <status>, <Message> request id: <id>` (§2.2), possibly nested when the service's
+ * The Darabonba message `code: <status>, <Message> request id: <id>`, possibly nested when the service's
  * own message was already one (S29: `code: 400, code: 400, X request id: A request id: B`). The innermost text
- * is the message; the last request id is the outer one (§6.3).
+ * is the message; the last request id is the outer one.
  */
 export function parseTeaMessage(value: string): { status?: number; message?: string; requestId?: string } {
   let rest = value.trim();
@@ -40,7 +40,7 @@ export function parseTeaMessage(value: string): { status?: number; message?: str
 
 
 // ---------------------------------------------------------------------------------------------------------------
-// Darabonba / Tea one-liners: Node (F11), Python (F7), Java (F5), Go v2 (F9b), pop-core ROA (F10b)
+// Darabonba / Tea one-liners: Node, Python, Java, Go v2, pop-core ROA
 // ---------------------------------------------------------------------------------------------------------------
 
 /** Tried only where `code: ` is (see AnchoredSearch). */
