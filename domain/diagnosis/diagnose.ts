@@ -30,7 +30,7 @@ export function diagnose(text: string, matcher: Matcher, options: DiagnoseOption
   // redaction did not need to normalise has nothing to normalise once redacted either.
   const normalized = !view ? undefined : replacements.length === 0 ? view : normalizeText(redactedText);
   const offsets = new OffsetMap(replacements, normalized);
-  const scan = flat(blankAnsi(normalized?.text ?? redactedText));
+  const scan = blankAnsi(normalized?.text ?? redactedText);
   const index = new TextIndex(scan);
   const ctx = newContext(scan, index, matcher, 0, Math.max(RAW_BUDGET, (options.maxFindings ?? DEFAULT_MAX_FINDINGS) * 20));
   readAll(ctx);
@@ -95,15 +95,6 @@ class OffsetMap {
     const redacted = this.toRedacted(offset, edge);
     return this.replacements.length ? toInputOffset(this.replacements, redacted, edge) : redacted;
   }
-}
-
-/**
- * A copy of the text in one piece. The text read is often a slice of a larger string or a concatenation (the
- * redacted text is built piece by piece), and every character access then goes through that indirection: the
- * extractors' loops read a plain string markedly faster. The copy costs a few microseconds per 10 KB.
- */
-function flat(text: string): string {
-  return text.length < 2 ? text : [text.slice(0, 1), text.slice(1)].join("");
 }
 
 type Matched = { draft: Draft; outcome: MatchOutcome };

@@ -7,7 +7,7 @@ import { buildMessageWords, wordFit, wordFits, type MessageWords } from "./messa
 import { genericCodeProblem, parameterNamedIn, parameterProblem, type ParameterProblem } from "./named-parameter";
 import { note, type Note } from "./notes";
 import { because, part, type ReasonId, type ReasonPart } from "./reasons";
-import { collapseSpaces, foldAscii, isCodeLike, truncate, TripleSet } from "./text";
+import { collapseSpaces, foldAscii, isCodeLike, truncate } from "./text";
 import type { Candidate, CatalogRef, Match } from "./types";
 
 /**
@@ -62,7 +62,7 @@ export type Matcher = {
    */
   readonly freeTextAutomaton: AsciiAutomaton;
   /** What the words isCodeWorthReporting can accept start or end with (see mayBeCodeWord). */
-  readonly wordEdges: { firsts: TripleSet; lasts: TripleSet; any: boolean };
+  readonly wordEdges: { firsts: Set<number>; lasts: Set<number>; any: boolean };
   /** The catalog's messages word by word, for messages that are not its text (message-words.ts). */
   readonly messageWords: MessageWords;
 };
@@ -135,7 +135,7 @@ export function createMatcher(catalog: readonly CatalogRef[]): Matcher {
   }
   const automaton = new AsciiAutomaton([...patternIndex.keys()]);
   const lowerCaseCodes = [...new Set([...exact.keys(), ...lowerExact.keys(), ...FOREIGN_CODES.keys()])].filter((code) => /^[a-z][a-z0-9_]{11,127}$/.test(code));
-  const wordEdges = { firsts: new TripleSet(), lasts: new TripleSet(), any: false };
+  const wordEdges = { firsts: new Set<number>(), lasts: new Set<number>(), any: false };
   // Exact and lower-case spellings, related codes, and typos found by a code's first three letters.
   for (const code of [...exact.keys(), ...FOREIGN_CODES.keys(), "MissingParameter."]) wordEdges.firsts.add(edgeKey(code, 0));
   // Typos found by a code's last three letters.

@@ -1,31 +1,4 @@
 /**
- * Parts of extractor anchors (`Error: `, `ErrorCode:`, `SDK.ServerError`; ` RequestId: `, `request id: `; `ode:`,
- * `code=`; `.aliyuncs.com`…). Each is searched for once; an anchor containing one is then checked only where it
- * occurs. A search costs by how common its first character is, so parts start with a rare one where they can
- * (`quest` rather than `equest`, `yun` rather than `aliyun`). None overlaps itself, so the non-overlapping search
- * for a part finds every place it occurs.
- */
-const SHARED_PARTS = ["Error", "quest", "QUEST", "Status", "yun", "URL", "Failed", "gion", "de", "错误", "域"];
-
-/** Longest needle V8 searches without Boyer-Moore tables (see TextIndex.occurrences). */
-const HEAD = 6;
-/** Past this length a Boyer-Moore search pays for its tables: needles are searched whole. */
-const HEAD_SEARCH_LIMIT = 1 << 16;
-
-/** Needles are a fixed set of extractor literals: which shared part each holds is worked out once per process. */
-const SHARED_PART_OF = new Map<string, string | null>();
-
-function sharedPartOf(needle: string): string | undefined {
-  let part = SHARED_PART_OF.get(needle);
-  if (part === undefined) {
-    part = SHARED_PARTS.find((p) => p !== needle && needle.includes(p)) ?? null;
-    // Needles are literals from the extractors' code; the bound only guards against a caller passing data.
-    if (SHARED_PART_OF.size < 4096) SHARED_PART_OF.set(needle, part);
-  }
-  return part ?? undefined;
-}
-
-/**
  * Position bookkeeping shared by every extractor. Everything here is built once per input in linear time
  * and answered by binary search, so an extractor that asks "where does this line end?" or "where is the next
  * `request id: `?" for each of its anchors stays linear overall. A plain `indexOf` per anchor would scan to the
@@ -35,8 +8,6 @@ export class TextIndex {
   readonly text: string;
   readonly lineStarts: number[];
   private readonly occurrenceCache = new Map<string, number[]>();
-  /** Places of shared parts (see SHARED_PARTS); null when the part is too common to be worth it. */
-  private readonly partCache = new Map<string, number[] | null>();
   private blankLineStarts: number[] | undefined;
 
   constructor(text: string) {
@@ -64,55 +35,10 @@ export class TextIndex {
   occurrences(needle: string): number[] {
     let found = this.occurrenceCache.get(needle);
     if (found) return found;
-    const base = sharedPartOf(needle);
-    const places = base === undefined ? undefined : this.sharedPartPlaces(base);
     found = [];
-    if (places === undefined && needle.length > HEAD && this.text.length <= HEAD_SEARCH_LIMIT) {
-      // V8 searches a needle of 7+ characters with Boyer-Moore once its first character turns out common, and
-      // building its tables costs microseconds per search: in a paste of ordinary size, finding the first six
-      // characters and checking the rest costs a fraction of that (`[ERROR]` in a log full of `[`).
-      const head = needle.slice(0, HEAD);
-      let next = 0;
-      for (let i = this.text.indexOf(head); i !== -1; i = this.text.indexOf(head, i + 1)) {
-        if (i < next || !this.text.startsWith(needle, i)) continue;
-        found.push(i);
-        next = i + needle.length;
-      }
-    } else if (places === undefined) {
-      for (let i = this.text.indexOf(needle); i !== -1; i = this.text.indexOf(needle, i + needle.length)) found.push(i);
-    } else {
-      // Every start of the needle has the shared part at the same offset: check those places only.
-      const offset = needle.indexOf(base!);
-      let next = 0;
-      for (const at of places) {
-        const start = at - offset;
-        if (start < next || !this.text.startsWith(needle, start)) continue;
-        found.push(start);
-        next = start + needle.length;
-      }
-    }
+    for (let i = this.text.indexOf(needle); i !== -1; i = this.text.indexOf(needle, i + needle.length)) found.push(i);
     this.occurrenceCache.set(needle, found);
     return found;
-  }
-
-  /**
-   * Every place of a shared part, or undefined once the part turns out to be common: checking each of its places
-   * would then cost more than searching for each anchor (a paste of repeated `Error:`), so the search stops there.
-   */
-  private sharedPartPlaces(part: string): number[] | undefined {
-    const known = this.partCache.get(part);
-    if (known !== undefined) return known ?? undefined;
-    const limit = this.text.length >> 6;
-    let found: number[] | null = [];
-    for (let i = this.text.indexOf(part); i !== -1; i = this.text.indexOf(part, i + part.length)) {
-      if (found.length >= limit) {
-        found = null;
-        break;
-      }
-      found.push(i);
-    }
-    this.partCache.set(part, found);
-    return found ?? undefined;
   }
 
   /** First start of `needle` at or after `from`, or -1. */
@@ -206,11 +132,7 @@ export class AnchoredSearch {
 }
 
 export function isBlank(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== 13 && c !== 0x3000 && c !== 0xa0) return false;
-  }
-  return true;
+  return !/[^ \t\r\u3000\u00a0]/.test(text.slice(start, end));
 }
 
 /** Index of the first element >= value (list sorted ascending). */
@@ -321,24 +243,7 @@ export class IntervalSet {
 
 /** Lower-cases A-Z only and folds tabs/newlines to spaces: same length out as in, so offsets still line up. */
 export function foldAscii(text: string): string {
-  let out = "";
-  let changedFrom = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || c === 9 || c === 10 || c === 13) {
-      changedFrom = i;
-      break;
-    }
-  }
-  if (changedFrom === -1) return text;
-  out = text.slice(0, changedFrom);
-  for (let i = changedFrom; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 65 && c <= 90) out += String.fromCharCode(c + 32);
-    else if (c === 9 || c === 10 || c === 13) out += " ";
-    else out += text[i];
-  }
-  return out;
+  return text.replace(/[A-Z]/g, (c) => c.toLowerCase()).replace(/[\t\n\r]/g, " ");
 }
 
 const ANSI = /\u001b\[[0-9;?]{0,16}[A-Za-z]|\[(?:\d{1,2}(?:;\d{1,2}){0,4})m/g;
@@ -348,29 +253,8 @@ const ANSI = /\u001b\[[0-9;?]{0,16}[A-Za-z]|\[(?:\d{1,2}(?:;\d{1,2}){0,4})m/g;
  * spaces of the same length rather than removed, so every offset found later is still an offset in the input.
  */
 export function blankAnsi(text: string): string {
-  if (!text.includes("\u001b") && !holdsVisibleColour(text)) return text;
+  if (!text.includes("\u001b") && !/\[\d{1,2}m/.test(text)) return text;
   return text.replace(ANSI, (m) => " ".repeat(m.length));
-}
-
-const VISIBLE_COLOUR = /\[\d{1,2}m/g;
-const isDigit = (c: number) => c >= 48 && c <= 57;
-
-/**
- * Whether the text holds `[31m`: tried at each `[` (indexOf finds one far faster than a regex scans for it), and
- * past a few hundred brackets without one (a paste of nested arrays) the regex reads the rest.
- */
-function holdsVisibleColour(text: string): boolean {
-  let tries = 0;
-  for (let at = text.indexOf("["); at !== -1; at = text.indexOf("[", at + 1)) {
-    if (++tries > 256) {
-      VISIBLE_COLOUR.lastIndex = at;
-      return VISIBLE_COLOUR.test(text);
-    }
-    if (!isDigit(text.charCodeAt(at + 1))) continue;
-    const c = text.charCodeAt(at + 2);
-    if (c === 109 || (isDigit(c) && text.charCodeAt(at + 3) === 109)) return true;
-  }
-  return false;
 }
 
 /** What binary debris is made of: control characters, U+FFFD, surrogates (unpaired ones count). */
@@ -428,41 +312,7 @@ export const isCodeCharCode = (c: number) => isAlnum(c) || c === 95 || c === 46 
 /** Letters, digits, `.`, `-`: what a host name is made of. */
 export const isHostCharCode = (c: number) => isAlnum(c) || c === 46 || c === 45;
 
-/** A plausible Alibaba Cloud error code: starts with a letter, then letters, digits, `.`, `_`, `-`. */
+/** A plausible Alibaba Cloud error code: starts with a letter, then letters, digits, `.`, `_`, `-`; no final dot. */
 export function isCodeLike(value: string): boolean {
-  if (value.length < 2 || value.length > 128) return false;
-  const first = value.charCodeAt(0);
-  if (!((first >= 65 && first <= 90) || (first >= 97 && first <= 122))) return false;
-  for (let i = 1; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    const ok = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46 || c === 95 || c === 45;
-    if (!ok) return false;
-  }
-  return !value.endsWith(".");
-}
-
-/**
- * A set of three-ASCII-character keys (`(a << 14) | (b << 7) | c`, or -1 for "not three ASCII characters"): the
- * per-word filters of free text ask it about every capitalised word of a paste. A bitmap of the keys' hashes
- * (8 KB) answers most of them with one bit test; only a key whose bit is set is looked up in the exact set.
- */
-export class TripleSet {
-  private readonly bits = new Uint32Array(2048);
-  private readonly keys = new Set<number>();
-
-  add(key: number): void {
-    const h = TripleSet.hash(key);
-    this.bits[h >>> 5]! |= 1 << (h & 31);
-    this.keys.add(key);
-  }
-
-  has(key: number): boolean {
-    const h = TripleSet.hash(key);
-    return (this.bits[h >>> 5]! & (1 << (h & 31))) !== 0 && this.keys.has(key);
-  }
-
-  /** 16 bits of the key, well mixed (Fibonacci hashing). */
-  private static hash(key: number): number {
-    return Math.imul(key, 0x9e3779b1) >>> 16;
-  }
+  return /^[A-Za-z][A-Za-z0-9._-]{1,127}$/.test(value) && !value.endsWith(".");
 }

@@ -2,7 +2,7 @@ import { parseRecommend } from "../fields";
 import { isCodeWorthReporting, mayBeCodeWord, scanFreeText, type MessageHit } from "../matcher";
 import { wordFits } from "../message-words";
 import { addRaw, type ScanContext } from "../raw";
-import { IntervalSet, isCodeLike, TripleSet } from "../text";
+import { IntervalSet, isCodeLike } from "../text";
 
 /**
  * Errors mentioned in free text (tickets, chat, log lines a human typed around): catalog codes and their
@@ -45,7 +45,7 @@ const ACTION_VERBS = [
 ];
 const ACTION_VERB = new RegExp(`^(?:${ACTION_VERBS.join("|")})[A-Z][A-Za-z0-9]*$`);
 /** Their first three letters (as one number): a word starting otherwise is not looked at as an action. */
-const VERB_STARTS = new TripleSet();
+const VERB_STARTS = new Set<number>();
 for (const verb of ACTION_VERBS) VERB_STARTS.add(threeChars(verb, 0));
 
 /** Three ASCII characters as one small integer (words are ASCII); -1 otherwise. */
