@@ -7,7 +7,9 @@
  */
 export { diagnose } from "./diagnose";
 export { CONFIDENT, CONFIDENCE } from "./confidence";
-export { createMatcher, matchError, findMessageHits, isParamName, type Matcher, type MatchOutcome, type MessageHit, type MessageVariant } from "./matcher";
+export { createMatcher, matchError, type Matcher, type MatchOutcome, type MessageVariant } from "./matcher";
+export { isParamName } from "./code-words";
+export { findMessageHits, type MessageHit } from "./message-hits";
 export {
   redactSecrets,
   redactionMarker,

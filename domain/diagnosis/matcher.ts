@@ -1,26 +1,23 @@
-import { editDistance } from "../catalog/nearest";
 import { AsciiAutomaton } from "./automaton";
-import { FOREIGN_CODES, isGatewayDataPlaneCode, isSdkClientCode, relatedByShape } from "./related-codes";
+import { FOREIGN_CODES, isGatewayDataPlaneCode, isSdkClientCode } from "./related-codes";
 import { CONFIDENCE } from "./confidence";
 import { memoOf } from "./match-memo";
 import { buildMessageWords, wordFit, wordFits, type MessageWords } from "./message-words";
 import { genericCodeProblem, parameterNamedIn, parameterProblem, type ParameterProblem } from "./named-parameter";
 import { note, type Note } from "./notes";
-import { because, part, type ReasonId, type ReasonPart } from "./reasons";
-import { collapseSpaces, foldAscii, isCodeLike, truncate } from "./text";
+import { because, part, type ReasonPart } from "./reasons";
+import { collapseSpaces, compareText, foldAscii, truncate } from "./text";
 import type { Candidate, CatalogRef, Match } from "./types";
+import { codeSuggestions, edgeKey, isParamName, templateHits, typoCandidates } from "./code-words";
+import { AMBIGUITY_HINTS, bestMessageMatches, describeHit, fuzzyMessageSuggestions, messageCandidate, messageConfidence, quoted, wordSuggestions, type RankedHit } from "./message-hits";
 
 /**
- * Catalog matching. Templates are never turned into regular expressions: a templated code is split at `%s` and
- * compared with startsWith/endsWith/indexOf, a templated message is split the same way and its literal pieces are
- * found in order (the longest piece through one Aho–Corasick pass, the others in bounded windows). Work per input
- * is linear whatever the catalog text contains.
+ * Catalog matching: the catalog compiled once (createMatcher), and matchError, which ties a code and a message to
+ * an entry. Codes are compared in code-words.ts, messages found in message-hits.ts (message-words.ts for reworded
+ * ones); templates are never turned into regular expressions, so work per input is linear whatever the catalog holds.
  */
 
-/** A `%s` stands for a parameter name; longer or multi-line values are not parameters. */
-const MAX_PARAM = 64;
-
-type CodeTemplate = { entry: CatalogRef; pieces: readonly string[]; literalLength: number };
+export type CodeTemplate = { entry: CatalogRef; pieces: readonly string[]; literalLength: number };
 
 export type MessageVariant = {
   entry: CatalogRef;
@@ -37,8 +34,6 @@ export type MessageVariant = {
   period: boolean;
 };
 
-/** Without its period, a catalog sentence this short is too common to be found in free text (`Resubmit request`). */
-const MIN_OPEN_ENDED = 24;
 
 export type Matcher = {
   readonly entries: readonly CatalogRef[];
@@ -164,441 +159,6 @@ export function createMatcher(catalog: readonly CatalogRef[]): Matcher {
   };
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Codes
-// ---------------------------------------------------------------------------------------------------------------
-
-/** What `%s` may stand for in a code: a parameter name such as GroupId, RequestConfig, Description. */
-export function isParamName(value: string): boolean {
-  if (value.length === 0 || value.length > MAX_PARAM) return false;
-  const first = value.charCodeAt(0);
-  if (first < 65 || first > 90) return false;
-  for (let i = 1; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95)) return false;
-  }
-  return true;
-}
-
-/** Literal prefix, suffix and (for several `%s`) in-order middle pieces; every gap must be a parameter name. */
-function templateParams(code: string, pieces: readonly string[], fold = false): string[] | null {
-  const subject = fold ? code.toLowerCase() : code;
-  const parts = fold ? pieces.map((p) => p.toLowerCase()) : pieces;
-  const first = parts[0]!;
-  const last = parts[parts.length - 1]!;
-  if (!subject.startsWith(first) || !subject.endsWith(last)) return null;
-  const end = subject.length - last.length;
-  let pos = first.length;
-  if (end <= pos) return null;
-  const params: string[] = [];
-  for (let k = 1; k < parts.length - 1; k++) {
-    const at = subject.indexOf(parts[k]!, pos + 1);
-    if (at === -1 || at + parts[k]!.length >= end) return null;
-    params.push(code.slice(pos, at));
-    pos = at + parts[k]!.length;
-  }
-  params.push(code.slice(pos, end));
-  if (fold) return params.every((p) => /^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(p)) ? params : null;
-  return params.every(isParamName) ? params : null;
-}
-
-type TemplateHit = { template: CodeTemplate; params: string[] };
-
-function templateHits(matcher: Matcher, code: string): TemplateHit[] {
-  const hits: TemplateHit[] = [];
-  for (const template of matcher.templates) {
-    const params = templateParams(code, template.pieces);
-    if (params) hits.push({ template, params });
-  }
-  return hits;
-}
-
-/** Three ASCII characters of `text` from `at`, A-Z folded to a-z, as one small integer; -1 if any is not ASCII. */
-function edgeKey(text: string, at: number): number {
-  let key = 0;
-  for (let i = at; i < at + 3; i++) {
-    const c = text.charCodeAt(i);
-    if (!(c < 128)) return -1;
-    key = (key << 7) | (c >= 65 && c <= 90 ? c + 32 : c);
-  }
-  return key;
-}
-
-/**
- * Whether the word text[start, end) could be worth reporting at all, read from its first and last three letters
- * without slicing it out: every way isCodeWorthReporting accepts a word (a catalog or related code in any letter
- * case, a template, a typo found by either end of a code) fixes one of them. Most words of a paste are turned
- * away here; the rest are judged in full.
- */
-export function mayBeCodeWord(matcher: Matcher, text: string, start: number, end: number): boolean {
-  const { firsts, lasts, any } = matcher.wordEdges;
-  return any || end - start < 3 || firsts.has(edgeKey(text, start)) || lasts.has(edgeKey(text, end - 3));
-}
-
-/**
- * Whether a word met in free text should be treated as an error code. Exact and templated catalog codes,
- * known related codes and near misses qualify; ordinary CamelCase words (`NotFoundException`) do not.
- */
-export function isCodeWorthReporting(matcher: Matcher, token: string, budget?: { checks: number }): boolean {
-  const memo = memoOf(matcher).words;
-  const known = memo.get(token);
-  if (known !== undefined) return known;
-  const before = budget?.checks;
-  const verdict = judgeWord(matcher, token, budget);
-  // A verdict cut short by the typo budget is not the word's real verdict: do not remember it.
-  if (budget === undefined || budget.checks > 0 || before === budget.checks) {
-    memo.set(token, verdict);
-  }
-  return verdict;
-}
-
-function judgeWord(matcher: Matcher, token: string, budget?: { checks: number }): boolean {
-  if (!isCodeLike(token)) return false;
-  if (matcher.exact.has(token) || FOREIGN_CODES.has(token) || relatedByShape(token)) return true;
-  if (/(?:Exception|Error|Errors|Exceptions)$/.test(token)) return false;
-  const hits = templateHits(matcher, token);
-  if (hits.length > 0) return true;
-  if (token.length >= 8 && matcher.lowerExact.has(token.toLowerCase())) return true;
-  if (token.length >= 8 && /[A-Z].*[A-Z]/.test(token) && /[a-z]/.test(token)) return typoCandidates(matcher, token, budget).length > 0;
-  return false;
-}
-
-function typoCandidates(matcher: Matcher, code: string, budget?: { checks: number }): { entry: CatalogRef; distance: number }[] {
-  const lower = code.toLowerCase();
-  const seen = new Set<CatalogRef>();
-  const out: { entry: CatalogRef; distance: number }[] = [];
-  for (const key of [`^${lower.slice(0, 3)}`, `$${lower.slice(-3)}`]) {
-    for (const entry of matcher.typoIndex.get(key) ?? []) {
-      if (seen.has(entry)) continue;
-      seen.add(entry);
-      if (budget) {
-        if (budget.checks <= 0) return out;
-        budget.checks--;
-      }
-      const target = entry.code.toLowerCase();
-      if (target === lower) continue;
-      const allowed = Math.min(target.length, lower.length) >= 10 ? 2 : 1;
-      const distance = editDistance(lower, target, allowed);
-      if (distance <= allowed) out.push({ entry, distance });
-    }
-  }
-  return out.sort((a, b) => a.distance - b.distance);
-}
-
-/**
- * Catalog codes spelled like `code`: containing or contained in it (templates by their literal text), or within
- * 35% edits. Like nearestCodes, but the cut-off is passed to editDistance so far-off codes cost a row or two.
- */
-function closeCodes(matcher: Matcher, code: string): string[] {
-  const lower = code.toLowerCase();
-  const scored: { code: string; score: number }[] = [];
-  for (const { code: candidate, lower: target, literal } of matcher.spellings) {
-    if (literal.length >= 4 && (lower.includes(literal) || literal.includes(lower))) {
-      scored.push({ code: candidate, score: 0.3 });
-      continue;
-    }
-    const longest = Math.max(lower.length, target.length);
-    const allowed = Math.floor(longest * 0.35);
-    if (Math.abs(lower.length - target.length) > allowed) continue;
-    const distance = editDistance(lower, target, allowed);
-    if (distance <= allowed) scored.push({ code: candidate, score: distance / longest });
-  }
-  return scored.sort((a, b) => a.score - b.score || compareText(a.code, b.code)).map((s) => s.code);
-}
-
-function codeSuggestions(matcher: Matcher, code: string): Candidate[] {
-  const out: Candidate[] = [];
-  const foreign = FOREIGN_CODES.get(code);
-  const shaped = relatedByShape(code);
-  for (const rel of [...(foreign?.related ?? []), ...(shaped?.related ?? [])]) {
-    const meaning = (foreign ?? shaped?.foreign)!.meaning;
-    out.push({
-      entry: rel.entry,
-      ...(rel.param ? { param: rel.param } : {}),
-      kind: "suggestion",
-      confidence: rel.confidence,
-      ...because(part("foreignCode", { code, meaning: meaning.en, meaningZh: meaning.zh }), part("relatedWhy", { why: rel.why.en, whyZh: rel.why.zh })),
-    });
-  }
-  const caseTwin = matcher.lowerExact.get(code.toLowerCase());
-  if (caseTwin && caseTwin.code !== code) {
-    out.push({ entry: caseTwin.code, kind: "suggestion", confidence: CONFIDENCE.caseTwin, ...because(part("caseTwin", { code, entry: caseTwin.code })) });
-  }
-  if (!foreign) {
-    for (const template of matcher.templates) {
-      const params = templateParams(code, template.pieces, true);
-      if (!params || templateParams(code, template.pieces)) continue;
-      out.push({
-        entry: template.entry.code,
-        param: params[0]!,
-        kind: "suggestion",
-        confidence: CONFIDENCE.caseTemplate,
-        ...because(part("caseTemplate", { code, entry: template.entry.code, param: params[0]! })),
-      });
-      break;
-    }
-  }
-  for (const { entry, distance } of typoCandidates(matcher, code)) {
-    out.push({
-      entry: entry.code,
-      kind: "suggestion",
-      confidence: distance === 1 ? CONFIDENCE.typoOneLetter : CONFIDENCE.typoTwoLetters,
-      ...because(distance === 1 ? part("typoOne", { code, entry: entry.code }) : part("typo", { code, entry: entry.code, distance: String(distance) })),
-    });
-  }
-  closeCodes(matcher, code).slice(0, 4).forEach((near, rank) => {
-    out.push({ entry: near, kind: "suggestion", confidence: CONFIDENCE.spelledLike - rank * CONFIDENCE.rankStep, ...because(part("spelledLike", { code, entry: near })) });
-  });
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Messages
-// ---------------------------------------------------------------------------------------------------------------
-
-export type MessageHit = { variant: MessageVariant; start: number; end: number; params: string[] };
-
-function isParamChar(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
-}
-
-/** A parameter the text quotes (`parameter "RequestConfig" is not valid`) is the name inside the quotes. */
-function unquoteParam(value: string): string {
-  const inner = /^["'“`]([^"'”`]+)["'”`]$/.exec(value);
-  return inner ? inner[1]! : value;
-}
-
-function validMessageParam(value: string): boolean {
-  return value.length > 0 && value.length <= MAX_PARAM && value === value.trim() && !value.includes("\n");
-}
-
-/** Extends a hit of the anchor piece to the whole message, piece by piece, in bounded windows. */
-function verify(text: string, variant: MessageVariant, anchorStart: number, from: number, to: number): MessageHit | null {
-  const pieces = variant.pieces;
-  const k = variant.anchor;
-  const params: string[] = new Array(Math.max(0, pieces.length - 1)).fill("");
-  let end = anchorStart + pieces[k]!.length;
-  for (let j = k + 1; j < pieces.length; j++) {
-    const piece = pieces[j]!;
-    if (piece === "") {
-      let stop = end;
-      while (stop < to && stop - end < MAX_PARAM && isParamChar(text.charCodeAt(stop))) stop++;
-      // A parameter that ends the message stops before the sentence's period.
-      while (stop > end && j === pieces.length - 1 && text.charCodeAt(stop - 1) === 46) stop--;
-      if (stop === end) return null;
-      params[j - 1] = text.slice(end, stop);
-      end = stop;
-      continue;
-    }
-    const windowEnd = Math.min(to, end + MAX_PARAM + piece.length);
-    const at = foldAscii(text.slice(end, windowEnd)).indexOf(piece, 1);
-    if (at < 1) return null;
-    const param = text.slice(end, end + at);
-    if (!validMessageParam(param)) return null;
-    params[j - 1] = param;
-    end += at + piece.length;
-  }
-  end = closeSentence(text, variant, end, to);
-  if (end < 0) return null;
-  for (let j = k; j < params.length; j++) params[j] = unquoteParam(params[j]!);
-  let start = anchorStart;
-  for (let j = k - 1; j >= 0; j--) {
-    const piece = pieces[j]!;
-    if (piece === "") {
-      let stop = start;
-      while (stop > from && start - stop < MAX_PARAM && isParamChar(text.charCodeAt(stop - 1))) stop--;
-      while (stop < start && text[stop] === ".") stop++;
-      // `action. is mandatory…` is the end of the previous sentence, not a parameter name.
-      if (stop === start || !/^[A-Za-z][\w.\-]*[A-Za-z0-9]$|^[A-Za-z]$/.test(text.slice(stop, start))) return null;
-      params[j] = text.slice(stop, start);
-      start = stop;
-      continue;
-    }
-    const windowStart = Math.max(from, start - MAX_PARAM - piece.length);
-    const window = foldAscii(text.slice(windowStart, start));
-    const at = window.lastIndexOf(piece, window.length - piece.length - 1);
-    if (at < 0) return null;
-    const param = text.slice(windowStart + at + piece.length, start);
-    if (!validMessageParam(param)) return null;
-    params[j] = unquoteParam(param);
-    start = windowStart + at;
-  }
-  return { variant, start, end, params };
-}
-
-/**
- * Where a hit ends: after the catalog's period when the text has it; without one, the text must not go on inside
- * a word (`…is not valid` in `…is not validated`), and the sentence must be long enough to stand alone. -1: no hit.
- */
-function closeSentence(text: string, variant: MessageVariant, end: number, to: number): number {
-  if (!variant.period) return end;
-  if (end < to && text.charCodeAt(end) === 46) return end + 1;
-  if (end < to && isWordChar(text.charCodeAt(end))) return -1;
-  return variant.literalLength >= MIN_OPEN_ENDED ? end : -1;
-}
-
-function isWordChar(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95;
-}
-
-/** Every catalog message (placeholders filled) found in text[from, to). Hits may overlap. */
-export function findMessageHits(matcher: Matcher, text: string, from = 0, to = text.length, limit = 10_000): MessageHit[] {
-  const hits: MessageHit[] = [];
-  const patterns = matcher.automaton.patterns;
-  matcher.automaton.scan(text, from, to, (pattern, endExclusive) => {
-    if (hits.length >= limit) return;
-    const anchorStart = endExclusive - patterns[pattern]!.length;
-    for (const index of matcher.variantsByPattern[pattern]!) {
-      const hit = verify(text, matcher.variants[index]!, anchorStart, from, to);
-      if (hit) hits.push(hit);
-    }
-  });
-  return hits;
-}
-
-/**
- * findMessageHits over the whole text, and whether it holds one of the lower-case codes as written (the scan is
- * case-blind, the code is checked in its case): one scan instead of two. Hits are the same, in the same order.
- */
-export function scanFreeText(matcher: Matcher, text: string, limit: number): { hits: MessageHit[]; lowerCaseCode: boolean } {
-  const hits: MessageHit[] = [];
-  let lowerCaseCode = false;
-  const anchors = matcher.automaton.patterns.length;
-  const patterns = matcher.freeTextAutomaton.patterns;
-  matcher.freeTextAutomaton.scan(text, 0, text.length, (pattern, endExclusive) => {
-    const start = endExclusive - patterns[pattern]!.length;
-    if (pattern >= anchors) {
-      lowerCaseCode ||= text.startsWith(patterns[pattern]!, start);
-      return;
-    }
-    if (hits.length >= limit) return;
-    for (const index of matcher.variantsByPattern[pattern]!) {
-      const hit = verify(text, matcher.variants[index]!, start, 0, text.length);
-      if (hit) hits.push(hit);
-    }
-  });
-  return { hits, lowerCaseCode };
-}
-
-type RankedHit = MessageHit & { quality: number };
-
-/** How well a hit covers a whole message field: 3 all of it, 2 its beginning, 1 somewhere inside. */
-function rankFieldHits(message: string, hits: MessageHit[]): RankedHit[] {
-  return hits
-    .map((hit) => {
-      const startsIt = message.slice(0, hit.start).trim() === "";
-      const endsIt = message.slice(hit.end).trim() === "";
-      return { ...hit, quality: startsIt && endsIt ? 3 : startsIt ? 2 : 1 };
-    })
-    .sort((a, b) => b.quality - a.quality || b.variant.literalLength - a.variant.literalLength);
-}
-
-/** The best way(s) a message field matches the catalog: one entry, or several when the catalog repeats a message. */
-function bestMessageMatches(matcher: Matcher, message: string): RankedHit[] {
-  const ranked = rankFieldHits(message, findMessageHits(matcher, message, 0, message.length, 200));
-  const best = ranked[0];
-  if (!best) return [];
-  const seen = new Set<string>();
-  return ranked.filter((h) => {
-    if (h.quality !== best.quality || h.variant.literalLength !== best.variant.literalLength) return false;
-    if (seen.has(h.variant.entry.code)) return false;
-    seen.add(h.variant.entry.code);
-    return true;
-  });
-}
-
-/** When the catalog repeats a message, which entry real traffic points to, and the evidence that settles it. */
-const AMBIGUITY_HINTS: { prefer: string; over: string; decisive: RegExp; decisiveWhy: ReasonId; priorWhy: ReasonId }[] = [
-  {
-    prefer: "SignatureDoesNotMatch",
-    over: "UnsupportedHTTPMethod",
-    decisive: /string\s?to\s?sign/i,
-    decisiveWhy: "rankedFirstStringToSign",
-    priorWhy: "rankedFirstRealResponses",
-  },
-];
-
-/** The catalog text a message matched, as quoted in reasons. */
-const quoted = (variant: MessageVariant) => truncate(variant.text, 90);
-
-/** "message matches … of X", then the parameters it names, if any. */
-function describeHit(hit: MessageHit): ReasonPart[] {
-  const params = hit.params.filter(Boolean);
-  return [part("messageMatches", { text: quoted(hit.variant), entry: hit.variant.entry.code }), params.length > 0 && part("parameter", { params: params.join(", ") })];
-}
-
-function messageCandidate(hit: RankedHit, confidence: number, reasonParts: ReasonPart[]): Candidate {
-  const params = hit.params.filter(Boolean);
-  return {
-    entry: hit.variant.entry.code,
-    ...(params[0] ? { param: params[0] } : {}),
-    ...(params.length > 1 ? { params } : {}),
-    kind: "message",
-    confidence,
-    ...because(...reasonParts),
-  };
-}
-
-function messageConfidence(hit: RankedHit): number {
-  const base = hit.quality === 3 ? CONFIDENCE.messageWholeField : hit.quality === 2 ? CONFIDENCE.messageBeginsField : CONFIDENCE.messageInsideField;
-  return hit.params.length > 0 ? base - CONFIDENCE.messageParamStep : base;
-}
-
-function fuzzyMessageSuggestions(matcher: Matcher, message: string): Candidate[] {
-  const folded = foldAscii(collapseSpaces(message));
-  if (folded.length < 12 || folded.length > 300) return [];
-  // Four words and twenty characters: "Specified access" begins many messages and says nothing about which.
-  let stemEnd = folded.length;
-  while (stemEnd > 0 && " .,;:!。，；：".includes(folded[stemEnd - 1]!)) stemEnd--;
-  const stem = folded.slice(0, stemEnd);
-  const out: Candidate[] = [];
-  for (const variant of matcher.variants) {
-    const target = variant.pieces.join("%s");
-    // A customer often quotes only the first sentence or clause of a message ("Specified api is not found." for
-    // "Specified api is not found, please check your url and method."): a long enough beginning is offered too.
-    if (stem.length >= 20 && stem.split(" ").length >= 4 && target.length > stem.length + 3 && target.startsWith(stem) && !stem.includes("%s")) {
-      out.push({
-        entry: variant.entry.code,
-        kind: "suggestion",
-        confidence: CONFIDENCE.messageBeginning,
-        ...because(part("messageBeginning", { text: quoted(variant), entry: variant.entry.code })),
-      });
-      continue;
-    }
-    // Catalog texts are compared without their closing period (see MessageVariant.period), so is the message.
-    if (Math.abs(target.length - stem.length) > target.length * 0.2) continue;
-    const allowed = Math.max(2, Math.floor(target.length * 0.15));
-    const distance = editDistance(stem, target, allowed);
-    if (distance > allowed) continue;
-    out.push({
-      entry: variant.entry.code,
-      kind: "suggestion",
-      confidence: Math.max(CONFIDENCE.messageCloseAtLeast, CONFIDENCE.messageCloseAtMost - distance / target.length),
-      ...because(
-        distance === 1
-          ? part("messageCloseOne", { text: quoted(variant), entry: variant.entry.code })
-          : part("messageClose", { text: quoted(variant), entry: variant.entry.code, distance: String(distance) }),
-      ),
-    });
-  }
-  return out;
-}
-
-/**
- * Entries whose message shares the text's telling words (message-words.ts), as suggestions never above 0.6; beside
- * a code, below what the code itself suggests (a foreign code's related entries are known, a likeness is not).
- */
-function wordSuggestions(matcher: Matcher, message: string, besideCode: boolean): Candidate[] {
-  const { floor, cap } = besideCode ? CONFIDENCE.wordsBesideCode : CONFIDENCE.wordsAlone;
-  return wordFits(matcher.messageWords, message)
-    .slice(0, 3)
-    .map((fit) => ({
-      entry: fit.entry.code,
-      kind: "suggestion" as const,
-      confidence: Math.min(cap, floor + 0.3 * fit.similarity),
-      ...because(part("messageWordsClose", { text: truncate(fit.text, 90), entry: fit.entry.code })),
-    }));
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Codes that are not the catalog's, decided by the message beside them
@@ -663,6 +223,7 @@ function namedParameterMatch(matcher: Matcher, message: string): Decided | undef
   const why = part(named.problem === "Missing" ? "messageParamMissing" : "messageParamInvalid", { param: named.param });
   return decideParameter(matcher, named.problem, named.param, "message", CONFIDENCE.messageNamesParam, why);
 }
+
 
 // ---------------------------------------------------------------------------------------------------------------
 // Putting code and message together
@@ -881,9 +442,4 @@ function stripMatchExtras(match: Match): Candidate {
 
 function round(value: number): number {
   return Math.round(value * 100) / 100;
-}
-
-/** Code-unit order: stable and cheap (localeCompare goes through ICU and dominated suggestion ranking). */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

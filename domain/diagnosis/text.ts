@@ -389,3 +389,8 @@ export const isHostCharCode = (c: number) => isAlnum(c) || c === 46 || c === 45;
 export function isCodeLike(value: string): boolean {
   return /^[A-Za-z][A-Za-z0-9._-]{1,127}$/.test(value) && !value.endsWith(".");
 }
+
+/** Code-unit order: stable and cheap (localeCompare goes through ICU and dominated suggestion ranking). */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,5 +1,5 @@
 import { isActionName, normalizeRequestId } from "../fields";
-import { isCodeWorthReporting } from "../matcher";
+import { isCodeWorthReporting } from "../code-words";
 import { addRaw, type ScanContext } from "../raw";
 import { isCodeLike } from "../text";
 import { segmentAt } from "./lines";

@@ -1,5 +1,5 @@
 import { normalizeHost, parseQuery, decodeTimestamp, urlEnd, isActionName } from "../fields";
-import { isCodeWorthReporting } from "../matcher";
+import { isCodeWorthReporting } from "../code-words";
 import { addRaw, type Raw, type ScanContext } from "../raw";
 import { isCodeLike } from "../text";
 import { segmentAt, tokenBefore, skip } from "./lines";

@@ -1,5 +1,6 @@
 import { parseRecommend } from "../fields";
-import { isCodeWorthReporting, mayBeCodeWord, scanFreeText, type MessageHit } from "../matcher";
+import { isCodeWorthReporting, mayBeCodeWord } from "../code-words";
+import { scanFreeText, type MessageHit } from "../message-hits";
 import { wordFits } from "../message-words";
 import { addRaw, type ScanContext } from "../raw";
 import { IntervalSet, isCodeLike } from "../text";

@@ -1,5 +1,5 @@
 import { normalizeRequestId } from "../fields";
-import { isCodeWorthReporting } from "../matcher";
+import { isCodeWorthReporting } from "../code-words";
 import { note } from "../notes";
 import { addRaw, type ScanContext } from "../raw";
 import { AnchoredSearch, isCodeCharCode, isCodeLike } from "../text";
