@@ -144,7 +144,7 @@ function catalogMessages(ctx: ScanContext, found: MessageHit[]): void {
 }
 
 /** What ends a clause: a line end, a CJK character, punctuation that ends or quotes a phrase, or a full stop. */
-const CLAUSE_END = /[\n\r:;,!?“”()|=<>{}[\]\u2e80-\uffff]|\.(?=\s|$)/g;
+const CLAUSE_END = /[\n\r:;!?“”()|=<>{}[\]\u2e80-\uffff]|\.(?=\s|$)/g;
 /** How far a clause is read on either side of the phrase found in it. */
 const CLAUSE_REACH = 160;
 /** Clauses judged per paste: a log repeating a reworded message needs a few, a 1 MB paste of phrases no more. */
