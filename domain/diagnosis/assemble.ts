@@ -1,5 +1,5 @@
 import { scrubDeep } from "../redaction";
-import { parseTeaMessage } from "./extract/sdk";
+import { parseTeaMessage } from "./extract/tea";
 import type { Fact, Raw, RawFields, Role, ScanContext } from "./raw";
 import { uniqueNotes, type Note } from "./notes";
 import { firstAtOrAfter, isBlank, type TextIndex } from "./text";

@@ -1,23 +1,17 @@
 import { attachFacts, groupRaws, scrubDraft, type Draft } from "./assemble";
-import { scanFacts, isLogLine } from "./extract/facts";
-import { scanObjects, type NestedText } from "./extract/objects";
-import { scanProse } from "./extract/prose";
-import { scanSdkOutput } from "./extract/sdk";
-import { ASK_FOR_CODE, scanPhpDumps } from "./extract/tea-php-dotnet";
-import { scanWrappers } from "./extract/wrappers";
-import { scanXml } from "./extract/xml";
+import { isLogLine } from "./extract/facts";
+import { readAll } from "./extract/registry";
+import { ASK_FOR_CODE } from "./extract/tea-php-dotnet";
 import { isRegionId, normalizeHost, parseRecommend, regionFromHost } from "./fields";
 import { matchErrorOnce, type Matcher, type MatchOutcome } from "./matcher";
 import { normalizedWithin, normalizeText, type NormalizationKind, type NormalizedText } from "./normalize";
 import { note, uniqueNotes, type Note } from "./notes";
-import { newContext, RAW_BUDGET, type Fact, type ScanContext } from "./raw";
+import { newContext, RAW_BUDGET, type Fact } from "./raw";
 import { redactWithMap, scrubText, toInputOffset, type Replacement } from "../redaction";
 import { blankAnsi, hasCjk, IntervalSet, looksBinary, TextIndex } from "./text";
 import type { Candidate, DiagnoseOptions, Diagnosis, Finding, FormatId, InputKind, Recognized, RecognizedKind, Recommend } from "./types";
 
 const DEFAULT_MAX_FINDINGS = 200;
-/** Decoded JSON strings are read again (an SDK message escaped into a log line), at most this deep. */
-const MAX_NESTING = 2;
 
 /**
  * Finds every Alibaba Cloud error in a paste, in order. Secrets are redacted first and every field is read from
@@ -35,12 +29,10 @@ export function diagnose(text: string, matcher: Matcher, options: DiagnoseOption
   // redaction did not need to normalise has nothing to normalise once redacted either.
   const normalized = !view ? undefined : replacements.length === 0 ? view : normalizeText(redactedText);
   const offsets = new OffsetMap(replacements, normalized);
-  const scan = flat(blankAnsi(normalized?.text ?? redactedText));
+  const scan = blankAnsi(normalized?.text ?? redactedText);
   const index = new TextIndex(scan);
   const ctx = newContext(scan, index, matcher, 0, Math.max(RAW_BUDGET, (options.maxFindings ?? DEFAULT_MAX_FINDINGS) * 20));
-  extractStructured(ctx);
-  scanFacts(ctx);
-  scanProse(ctx);
+  readAll(ctx);
 
   const maxFindings = Math.max(1, options.maxFindings ?? DEFAULT_MAX_FINDINGS);
   // Merging only ever shrinks the list, so raws far beyond the cap can never be reported: skip their grouping.
@@ -104,37 +96,6 @@ class OffsetMap {
   }
 }
 
-/**
- * A copy of the text in one piece. The text read is often a slice of a larger string or a concatenation (the
- * redacted text is built piece by piece), and every character access then goes through that indirection: the
- * extractors' loops read a plain string markedly faster. The copy costs a few microseconds per 10 KB.
- */
-function flat(text: string): string {
-  return text.length < 2 ? text : [text.slice(0, 1), text.slice(1)].join("");
-}
-
-function extractStructured(ctx: ScanContext): void {
-  scanPhpDumps(ctx);
-  const nested = scanObjects(ctx);
-  scanXml(ctx);
-  if (ctx.depth < MAX_NESTING) for (const n of nested) readNested(ctx, n);
-  scanWrappers(ctx);
-  scanSdkOutput(ctx);
-}
-
-/** A JSON string holding an escaped SDK message or body: read its decoded text, report at the string's place. */
-function readNested(ctx: ScanContext, nested: NestedText): void {
-  if (ctx.explained.overlaps(nested.start, nested.end)) return;
-  const sub = newContext(nested.value, new TextIndex(nested.value), ctx.matcher, ctx.depth + 1);
-  extractStructured(sub);
-  if (sub.raws.length === 0) return;
-  for (const raw of sub.raws) {
-    const { bodyFrom: _b, causeFrom: _c, ...rest } = raw;
-    ctx.raws.push({ ...rest, start: nested.start, end: nested.end, layers: [nested.container, ...(raw.layers ?? [])] });
-  }
-  ctx.explained.add(nested.start, nested.end);
-}
-
 type Matched = { draft: Draft; outcome: MatchOutcome };
 type MatchFn = (error: { code?: string; message?: string }) => MatchOutcome;
 type RecommendOf = (raw: string | undefined) => Recommend | undefined;
@@ -154,22 +115,15 @@ function cachedMatcher(matcher: Matcher): MatchFn {
   return ({ code, message }) => matchErrorOnce(matcher, { code, message });
 }
 
-/** `InvalidApiDefault: The ApiDefault value exceeds limit.` in a ticket: the code and the message are one error. */
+/**
+ * A code and its message printed apart are one error: `InvalidApiDefault: The ApiDefault value exceeds limit.` in a
+ * ticket (one line), or `ErrorCode: Throttling.User` with the message on the next line.
+ */
 function mergeAdjacentProse(items: Matched[], text: string, index: TextIndex, match: MatchFn): Matched[] {
   const out: Matched[] = [];
   for (const item of items) {
     const prev = out[out.length - 1];
-    if (
-      prev &&
-      prev.draft.prose &&
-      item.draft.prose &&
-      item.draft.start >= prev.draft.end &&
-      item.draft.start - prev.draft.end <= 16 &&
-      index.lineNumber(prev.draft.end) === index.lineNumber(item.draft.start) &&
-      /^[\s:：,，\-–—"'()（）]*(?:message|msg|错误信息|信息)?[\s:：]*$/i.test(text.slice(prev.draft.end, item.draft.start)) &&
-      Boolean(prev.draft.code) !== Boolean(item.draft.code) &&
-      agree(prev.outcome, item.outcome)
-    ) {
+    if (prev && continues(prev.draft, item.draft, text, index)) {
       const draft: Draft = {
         ...item.draft,
         ...prev.draft,
@@ -178,12 +132,31 @@ function mergeAdjacentProse(items: Matched[], text: string, index: TextIndex, ma
         end: item.draft.end,
         layers: [...new Set([...prev.draft.layers, ...item.draft.layers])],
       };
-      out[out.length - 1] = { draft, outcome: match(draft) };
-      continue;
+      const outcome = match(draft);
+      // Two errors side by side stay two: together they must say what one of them says alone.
+      if (agree(prev.outcome, item.outcome) || sameEntry(outcome, prev.outcome) || sameEntry(outcome, item.outcome)) {
+        out[out.length - 1] = { draft, outcome };
+        continue;
+      }
     }
     out.push(item);
   }
   return out;
+}
+
+/** Only separators, perhaps a message label, and perhaps the article a catalog message leaves out, between a code and a message. */
+const CODE_MESSAGE_GAP = /^[\s:：,，.。\-–—"'()（）]*(?:message|msg|错误信息|信息)?[\s:：是为]*(?:the\s)?$/i;
+
+function continues(prev: Draft, item: Draft, text: string, index: TextIndex): boolean {
+  if (!item.prose || item.start < prev.end || !CODE_MESSAGE_GAP.test(text.slice(prev.end, item.start))) return false;
+  const line = index.lineNumber(prev.end);
+  const sameLine = prev.prose && item.start - prev.end <= 16 && index.lineNumber(item.start) === line && Boolean(prev.code) !== Boolean(item.code);
+  const nextLine = Boolean(prev.code) && !prev.message && !item.code && index.lineNumber(item.start) === line + 1;
+  return sameLine || nextLine;
+}
+
+function sameEntry(a: MatchOutcome, b: MatchOutcome): boolean {
+  return Boolean(a.match && b.match && a.match.entry === b.match.entry);
 }
 
 function agree(a: MatchOutcome, b: MatchOutcome): boolean {

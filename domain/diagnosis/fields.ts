@@ -115,9 +115,9 @@ export function isJsSpace(c: number): boolean {
 }
 
 /**
- * The three Recommend generations (§6.4): error-center `?Keyword=<Code>&source=PopGw` (≤2021),
+ * The three Recommend generations: error-center `?Keyword=<Code>&source=PopGw` (≤2021),
  * `troubleshoot.api.aliyun.com?q=<Code>&product=<P>` (~2022), `api.aliyun.com/troubleshoot?q=<Code>&product=<P>&requestId=<id>`.
- * The Go SDK glues a comment in front (`comment+recommend`, §6.5); that text becomes `note`.
+ * The Go SDK glues a comment in front (`comment+recommend`); that text becomes `note`.
  */
 export function parseRecommend(raw: string | undefined): Recommend | undefined {
   if (!raw) return undefined;

@@ -6,7 +6,10 @@
  *   const result = diagnose(pastedText, matcher); // per paste
  */
 export { diagnose } from "./diagnose";
-export { createMatcher, matchError, findMessageHits, isParamName, type Matcher, type MatchOutcome, type MessageHit, type MessageVariant } from "./matcher";
+export { CONFIDENT, CONFIDENCE } from "./confidence";
+export { createMatcher, matchError, type Matcher, type MatchOutcome, type MessageVariant } from "./matcher";
+export { isParamName } from "./code-words";
+export { findMessageHits, type MessageHit } from "./message-hits";
 export {
   redactSecrets,
   redactionMarker,
@@ -20,7 +23,7 @@ export { parseLooseLiteral, parseGoMap } from "./literal";
 export type { NormalizationKind } from "./normalize";
 export { NOTE_IDS, NOTE_TEMPLATES, note, type Note, type NoteId, type NoteKey } from "./notes";
 export { REASON_IDS, REASON_TEMPLATES, because, type ReasonId, type ReasonKey } from "./reasons";
-export { parseTeaMessage } from "./extract/sdk";
+export { parseTeaMessage } from "./extract/tea";
 export { FOREIGN_CODES, isGatewayDataPlaneCode, isSdkClientCode, type Bilingual, type ForeignCode, type RelatedEntry } from "./related-codes";
 export {
   FORMAT_IDS,

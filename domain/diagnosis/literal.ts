@@ -1,6 +1,6 @@
 /**
  * Tolerant readers for the value notations SDKs print: JSON, Python reprs (single quotes, u'' prefixes,
- * True/None), JavaScript object dumps (unquoted keys) and Go's `map[k:v ...]` (§6.8). Used only on small, already
+ * True/None), JavaScript object dumps (unquoted keys) and Go's `map[k:v ...]`. Used only on small, already
  * delimited slices (an AccessDeniedDetail value), with depth and size limits; failure returns undefined.
  */
 const MAX_LITERAL = 32_768;

@@ -2,6 +2,7 @@ import type { Matcher } from "./matcher";
 import { IntervalSet, type TextIndex } from "./text";
 import type { FormatId } from "./types";
 import type { Note } from "./notes";
+import type { NestedText } from "./extract/objects";
 
 /**
  * What one extractor saw at one place, before pieces describing the same error are merged.
@@ -61,13 +62,15 @@ export type ScanContext = {
   explained: IntervalSet;
   /** Raws still allowed; a paste with tens of thousands of errors is cut here and reported as truncated. */
   budget: { raws: number; exhausted: boolean };
+  /** JSON strings that may hold an escaped error, found by the objects reader and read by the nested one. */
+  nested: NestedText[];
 };
 
 /** Far more than any report shows; bounds the work on a paste that repeats one error a hundred thousand times. */
 export const RAW_BUDGET = 5_000;
 
 export function newContext(text: string, index: TextIndex, matcher: Matcher, depth: number, rawBudget = RAW_BUDGET): ScanContext {
-  return { text, index, matcher, depth, raws: [], facts: [], explained: new IntervalSet(), budget: { raws: rawBudget, exhausted: false } };
+  return { text, index, matcher, depth, raws: [], facts: [], explained: new IntervalSet(), budget: { raws: rawBudget, exhausted: false }, nested: [] };
 }
 
 /** Drops empty strings so `{ code: "" }` never reads as a code. */

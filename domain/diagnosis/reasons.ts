@@ -26,7 +26,7 @@ export const REASON_TEMPLATES = {
   sharedMessage: 'the catalog gives {entries} the same message "{text}"',
   rankedFirstUntold: "ranked {entry} first: nothing in the text tells them apart",
   rankedFirstStringToSign: "ranked {entry} first: the server string-to-sign that follows is only sent with signature mismatches",
-  rankedFirstRealResponses: "ranked {entry} first: real responses with this text carry SignatureDoesNotMatch (error-formats.md §7)",
+  rankedFirstRealResponses: "ranked {entry} first: real responses with this text carry SignatureDoesNotMatch",
   lessSpecificTemplate: "code {code} also fits the less specific template {entry} (parameter {param})",
   foreignCode: "{code} is not in this catalog: it is {meaning}",
   relatedWhy: "{why}",
@@ -38,6 +38,13 @@ export const REASON_TEMPLATES = {
   messageBeginning: 'message is the beginning of "{text}" of {entry} (the rest may have been cut off)',
   messageCloseOne: 'message is close to "{text}" of {entry} (1 character edit)',
   messageClose: 'message is close to "{text}" of {entry} ({distance} character edits)',
+  messageWordsLeftOut: 'message is "{text}" of {entry} with words left out, and no other catalog message fits',
+  messageWordsClose: 'message shares its telling words with "{text}" of {entry}',
+  codeWithoutSuffix: "code {code} is {entry} without its suffix",
+  genericCodeNamesParam: "code {code} does not name the parameter; the message names {param}",
+  messageParamMissing: "the message says parameter {param} is missing",
+  messageParamInvalid: "the message says parameter {param} is not valid",
+  specificEntryForParam: "{entry} is the catalog's own code for parameter {param}",
 } as const;
 
 export type ReasonId = keyof typeof REASON_TEMPLATES;

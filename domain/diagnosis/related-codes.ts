@@ -2,7 +2,7 @@
  * Common Alibaba Cloud codes that are not in the CloudAPI catalog but arrive in CloudAPI tickets, with the
  * catalog entries they relate to. Without this list `InvalidAccessKeyId` would be taken for `Invalid%s` with
  * parameter `AccessKeyId`, which is wrong: it is its own common code with its own message.
- * Sources: error-formats.md §2 (SDK rewrites), §5 and §7 (message texts seen for these codes).
+ * The meanings and relations come from the codes' documentation and from real responses seen in tickets.
  */
 /**
  * Engine knowledge with no catalog entry to translate it, so it is written in both languages here: a reason or
@@ -112,7 +112,7 @@ export function relatedByShape(code: string): { foreign: ForeignCode; related: R
   return undefined;
 }
 
-/** API Gateway data-plane codes: a letter, the HTTP status, two letters (I400HD, A403IS, X500ED; §4). */
+/** API Gateway data-plane codes: a letter, the HTTP status, two letters (I400HD, A403IS, X500ED). */
 export function isGatewayDataPlaneCode(code: string): boolean {
   return /^[AIXB]\d{3}[A-Z]{2}$/.test(code);
 }

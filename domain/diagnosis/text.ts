@@ -1,4 +1,5 @@
 /**
+ * Kept for the budget: searching every anchor whole took a sixth of the 10 KB ticket's time (bench/diagnose-engine.ts).
  * Parts of extractor anchors (`Error: `, `ErrorCode:`, `SDK.ServerError`; ` RequestId: `, `request id: `; `ode:`,
  * `code=`; `.aliyuncs.com`…). Each is searched for once; an anchor containing one is then checked only where it
  * occurs. A search costs by how common its first character is, so parts start with a rare one where they can
@@ -7,7 +8,7 @@
  */
 const SHARED_PARTS = ["Error", "quest", "QUEST", "Status", "yun", "URL", "Failed", "gion", "de", "错误", "域"];
 
-/** Longest needle V8 searches without Boyer-Moore tables (see TextIndex.occurrences). */
+/** Needles longer than this are found by their first HEAD characters (see TextIndex.occurrences). */
 const HEAD = 6;
 /** Past this length a Boyer-Moore search pays for its tables: needles are searched whole. */
 const HEAD_SEARCH_LIMIT = 1 << 16;
@@ -68,9 +69,7 @@ export class TextIndex {
     const places = base === undefined ? undefined : this.sharedPartPlaces(base);
     found = [];
     if (places === undefined && needle.length > HEAD && this.text.length <= HEAD_SEARCH_LIMIT) {
-      // V8 searches a needle of 7+ characters with Boyer-Moore once its first character turns out common, and
-      // building its tables costs microseconds per search: in a paste of ordinary size, finding the first six
-      // characters and checking the rest costs a fraction of that (`[ERROR]` in a log full of `[`).
+      // A long needle's search builds skip tables each time; its first characters, then the rest, cost less.
       const head = needle.slice(0, HEAD);
       let next = 0;
       for (let i = this.text.indexOf(head); i !== -1; i = this.text.indexOf(head, i + 1)) {
@@ -206,11 +205,7 @@ export class AnchoredSearch {
 }
 
 export function isBlank(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== 13 && c !== 0x3000 && c !== 0xa0) return false;
-  }
-  return true;
+  return !/[^ \t\r\u3000\u00a0]/.test(text.slice(start, end));
 }
 
 /** Index of the first element >= value (list sorted ascending). */
@@ -321,56 +316,18 @@ export class IntervalSet {
 
 /** Lower-cases A-Z only and folds tabs/newlines to spaces: same length out as in, so offsets still line up. */
 export function foldAscii(text: string): string {
-  let out = "";
-  let changedFrom = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || c === 9 || c === 10 || c === 13) {
-      changedFrom = i;
-      break;
-    }
-  }
-  if (changedFrom === -1) return text;
-  out = text.slice(0, changedFrom);
-  for (let i = changedFrom; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 65 && c <= 90) out += String.fromCharCode(c + 32);
-    else if (c === 9 || c === 10 || c === 13) out += " ";
-    else out += text[i];
-  }
-  return out;
+  return text.replace(/[A-Z]/g, (c) => c.toLowerCase()).replace(/[\t\n\r]/g, " ");
 }
 
 const ANSI = /\u001b\[[0-9;?]{0,16}[A-Za-z]|\[(?:\d{1,2}(?:;\d{1,2}){0,4})m/g;
 
 /**
- * Terraform colours `[ERROR]` (§6.10); pasted, the escapes arrive raw or as visible `[31m`. They are replaced by
+ * Terraform colours `[ERROR]`; pasted, the escapes arrive raw or as visible `[31m`. They are replaced by
  * spaces of the same length rather than removed, so every offset found later is still an offset in the input.
  */
 export function blankAnsi(text: string): string {
-  if (!text.includes("\u001b") && !holdsVisibleColour(text)) return text;
+  if (!text.includes("\u001b") && !/\[\d{1,2}m/.test(text)) return text;
   return text.replace(ANSI, (m) => " ".repeat(m.length));
-}
-
-const VISIBLE_COLOUR = /\[\d{1,2}m/g;
-const isDigit = (c: number) => c >= 48 && c <= 57;
-
-/**
- * Whether the text holds `[31m`: tried at each `[` (indexOf finds one far faster than a regex scans for it), and
- * past a few hundred brackets without one (a paste of nested arrays) the regex reads the rest.
- */
-function holdsVisibleColour(text: string): boolean {
-  let tries = 0;
-  for (let at = text.indexOf("["); at !== -1; at = text.indexOf("[", at + 1)) {
-    if (++tries > 256) {
-      VISIBLE_COLOUR.lastIndex = at;
-      return VISIBLE_COLOUR.test(text);
-    }
-    if (!isDigit(text.charCodeAt(at + 1))) continue;
-    const c = text.charCodeAt(at + 2);
-    if (c === 109 || (isDigit(c) && text.charCodeAt(at + 3) === 109)) return true;
-  }
-  return false;
 }
 
 /** What binary debris is made of: control characters, U+FFFD, surrogates (unpaired ones count). */
@@ -428,41 +385,12 @@ export const isCodeCharCode = (c: number) => isAlnum(c) || c === 95 || c === 46 
 /** Letters, digits, `.`, `-`: what a host name is made of. */
 export const isHostCharCode = (c: number) => isAlnum(c) || c === 46 || c === 45;
 
-/** A plausible Alibaba Cloud error code: starts with a letter, then letters, digits, `.`, `_`, `-`. */
+/** A plausible Alibaba Cloud error code: starts with a letter, then letters, digits, `.`, `_`, `-`; no final dot. */
 export function isCodeLike(value: string): boolean {
-  if (value.length < 2 || value.length > 128) return false;
-  const first = value.charCodeAt(0);
-  if (!((first >= 65 && first <= 90) || (first >= 97 && first <= 122))) return false;
-  for (let i = 1; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    const ok = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46 || c === 95 || c === 45;
-    if (!ok) return false;
-  }
-  return !value.endsWith(".");
+  return /^[A-Za-z][A-Za-z0-9._-]{1,127}$/.test(value) && !value.endsWith(".");
 }
 
-/**
- * A set of three-ASCII-character keys (`(a << 14) | (b << 7) | c`, or -1 for "not three ASCII characters"): the
- * per-word filters of free text ask it about every capitalised word of a paste. A bitmap of the keys' hashes
- * (8 KB) answers most of them with one bit test; only a key whose bit is set is looked up in the exact set.
- */
-export class TripleSet {
-  private readonly bits = new Uint32Array(2048);
-  private readonly keys = new Set<number>();
-
-  add(key: number): void {
-    const h = TripleSet.hash(key);
-    this.bits[h >>> 5]! |= 1 << (h & 31);
-    this.keys.add(key);
-  }
-
-  has(key: number): boolean {
-    const h = TripleSet.hash(key);
-    return (this.bits[h >>> 5]! & (1 << (h & 31))) !== 0 && this.keys.has(key);
-  }
-
-  /** 16 bits of the key, well mixed (Fibonacci hashing). */
-  private static hash(key: number): number {
-    return Math.imul(key, 0x9e3779b1) >>> 16;
-  }
+/** Code-unit order: stable and cheap (localeCompare goes through ICU and dominated suggestion ranking). */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

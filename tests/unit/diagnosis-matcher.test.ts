@@ -126,9 +126,10 @@ describe("message matching", () => {
     expect(matchError(matcher, { message: "SecurityToken is mandatory for this action." }).match).toMatchObject({ entry: "MissingSecurityToken", kind: "message" });
   });
 
-  test("extra text after the catalog message is allowed; a different ending is not", () => {
+  test("extra text after the catalog message is allowed, also in the same sentence; a word running on is not", () => {
     expect(matchError(matcher, { message: "Specified access key is not found. request id: x" }).match?.entry).toBe("InvalidAccessKeyId.NotFound");
-    expect(matchError(matcher, { message: "Specified access key is not found or invalid." }).match).toBeNull();
+    expect(matchError(matcher, { message: "Specified access key is not found or invalid." }).match).toMatchObject({ entry: "InvalidAccessKeyId.NotFound", kind: "message" });
+    expect(matchError(matcher, { message: "Specified signature method is not validated by the proxy" }).match).toBeNull();
   });
 
   test("the catalog's duplicate message is reported as ambiguous, both ranked", () => {

@@ -114,6 +114,12 @@ const MATCHED = [
   { message: "Specified api is not found." },
   { message: "The specified domain has not been reslved." },
   { message: "The specifed domain has not been reslved." },
+  { message: "time stamp or date value is expired" },
+  { code: "InvalidTimeStamp", message: "Specified time stamp or date value is expired." },
+  { code: "MissingParameter", message: 'The input parameter "GroupId" that is mandatory for processing this request is not supplied.' },
+  { code: "MissingParameter", message: 'The input parameter "SecurityToken" that is mandatory for processing this request is not supplied.' },
+  { message: "The parameter StageName is required." },
+  { message: "The parameter StageName is invalid." },
 ];
 
 // The seed repeats one message, for a pair the matcher has evidence about; a catalog that repeats another has none.

@@ -31,7 +31,7 @@ function expectFinding(actual: Finding, expected: ExpectedFinding) {
   if (expected.note) expect(actual.notes.some((n) => expected.note!.test(n))).toBe(true);
 }
 
-describe("real samples from error-formats.md", () => {
+describe("real samples (tests/fixtures/diagnosis/samples.ts)", () => {
   test.each(SAMPLES.map((s) => [s.id, s] as const))("%s", (_id, sample) => {
     const result = diagnose(sample.text, matcher);
     expect(result.findings.map((f) => f.code ?? f.message?.slice(0, 40))).toHaveLength(sample.findings.length);

@@ -27,6 +27,9 @@ const FIXTURE: Record<string, string> = {
   ].join("\n"),
   "domain/cycle-a.ts": 'import { b } from "./cycle-b";\nexport const a = () => b;\n',
   "domain/cycle-b.ts": 'import { a } from "./cycle-a";\nexport const b = () => a;\n',
+  // A cycle closed by `import type` only has no load order: allowed.
+  "domain/typed-a.ts": 'import { shape } from "./typed-b";\nexport type A = { id: string };\nexport const read = shape;\n',
+  "domain/typed-b.ts": 'import type { A } from "./typed-a";\nexport const shape = (a: A) => a.id;\n',
   "components/card.tsx": [
     'import type { Stored } from "@/db/client";',
     'import { saveAction } from "@/app/actions";',

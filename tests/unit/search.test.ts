@@ -200,7 +200,7 @@ describe("buildSearchDocument", () => {
 });
 
 describe("the vendor's error-code page", () => {
-  const page = readFileSync(fromRoot("../shared/seeds/000_5dee7b7487cf72c4.txt"), "utf8");
+  const page = readFileSync(fromRoot("db/seed/vendor-page.txt"), "utf8");
   const facts = parseVendorErrorPage(page);
   const byCode = new Map(facts.map((f) => [f.code, f]));
   const get = (code: string): VendorFacts => {

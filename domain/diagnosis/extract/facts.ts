@@ -151,105 +151,25 @@ const HTTP_DATE_GMT_OFFSET = 26;
 /** Tried only where `Timestamp` is (see AnchoredSearch). */
 const REQUEST_TIMESTAMP = /Timestamp(?:=|%3D)(\d{4}-\d{2}-\d{2}T\d{2}(?:%25253A|%253A|%3A|:)\d{2}(?:%25253A|%253A|%3A|:)\d{2}(?:\.\d{1,3})?Z)/y;
 
-const LOG_TIME_AT = new RegExp(LOG_TIME.source, "y");
-/** Where the first colon of a log time can be, from its start: klog `0323 17:` at 7 … `2024年12月31日  10:` at 15. */
-const COLON_FIRST = 7;
-const COLON_LAST = 15;
-const isDigitCode = (c: number) => c >= 48 && c <= 57;
-
-
-function digits(text: string, from: number, count: number): boolean {
-  for (let k = from; k < from + count; k++) if (!isDigitCode(text.charCodeAt(k))) return false;
-  return true;
-}
-
 /**
- * The end of the ISO form of LOG_TIME (its first alternative) at `at`, or -1 when it is not there: what the
- * pattern matches there, read without the regex engine. Every optional part is greedy and nothing follows them,
- * so the longest reading is the match.
- */
-function isoTimeEnd(text: string, at: number): number {
-  const sep = text.charCodeAt(at + 10);
-  if (
-    !digits(text, at, 4) ||
-    text.charCodeAt(at + 4) !== 45 ||
-    !digits(text, at + 5, 2) ||
-    text.charCodeAt(at + 7) !== 45 ||
-    !digits(text, at + 8, 2) ||
-    !(sep === 84 || sep === 32) ||
-    !digits(text, at + 11, 2) ||
-    text.charCodeAt(at + 13) !== 58 ||
-    !digits(text, at + 14, 2) ||
-    text.charCodeAt(at + 16) !== 58 ||
-    !digits(text, at + 17, 2)
-  ) {
-    return -1;
-  }
-  let end = at + 19;
-  const mark = text.charCodeAt(end);
-  if ((mark === 46 || mark === 44) && isDigitCode(text.charCodeAt(end + 1))) {
-    let k = end + 1;
-    while (k < end + 10 && isDigitCode(text.charCodeAt(k))) k++;
-    end = k;
-  }
-  const zone = text.charCodeAt(end);
-  if (zone === 90) return end + 1;
-  if ((zone === 43 || zone === 45) && digits(text, end + 1, 2)) {
-    if (text.charCodeAt(end + 3) === 58 && digits(text, end + 4, 2)) return end + 6;
-    if (digits(text, end + 3, 2)) return end + 5;
-  }
-  return end;
-}
-
-/**
- * Every log time holds a colon at a fixed small distance from its start, and logs are dense with digits the
- * pattern would otherwise be tried at: the pattern is tried only where a colon allows a time to start, after a
- * cheap check of its first five characters. The starts tried only grow, so this stays one pass.
+ * Log times: ISO, slashes, Chinese dates, and klog times after their level letter (`E0323 17:49:13.715484`). A
+ * time glued to a word (`x2024-05-01 …`) is not one; a klog time needs its level letter at a word start.
  */
 function timestamps(ctx: ScanContext): void {
   const { text } = ctx;
-  let after = 0;
-  let tried = 0;
-  // The next `:` and the next `：` (-1 once none is left), each searched again only once passed.
-  let ascii = text.indexOf(":");
-  let wide = text.indexOf("：");
-  while (ascii !== -1 || wide !== -1) {
-    const colon = ascii === -1 ? wide : wide === -1 ? ascii : Math.min(ascii, wide);
-    // Every log time's first colon follows a digit: past another colon no time starts that a later colon would
-    // not find (the starts a skipped colon would try are tried at the next one).
-    if (isDigitCode(text.charCodeAt(colon - 1))) {
-      const last = colon - COLON_FIRST;
-      for (let at = Math.max(tried, after, colon - COLON_LAST); at <= last; at++) {
-        const sep = text.charCodeAt(at + 4);
-        if (!(sep === 45 || sep === 47 || sep === 32 || sep === 0x5e74) || !isDigitCode(text.charCodeAt(at)) || !isDigitCode(text.charCodeAt(at + 3))) continue;
-        let end = isoTimeEnd(text, at);
-        if (end === -1) {
-          LOG_TIME_AT.lastIndex = at;
-          const m = LOG_TIME_AT.exec(text);
-          if (!m) continue;
-          end = at + m[0].length;
-        }
-        if (ctx.facts.length >= MAX_FACTS) return;
-        const before = text.charCodeAt(at - 1);
-        // A klog time follows its level letter (at a word start); the others follow no letter, digit or `_`.
-        const klog = text.charCodeAt(at + 4) === 32;
-        const klogLevel = (before === 73 || before === 87 || before === 69 || before === 70) && !isWordCharCode(text.charCodeAt(at - 2));
-        if (klog ? !klogLevel : isWordCharCode(before)) {
-          // Four digits and a separator were read: no time starts before the separator.
-          after = at + 5;
-        } else {
-          push(ctx, { kind: "timestamp", value: text.slice(at, end), start: at, end });
-          after = end;
-        }
-        at = after - 1;
-      }
-      tried = Math.max(tried, last + 1);
+  LOG_TIME.lastIndex = 0;
+  for (let m = LOG_TIME.exec(text); m; m = LOG_TIME.exec(text)) {
+    if (ctx.facts.length >= MAX_FACTS) return;
+    const at = m.index;
+    const before = text.charCodeAt(at - 1);
+    const klog = text.charCodeAt(at + 4) === 32;
+    const klogLevel = (before === 73 || before === 87 || before === 69 || before === 70) && !isWordCharCode(text.charCodeAt(at - 2));
+    if (klog ? !klogLevel : isWordCharCode(before)) {
+      // Four digits were read: no time starts inside them.
+      LOG_TIME.lastIndex = at + 4;
+      continue;
     }
-    // A colon closer than COLON_FIRST after the last time read can start none (every start tried is past that
-    // time), so the search skips it: the second colon of each log time.
-    const next = Math.max(colon + 1, after + COLON_FIRST);
-    if (ascii !== -1 && ascii < next) ascii = text.indexOf(":", next);
-    if (wide !== -1 && wide < next) wide = text.indexOf("：", next);
+    push(ctx, { kind: "timestamp", value: m[0], start: at, end: at + m[0].length });
   }
   // An HTTP date has a fixed width and ends in `GMT`: it is tried only that far before each `GMT` (a search led
   // by a rare letter), sparing the alternation's attempt at every capital letter of the paste.

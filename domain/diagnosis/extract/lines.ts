@@ -118,7 +118,7 @@ function canonicalLabels(labels: readonly string[], caseInsensitive: boolean): M
 }
 
 /**
- * `SDK.ServerError ErrorCode: X Recommend: Y RequestId: Z Message: W` (newlines collapsed by a wrapper, F18) or
+ * `SDK.ServerError ErrorCode: X Recommend: Y RequestId: Z Message: W` (newlines collapsed by a wrapper) or
  * `SDKError: StatusCode: 409; Code: X; Message: …; Data: {…}`: cut each value where a later label begins.
  */
 function splitFlattened(text: string, entries: LabelEntry[], labels: readonly string[], seen: Set<string>): void {
@@ -152,7 +152,7 @@ function labelIn(value: string, label: string): number {
 }
 
 /**
- * The `<Message> request id: <id>` after the `code: NNN, ` anchor at `a`, nested anchors skipped (§6.3: the last
+ * The `<Message> request id: <id>` after the `code: NNN, ` anchor at `a`, nested anchors skipped (the last
  * request id is the outer one), within [a, limit). Undefined when the request id marker is missing.
  */
 export function readTeaMessageAt(
@@ -195,4 +195,21 @@ const TEA_CODE_PREFIX = /code: \d{3}, /y;
 function isTeaCodePrefix(text: string, at: number): boolean {
   TEA_CODE_PREFIX.lastIndex = at;
   return TEA_CODE_PREFIX.test(text);
+}
+
+/** A labelled code as printed in a sentence: its first word, without the sentence's punctuation (`Throttling.User.`). */
+export function labelledCode(value: string | undefined): string | undefined {
+  const code = value?.split(/\s/)[0]?.replace(/[.,;:!?。，；：！？]+$/, "");
+  return code ? code : undefined;
+}
+
+/** Whether an extractor should pass over `pos`: the raw budget is spent, or another extractor explained it. */
+export function skip(ctx: ScanContext, pos: number): boolean {
+  return ctx.budget.exhausted || ctx.explained.contains(pos);
+}
+
+/** The value of the first entry with `label`, if not empty. */
+export function entryValue(entries: LabelEntry[], label: string): string | undefined {
+  const value = entries.find((e) => e.label === label)?.value;
+  return value ? value : undefined;
 }

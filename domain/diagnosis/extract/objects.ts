@@ -5,11 +5,11 @@ import { isCodeLike } from "../text";
 import type { FormatId } from "../types";
 
 /**
- * Error bodies in object notation: JSON (F1, PascalCase or camelCase keys, nested under data/body), Python dict
- * reprs (F3/F7: single quotes, u'' prefixes), JS object dumps (Node's util.inspect of a Tea error) and Go Tea's
+ * Error bodies in object notation: JSON (PascalCase or camelCase keys, nested under data/body), Python dict
+ * reprs (single quotes, u'' prefixes), JS object dumps (Node's util.inspect of a Tea error) and Go Tea's
  * `Data:` JSON. One left-to-right pass with a bracket stack; strings are only read inside brackets, so an
  * apostrophe in prose cannot start one. Strings stop at a newline (none of these notations allow one) unless the
- * line has a console width, in which case it was hard-wrapped (§6.11) and continues on the next line.
+ * line has a console width, in which case it was hard-wrapped and continues on the next line.
  */
 
 type FieldName = keyof RawFields | "gatewayCode" | "gatewayMessage" | "regionId";

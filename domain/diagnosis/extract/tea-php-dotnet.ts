@@ -6,7 +6,7 @@ import type { FormatId } from "../types";
 import { readTeaMessageAt, segmentAt } from "./lines";
 
 /**
- * The Tea/Darabonba message `code: <status>, <Message> request id: <id>` as PHP and .NET print it (tea-php-dotnet.md).
+ * The Tea/Darabonba message `code: <status>, <Message> request id: <id>` as PHP and .NET print it (docs/formats.md, "Tea").
  * Without this, the class name read after the last backslash (`…\TeaError`) or dot (`Tea.TeaException`) made them
  * look like Java. Neither prints the API code: it only shows in a Monolog `(code: X)`, in dumps of the error's
  * data, or in a Recommend link; a class name (`TeaUnableRetryError`, `ClientException`) is never one.

@@ -4,7 +4,7 @@ import { addRaw, type ScanContext } from "../raw";
 import { isCodeLike } from "../text";
 
 /**
- * XML error bodies (F2): `<Error><RequestId>…</RequestId><HostId>…</HostId><Code>…</Code><Message>…</Message>
+ * XML error bodies: `<Error><RequestId>…</RequestId><HostId>…</HostId><Code>…</Code><Message>…</Message>
  * <Recommend><![CDATA[…]]></Recommend></Error>`, with or without the declaration or the `<Error>` wrapper.
  * Tags are found with a pattern that starts at `<` and has bounded parts; values end at the next `<` (or the
  * CDATA end), found through the shared index, so a paste of a million `<Code>` stays linear.
