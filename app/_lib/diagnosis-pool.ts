@@ -1,0 +1,135 @@
+import "server-only";
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import { MessageChannel } from "node:worker_threads";
+import { Piscina } from "piscina";
+import { getMatcherCatalog, snapshotSources, type MatcherCatalog } from "@/db/queries/diagnoses";
+import type { Db } from "@/db/types";
+import { runDiagnosisJob, type DiagnosisJob, type DiagnosisJobResult, type EntriesLookup, type WorkerMessage, type WorkerReply, type WorkerTask } from "./diagnosis-task";
+
+/**
+ * Pastes of at least this many characters are diagnosed in a worker thread, smaller ones on the request thread.
+ * The engine's worst case is ~135 ns a character (1 MB of `ErrorCode: \n` lines: 135 ms), so 64 K characters hold
+ * the request thread for at most ~9 ms; a worker round trip costs ~0.3 ms, more than the 10 KB ticket a person
+ * usually pastes takes to diagnose (~0.25 ms). Figures: bench/README.md, "Heavy pastes and everyone else".
+ */
+export const WORKER_FROM_CHARS = 64 * 1024;
+
+export type DiagnosisPoolSettings = {
+  /** Worker threads: DIAGNOSIS_THREADS, default one core fewer than the machine has (at least one). */
+  threads: number;
+  /** Diagnoses waiting for a thread before the next is refused with 503: DIAGNOSIS_QUEUE_LIMIT, default 8. */
+  queueLimit: number;
+  /** How long one diagnosis may run in its worker before the worker is stopped: DIAGNOSIS_TIME_BUDGET_MS, default 5000. */
+  timeBudgetMs: number;
+};
+
+function setting(name: string, fallback: number, min: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be a whole number of at least ${min} (it is "${raw}").`);
+  return value;
+}
+
+export function diagnosisPoolSettings(): DiagnosisPoolSettings {
+  return {
+    threads: setting("DIAGNOSIS_THREADS", Math.max(1, availableParallelism() - 1), 1),
+    queueLimit: setting("DIAGNOSIS_QUEUE_LIMIT", 8, 0),
+    timeBudgetMs: setting("DIAGNOSIS_TIME_BUDGET_MS", 5000, 1),
+  };
+}
+
+/** A busy pool frees a place within about this long: the queue moves by a diagnosis every few hundred ms. */
+const RETRY_AFTER_SECONDS = 2;
+
+export type DiagnosisOutcome =
+  | { ok: true; result: DiagnosisJobResult }
+  | { ok: false; reason: "busy"; retryAfterSeconds: number }
+  | { ok: false; reason: "timeout"; timeBudgetMs: number };
+
+/**
+ * Diagnoses (and, for `job.save`, drafts the stored row of) pasted text: large pastes in the worker pool, so one heavy
+ * paste does not hold up everyone else's requests. Answers "busy" when the pool's queue is full and "timeout" when
+ * the diagnosis ran past its time budget (its worker is stopped). Database errors are thrown as they are.
+ */
+export async function diagnoseText(db: Db, job: DiagnosisJob): Promise<DiagnosisOutcome> {
+  const catalog = await getMatcherCatalog(db);
+  const entriesFor: EntriesLookup = (codes) => snapshotSources(db, codes);
+  if (job.text.length < WORKER_FROM_CHARS) return { ok: true, result: await runDiagnosisJob(job, catalog.matcher, entriesFor) };
+  return runInWorker(poolFor(catalog), job, entriesFor);
+}
+
+type PoolState = {
+  version: string;
+  pool: Piscina<WorkerTask, DiagnosisJobResult>;
+  settings: DiagnosisPoolSettings;
+  /** Diagnoses running or waiting in this pool. Counted here: piscina leaves abortable tasks out of its maxQueue. */
+  inFlight: number;
+};
+
+// On globalThis: Next may load this module once for route handlers and once for server actions; one pool serves both.
+const shared = globalThis as { errordeskDiagnosisPool?: PoolState };
+
+/** The pool whose workers hold a matcher over this catalog; a changed catalog gets a new pool, the old one winds down. */
+function poolFor(catalog: MatcherCatalog): PoolState {
+  const current = shared.errordeskDiagnosisPool;
+  if (current?.version === catalog.version) return current;
+  // The worker entry is not bundled: it is read from the project root, where `npm start` and the tests run the server.
+  const filename = path.join(process.cwd(), "app/_lib/diagnosis-worker.mjs");
+  if (!existsSync(filename)) throw new Error(`The diagnosis worker ${filename} is missing: start the server from the ErrorDesk folder.`);
+  const settings = diagnosisPoolSettings();
+  const pool = new Piscina<WorkerTask, DiagnosisJobResult>({
+    filename,
+    workerData: { facts: catalog.facts },
+    minThreads: 1,
+    maxThreads: settings.threads,
+    idleTimeout: 60_000,
+  });
+  // A worker that fails outside a task (it cannot load) would otherwise be an unhandled 'error' event.
+  pool.on("error", (error: unknown) => console.error(`diagnosis worker failed: ${error instanceof Error ? error.message : String(error)}`));
+  if (current) void current.pool.close().catch(() => {});
+  shared.errordeskDiagnosisPool = { version: catalog.version, pool, settings, inFlight: 0 };
+  return shared.errordeskDiagnosisPool;
+}
+
+async function runInWorker(state: PoolState, job: DiagnosisJob, entriesFor: EntriesLookup): Promise<DiagnosisOutcome> {
+  const { pool, settings } = state;
+  if (state.inFlight >= settings.threads + settings.queueLimit) return { ok: false, reason: "busy", retryAfterSeconds: RETRY_AFTER_SECONDS };
+  state.inFlight += 1;
+  const { port1, port2 } = new MessageChannel();
+  const abort = new AbortController();
+  let budget: NodeJS.Timeout | undefined;
+  let timedOut = false;
+  let lookupFailed: { error: unknown } | undefined;
+  port1.on("message", (message: WorkerMessage) => {
+    if (message.type === "started") {
+      // Counted from the start of the work, not from the queue: the queue limit bounds the wait.
+      budget = setTimeout(() => {
+        timedOut = true;
+        abort.abort();
+      }, settings.timeBudgetMs);
+      return;
+    }
+    entriesFor(message.codes).then(
+      (entries) => port1.postMessage({ entries: [...entries] } satisfies WorkerReply),
+      (error: unknown) => {
+        lookupFailed = { error };
+        abort.abort();
+      },
+    );
+  });
+  try {
+    const task: WorkerTask = { job, port: port2 };
+    return { ok: true, result: await pool.run(task, { transferList: [port2], signal: abort.signal }) };
+  } catch (error) {
+    if (lookupFailed) throw lookupFailed.error;
+    if (timedOut) return { ok: false, reason: "timeout", timeBudgetMs: settings.timeBudgetMs };
+    throw error;
+  } finally {
+    state.inFlight -= 1;
+    clearTimeout(budget);
+    port1.close();
+  }
+}

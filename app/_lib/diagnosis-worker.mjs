@@ -1,0 +1,9 @@
+// A diagnosis worker thread's entry (piscina loads it; see app/_lib/diagnosis-pool.ts). It is a plain ES module
+// outside Next's bundle, found from the project root at run time, so it exists under `npm start` as under the test
+// runner; the TypeScript it needs is loaded through tsx, whatever flags the server process was started with.
+import { workerData } from "node:worker_threads";
+import { tsImport } from "tsx/esm/api";
+
+const { diagnosisWorkerTask } = await tsImport("./diagnosis-task.ts", import.meta.url);
+
+export default diagnosisWorkerTask(workerData.facts);
