@@ -1,5 +1,6 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
+import { refuseOversizeDiagnosePost } from "@/app/_lib/diagnose-form-post";
 import { REQUEST_PATH_HEADER } from "@/app/_lib/request-path";
 import { LOCAL_TOKEN_HEADER } from "@/domain/auth/local-token";
 
@@ -20,6 +21,8 @@ function isPublic(pathname: string): boolean {
  * itself through requireUser / requireRole / authorizeApi.
  */
 export function proxy(request: NextRequest) {
+  const oversizePost = refuseOversizeDiagnosePost(request);
+  if (oversizePost) return oversizePost;
   const { pathname, search } = request.nextUrl;
   const forwarded = new Headers(request.headers);
   forwarded.set(REQUEST_PATH_HEADER, pathname + search);

@@ -12,14 +12,14 @@ import { diagnoseAction, type DiagnoseState } from "./actions";
 /** Large pastes get a size counter; below this it is noise. */
 const SHOW_SIZE_FROM = 64 * 1024;
 
-export function DiagnoseForm({ initialInput = "" }: { initialInput?: string }) {
+export function DiagnoseForm({ initialInput = "", refusedTooLarge = false }: { initialInput?: string; refusedTooLarge?: boolean }) {
   const t = useTranslations("diagnosis.form");
   const format = useFormatter();
   const [state, formAction, pending] = useActionState<DiagnoseState, FormData>(diagnoseAction, null);
   // Controlled, so the box keeps its text after a refused submit (React resets uncontrolled fields after an action).
   const [input, setInput] = useState(initialInput);
   const [ticketRef, setTicketRef] = useState("");
-  const [localError, setLocalError] = useState<string | null>(null);
+  const [localError, setLocalError] = useState<string | null>(refusedTooLarge ? t("errors.tooLarge") : null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const ticketField = useRef<HTMLInputElement>(null);
 
