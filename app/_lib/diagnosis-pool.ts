@@ -11,8 +11,9 @@ import { runDiagnosisJob, type DiagnosisJob, type DiagnosisJobResult, type Entri
 /**
  * Pastes of at least this many characters are diagnosed in a worker thread, smaller ones on the request thread.
  * The engine's worst case is ~135 ns a character (1 MB of `ErrorCode: \n` lines: 135 ms), so 64 K characters hold
- * the request thread for at most ~9 ms; a worker round trip costs ~0.3 ms, more than the 10 KB ticket a person
- * usually pastes takes to diagnose (~0.25 ms). Figures: bench/README.md, "Heavy pastes and everyone else".
+ * the request thread for ~4-9 ms at most, while the hop to a worker and back costs ~0.2 ms: about half of what a 10 KB
+ * ticket takes to diagnose (0.47 ms on the request thread, 0.69 ms through a worker), and nothing against 64 K of
+ * adversarial text (4.0 ms, 4.8 ms). Figures: bench/README.md, "Heavy pastes and everyone else".
  */
 export const WORKER_FROM_CHARS = 64 * 1024;
 
