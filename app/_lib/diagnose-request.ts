@@ -1,7 +1,7 @@
 import "server-only";
 import * as z from "zod";
 import { MAX_INPUT_BYTES, withinInputLimit } from "@/domain/diagnosis-service/input";
-import type { DiagnosisOutcome } from "./diagnosis-pool";
+import type { PoolRefusal } from "./diagnosis-pool";
 import { programError, readBodyLimited } from "./request-body";
 
 /**
@@ -51,17 +51,22 @@ export async function readDiagnoseRequest(request: Request): Promise<DiagnoseReq
   return withinInputLimit(parsed.text) ? parsed : textTooLarge();
 }
 
-/** The documented JSON error for a diagnosis the pool refused (503 busy, with Retry-After) or stopped (503 timeout). */
-export function diagnosisRefused(outcome: Extract<DiagnosisOutcome, { ok: false }>): Response {
-  if (outcome.reason === "busy") {
-    return programError(503, "busy", `Too many large texts are being diagnosed right now. Try again in ${outcome.retryAfterSeconds} seconds.`, {
-      "retry-after": String(outcome.retryAfterSeconds),
+const DIAGNOSIS_WORK = { what: "Diagnosing this text", timeoutCode: "diagnosis_timeout" };
+
+/**
+ * The documented JSON error for work the pool refused (503 busy, with Retry-After) or stopped past its time budget
+ * (503 with `work.timeoutCode`); `work.what` names it in the message.
+ */
+export function poolRefused(refusal: PoolRefusal, work: { what: string; timeoutCode: string } = DIAGNOSIS_WORK): Response {
+  if (refusal.reason === "busy") {
+    return programError(503, "busy", `Too many large texts are being processed right now. Try again in ${refusal.retryAfterSeconds} seconds.`, {
+      "retry-after": String(refusal.retryAfterSeconds),
     });
   }
-  const seconds = outcome.timeBudgetMs / 1000;
+  const seconds = refusal.timeBudgetMs / 1000;
   return programError(
     503,
-    "diagnosis_timeout",
-    `Diagnosing this text took longer than ${seconds} s and was stopped. Send a shorter excerpt around the error (the error body, the SDK exception, a few log lines).`,
+    work.timeoutCode,
+    `${work.what} took longer than ${seconds} s and was stopped. Send a shorter excerpt (for a diagnosis: the error body, the SDK exception, a few log lines; for events: fewer per request).`,
   );
 }

@@ -6,7 +6,18 @@ import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
 import { getMatcherCatalog, snapshotSources, type MatcherCatalog } from "@/db/queries/diagnoses";
 import type { Db } from "@/db/types";
-import { runDiagnosisJob, type DiagnosisJob, type DiagnosisJobResult, type EntriesLookup, type WorkerMessage, type WorkerReply, type WorkerTask } from "./diagnosis-task";
+import { parseEvents, type ParsedEvents } from "@/domain/events";
+import {
+  runDiagnosisJob,
+  type DiagnosisJob,
+  type DiagnosisJobResult,
+  type EntriesLookup,
+  type WorkerJob,
+  type WorkerMessage,
+  type WorkerReply,
+  type WorkerResult,
+  type WorkerTask,
+} from "./diagnosis-task";
 
 /**
  * Pastes of at least this many characters are diagnosed in a worker thread, smaller ones on the request thread.
@@ -45,10 +56,8 @@ export function diagnosisPoolSettings(): DiagnosisPoolSettings {
 /** A busy pool frees a place within about this long: the queue moves by a diagnosis every few hundred ms. */
 const RETRY_AFTER_SECONDS = 2;
 
-export type DiagnosisOutcome =
-  | { ok: true; result: DiagnosisJobResult }
-  | { ok: false; reason: "busy"; retryAfterSeconds: number }
-  | { ok: false; reason: "timeout"; timeBudgetMs: number };
+export type PoolRefusal = { ok: false; reason: "busy"; retryAfterSeconds: number } | { ok: false; reason: "timeout"; timeBudgetMs: number };
+export type DiagnosisOutcome = { ok: true; result: DiagnosisJobResult } | PoolRefusal;
 
 /**
  * Diagnoses (and, for `job.save`, drafts the stored row of) pasted text: large pastes in the worker pool, so one heavy
@@ -59,12 +68,23 @@ export async function diagnoseText(db: Db, job: DiagnosisJob): Promise<Diagnosis
   const catalog = await getMatcherCatalog(db);
   const entriesFor: EntriesLookup = (codes) => snapshotSources(db, codes);
   if (job.text.length < WORKER_FROM_CHARS) return { ok: true, result: await runDiagnosisJob(job, catalog.matcher, entriesFor) };
-  return runInWorker(poolFor(catalog), job, entriesFor);
+  const outcome = await runInWorker<"diagnosis">(poolFor(catalog), { kind: "diagnosis", job }, entriesFor);
+  return outcome.ok ? { ok: true, result: outcome.result.result } : outcome;
+}
+
+/**
+ * A request-event body parsed (split, checked and redacted) as parseEvents does: in the worker pool from
+ * WORKER_FROM_CHARS characters on, where redacting a large body's records would otherwise hold up everyone else.
+ */
+export async function parseEventBody(db: Db, text: string): Promise<{ ok: true; parsed: ParsedEvents } | PoolRefusal> {
+  if (text.length < WORKER_FROM_CHARS) return { ok: true, parsed: parseEvents(text) };
+  const outcome = await runInWorker<"events">(poolFor(await getMatcherCatalog(db)), { kind: "events", text }, () => Promise.reject(new Error("events need no catalog entries")));
+  return outcome.ok ? { ok: true, parsed: outcome.result.parsed } : outcome;
 }
 
 type PoolState = {
   version: string;
-  pool: Piscina<WorkerTask, DiagnosisJobResult>;
+  pool: Piscina<WorkerTask, WorkerResult>;
   settings: DiagnosisPoolSettings;
   /** Diagnoses running or waiting in this pool. Counted here: piscina leaves abortable tasks out of its maxQueue. */
   inFlight: number;
@@ -81,7 +101,7 @@ function poolFor(catalog: MatcherCatalog): PoolState {
   const filename = path.join(process.cwd(), "app/_lib/diagnosis-worker.mjs");
   if (!existsSync(filename)) throw new Error(`The diagnosis worker ${filename} is missing: start the server from the ErrorDesk folder.`);
   const settings = diagnosisPoolSettings();
-  const pool = new Piscina<WorkerTask, DiagnosisJobResult>({
+  const pool = new Piscina<WorkerTask, WorkerResult>({
     filename,
     workerData: { facts: catalog.facts },
     minThreads: 1,
@@ -95,7 +115,12 @@ function poolFor(catalog: MatcherCatalog): PoolState {
   return shared.errordeskDiagnosisPool;
 }
 
-async function runInWorker(state: PoolState, job: DiagnosisJob, entriesFor: EntriesLookup): Promise<DiagnosisOutcome> {
+/** Runs `work` in the pool; its answer is of the job's kind (the worker answers each kind with its own). */
+async function runInWorker<Kind extends WorkerJob["kind"]>(
+  state: PoolState,
+  work: Extract<WorkerJob, { kind: Kind }>,
+  entriesFor: EntriesLookup,
+): Promise<{ ok: true; result: Extract<WorkerResult, { kind: Kind }> } | PoolRefusal> {
   const { pool, settings } = state;
   if (state.inFlight >= settings.threads + settings.queueLimit) return { ok: false, reason: "busy", retryAfterSeconds: RETRY_AFTER_SECONDS };
   state.inFlight += 1;
@@ -122,8 +147,9 @@ async function runInWorker(state: PoolState, job: DiagnosisJob, entriesFor: Entr
     );
   });
   try {
-    const task: WorkerTask = { job, port: port2 };
-    return { ok: true, result: await pool.run(task, { transferList: [port2], signal: abort.signal }) };
+    const task: WorkerTask = { work, port: port2 };
+    const result = await pool.run(task, { transferList: [port2], signal: abort.signal });
+    return { ok: true, result: result as Extract<WorkerResult, { kind: Kind }> };
   } catch (error) {
     if (lookupFailed) throw lookupFailed.error;
     if (timedOut) return { ok: false, reason: "timeout", timeBudgetMs: settings.timeBudgetMs };

@@ -5,6 +5,7 @@ import type { FieldErrorKeys } from "../../domain/diagnosis-service/input";
 import { draftDiagnosis, type DiagnosisDraft } from "../../domain/diagnosis-service/record";
 import { matchedEntryCodes, toApiResult, type SnapshotSource } from "../../domain/diagnosis-service/result";
 import type { ApiResult, SavedVia } from "../../domain/diagnosis-service/types";
+import { parseEvents, type ParsedEvents } from "../../domain/events";
 
 /**
  * One diagnosis of pasted text, as the API and the diagnose form ask for it: run on the request thread for small
@@ -47,23 +48,31 @@ export async function runDiagnosisJob(job: DiagnosisJob, matcher: Matcher, entri
 export type WorkerMessage = { type: "started" } | { type: "entries"; codes: string[] };
 export type WorkerReply = { entries: [string, SnapshotSource][] };
 
-export type WorkerTask = { job: DiagnosisJob; port: MessagePort };
+/**
+ * A worker's jobs: a diagnosis, or parsing a request-event body (POST /api/v1/events), whose redaction of every
+ * record costs as much on a large body as a diagnosis does.
+ */
+export type WorkerJob = { kind: "diagnosis"; job: DiagnosisJob } | { kind: "events"; text: string };
+export type WorkerResult = { kind: "diagnosis"; result: DiagnosisJobResult } | { kind: "events"; parsed: ParsedEvents };
+export type WorkerTask = { work: WorkerJob; port: MessagePort };
 
 /**
  * The worker's task function, over a matcher built once per worker from the catalog's codes and messages. It tells
  * the request thread when it starts (the time budget counts from then, not from the queue) and asks it for the
  * entries a saved result needs.
  */
-export function diagnosisWorkerTask(facts: CatalogRef[]): (task: WorkerTask) => Promise<DiagnosisJobResult> {
+export function diagnosisWorkerTask(facts: CatalogRef[]): (task: WorkerTask) => Promise<WorkerResult> {
   const matcher = createMatcher(facts);
-  return async ({ job, port }) => {
+  return async ({ work, port }) => {
     port.postMessage({ type: "started" } satisfies WorkerMessage);
     try {
-      return await runDiagnosisJob(job, matcher, async (codes) => {
+      if (work.kind === "events") return { kind: "events", parsed: parseEvents(work.text) };
+      const result = await runDiagnosisJob(work.job, matcher, async (codes) => {
         port.postMessage({ type: "entries", codes } satisfies WorkerMessage);
         const [reply] = (await once(port, "message")) as [WorkerReply];
         return new Map(reply.entries);
       });
+      return { kind: "diagnosis", result };
     } finally {
       port.close();
     }

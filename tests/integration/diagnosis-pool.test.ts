@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { sql } from "drizzle-orm";
 import { getDiagnosis, getMatcher } from "@/db/queries/diagnoses";
 import { seedCatalog } from "@/db/seed/apply";
 import { diagnose } from "@/domain/diagnosis";
 import { toApiResult } from "@/domain/diagnosis-service";
 import { createTestDatabase, engines, type TestDatabase } from "../support/databases";
-import { heavyPaste } from "../support/heavy-pastes";
+import { eventsBody, heavyPaste } from "../support/heavy-pastes";
 import { insertUsers, newKey, post } from "../support/program-api";
 
 // One thread and one waiting place: the third of three heavy pastes sent together finds the pool full.
@@ -17,6 +18,7 @@ vi.mock("server-only", () => ({}));
 vi.mock("@/db", () => ({ getDatabase: async () => holder.value, getDb: async () => holder.value!.db }));
 
 const { POST } = await import("@/app/api/v1/diagnose/route");
+const events = await import("@/app/api/v1/events/route");
 
 /** The pool the route started (app/_lib/diagnosis-pool.ts keeps it on globalThis): how many tasks its workers ran. */
 const workerTasks = () => (globalThis as { errordeskDiagnosisPool?: { pool: { completed: number } } }).errordeskDiagnosisPool?.pool.completed ?? 0;
@@ -30,7 +32,7 @@ describe.each(engines)("diagnosis worker pool behind POST /api/v1/diagnose on %s
     holder.value = t;
     await seedCatalog(t.db);
     await insertUsers(t, [{ id: "admin-1", name: "Ada Admin", role: "admin" }]);
-    key = (await newKey(t, "admin-1", ["diagnose"], "Ticket system")).key;
+    key = (await newKey(t, "admin-1", ["diagnose", "events:write"], "Ticket system")).key;
   });
   afterAll(async () => {
     holder.value = null;
@@ -79,5 +81,17 @@ describe.each(engines)("diagnosis worker pool behind POST /api/v1/diagnose on %s
     const small = await send("Error: MissingGroupId: code: 400, GroupId is mandatory for this action.");
     expect(small.status).toBe(200);
     expect((await small.json()).findings[0].code).toBe("MissingGroupId");
+  });
+
+  test("a large event body is parsed and redacted in a worker and stored like a small one", async () => {
+    const before = workerTasks();
+    const body = eventsBody(600, "6D2E3C4B");
+    expect(body.length).toBeGreaterThan(64 * 1024);
+    const response = await events.POST(post("/api/v1/events", body, { authorization: `Bearer ${key}`, "content-type": "application/x-ndjson" }));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ received: 600, inserted: 600, duplicates: 0, errors: [] });
+    expect(workerTasks()).toBe(before + 1);
+    const leaked = await t.db.execute(sql`select count(*)::int as n from request_events where raw::text like '%LTAI5tShouldNeverBeStored%' or message like '%LTAI5tShouldNeverBeStored%'`);
+    expect((leaked as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(0);
   });
 });

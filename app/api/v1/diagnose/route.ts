@@ -2,7 +2,7 @@ import { getDatabase } from "@/db";
 import { savedVia, saveDiagnosisDraft, type DiagnosisActor } from "@/db/mutations/diagnoses";
 import { authorizeApiKey } from "@/app/_lib/api-keys";
 import { diagnoseText } from "@/app/_lib/diagnosis-pool";
-import { diagnosisRefused, readDiagnoseRequest } from "@/app/_lib/diagnose-request";
+import { poolRefused, readDiagnoseRequest } from "@/app/_lib/diagnose-request";
 import { programError } from "@/app/_lib/request-body";
 
 export const dynamic = "force-dynamic";
@@ -27,7 +27,7 @@ export async function POST(request: Request) {
     caller.kind === "session" ? caller.user : { apiKey: { name: caller.kind === "api-key" ? caller.name : "local tool" } };
   const database = await getDatabase();
   const outcome = await diagnoseText(database.db, { text: input.text, save: input.save ? { ticketRef: input.ticketRef, via: savedVia(actor) } : null });
-  if (!outcome.ok) return diagnosisRefused(outcome);
+  if (!outcome.ok) return poolRefused(outcome);
   const diagnosed = outcome.result;
   if (diagnosed.kind === "engine-failed") return Response.json({ findings: [] }, { headers: NO_STORE });
   if (diagnosed.kind === "findings") return Response.json(diagnosed.api, { headers: NO_STORE });
