@@ -28,7 +28,7 @@ import {
  */
 export const WORKER_FROM_CHARS = 64 * 1024;
 
-export type DiagnosisPoolSettings = {
+type DiagnosisPoolSettings = {
   /** Worker threads: DIAGNOSIS_THREADS, default one core fewer than the machine has (at least one). */
   threads: number;
   /** Diagnoses waiting for a thread before the next is refused with 503: DIAGNOSIS_QUEUE_LIMIT, default 8. */
@@ -37,15 +37,17 @@ export type DiagnosisPoolSettings = {
   timeBudgetMs: number;
 };
 
+/** A whole-number setting from the environment; a value that is not one is reported and the default used. */
 function setting(name: string, fallback: number, min: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be a whole number of at least ${min} (it is "${raw}").`);
-  return value;
+  if (Number.isInteger(value) && value >= min) return value;
+  console.error(`${name} must be a whole number of at least ${min} (it is "${raw}"); using ${fallback}.`);
+  return fallback;
 }
 
-export function diagnosisPoolSettings(): DiagnosisPoolSettings {
+function diagnosisPoolSettings(): DiagnosisPoolSettings {
   return {
     threads: setting("DIAGNOSIS_THREADS", Math.max(1, availableParallelism() - 1), 1),
     queueLimit: setting("DIAGNOSIS_QUEUE_LIMIT", 8, 0),
@@ -72,13 +74,16 @@ export async function diagnoseText(db: Db, job: DiagnosisJob): Promise<Diagnosis
   return outcome.ok ? { ok: true, result: outcome.result.result } : outcome;
 }
 
+/** For jobs that never ask for catalog entries. */
+const NO_ENTRIES: EntriesLookup = () => Promise.reject(new Error("this job needs no catalog entries"));
+
 /**
  * A request-event body parsed (split, checked and redacted) as parseEvents does: in the worker pool from
  * WORKER_FROM_CHARS characters on, where redacting a large body's records would otherwise hold up everyone else.
  */
 export async function parseEventBody(db: Db, text: string): Promise<{ ok: true; parsed: ParsedEvents } | PoolRefusal> {
   if (text.length < WORKER_FROM_CHARS) return { ok: true, parsed: parseEvents(text) };
-  const outcome = await runInWorker<"events">(poolFor(await getMatcherCatalog(db)), { kind: "events", text }, () => Promise.reject(new Error("events need no catalog entries")));
+  const outcome = await runInWorker<"events">(poolFor(await getMatcherCatalog(db)), { kind: "events", text }, NO_ENTRIES);
   return outcome.ok ? { ok: true, parsed: outcome.result.parsed } : outcome;
 }
 
