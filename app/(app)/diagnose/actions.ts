@@ -37,7 +37,7 @@ const diagnoseForm = z.object({
 /**
  * Diagnoses the box's content (text, or a RequestId looked up in the stored request events), saves it under a
  * new share id (the save redacts secrets) and goes to /d/<id>. Server actions are public endpoints: the session
- * and every field are checked here, and again in saveDiagnosis.
+ * and every field are checked here, and again in saveDiagnosis / draftDiagnosis and saveDiagnosisDraft.
  */
 export async function diagnoseAction(_previous: DiagnoseState, formData: FormData): Promise<DiagnoseState> {
   const t = await getTranslations("diagnosis.form");
@@ -87,6 +87,7 @@ export async function diagnoseAction(_previous: DiagnoseState, formData: FormDat
       if (!outcome.ok && outcome.reason === "busy") return { ok: false, field: "form", message: t("errors.busy") };
       if (!outcome.ok) return { ok: false, field: "input", message: t("errors.timeout", { seconds: outcome.timeBudgetMs / 1000 }) };
       const diagnosed = outcome.result;
+      // "findings" (not drafted) cannot come back for a job with `save`; the engine failing is not expected either.
       if (diagnosed.kind === "engine-failed" || diagnosed.kind === "findings") return { ok: false, field: "form", message: t("errors.saveFailed") };
       saved = diagnosed.kind === "invalid" ? { ok: false, error: "invalid", fieldErrors: diagnosed.fieldErrors } : await saveDiagnosisDraft(db, user, diagnosed.draft);
       break;
