@@ -9,7 +9,8 @@
  * Starts the app itself with `scripts/start.ts` (which builds first when the sources changed) on its own port and a
  * throw-away embedded database under .test-data/, signs in as the admin it creates, and stops it (and deletes the
  * folder) at the end. Optional: BENCH_PORT (3918), BENCH_SECONDS (24: half quiet, half loaded, in 6 slices),
- * BENCH_CLIENTS (4), BENCH_APP_DIR (a copy of the repository to start instead, e.g. an older commit to compare).
+ * BENCH_CLIENTS (4), BENCH_SAVE (1; 0 sends no `?save=1`, leaving out the embedded database's 1 MB inserts),
+ * BENCH_APP_DIR (a copy of the repository to start instead, e.g. an older commit to compare).
  * Target: p99 of both probes under load at most 100 ms. See bench/README.md.
  */
 import { randomBytes } from "node:crypto";
@@ -30,14 +31,15 @@ const TARGET_P99_MS = 100;
 /** Probes are spaced like people clicking, not a flood: the probes themselves must not be the load. */
 const PROBE_GAP_MS = 20;
 const MB = 1_000_000;
+const SAVE = process.env.BENCH_SAVE !== "0";
 
 const repeat = (unit: string) => unit.repeat(Math.ceil(MB / unit.length)).slice(0, MB);
 /** The costliest 1 MB inputs of bench/diagnose-engine.ts: no finding, 200 findings with snapshots, secrets to redact. */
 const HEAVY: { name: string; body: Buffer; query: string }[] = [
   { name: "ErrorCode: lines", body: Buffer.from(repeat("ErrorCode: \n")), query: "" },
-  { name: "catalog message × n, saved", body: Buffer.from(repeat("The GroupId is mandatory for this action. ")), query: "?save=1" },
+  { name: "catalog message × n", body: Buffer.from(repeat("The GroupId is mandatory for this action. ")), query: SAVE ? "?save=1" : "" },
   { name: '{"Code":" × n', body: Buffer.from(repeat('{"Code":"')), query: "" },
-  { name: "secrets × n, saved", body: Buffer.from(repeat("AccessKeySecret=LTAIabcdefghijklmnop ")), query: "?save=1" },
+  { name: "secrets × n", body: Buffer.from(repeat("AccessKeySecret=LTAIabcdefghijklmnop ")), query: SAVE ? "?save=1" : "" },
 ];
 
 function getOnce(agent: Agent, url: URL, headers: Record<string, string>): Promise<number> {
@@ -148,7 +150,9 @@ async function main(): Promise<void> {
     const heavy: HeavyStats = { answered: 0, busy: 0, other: [], latencies: [] };
     const sliceSeconds = SECONDS / SLICES;
     const loadBefore = machineLoad();
-    console.log(`measuring: ${SECONDS} s in ${SLICES} alternating slices of ${sliceSeconds} s, ${CLIENTS} clients posting 1 MB pastes in the loaded ones; ${loadBefore}`);
+    console.log(
+      `measuring: ${SECONDS} s in ${SLICES} alternating slices of ${sliceSeconds} s, ${CLIENTS} clients posting 1 MB pastes in the loaded ones (${SAVE ? "half" : "none"} with ?save=1); ${loadBefore}`,
+    );
     for (let slice = 0; slice < SLICES; slice++) {
       if (slice % 2 === 0) {
         await probeFor(sliceSeconds, probes, quiet);

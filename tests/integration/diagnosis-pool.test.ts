@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { readdirSync, readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { getDiagnosis, getMatcher } from "@/db/queries/diagnoses";
 import { seedCatalog } from "@/db/seed/apply";
@@ -19,6 +20,16 @@ vi.mock("@/db", () => ({ getDatabase: async () => holder.value, getDb: async () 
 
 const { POST } = await import("@/app/api/v1/diagnose/route");
 const events = await import("@/app/api/v1/events/route");
+
+/** The nice value of each of this process' threads (Linux: /proc/self/task/<tid>/stat, field 19). */
+function threadNiceValues(): Map<number, number> {
+  const nice = new Map<number, number>();
+  for (const tid of readdirSync("/proc/self/task")) {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+    nice.set(Number(tid), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]));
+  }
+  return nice;
+}
 
 /** The pool the route started (app/_lib/diagnosis-pool.ts keeps it on globalThis): how many tasks its workers ran. */
 const workerTasks = () => (globalThis as { errordeskDiagnosisPool?: { pool: { completed: number } } }).errordeskDiagnosisPool?.pool.completed ?? 0;
@@ -63,6 +74,13 @@ describe.each(engines)("diagnosis worker pool behind POST /api/v1/diagnose on %s
     expect(record.result.findings[0]!.snapshot).toMatchObject({ code: "InvalidFormat%s", param: "RequestConfig" });
 
     expect(workerTasks()).toBe(before + 2);
+  });
+
+  test.runIf(process.platform === "linux")("diagnosis workers run at a lower CPU priority (nice 10) than the request thread, so heavy pastes yield to other requests", async () => {
+    expect((await send(heavyPaste())).status).toBe(200);
+    const nice = threadNiceValues();
+    expect(nice.get(process.pid)).toBe(0);
+    expect([...nice.values()]).toContain(10);
   });
 
   test("when the pool's queue is full a heavy paste gets 503 busy with Retry-After, the others their answer, a small paste is served at once", async () => {
