@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { readdirSync, readFileSync } from "node:fs";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { getDiagnosis, getMatcher } from "@/db/queries/diagnoses";
+import { errorEntries } from "@/db/schema";
 import { seedCatalog } from "@/db/seed/apply";
 import { diagnose } from "@/domain/diagnosis";
 import { toApiResult } from "@/domain/diagnosis-service";
@@ -31,8 +32,10 @@ function threadNiceValues(): Map<number, number> {
   return nice;
 }
 
-/** The pool the route started (app/_lib/diagnosis-pool.ts keeps it on globalThis): how many tasks its workers ran. */
-const workerTasks = () => (globalThis as { errordeskDiagnosisPool?: { pool: { completed: number } } }).errordeskDiagnosisPool?.pool.completed ?? 0;
+/** The pool the route uses (app/_lib/diagnosis-pool.ts keeps it on globalThis; a new one per catalog). */
+const currentPool = () => (globalThis as { errordeskDiagnosisPool?: { pool: { completed: number } } }).errordeskDiagnosisPool?.pool;
+/** How many tasks the current pool's workers ran. */
+const workerTasks = () => currentPool()?.completed ?? 0;
 
 describe.each(engines)("diagnosis worker pool behind POST /api/v1/diagnose on %s", (engine) => {
   let t: TestDatabase;
@@ -56,6 +59,9 @@ describe.each(engines)("diagnosis worker pool behind POST /api/v1/diagnose on %s
     const paste = heavyPaste();
     const expected = toApiResult(diagnose(paste, await getMatcher(t.db)));
     expect(expected.findings[0]?.code).toBe("InvalidFormatRequestConfig");
+    // The first one makes sure the pool is the one for this database's catalog.
+    expect((await send(paste)).status).toBe(200);
+    const pool = currentPool();
     const before = workerTasks();
 
     const answered = await send(paste);
@@ -73,6 +79,7 @@ describe.each(engines)("diagnosis worker pool behind POST /api/v1/diagnose on %s
     // The catalog entry's snapshot came from the request thread's database read, asked for by the worker.
     expect(record.result.findings[0]!.snapshot).toMatchObject({ code: "InvalidFormat%s", param: "RequestConfig" });
 
+    expect(currentPool()).toBe(pool);
     expect(workerTasks()).toBe(before + 2);
   });
 
@@ -111,5 +118,25 @@ describe.each(engines)("diagnosis worker pool behind POST /api/v1/diagnose on %s
     expect(workerTasks()).toBe(before + 1);
     const leaked = await t.db.execute(sql`select count(*)::int as n from request_events where raw::text like '%LTAI5tShouldNeverBeStored%' or message like '%LTAI5tShouldNeverBeStored%'`);
     expect((leaked as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(0);
+  });
+
+  test("when the catalog changes, large pastes are diagnosed by workers built from the new catalog", async () => {
+    const learned = "The diagnosis pool learned this message today.";
+    const paste = `{"RequestId":"7B3C9A1E-2F4D-4E6A-9C8B-1A2B3C4D5E6F","Code":"Unheard.Of","Message":"${learned}"}\n${heavyPaste()}`.slice(0, 1024 * 1024);
+    const firstMatch = async () => (await (await send(paste)).json()).findings.find((f: { code: string }) => f.code === "Unheard.Of")?.match ?? null;
+    const now = Date.now();
+    const clock = vi.spyOn(Date, "now");
+    const [entry] = await t.db.select().from(errorEntries).where(eq(errorEntries.code, "EqualSignature"));
+    try {
+      clock.mockReturnValue(now + 61_000);
+      expect(await firstMatch()).toBeNull();
+      await t.db.update(errorEntries).set({ messages: [...entry!.messages, learned] }).where(eq(errorEntries.id, entry!.id));
+      // The catalog is read again once a minute at most.
+      clock.mockReturnValue(now + 122_000);
+      expect(await firstMatch()).toMatchObject({ entry: "EqualSignature", kind: "message" });
+    } finally {
+      await t.db.update(errorEntries).set({ messages: entry!.messages }).where(eq(errorEntries.id, entry!.id));
+      clock.mockRestore();
+    }
   });
 });
