@@ -17,8 +17,9 @@ const SECURITY_HEADERS = [
 
 /** @type {import("next").NextConfig} */
 const nextConfig = {
-  // PGlite loads its WebAssembly and data files from node_modules at run time; bundling would break those paths.
-  serverExternalPackages: ["@electric-sql/pglite"],
+  // PGlite loads its WebAssembly and data files from node_modules at run time, and piscina starts its worker threads
+  // from its own files there; bundling would break those paths.
+  serverExternalPackages: ["@electric-sql/pglite", "piscina"],
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {
@@ -27,8 +28,9 @@ const nextConfig = {
   // requireRole() answers a too-low role with forbidden(): a real 403 and app/forbidden.tsx.
   experimental: {
     authInterrupts: true,
-    // A paste may be up to 1 MB of text; the action's own limit check then answers with a clear message.
-    serverActions: { bodySizeLimit: "2mb" },
+    // A paste may be up to 1 MB of text by the size rule (inputBytes), which a form post doubles at worst (every
+    // line break sent as CRLF); the action's own check answers anything over 1 MB with the size message.
+    serverActions: { bodySizeLimit: "4mb" },
   },
 };
 

@@ -1,10 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { refuseUndecodableAction } from "./action-request";
+import { ACTION_BODY_LIMIT_BYTES, refuseOversizeDiagnosePost } from "./diagnose-form-post";
 
 /**
  * Checks proxy.ts makes before anything else, for requests Next itself would answer with a bare 500:
- * a server action posted from another site or with arguments Next cannot decode, and a path with a broken
- * percent-escape.
+ * a server action posted from another site, beyond the body limit or with arguments Next cannot decode, and a
+ * path with a broken percent-escape. The size is checked before anything reads the body.
  */
 export async function guardRequest(request: NextRequest): Promise<Response | null> {
   if (isForeignServerAction(request)) {
@@ -13,6 +14,10 @@ export async function guardRequest(request: NextRequest): Promise<Response | nul
       { status: 403, headers: { "cache-control": "no-store" } },
     );
   }
+  const oversizeFormPost = refuseOversizeDiagnosePost(request);
+  if (oversizeFormPost) return oversizeFormPost;
+  const oversizeAction = refuseOversizeAction(request);
+  if (oversizeAction) return oversizeAction;
   const undecodable = await refuseUndecodableAction(request);
   if (undecodable) return undecodable;
   const repaired = repairPercentEncoding(request.nextUrl.pathname);
@@ -22,6 +27,22 @@ export async function guardRequest(request: NextRequest): Promise<Response | nul
     return NextResponse.redirect(url, 308);
   }
   return null;
+}
+
+/**
+ * A server action call (Next-Action header) that says it is larger than the body limit, or does not say (the app's
+ * own calls always send Content-Length): refused before anything reads the body.
+ */
+function refuseOversizeAction(request: Request): Response | null {
+  if (request.method !== "POST" || !request.headers.has("next-action")) return null;
+  const length = request.headers.get("content-length");
+  if (length !== null && Number(length) <= ACTION_BODY_LIMIT_BYTES) return null;
+  const status = length === null ? 411 : 413;
+  const message =
+    status === 411
+      ? "Send this action from its ErrorDesk page: the request did not say how large it is."
+      : `The form is larger than ${ACTION_BODY_LIMIT_BYTES / (1024 * 1024)} MB. Paste at most 1 MB of text.`;
+  return NextResponse.json({ error: { code: status === 411 ? "length_required" : "payload_too_large", message } }, { status, headers: { "cache-control": "no-store" } });
 }
 
 /**

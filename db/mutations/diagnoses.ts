@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { can } from "../../domain/auth/permissions";
-import type { Diagnosis } from "../../domain/diagnosis";
-import { addNoteInput, fieldErrorKeys, saveDiagnosisInput, setCheckInput, setOutcomeInput, setTicketRefInput, type FieldErrorKeys } from "../../domain/diagnosis-service/input";
+import { addNoteInput, fieldErrorKeys, setCheckInput, setOutcomeInput, setTicketRefInput, type FieldErrorKeys } from "../../domain/diagnosis-service/input";
+import { draftDiagnosis, type DiagnosisDraft, type DiagnosisDraftRequest } from "../../domain/diagnosis-service/record";
+import { matchedEntryCodes } from "../../domain/diagnosis-service/result";
+import type { SavedResult, SavedVia } from "../../domain/diagnosis-service/types";
 import { redactText } from "../../domain/redaction";
-import { buildSavedResult, eventSnapshot, matchedEntryCodes, type EventLike } from "../../domain/diagnosis-service/result";
-import type { DiagnosisInputKind, SavedResult, SavedVia } from "../../domain/diagnosis-service/types";
 import { snapshotSources } from "../queries/diagnoses";
 import { diagnoses, diagnosisChecks, diagnosisNotes } from "../schema";
 import type { Db } from "../types";
@@ -37,43 +37,42 @@ function isPerson(actor: DiagnosisActor): actor is Person {
   return "id" in actor;
 }
 
-export type SaveDiagnosisRequest = {
-  /** What the engineer entered: the paste, or the RequestId looked up. Redacted here again before storing. */
-  input: string;
-  inputKind: DiagnosisInputKind;
-  ticketRef?: string | null;
-  /** The engine's answer for `input` (or, for a RequestId, for its event). */
-  result: Diagnosis;
-  /** The looked-up event, for inputKind "request-id". */
-  event?: EventLike | null;
-};
+export type SaveDiagnosisRequest = DiagnosisDraftRequest;
 
 export type SaveDiagnosisResult = { ok: true; id: string } | MutationFailure;
 
+/** How a saved result records its author's channel: a signed-in person, or the API key's name. */
+export function savedVia(actor: DiagnosisActor): SavedVia {
+  return isPerson(actor) ? { kind: "session" } : { kind: "api-key", name: actor.apiKey.name };
+}
+
 /**
- * Saves a diagnosis under a new unguessable id. Only redacted text reaches the table: the input is redacted here
- * even when the caller already did (a last line of defence), and so is the whole result.
+ * Saves a diagnosis under a new unguessable id. Only redacted text reaches the table: draftDiagnosis redacts the
+ * input even when the caller already did (a last line of defence), and the whole result.
  */
 export async function saveDiagnosis(db: Db, actor: DiagnosisActor, request: SaveDiagnosisRequest): Promise<SaveDiagnosisResult> {
   if (isPerson(actor) && !can(actor.role, "diagnosis.run")) return { ok: false, error: "forbidden" };
-  const parsed = saveDiagnosisInput.safeParse({ input: request.input, inputKind: request.inputKind, ticketRef: request.ticketRef });
-  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorKeys(parsed.error) };
-  if (!request.result || !Array.isArray(request.result.findings)) return { ok: false, error: "invalid", fieldErrors: { result: "resultInvalid" } };
+  const entries = request.result && Array.isArray(request.result.findings) ? await snapshotSources(db, matchedEntryCodes(request.result)) : new Map();
+  const drafted = draftDiagnosis(request, entries, savedVia(actor));
+  if (!drafted.ok) return { ok: false, error: "invalid", fieldErrors: drafted.fieldErrors };
+  return saveDiagnosisDraft(db, actor, drafted.draft);
+}
 
-  const entries = await snapshotSources(db, matchedEntryCodes(request.result));
-  const via: SavedVia = isPerson(actor) ? { kind: "session" } : { kind: "api-key", name: actor.apiKey.name };
-  const event = request.event ? eventSnapshot(request.event) : undefined;
-  const result = buildSavedResult(request.result, entries, { via, ...(event ? { event } : {}) });
-  const requestId = event?.requestId ?? result.findings.find((f) => f.requestId)?.requestId ?? null;
+/**
+ * Stores a draft made by draftDiagnosis (in a diagnosis worker for large pastes, with snapshotSources' entries), so
+ * the request thread only inserts. The draft is taken as redacted: it must come from draftDiagnosis.
+ */
+export async function saveDiagnosisDraft(db: Db, actor: DiagnosisActor, draft: DiagnosisDraft): Promise<{ ok: true; id: string } | { ok: false; error: "forbidden" }> {
+  if (isPerson(actor) && !can(actor.role, "diagnosis.run")) return { ok: false, error: "forbidden" };
   const id = newDiagnosisId();
   await db.insert(diagnoses).values({
     id,
     createdBy: isPerson(actor) ? actor.id : null,
-    inputKind: parsed.data.inputKind,
-    inputRedacted: redactText(parsed.data.input),
-    requestId: requestId ? redactText(requestId) : null,
-    ticketRef: parsed.data.ticketRef ? redactText(parsed.data.ticketRef) : null,
-    result,
+    inputKind: draft.inputKind,
+    inputRedacted: draft.inputRedacted,
+    requestId: draft.requestId,
+    ticketRef: draft.ticketRef,
+    result: draft.result,
   });
   return { ok: true, id };
 }

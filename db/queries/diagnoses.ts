@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, ne, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { createMatcher, type Matcher } from "../../domain/diagnosis";
+import { createMatcher, type CatalogRef, type Matcher } from "../../domain/diagnosis";
 import type { SnapshotSource } from "../../domain/diagnosis-service/result";
 import { DIAGNOSIS_INPUT_KINDS, OUTCOMES, type DiagnosisInputKind, type DiagnosisRecord, type DiagnosisSummary, type Outcome, type PersonRef, type SavedResult } from "../../domain/diagnosis-service/types";
 import { parseRequestId } from "../../domain/events";
@@ -33,30 +33,38 @@ export async function snapshotSources(db: Db, codes: readonly string[]): Promise
   );
 }
 
-type MatcherCache = { matcher: Promise<Matcher>; at: number; catalog?: string };
+/** A matcher with what it was built from: the diagnosis workers build their own from `facts` (see app/_lib/diagnosis-pool.ts). */
+export type MatcherCatalog = { matcher: Matcher; facts: CatalogRef[]; version: string };
+type MatcherCache = { catalog: Promise<MatcherCatalog>; at: number };
 const matchers = new WeakMap<Db, MatcherCache>();
 /** Codes and messages are vendor facts that change only when the seed runs; a minute-old matcher is current enough. */
 const MATCHER_TTL_MS = 60_000;
 
 /**
- * The diagnosis engine's matcher over this database's catalog. The catalog is read again once a minute at most, and
- * the matcher is only rebuilt when what it was built from changed: an unchanged catalog keeps the matcher and the
- * suggestions it has memoised.
+ * The diagnosis engine's matcher over this database's catalog, with the codes and messages it was built from and a
+ * version that changes exactly when they do. The catalog is read again once a minute at most, and the matcher is
+ * only rebuilt when what it was built from changed: an unchanged catalog keeps the matcher and the suggestions it
+ * has memoised.
  */
-export function getMatcher(db: Db): Promise<Matcher> {
+export function getMatcherCatalog(db: Db): Promise<MatcherCatalog> {
   const cached = matchers.get(db);
-  if (cached && Date.now() - cached.at < MATCHER_TTL_MS) return cached.matcher;
-  const read = db
+  if (cached && Date.now() - cached.at < MATCHER_TTL_MS) return cached.catalog;
+  const catalog = db
     .select({ code: errorEntries.code, messages: errorEntries.messages, httpStatus: errorEntries.httpStatus })
     .from(errorEntries)
     .orderBy(asc(errorEntries.code))
-    .then((rows) => ({ rows, catalog: JSON.stringify(rows) }));
-  const matcher = read.then(({ rows, catalog }) => (cached?.catalog === catalog ? cached.matcher : createMatcher(rows)));
-  const entry: MatcherCache = { matcher, at: Date.now() };
-  matchers.set(db, entry);
-  read.then(({ catalog }) => (entry.catalog = catalog)).catch(() => undefined);
-  matcher.catch(() => matchers.delete(db));
-  return matcher;
+    .then(async (facts) => {
+      const version = JSON.stringify(facts);
+      const previous = await cached?.catalog.catch(() => undefined);
+      return previous?.version === version ? previous : { matcher: createMatcher(facts), facts, version };
+    });
+  matchers.set(db, { catalog, at: Date.now() });
+  catalog.catch(() => matchers.delete(db));
+  return catalog;
+}
+
+export async function getMatcher(db: Db): Promise<Matcher> {
+  return (await getMatcherCatalog(db)).matcher;
 }
 
 function person(id: string | null, name: string | null): PersonRef {

@@ -21,11 +21,13 @@ export {
   DIAGNOSIS_LIMITS,
   diagnosisIdField,
   fieldErrorKeys,
+  inputBytes,
   MAX_INPUT_BYTES,
   saveDiagnosisInput,
   setCheckInput,
   setOutcomeInput,
   setTicketRefInput,
   utf8Length,
+  withinInputLimit,
 } from "./input";
 export * from "./types";

@@ -78,16 +78,29 @@ describe.each(engines)("POST /api/v1/diagnose on %s", (engine) => {
     }
   });
 
-  test("up to 1 MB is accepted, more gets a 413 with a clear message (declared or streamed)", async () => {
+  test("up to 1 MB of text is accepted, more gets a 413 with a clear message (declared or streamed)", async () => {
     const padded = `${PASTE}\n${"x".repeat(1024 * 1024 - PASTE.length - 1)}`;
     const accepted = await send(padded);
     expect(accepted.status).toBe(200);
     expect((await accepted.json()).findings[0].code).toBe("InvalidFormatRequestConfig");
 
-    const declared = await send("small", { "content-length": String(1024 * 1024 + 1) });
+    const over = await send(`${padded}x`);
+    expect(over.status).toBe(413);
+    expect(await over.json()).toEqual({ error: { code: "payload_too_large", message: expect.stringMatching(/larger than 1 MB.*at most 1 MB/) } });
+    const declared = await send("small", { "content-length": String(4 * 1024 * 1024 + 1) });
     expect(declared.status).toBe(413);
     expect(await declared.json()).toEqual({ error: { code: "payload_too_large", message: expect.stringMatching(/larger than 1 MB.*at most 1 MB/) } });
-    expect((await send(streamedBody(3 * 1024 * 1024))).status).toBe(413);
+    expect((await send(streamedBody(5 * 1024 * 1024))).status).toBe(413);
+  });
+
+  test("the size rule is the form's: a line break counts as one byte, so 1 MB of CRLF lines or JSON-escaped text is accepted", async () => {
+    const lines = `${PASTE}\n${"x\n".repeat(400_000)}`.padEnd(1024 * 1024, "x");
+    const crlf = await send(lines.replaceAll("\n", "\r\n"), { "content-type": "text/plain" });
+    expect(crlf.status).toBe(200);
+    expect((await crlf.json()).findings[0].code).toBe("InvalidFormatRequestConfig");
+    const json = await send(JSON.stringify({ text: lines }), { "content-type": "application/json" });
+    expect(json.status).toBe(200);
+    expect((await send(`${lines.replaceAll("\n", "\r\n")}x`)).status).toBe(413);
   });
 
   test("?save=1 stores the diagnosis (redacted) and answers its share link; the key's name stands for the author", async () => {

@@ -27,6 +27,22 @@ describe("a server action from another site", () => {
   });
 });
 
+describe("a server action's size", () => {
+  test("beyond the body limit is refused 413 before its body is read, and one that does not say its size 411", async () => {
+    const tooLarge = await guardRequest(new NextRequest(action({ "content-length": String(5 * 1024 * 1024) })));
+    expect(tooLarge?.status).toBe(413);
+    expect(await tooLarge?.json()).toEqual({ error: { code: "payload_too_large", message: expect.any(String) } });
+    const unsized = await guardRequest(new NextRequest("http://127.0.0.1:3000/errors", { method: "POST", headers: { "next-action": "7f00aa" }, body: new ReadableStream(), duplex: "half" } as RequestInit));
+    expect(unsized?.status).toBe(411);
+  });
+
+  test("a diagnose form posted without JavaScript beyond the limit goes back to the form with the size message", async () => {
+    const response = await guardRequest(new NextRequest("http://127.0.0.1:3000/diagnose", { method: "POST", headers: { "content-length": String(5 * 1024 * 1024) } }));
+    expect(response?.status).toBe(303);
+    expect(new URL(response!.headers.get("location")!).search).toBe("?refused=too-large");
+  });
+});
+
 describe("a path with a broken percent-escape", () => {
   test("gets each stray % written as %25, keeping the escapes that decode", () => {
     expect(repairPercentEncoding("/errors/Missing%s")).toBe("/errors/Missing%25s");

@@ -5,12 +5,13 @@ import { getTranslations } from "next-intl/server";
 import * as z from "zod";
 import { getCurrentUser } from "@/app/_lib/auth";
 import { getDb } from "@/db";
-import { saveDiagnosis } from "@/db/mutations/diagnoses";
+import { saveDiagnosis, saveDiagnosisDraft, type SaveDiagnosisResult } from "@/db/mutations/diagnoses";
 import { getMatcher, listDiagnosesForRequestId } from "@/db/queries/diagnoses";
-import { lookupRequestEvent, type RequestEvent } from "@/db/queries/request-events";
+import { diagnoseText } from "@/app/_lib/diagnosis-pool";
+import { lookupRequestEvent } from "@/db/queries/request-events";
 import { can } from "@/domain/auth/permissions";
-import { diagnose, type Diagnosis } from "@/domain/diagnosis";
-import { DIAGNOSIS_LIMITS, diagnoseRequestEvent, MAX_INPUT_BYTES, utf8Length } from "@/domain/diagnosis-service";
+import { DIAGNOSIS_LIMITS, diagnoseRequestEvent, withinInputLimit } from "@/domain/diagnosis-service";
+import type { FieldErrorKeys } from "@/domain/diagnosis-service/input";
 import { REQUEST_ID_EXAMPLE } from "@/domain/events";
 import { storable } from "@/domain/text/storable";
 import { classifyInput } from "./classify-input";
@@ -30,14 +31,14 @@ export type DiagnoseState =
     };
 
 const diagnoseForm = z.object({
-  input: storable(z.string()).refine((value) => utf8Length(value) <= MAX_INPUT_BYTES, "tooLarge"),
+  input: storable(z.string()).refine(withinInputLimit, "tooLarge"),
   ticketRef: z.string().trim().max(DIAGNOSIS_LIMITS.ticketRef, "ticketRefTooLong").optional().default(""),
 });
 
 /**
  * Diagnoses the box's content (text, or a RequestId looked up in the stored request events), saves it under a
  * new share id (the save redacts secrets) and goes to /d/<id>. Server actions are public endpoints: the session
- * and every field are checked here, and again in saveDiagnosis.
+ * and every field are checked here, and again in saveDiagnosis / draftDiagnosis and saveDiagnosisDraft.
  */
 export async function diagnoseAction(_previous: DiagnoseState, formData: FormData): Promise<DiagnoseState> {
   const t = await getTranslations("diagnosis.form");
@@ -56,8 +57,7 @@ export async function diagnoseAction(_previous: DiagnoseState, formData: FormDat
   const classified = classifyInput(input);
   const db = await getDb();
 
-  let result: Diagnosis;
-  let event: RequestEvent | null = null;
+  let saved: SaveDiagnosisResult;
   switch (classified.kind) {
     case "empty":
       return { ok: false, field: "input", message: t("errors.empty") };
@@ -78,27 +78,33 @@ export async function diagnoseAction(_previous: DiagnoseState, formData: FormDat
           },
         };
       }
-      event = lookup.event;
-      result = diagnoseRequestEvent(event, await getMatcher(db));
+      const result = diagnoseRequestEvent(lookup.event, await getMatcher(db));
+      saved = await saveDiagnosis(db, user, { input: classified.requestId, inputKind: "request-id", ticketRef: ticketRef || null, result, event: lookup.event });
       break;
     }
-    case "text":
-      result = diagnose(classified.text, await getMatcher(db));
+    case "text": {
+      // Large pastes are diagnosed and drafted in the worker pool, which may be full or stop one past its budget.
+      const outcome = await diagnoseText(db, { text: classified.text, save: { ticketRef: ticketRef || null, via: { kind: "session" } } });
+      if (!outcome.ok && outcome.reason === "busy") return { ok: false, field: "form", message: t("errors.busy") };
+      if (!outcome.ok) return { ok: false, field: "input", message: t("errors.timeout", { seconds: outcome.timeBudgetMs / 1000 }) };
+      const diagnosed = outcome.result;
+      // "findings" (not drafted) cannot come back for a job with `save`; the engine failing is not expected either.
+      if (diagnosed.kind === "engine-failed" || diagnosed.kind === "findings") return { ok: false, field: "form", message: t("errors.saveFailed") };
+      saved = diagnosed.kind === "invalid" ? { ok: false, error: "invalid", fieldErrors: diagnosed.fieldErrors } : await saveDiagnosisDraft(db, user, diagnosed.draft);
       break;
+    }
   }
 
-  const saved = await saveDiagnosis(db, user, {
-    input: classified.kind === "request-id" ? classified.requestId : input,
-    inputKind: classified.kind === "request-id" ? "request-id" : "text",
-    ticketRef: ticketRef || null,
-    result,
-    event,
-  });
   if (!saved.ok) {
     if (saved.error === "forbidden") return { ok: false, field: "form", message: t("errors.forbidden") };
-    if (saved.error === "invalid" && saved.fieldErrors.ticketRef) return { ok: false, field: "ticketRef", message: t("errors.ticketRefTooLong", { max: DIAGNOSIS_LIMITS.ticketRef }) };
-    if (saved.error === "invalid" && saved.fieldErrors.input) return { ok: false, field: "input", message: t("errors.tooLarge") };
+    if (saved.error === "invalid") return refusedField(saved.fieldErrors, t);
     return { ok: false, field: "form", message: t("errors.saveFailed") };
   }
   redirect(`/d/${saved.id}`);
+}
+
+function refusedField(fieldErrors: FieldErrorKeys, t: Awaited<ReturnType<typeof getTranslations<"diagnosis.form">>>): DiagnoseState {
+  if (fieldErrors.ticketRef) return { ok: false, field: "ticketRef", message: t("errors.ticketRefTooLong", { max: DIAGNOSIS_LIMITS.ticketRef }) };
+  if (fieldErrors.input) return { ok: false, field: "input", message: t("errors.tooLarge") };
+  return { ok: false, field: "form", message: t("errors.saveFailed") };
 }

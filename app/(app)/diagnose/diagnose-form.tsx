@@ -6,20 +6,20 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, submitOnCtrlEnter, controlBorderClass } from "@/components/ui/field";
-import { DIAGNOSIS_LIMITS, MAX_INPUT_BYTES, utf8Length } from "@/domain/diagnosis-service/input";
+import { DIAGNOSIS_LIMITS, inputBytes, MAX_INPUT_BYTES, withinInputLimit } from "@/domain/diagnosis-service/input";
 import { diagnoseAction, type DiagnoseState } from "./actions";
 
 /** Large pastes get a size counter; below this it is noise. */
 const SHOW_SIZE_FROM = 64 * 1024;
 
-export function DiagnoseForm({ initialInput = "" }: { initialInput?: string }) {
+export function DiagnoseForm({ initialInput = "", refusedTooLarge = false }: { initialInput?: string; refusedTooLarge?: boolean }) {
   const t = useTranslations("diagnosis.form");
   const format = useFormatter();
   const [state, formAction, pending] = useActionState<DiagnoseState, FormData>(diagnoseAction, null);
   // Controlled, so the box keeps its text after a refused submit (React resets uncontrolled fields after an action).
   const [input, setInput] = useState(initialInput);
   const [ticketRef, setTicketRef] = useState("");
-  const [localError, setLocalError] = useState<string | null>(null);
+  const [localError, setLocalError] = useState<string | null>(refusedTooLarge ? t("errors.tooLarge") : null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const ticketField = useRef<HTMLInputElement>(null);
 
@@ -27,7 +27,7 @@ export function DiagnoseForm({ initialInput = "" }: { initialInput?: string }) {
   const inputError = localError ?? (serverError?.field === "input" ? serverError.message : null);
   const ticketError = serverError?.field === "ticketRef" ? serverError.message : null;
   const formError = serverError?.field === "form" ? serverError.message : null;
-  const bytes = input.length >= SHOW_SIZE_FROM / 4 ? utf8Length(input) : 0;
+  const bytes = input.length >= SHOW_SIZE_FROM / 4 ? inputBytes(input) : 0;
 
   // A refused submit takes the keyboard back to the field to fix.
   useEffect(() => {
@@ -44,7 +44,7 @@ export function DiagnoseForm({ initialInput = "" }: { initialInput?: string }) {
       className="space-y-4"
       onSubmit={(event) => {
         // Checked here too, so a too-large paste never travels to the server just to be refused.
-        if (utf8Length(input) > MAX_INPUT_BYTES) {
+        if (!withinInputLimit(input)) {
           event.preventDefault();
           setLocalError(t("errors.tooLarge"));
           inputRef.current?.focus();

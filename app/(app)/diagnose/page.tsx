@@ -6,6 +6,7 @@ import { Section } from "@/components/ui/section";
 import { getDb } from "@/db";
 import { listDiagnosesByCreator } from "@/db/queries/diagnoses";
 import { requiredRole } from "@/domain/auth/permissions";
+import { REFUSED_TOO_LARGE } from "@/app/_lib/diagnose-form-post";
 import { DiagnoseForm } from "./diagnose-form";
 
 export const dynamic = "force-dynamic";
@@ -20,8 +21,11 @@ export default async function DiagnosePage({ searchParams }: Props) {
   const user = await requireRole(requiredRole("diagnosis.run"), "/diagnose");
   const t = await getTranslations("diagnosis");
   // `?input=` pre-fills the box: "look up this RequestId" links from a result use it.
-  const prefill = (await searchParams).input;
+  const params = await searchParams;
+  const prefill = params.input;
   const initialInput = typeof prefill === "string" ? prefill.slice(0, 200) : "";
+  // A post too large for the server action came back here (see refuseOversizeDiagnosePost).
+  const refusedTooLarge = params[REFUSED_TOO_LARGE.name] === REFUSED_TOO_LARGE.value;
   const recent = await listDiagnosesByCreator(await getDb(), user.id, { limit: 8 });
 
   return (
@@ -31,7 +35,7 @@ export default async function DiagnosePage({ searchParams }: Props) {
         <p className="mt-1 max-w-3xl text-slate-700">{t("form.intro")}</p>
       </div>
       <section aria-label={t("form.heading")} className="rounded-lg border border-slate-200 bg-white p-4 sm:p-5">
-        <DiagnoseForm initialInput={initialInput} />
+        <DiagnoseForm initialInput={initialInput} refusedTooLarge={refusedTooLarge} />
       </section>
       <Section id="recent-heading" heading={t("recent.heading")}>
         {recent.length ? (

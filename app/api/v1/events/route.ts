@@ -1,6 +1,8 @@
 import { getDatabase } from "@/db";
-import { importEvents } from "@/db/mutations/request-events";
+import { insertRequestEvents } from "@/db/mutations/request-events";
 import { authorizeApiKey } from "@/app/_lib/api-keys";
+import { poolRefused } from "@/app/_lib/diagnose-request";
+import { parseEventBody } from "@/app/_lib/diagnosis-pool";
 import { programError, readBodyLimited } from "@/app/_lib/request-body";
 import { withJsonErrors } from "@/app/_lib/route-handler";
 import { MAX_INPUT_BYTES } from "@/domain/diagnosis-service/input";
@@ -20,7 +22,11 @@ export const POST = withJsonErrors(async (request: Request) => {
   const body = await readBodyLimited(request, MAX_INPUT_BYTES);
   if (!body.ok) return body.response;
   const database = await getDatabase();
-  const summary = await importEvents(database.db, body.text);
+  // Redacting every record of a large body is parsed in the worker pool, like a large paste (503 when it is full).
+  const parsed = await parseEventBody(database.db, body.text);
+  if (!parsed.ok) return poolRefused(parsed, { what: "Parsing these events", timeoutCode: "events_timeout" });
+  const stored = parsed.parsed.events.length ? await insertRequestEvents(database.db, parsed.parsed.events) : { inserted: 0, duplicates: 0 };
+  const summary = { received: parsed.parsed.received, ...stored, errors: parsed.parsed.errors };
   const anythingGood = summary.inserted + summary.duplicates > 0;
   if (!anythingGood && summary.errors.length > 0) {
     return Response.json(
