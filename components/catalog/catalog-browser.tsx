@@ -3,7 +3,8 @@
 import { useTranslations } from "next-intl";
 import { CatalogFilters } from "./catalog-filters";
 import { CatalogSearch } from "./catalog-search";
-import { CatalogTable, type CatalogTableRow } from "./catalog-table";
+import type { CatalogTableRow } from "./catalog-columns";
+import { CatalogTable } from "./catalog-table";
 import { hasActiveFilters, useCatalogNavigation } from "./use-catalog-navigation";
 import { Button } from "@/components/ui/button";
 import type { CatalogListParams } from "@/domain/catalog/listing";

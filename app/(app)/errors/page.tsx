@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/_lib/auth";
 import { CatalogBrowser } from "@/components/catalog/catalog-browser";
-import type { CatalogTableRow } from "@/components/catalog/catalog-table";
+import type { CatalogTableRow } from "@/components/catalog/catalog-columns";
 import { getDb } from "@/db";
 import { listCatalog } from "@/db/queries/catalog";
 import { listCatalogStatuses } from "@/db/queries/catalog-facets";

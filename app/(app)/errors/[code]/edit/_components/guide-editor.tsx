@@ -3,17 +3,19 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { GUIDE_LIMITS } from "@/domain/catalog/guide-input";
 import { LOCALES, type ChecklistStep, type Locale, type LocalizedText } from "@/domain/catalog/types";
 import { saveGuideAction, type SaveGuideState } from "../actions";
+import { ChecklistEditor, type DraftStep } from "./checklist-editor";
+import { TextField } from "./guide-text-field";
 
 type Draft = {
   title: Record<Locale, string>;
   explanation: Record<Locale, string>;
   remediation: Record<Locale, string>;
-  checklist: { key: number; title: Record<Locale, string>; detail: Record<Locale, string> }[];
+  checklist: DraftStep[];
   retryable: boolean;
 };
 
@@ -42,16 +44,6 @@ export function GuideEditor(props: {
     if (state && !state.ok) alertRef.current?.focus();
   }, [state]);
   const entryHref = `/errors/${encodeURIComponent(props.code)}`;
-
-  const updateStep = (index: number, change: (step: Draft["checklist"][number]) => Draft["checklist"][number]) =>
-    setDraft((d) => ({ ...d, checklist: d.checklist.map((s, i) => (i === index ? change(s) : s)) }));
-  const moveStep = (index: number, by: number) =>
-    setDraft((d) => {
-      const next = [...d.checklist];
-      const [step] = next.splice(index, 1);
-      if (step) next.splice(index + by, 0, step);
-      return { ...d, checklist: next };
-    });
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -101,46 +93,11 @@ export function GuideEditor(props: {
         </fieldset>
       ))}
 
-      <fieldset className="rounded border border-slate-200 bg-white p-4">
-        <legend className="px-1 font-medium">{t("fields.checklist")}</legend>
-        <ol className="flex flex-col gap-4">
-          {draft.checklist.map((step, index) => (
-            <li key={step.key} className="rounded border border-slate-200 p-3">
-              <div className="mb-2 flex items-center justify-between gap-2">
-                <span className="text-sm font-medium">{t("step", { number: index + 1 })}</span>
-                <div className="flex gap-1">
-                  <button type="button" className="rounded border border-slate-300 px-2 py-0.5 text-sm disabled:opacity-40" disabled={index === 0} onClick={() => moveStep(index, -1)} aria-label={t("moveUp", { number: index + 1 })}>
-                    ↑
-                  </button>
-                  <button type="button" className="rounded border border-slate-300 px-2 py-0.5 text-sm disabled:opacity-40" disabled={index === draft.checklist.length - 1} onClick={() => moveStep(index, 1)} aria-label={t("moveDown", { number: index + 1 })}>
-                    ↓
-                  </button>
-                  <button type="button" className="rounded border border-red-300 px-2 py-0.5 text-sm text-red-700" onClick={() => setDraft((d) => ({ ...d, checklist: d.checklist.filter((_, i) => i !== index) }))} aria-label={t("removeStep", { number: index + 1 })}>
-                    {t("remove")}
-                  </button>
-                </div>
-              </div>
-              <div className="grid gap-3 md:grid-cols-2">
-                {LOCALES.map((locale) => (
-                  <div key={locale} className="flex flex-col gap-2">
-                    <TextField label={`${t("stepTitle", { number: index + 1 })} · ${t(`languages.${locale}`)}`} lang={locale} maxLength={GUIDE_LIMITS.stepTitle} value={step.title[locale]} error={errors[`checklist.${index}.title.${locale}`] ?? (locale === "zh-CN" ? errors[`checklist.${index}.title`] : undefined)} onChange={(value) => updateStep(index, (s) => ({ ...s, title: { ...s.title, [locale]: value } }))} />
-                    <TextField label={`${t("stepDetail", { number: index + 1 })} · ${t(`languages.${locale}`)}`} lang={locale} multiline maxLength={GUIDE_LIMITS.stepDetail} value={step.detail[locale]} error={errors[`checklist.${index}.detail.${locale}`]} onChange={(value) => updateStep(index, (s) => ({ ...s, detail: { ...s.detail, [locale]: value } }))} />
-                  </div>
-                ))}
-              </div>
-            </li>
-          ))}
-        </ol>
-        {errors.checklist && <p className="mt-2 text-sm text-red-700">{errors.checklist}</p>}
-        <button
-          type="button"
-          className="mt-3 rounded border border-slate-300 px-3 py-1.5 text-sm disabled:opacity-40"
-          disabled={draft.checklist.length >= GUIDE_LIMITS.steps}
-          onClick={() => setDraft((d) => ({ ...d, checklist: [...d.checklist, { key: Date.now(), title: { "zh-CN": "", en: "" }, detail: { "zh-CN": "", en: "" } }] }))}
-        >
-          {t("addStep")}
-        </button>
-      </fieldset>
+      <ChecklistEditor
+        steps={draft.checklist}
+        errors={errors}
+        onChange={(change) => setDraft((d) => ({ ...d, checklist: change(d.checklist) }))}
+      />
 
       <label className="flex items-center gap-2">
         <input type="checkbox" checked={draft.retryable} onChange={(e) => setDraft((d) => ({ ...d, retryable: e.target.checked }))} />
@@ -158,52 +115,5 @@ export function GuideEditor(props: {
         </Link>
       </div>
     </form>
-  );
-}
-
-function TextField(props: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  maxLength: number;
-  lang?: string;
-  multiline?: boolean;
-  error?: string;
-  hint?: string;
-  required?: boolean;
-}) {
-  const id = useId();
-  const describedBy = [props.error ? `${id}-error` : null, props.hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
-  const common = {
-    id,
-    lang: props.lang,
-    value: props.value,
-    maxLength: props.maxLength,
-    required: props.required,
-    "aria-invalid": props.error ? true : undefined,
-    "aria-describedby": describedBy,
-    className: `w-full rounded border px-2 py-1.5 text-sm ${props.error ? "border-red-500" : "border-slate-300"}`,
-  };
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm text-slate-700">
-        {props.label}
-      </label>
-      {props.multiline ? (
-        <textarea {...common} rows={4} onChange={(e) => props.onChange(e.target.value)} />
-      ) : (
-        <input {...common} type="text" onChange={(e) => props.onChange(e.target.value)} />
-      )}
-      {props.hint && (
-        <p id={`${id}-hint`} className="text-xs text-slate-600">
-          {props.hint}
-        </p>
-      )}
-      {props.error && (
-        <p id={`${id}-error`} className="text-sm text-red-700">
-          {props.error}
-        </p>
-      )}
-    </div>
   );
 }
