@@ -13,6 +13,7 @@
  * BENCH_APP_DIR (a copy of the repository to start instead, e.g. an older commit to compare).
  * Target: p99 of both probes under load at most 100 ms. See bench/README.md.
  */
+import { fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { Agent, request as httpRequest } from "node:http";
@@ -84,11 +85,15 @@ async function probeFor(seconds: number, probes: Probe[], samples: ProbeSamples)
   agent.destroy();
 }
 
-/** CLIENTS loops posting the heavy pastes round-robin until `stop()`; 503 busy is counted, not an error. */
+/**
+ * The other users: CLIENTS loops posting the heavy pastes round-robin until `stop()`; 503 busy is counted, not an
+ * error. They run in a process of their own (heavyClientsProcess), from another loopback address, so that reading
+ * their large answers never delays the probes' own event loop: the probes then time the server, not this script.
+ */
 function startHeavyClients(baseUrl: string, headers: Record<string, string>, stats: HeavyStats): { stop: () => Promise<void> } {
   let running = true;
   let next = 0;
-  const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
+  const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS, localAddress: HEAVY_CLIENT_ADDRESS });
   const loop = async () => {
     while (running) {
       const heavy = HEAVY[next++ % HEAVY.length]!;
@@ -107,6 +112,41 @@ function startHeavyClients(baseUrl: string, headers: Record<string, string>, sta
       await Promise.all(loops);
       agent.destroy();
     },
+  };
+}
+
+const HEAVY_CLIENT_ADDRESS = "127.0.0.2";
+
+/** In the child: posts until the parent says stop, then sends its HeavyStats back and exits. */
+function heavyClientsChild(): void {
+  const stats: HeavyStats = { answered: 0, busy: 0, other: [], latencies: [] };
+  const clients = startHeavyClients(process.env.BENCH_HEAVY_BASE_URL!, JSON.parse(process.env.BENCH_HEAVY_HEADERS!), stats);
+  process.once("message", async () => {
+    await clients.stop();
+    process.send!(stats, () => process.exit(0));
+  });
+}
+
+/** Starts the heavy clients in a child process; `stop()` ends them and adds their counts to `stats`. */
+function heavyClientsProcess(baseUrl: string, headers: Record<string, string>, stats: HeavyStats): { stop: () => Promise<void> } {
+  const child = fork(fileURLToPath(import.meta.url), [], {
+    execArgv: process.execArgv,
+    env: { ...process.env, BENCH_HEAVY_CHILD: "1", BENCH_HEAVY_BASE_URL: baseUrl, BENCH_HEAVY_HEADERS: JSON.stringify(headers) },
+  });
+  return {
+    stop: () =>
+      new Promise((resolve, reject) => {
+        child.once("message", (message) => {
+          const got = message as HeavyStats;
+          stats.answered += got.answered;
+          stats.busy += got.busy;
+          stats.other.push(...got.other);
+          stats.latencies.push(...got.latencies);
+          resolve();
+        });
+        child.once("error", reject);
+        child.send("stop");
+      }),
   };
 }
 
@@ -141,7 +181,7 @@ async function main(): Promise<void> {
 
     // Warm-up, not measured: compiles the routes, builds the matcher, starts the diagnosis workers.
     await probeFor(2, probes, new Map(probes.map((p) => [p.label, []])));
-    const warm = startHeavyClients(app.baseUrl, heavyHeaders, { answered: 0, busy: 0, other: [], latencies: [] });
+    const warm = heavyClientsProcess(app.baseUrl, heavyHeaders, { answered: 0, busy: 0, other: [], latencies: [] });
     await new Promise((resolve) => setTimeout(resolve, 3000));
     await warm.stop();
 
@@ -158,12 +198,12 @@ async function main(): Promise<void> {
         await probeFor(sliceSeconds, probes, quiet);
         continue;
       }
-      const clients = startHeavyClients(app.baseUrl, heavyHeaders, heavy);
+      const clients = heavyClientsProcess(app.baseUrl, heavyHeaders, heavy);
       await probeFor(sliceSeconds, probes, loaded);
       await clients.stop();
     }
 
-    console.log(`\nProbe latency in ms, client side (the load generator shares the machine); ${machineLoad()} at the end`);
+    console.log(`\nProbe latency in ms, client side (the heavy clients run in another process, from ${HEAVY_CLIENT_ADDRESS}, on the same machine); ${machineLoad()} at the end`);
     printTable(
       ["request", "condition", "requests", "p50", "p95", "p99", "max"],
       probes.flatMap((p) => [row(p.label, "no load (baseline)", quiet.get(p.label)!), row(p.label, `${CLIENTS} clients posting 1 MB`, loaded.get(p.label)!)]),
@@ -183,4 +223,5 @@ async function main(): Promise<void> {
   }
 }
 
-runIfMain(import.meta.url, main);
+if (process.env.BENCH_HEAVY_CHILD === "1") heavyClientsChild();
+else runIfMain(import.meta.url, main);
