@@ -43,7 +43,7 @@ export async function diagnoseAction(_previous: DiagnoseState, formData: FormDat
   const t = await getTranslations("diagnosis.form");
   const user = await getCurrentUser();
   if (!user) return { ok: false, field: "form", message: t("errors.signedOut") };
-  if (!can(user.role, "diagnosis.run")) return { ok: false, field: "form", message: t("errors.forbidden") };
+  if (!can(user, "diagnosis.run")) return { ok: false, field: "form", message: t("errors.forbidden") };
 
   const parsed = diagnoseForm.safeParse({ input: formData.get("input") ?? "", ticketRef: formData.get("ticketRef") ?? undefined });
   if (!parsed.success) {
