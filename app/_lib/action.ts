@@ -14,6 +14,13 @@ export type ActionFailure<E extends string = string> = { ok: false; error: E; fi
 /** What the wrapper itself refuses before the handler runs. */
 export type Refusal = ActionFailure<"signedOut" | "forbidden" | "invalid">;
 
+/** Every function defineAction built, so a test can tell them from hand-written actions. */
+const definedActions = new WeakSet<object>();
+
+export function isDefinedAction(value: unknown): boolean {
+  return typeof value === "function" && definedActions.has(value);
+}
+
 type ActorFor<A> = A extends "public" ? CurrentUser | null : CurrentUser;
 
 type Options<A extends Action | "public", S extends z.ZodType, Args extends unknown[], R> = {
@@ -44,7 +51,7 @@ export function defineAction<A extends Action | "public", S extends z.ZodType, R
   options: Options<A, S, Args, R>,
   handler: (actor: ActorFor<A>, input: z.output<S>) => Promise<R>,
 ): (...args: Args) => Promise<R> {
-  return async (...args: Args): Promise<R> => {
+  const run = async (...args: Args): Promise<R> => {
     const actor = options.action === "public" ? await getCurrentUser() : await signedInActor(options.page);
     if (options.action !== "public") {
       if (!actor) return options.refuse(refusal("signedOut"), undefined);
@@ -60,6 +67,8 @@ export function defineAction<A extends Action | "public", S extends z.ZodType, R
     if (!isFailure(result)) recordAudit({ actor, action: options.action, ...(options.target ? { target: options.target(parsed.data) } : {}) });
     return result;
   };
+  definedActions.add(run);
+  return run;
 }
 
 /** The first message per field, keyed by the field's whole path. */
