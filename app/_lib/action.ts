@@ -1,4 +1,5 @@
 import "server-only";
+import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { forbidden } from "next/navigation";
 import type * as z from "zod";
 import { can, type Action } from "@/domain/auth/permissions";
@@ -43,7 +44,7 @@ type Options<A extends Action | "public", S extends z.ZodType, Args extends unkn
 /**
  * The one way to write a server action (they are public endpoints): resolves the actor and checks
  * `can(actor, action)`, parses the input with zod, runs the handler with the parsed value, and reports
- * every success to the audit hook.
+ * every success (an answer without `ok: false`, or a redirect) to the audit hook.
  *
  *   export const revokeKeyAction = defineAction({ action: "apiKeys.manage", input: revokeInput, page: "/admin/keys", refuse }, async (actor, input) => …);
  */
@@ -63,8 +64,16 @@ export function defineAction<A extends Action | "public", S extends z.ZodType, R
     const raw = options.raw ? options.raw(...args) : formObject(args[1]);
     const parsed = options.input.safeParse(raw);
     if (!parsed.success) return options.refuse(refusal("invalid", fieldErrorsOf(parsed.error)), raw);
-    const result = await handler(actor as ActorFor<A>, parsed.data);
-    if (!isFailure(result)) recordAudit({ actor, action: options.action, ...(options.target ? { target: options.target(parsed.data) } : {}) });
+    const audit = () => recordAudit({ actor, action: options.action, ...(options.target ? { target: options.target(parsed.data) } : {}) });
+    let result: R;
+    try {
+      result = await handler(actor as ActorFor<A>, parsed.data);
+    } catch (error) {
+      // A handler that ends by going to its result (a new diagnosis, sign-in after sign-out) succeeded too.
+      if (isRedirectError(error)) audit();
+      throw error;
+    }
+    if (!isFailure(result)) audit();
     return result;
   };
   definedActions.add(run);

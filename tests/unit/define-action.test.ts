@@ -79,6 +79,14 @@ describe("defineAction", () => {
     expect(audit).not.toHaveBeenCalled();
   });
 
+  test("a handler that ends in a redirect is audited, and the redirect still happens", async () => {
+    holder.user = viewer;
+    const { redirect } = await vi.importActual<typeof import("next/navigation")>("next/navigation");
+    const going = defineAction({ action: "diagnosis.run", input: z.object({}), refuse: (refusal) => refusal }, async () => redirect("/d/abc"));
+    await expect(going(null, form({}))).rejects.toMatchObject({ digest: expect.stringContaining("/d/abc") });
+    expect(audit).toHaveBeenCalledExactlyOnceWith({ actor: viewer, action: "diagnosis.run" });
+  });
+
   test("a public action runs signed out, with no actor, and is audited as public", async () => {
     type Switched = { ok: true; actor: unknown; locale: string } | Refusal;
     const open = defineAction(
