@@ -34,13 +34,13 @@ async function refuse(refusal: Refusal | MutationFailure): Promise<DiagnosisActi
  * The wrapper checks the session, the permission and every field (the same zod schemas the mutations check
  * again in db/mutations/diagnoses.ts), so a replayed or hand-made request gets the same answers as the form.
  */
-function annotation<S extends z.ZodType, Args extends unknown[]>(
+function annotation<S extends z.ZodType<{ diagnosisId: string }>, Args extends unknown[]>(
   input: S,
   raw: (...args: Args) => unknown,
   mutate: (actor: Actor, input: z.output<S>) => Promise<{ ok: true } | MutationFailure>,
 ) {
   return defineAction(
-    { action: "diagnosis.annotate", input, raw, refuse, target: (parsed) => (parsed as { diagnosisId: string }).diagnosisId },
+    { action: "diagnosis.annotate", input, raw, refuse, target: (parsed) => parsed.diagnosisId },
     async (actor, parsed): Promise<DiagnosisActionState> => {
       const result = await mutate(actor, parsed);
       if (!result.ok) return refuse(result);
