@@ -1,6 +1,6 @@
 import { ForbiddenMessage } from "@/components/forbidden-message";
 
-/** Rendered with status 403 when requireRole() finds the role too low. */
+/** Rendered with status 403 when requirePermission() finds the role too low. */
 export default function Forbidden() {
   return (
     <main id="main" className="mx-auto max-w-xl px-6 py-16">

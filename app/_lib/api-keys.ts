@@ -4,7 +4,7 @@ import { getDatabase } from "@/db";
 import { checkApiKey } from "@/db/mutations/api-keys";
 import { bearerToken, type ApiKeyScope } from "@/domain/auth/api-keys";
 import { LOCAL_TOKEN_HEADER } from "@/domain/auth/local-token";
-import type { Role } from "@/domain/auth/roles";
+import type { Action } from "@/domain/auth/permissions";
 import { authorizeApi, type CurrentUser } from "./auth";
 import { programError } from "./request-body";
 
@@ -15,8 +15,8 @@ export type ApiCaller =
   | { kind: "local" };
 
 export type AuthorizeOptions = {
-  /** Also accept a signed-in session with at least this role (the browser, or a colleague's script with a cookie). */
-  sessionRole?: Role;
+  /** Also accept a signed-in session allowed this action (the browser, or a colleague's script with a cookie). */
+  sessionAction?: Action;
   /** Also accept the running app's local token (command-line tools while the app holds the embedded database). */
   allowLocalToken?: boolean;
 };
@@ -60,6 +60,6 @@ export async function authorizeApiKey(request: Request, scope: ApiKeyScope, opti
   if (authorization) {
     return programError(401, "invalid_api_key", "Send the API key as `Authorization: Bearer <key>`.", CHALLENGE);
   }
-  if (options.sessionRole && request.headers.has("cookie")) return authorizeApi(request, options.sessionRole).then((r) => (r instanceof Response ? r : { kind: "session", user: r }));
+  if (options.sessionAction && request.headers.has("cookie")) return authorizeApi(request, options.sessionAction).then((r) => (r instanceof Response ? r : { kind: "session", user: r }));
   return programError(401, "unauthenticated", "This API needs an API key: send `Authorization: Bearer <key>`. An ErrorDesk admin creates keys on the API keys page (/admin/keys).", CHALLENGE);
 }

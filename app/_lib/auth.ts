@@ -5,14 +5,16 @@ import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
 import { safeNextPath } from "@/domain/auth/next-path";
-import { isRole, hasRole, type Role } from "@/domain/auth/roles";
+import { can, requiredRole, type Action, type Actor } from "@/domain/auth/permissions";
+import { isRole, type Role } from "@/domain/auth/roles";
 import { isLocale } from "@/i18n/locale";
 import type { Locale } from "@/domain/catalog/types";
 import { createAuth, type Auth } from "./auth-config";
 import { REQUEST_PATH_HEADER } from "./request-path";
 import { resolveAuthSecret } from "./secret";
 
-export type CurrentUser = { id: string; email: string; name: string; role: Role; locale: Locale | null };
+/** The signed-in person: an Actor with the fields the UI shows. */
+export type CurrentUser = Actor & { email: string; name: string; role: Role; locale: Locale | null };
 
 type Holder = { auth?: Promise<Auth> };
 // Like the database, one Better Auth instance per server process, whichever bundle asks first.
@@ -57,10 +59,10 @@ export async function requireUser(next?: string): Promise<CurrentUser> {
   redirect(back && back !== "/" ? `/sign-in?next=${encodeURIComponent(back)}` : "/sign-in");
 }
 
-/** The signed-in user if their role is at least `role`; otherwise the 403 page (or sign-in when signed out). */
-export async function requireRole(role: Role, next?: string): Promise<CurrentUser> {
+/** The signed-in user if they may do `action` (the permissions table); otherwise the 403 page (or sign-in when signed out). */
+export async function requirePermission(action: Action, next?: string): Promise<CurrentUser> {
   const actor = await requireUser(next);
-  if (!hasRole(actor.role, role)) forbidden();
+  if (!can(actor, action)) forbidden();
   return actor;
 }
 
@@ -69,13 +71,13 @@ export function apiError(status: 401 | 403, code: string, message: string): Resp
 }
 
 /**
- * For route handlers: the actor when signed in with at least `role`, else a JSON error to return as is
+ * For route handlers: the actor when signed in and allowed `action`, else a JSON error to return as is
  * (401 when signed out, 403 when the role is too low).
  */
-export async function authorizeApi(request: Request, role: Role): Promise<CurrentUser | Response> {
+export async function authorizeApi(request: Request, action: Action): Promise<CurrentUser | Response> {
   const actor = await userFromHeaders(request.headers);
   if (!actor) return apiError(401, "unauthenticated", "Sign in first: this API needs a signed-in session.");
-  if (!hasRole(actor.role, role)) return apiError(403, "forbidden", `This API needs the ${role} role; yours is ${actor.role}.`);
+  if (!can(actor, action)) return apiError(403, "forbidden", `This API needs the ${requiredRole(action)} role; yours is ${actor.role}.`);
   return actor;
 }
 

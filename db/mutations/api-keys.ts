@@ -1,11 +1,9 @@
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { generateApiKey, hashApiKey, looksLikeApiKey, newApiKeyInput, visiblePrefix, type ApiKeyScope } from "../../domain/auth/api-keys";
-import { hasRole } from "../../domain/auth/roles";
+import { can, type Actor } from "../../domain/auth/permissions";
 import { findApiKeyByHash, type StoredApiKey } from "../queries/api-keys";
 import { apiKeys } from "../schema";
 import type { Db } from "../types";
-
-type Actor = { id: string; role: string };
 
 export type CreateApiKeyResult =
   | { ok: true; id: number; name: string; prefix: string; scopes: ApiKeyScope[]; /** Shown once; only its hash is stored. */ key: string }
@@ -14,7 +12,7 @@ export type CreateApiKeyResult =
 
 /** Admins only, checked here as well as in the action, so no caller can skip it. */
 export async function createApiKey(db: Db, actor: Actor, input: { name: unknown; scopes: unknown }): Promise<CreateApiKeyResult> {
-  if (!hasRole(actor.role, "admin")) return { ok: false, error: "forbidden" };
+  if (!can(actor, "apiKeys.manage")) return { ok: false, error: "forbidden" };
   const parsed = newApiKeyInput.safeParse(input);
   if (!parsed.success) {
     const fieldErrors: Partial<Record<"name" | "scopes", string>> = {};
@@ -36,7 +34,7 @@ export type RevokeApiKeyResult = { ok: true; name: string } | { ok: false; error
 
 /** Revoking is final (a key cannot be un-revoked: make a new one); revoking twice keeps the first time. */
 export async function revokeApiKey(db: Db, actor: Actor, id: number): Promise<RevokeApiKeyResult> {
-  if (!hasRole(actor.role, "admin")) return { ok: false, error: "forbidden" };
+  if (!can(actor, "apiKeys.manage")) return { ok: false, error: "forbidden" };
   if (!Number.isSafeInteger(id) || id <= 0) return { ok: false, error: "not_found" };
   const [row] = await db
     .update(apiKeys)

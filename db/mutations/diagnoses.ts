@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import { can } from "../../domain/auth/permissions";
+import { can, type Actor } from "../../domain/auth/permissions";
 import { addNoteInput, fieldErrorKeys, setCheckInput, setOutcomeInput, setTicketRefInput, type FieldErrorKeys } from "../../domain/diagnosis-service/input";
 import { draftDiagnosis, type DiagnosisDraft, type DiagnosisDraftRequest } from "../../domain/diagnosis-service/record";
 import { matchedEntryCodes } from "../../domain/diagnosis-service/result";
@@ -11,9 +11,9 @@ import { diagnoses, diagnosisChecks, diagnosisNotes } from "../schema";
 import type { Db } from "../types";
 
 /** A signed-in person (viewer or above), or a program with an API key of scope "diagnose" (checked by the caller). */
-export type DiagnosisActor = { id: string; role: string } | { apiKey: { name: string } };
+export type DiagnosisActor = Actor | { apiKey: { name: string } };
 
-type Person = { id: string; role: string };
+type Person = Actor;
 
 /** One member per error, so checking `error` narrows to the member that has `fieldErrors`. */
 export type MutationFailure = { ok: false; error: "forbidden" } | { ok: false; error: "not_found" } | { ok: false; error: "invalid"; fieldErrors: FieldErrorKeys };
@@ -51,7 +51,7 @@ export function savedVia(actor: DiagnosisActor): SavedVia {
  * input even when the caller already did (a last line of defence), and the whole result.
  */
 export async function saveDiagnosis(db: Db, actor: DiagnosisActor, request: SaveDiagnosisRequest): Promise<SaveDiagnosisResult> {
-  if (isPerson(actor) && !can(actor.role, "diagnosis.run")) return { ok: false, error: "forbidden" };
+  if (isPerson(actor) && !can(actor, "diagnosis.run")) return { ok: false, error: "forbidden" };
   const entries = request.result && Array.isArray(request.result.findings) ? await snapshotSources(db, matchedEntryCodes(request.result)) : new Map();
   const drafted = draftDiagnosis(request, entries, savedVia(actor));
   if (!drafted.ok) return { ok: false, error: "invalid", fieldErrors: drafted.fieldErrors };
@@ -63,7 +63,7 @@ export async function saveDiagnosis(db: Db, actor: DiagnosisActor, request: Save
  * the request thread only inserts. The draft is taken as redacted: it must come from draftDiagnosis.
  */
 export async function saveDiagnosisDraft(db: Db, actor: DiagnosisActor, draft: DiagnosisDraft): Promise<{ ok: true; id: string } | { ok: false; error: "forbidden" }> {
-  if (isPerson(actor) && !can(actor.role, "diagnosis.run")) return { ok: false, error: "forbidden" };
+  if (isPerson(actor) && !can(actor, "diagnosis.run")) return { ok: false, error: "forbidden" };
   const id = newDiagnosisId();
   await db.insert(diagnoses).values({
     id,
@@ -88,7 +88,7 @@ async function touch(db: Db, id: string): Promise<void> {
 
 /** Ticks or unticks one checklist step of one finding; any signed-in colleague may carry the checklist on. */
 export async function setCheck(db: Db, actor: Person, input: unknown): Promise<{ ok: true } | MutationFailure> {
-  if (!can(actor.role, "diagnosis.run")) return { ok: false, error: "forbidden" };
+  if (!can(actor, "diagnosis.annotate")) return { ok: false, error: "forbidden" };
   const parsed = setCheckInput.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorKeys(parsed.error) };
   const { diagnosisId, findingIndex, stepIndex, done } = parsed.data;
@@ -110,7 +110,7 @@ export async function setCheck(db: Db, actor: Person, input: unknown): Promise<{
 }
 
 export async function addNote(db: Db, actor: Person, input: unknown): Promise<{ ok: true; id: number } | MutationFailure> {
-  if (!can(actor.role, "diagnosis.run")) return { ok: false, error: "forbidden" };
+  if (!can(actor, "diagnosis.annotate")) return { ok: false, error: "forbidden" };
   const parsed = addNoteInput.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorKeys(parsed.error) };
   const { diagnosisId, body } = parsed.data;
@@ -122,7 +122,7 @@ export async function addNote(db: Db, actor: Person, input: unknown): Promise<{ 
 
 /** "Solved it", or "did not" with the reason (required: the next engineer needs it). Setting it again replaces it. */
 export async function setOutcome(db: Db, actor: Person, input: unknown): Promise<{ ok: true } | MutationFailure> {
-  if (!can(actor.role, "diagnosis.run")) return { ok: false, error: "forbidden" };
+  if (!can(actor, "diagnosis.annotate")) return { ok: false, error: "forbidden" };
   const parsed = setOutcomeInput.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorKeys(parsed.error) };
   const { diagnosisId, outcome, reason } = parsed.data;
@@ -135,7 +135,7 @@ export async function setOutcome(db: Db, actor: Person, input: unknown): Promise
 }
 
 export async function setTicketRef(db: Db, actor: Person, input: unknown): Promise<{ ok: true } | MutationFailure> {
-  if (!can(actor.role, "diagnosis.run")) return { ok: false, error: "forbidden" };
+  if (!can(actor, "diagnosis.annotate")) return { ok: false, error: "forbidden" };
   const parsed = setTicketRefInput.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorKeys(parsed.error) };
   const { diagnosisId, ticketRef } = parsed.data;

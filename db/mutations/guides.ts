@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { GuideInput } from "../../domain/catalog/guide-input";
-import { hasRole, type Role } from "../../domain/auth/roles";
+import { can, type Actor } from "../../domain/auth/permissions";
 import { entryGuides, entryRevisions, errorEntries } from "../schema";
 import type { Db } from "../types";
 import { reindexEntry } from "./search-index";
@@ -14,8 +14,8 @@ export type GuideUpdateResult =
  * Saves an editor's change as a new revision with its author and reason, in one transaction with the
  * search index. The role is checked here, not only by the caller, so no path can skip it.
  */
-export async function updateGuide(db: Db, actor: { id: string; role: Role | string }, code: string, input: GuideInput): Promise<GuideUpdateResult> {
-  if (!hasRole(actor.role, "editor")) return { ok: false, error: "forbidden" };
+export async function updateGuide(db: Db, actor: Actor, code: string, input: GuideInput): Promise<GuideUpdateResult> {
+  if (!can(actor, "entry.edit")) return { ok: false, error: "forbidden" };
   return db.transaction(async (tx) => {
     const [current] = await tx
       .select({ entry: errorEntries, guide: entryGuides })

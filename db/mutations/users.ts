@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import { and, count, eq, ne, or, isNull, sql } from "drizzle-orm";
-import { hasRole, type Role } from "../../domain/auth/roles";
+import { can, type Actor } from "../../domain/auth/permissions";
+import type { Role } from "../../domain/auth/roles";
 import { refuseUserChange, type UserChange, type UserChangeRefusal } from "../../domain/auth/user-admin-rules";
 import { account, session, user } from "../schema";
 import type { Db } from "../types";
@@ -49,8 +50,8 @@ export type UserChangeResult = { ok: true; name: string } | { ok: false; error: 
  * the account), after the lock-out rules of domain/auth/user-admin-rules.ts. Deactivating also ends the
  * account's sessions at once. The actor's role is checked here too, so no caller can skip it.
  */
-export async function changeUser(db: Db, actor: { id: string; role: string }, targetId: string, change: UserChange): Promise<UserChangeResult> {
-  if (!hasRole(actor.role, "admin")) return { ok: false, error: "forbidden" };
+export async function changeUser(db: Db, actor: Actor, targetId: string, change: UserChange): Promise<UserChangeResult> {
+  if (!can(actor, "users.manage")) return { ok: false, error: "forbidden" };
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${USER_ADMIN_LOCK})`);
     const [target] = await tx.select({ id: user.id, name: user.name, role: user.role, banned: user.banned }).from(user).where(eq(user.id, targetId)).limit(1);

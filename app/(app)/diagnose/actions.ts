@@ -3,13 +3,13 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import * as z from "zod";
-import { getCurrentUser } from "@/app/_lib/auth";
+import { defineAction, type Refusal } from "@/app/_lib/action";
+import type { CurrentUser } from "@/app/_lib/auth";
 import { getDb } from "@/db";
 import { saveDiagnosis, saveDiagnosisDraft, type SaveDiagnosisResult } from "@/db/mutations/diagnoses";
 import { getMatcher, listDiagnosesForRequestId } from "@/db/queries/diagnoses";
 import { diagnoseText } from "@/app/_lib/diagnosis-pool";
 import { lookupRequestEvent } from "@/db/queries/request-events";
-import { can } from "@/domain/auth/permissions";
 import { DIAGNOSIS_LIMITS, diagnoseRequestEvent, withinInputLimit } from "@/domain/diagnosis-service";
 import type { FieldErrorKeys } from "@/domain/diagnosis-service/input";
 import { REQUEST_ID_EXAMPLE } from "@/domain/events";
@@ -35,25 +35,31 @@ const diagnoseForm = z.object({
   ticketRef: z.string().trim().max(DIAGNOSIS_LIMITS.ticketRef, "ticketRefTooLong").optional().default(""),
 });
 
+async function refuse(refusal: Refusal): Promise<DiagnoseState> {
+  const t = await getTranslations("diagnosis.form");
+  if (refusal.error !== "invalid") return { ok: false, field: "form", message: t(`errors.${refusal.error}`) };
+  if (refusal.fieldErrors.input === "tooLarge") return { ok: false, field: "input", message: t("errors.tooLarge") };
+  if (!refusal.fieldErrors.input && refusal.fieldErrors.ticketRef) return { ok: false, field: "ticketRef", message: t("errors.ticketRefTooLong", { max: DIAGNOSIS_LIMITS.ticketRef }) };
+  return { ok: false, field: "input", message: t("errors.empty") };
+}
+
 /**
  * Diagnoses the box's content (text, or a RequestId looked up in the stored request events), saves it under a
- * new share id (the save redacts secrets) and goes to /d/<id>. Server actions are public endpoints: the session
- * and every field are checked here, and again in saveDiagnosis / draftDiagnosis and saveDiagnosisDraft.
+ * new share id (the save redacts secrets) and goes to /d/<id>. Server actions are public endpoints: the wrapper
+ * checks the session, diagnosis.run and every field, and saveDiagnosis / saveDiagnosisDraft check again.
  */
-export async function diagnoseAction(_previous: DiagnoseState, formData: FormData): Promise<DiagnoseState> {
-  const t = await getTranslations("diagnosis.form");
-  const user = await getCurrentUser();
-  if (!user) return { ok: false, field: "form", message: t("errors.signedOut") };
-  if (!can(user.role, "diagnosis.run")) return { ok: false, field: "form", message: t("errors.forbidden") };
+export const diagnoseAction = defineAction(
+  {
+    action: "diagnosis.run",
+    input: diagnoseForm,
+    raw: (_previous: DiagnoseState, formData: FormData) => ({ input: formData.get("input") ?? "", ticketRef: formData.get("ticketRef") ?? undefined }),
+    refuse,
+  },
+  diagnoseAndSave,
+);
 
-  const parsed = diagnoseForm.safeParse({ input: formData.get("input") ?? "", ticketRef: formData.get("ticketRef") ?? undefined });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    if (issue?.path[0] === "ticketRef") return { ok: false, field: "ticketRef", message: t("errors.ticketRefTooLong", { max: DIAGNOSIS_LIMITS.ticketRef }) };
-    if (issue?.message === "tooLarge") return { ok: false, field: "input", message: t("errors.tooLarge") };
-    return { ok: false, field: "input", message: t("errors.empty") };
-  }
-  const { input, ticketRef } = parsed.data;
+async function diagnoseAndSave(user: CurrentUser, { input, ticketRef }: z.output<typeof diagnoseForm>): Promise<DiagnoseState> {
+  const t = await getTranslations("diagnosis.form");
   const classified = classifyInput(input);
   const db = await getDb();
 

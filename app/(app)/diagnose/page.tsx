@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { requireRole } from "@/app/_lib/auth";
+import { requirePermission } from "@/app/_lib/auth";
 import { DiagnosisList } from "@/components/diagnosis/diagnosis-list";
 import { Section } from "@/components/ui/section";
 import { getDb } from "@/db";
 import { listDiagnosesByCreator } from "@/db/queries/diagnoses";
-import { requiredRole } from "@/domain/auth/permissions";
 import { REFUSED_TOO_LARGE } from "@/app/_lib/diagnose-form-post";
 import { DiagnoseForm } from "./diagnose-form";
 
@@ -18,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function DiagnosePage({ searchParams }: Props) {
-  const user = await requireRole(requiredRole("diagnosis.run"), "/diagnose");
+  const user = await requirePermission("diagnosis.run", "/diagnose");
   const t = await getTranslations("diagnosis");
   // `?input=` pre-fills the box: "look up this RequestId" links from a result use it.
   const params = await searchParams;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireRole } from "@/app/_lib/auth";
+import { requirePermission } from "@/app/_lib/auth";
 import { getDb } from "@/db";
 import { listApiKeys } from "@/db/queries/api-keys";
 import { API_KEY_SCOPES } from "@/domain/auth/api-keys";
@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ApiKeysPage() {
-  await requireRole("admin", "/admin/keys");
+  await requirePermission("apiKeys.manage", "/admin/keys");
   const [t, format, keys] = await Promise.all([getTranslations("keys"), getFormatter(), listApiKeys(await getDb())]);
   const scopeOptions = API_KEY_SCOPES.map((scope) => ({ value: scope, label: t(`scopes.${scope}`) }));
   const when = (date: Date) => (

@@ -2,10 +2,10 @@
 
 import { refresh } from "next/cache";
 import * as z from "zod";
-import { requireRole } from "@/app/_lib/auth";
+import { byTopField, defineAction } from "@/app/_lib/action";
 import { getDb } from "@/db";
 import { changeUser, createPasswordUser } from "@/db/mutations/users";
-import { fieldErrors, newUserInput, roleField } from "@/domain/auth/credentials";
+import { newUserInput, roleField } from "@/domain/auth/credentials";
 import type { Role } from "@/domain/auth/roles";
 import type { UserChange } from "@/domain/auth/user-admin-rules";
 
@@ -16,33 +16,44 @@ import type { UserChange } from "@/domain/auth/user-admin-rules";
 export type CreateUserField = "name" | "email" | "password" | "role";
 export type CreateUserState =
   | { ok: true; createdId: string; email: string; role: Role }
-  | { ok: false; error: "fixErrors" | "emailTaken"; fieldErrors: Partial<Record<CreateUserField, string>>; values: { name: string; email: string; role: string } }
+  | { ok: false; error: "fixErrors" | "emailTaken" | "signedOut" | "forbidden"; fieldErrors: Partial<Record<CreateUserField, string>>; values: { name: string; email: string; role: string } }
   | null;
 
 export type UserChangeError = "selfDemotion" | "selfDeactivation" | "lastAdmin" | "notFound" | "forbidden" | "invalidRequest";
 export type UserChangeState =
   | { ok: true; result: "roleChanged"; name: string; role: Role }
   | { ok: true; result: "deactivated" | "reactivated"; name: string }
-  | { ok: false; error: UserChangeError }
+  | { ok: false; error: UserChangeError; fieldErrors: Record<string, string> }
   | null;
 
-/** Server actions are public endpoints: each one checks the admin role itself before reading any input. */
-export async function createUserAction(_previous: CreateUserState, formData: FormData): Promise<CreateUserState> {
-  await requireRole("admin", "/admin/users");
-  const raw = {
-    name: String(formData.get("name") ?? ""),
-    email: String(formData.get("email") ?? ""),
-    password: String(formData.get("password") ?? ""),
-    role: String(formData.get("role") ?? ""),
-  };
-  const values = { name: raw.name, email: raw.email, role: raw.role };
-  const parsed = newUserInput.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: "fixErrors", fieldErrors: fieldErrors<CreateUserField>(parsed.error), values };
-  const result = await createPasswordUser(await getDb(), parsed.data);
-  if (!result.ok) return { ok: false, error: "emailTaken", fieldErrors: { email: "emailTaken" }, values };
-  refresh();
-  return { ok: true, createdId: result.id, email: parsed.data.email, role: parsed.data.role };
-}
+const PAGE = "/admin/users";
+
+const newUserForm = (raw: unknown) => {
+  const form = (raw ?? {}) as Record<string, unknown>;
+  const text = (name: string) => (typeof form[name] === "string" ? (form[name] as string) : "");
+  return { name: text("name"), email: text("email"), password: text("password"), role: text("role") };
+};
+
+/** Admins only (the wrapper checks before reading any input, and changeUser again). */
+export const createUserAction = defineAction(
+  {
+    action: "users.manage",
+    input: newUserInput,
+    page: PAGE,
+    raw: (_previous: CreateUserState, formData: FormData) => newUserForm(Object.fromEntries(formData)),
+    refuse: (refusal, raw): CreateUserState => {
+      const { name, email, role } = newUserForm(raw);
+      const error = refusal.error === "invalid" ? "fixErrors" : refusal.error;
+      return { ok: false, error, fieldErrors: byTopField(refusal.fieldErrors), values: { name, email, role } };
+    },
+  },
+  async (_actor, input): Promise<CreateUserState> => {
+    const result = await createPasswordUser(await getDb(), input);
+    if (!result.ok) return { ok: false, error: "emailTaken", fieldErrors: { email: "emailTaken" }, values: { name: input.name, email: input.email, role: input.role } };
+    refresh();
+    return { ok: true, createdId: result.id, email: input.email, role: input.role };
+  },
+);
 
 const changeInput = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("set-role"), userId: z.string().min(1).max(100), role: roleField }),
@@ -59,15 +70,21 @@ const REFUSALS = {
 } as const satisfies Record<string, UserChangeError>;
 
 /** Role changes and (de)activation, after the lock-out rules; the form sends `kind`, `userId` and, for roles, `role`. */
-export async function changeUserAction(_previous: UserChangeState, formData: FormData): Promise<UserChangeState> {
-  const actor = await requireRole("admin", "/admin/users");
-  const parsed = changeInput.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { ok: false, error: "invalidRequest" };
-  const { userId, ...rest } = parsed.data;
-  const change: UserChange = rest;
-  const result = await changeUser(await getDb(), actor, userId, change);
-  if (!result.ok) return { ok: false, error: REFUSALS[result.error] };
-  refresh();
-  if (change.kind === "set-role") return { ok: true, result: "roleChanged", name: result.name, role: change.role };
-  return { ok: true, result: change.kind === "deactivate" ? "deactivated" : "reactivated", name: result.name };
-}
+export const changeUserAction = defineAction(
+  {
+    action: "users.manage",
+    input: changeInput,
+    page: PAGE,
+    raw: (_previous: UserChangeState, formData: FormData) => Object.fromEntries(formData),
+    refuse: (refusal): UserChangeState => ({ ok: false, error: refusal.error === "forbidden" ? "forbidden" : "invalidRequest", fieldErrors: refusal.fieldErrors }),
+    target: (input) => input.userId,
+  },
+  async (actor, { userId, ...rest }): Promise<UserChangeState> => {
+    const change: UserChange = rest;
+    const result = await changeUser(await getDb(), actor, userId, change);
+    if (!result.ok) return { ok: false, error: REFUSALS[result.error], fieldErrors: {} };
+    refresh();
+    if (change.kind === "set-role") return { ok: true, result: "roleChanged", name: result.name, role: change.role };
+    return { ok: true, result: change.kind === "deactivate" ? "deactivated" : "reactivated", name: result.name };
+  },
+);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireRole } from "@/app/_lib/auth";
+import { requirePermission } from "@/app/_lib/auth";
 import { getDb } from "@/db";
 import { listUsers } from "@/db/queries/users";
 import { MIN_PASSWORD_LENGTH } from "@/domain/auth/credentials";
@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function UsersPage() {
-  const actor = await requireRole("admin", "/admin/users");
+  const actor = await requirePermission("users.manage", "/admin/users");
   const [t, tc, format, users] = await Promise.all([getTranslations("admin.users"), getTranslations("common"), getFormatter(), listUsers(await getDb())]);
   const roleOptions = ROLES.map((role) => ({ value: role, label: tc(`roles.${role}`) }));
   return (

@@ -2,54 +2,76 @@
 
 import { refresh } from "next/cache";
 import { getTranslations } from "next-intl/server";
-import { getCurrentUser } from "@/app/_lib/auth";
+import type * as z from "zod";
+import { defineAction, type FieldErrors, type Refusal } from "@/app/_lib/action";
 import { getDb } from "@/db";
 import { addNote, setCheck, setOutcome, setTicketRef, type MutationFailure } from "@/db/mutations/diagnoses";
+import type { Actor } from "@/domain/auth/permissions";
 import { DIAGNOSIS_LIMITS } from "@/domain/diagnosis-service";
+import { addNoteInput, setCheckInput, setOutcomeInput, setTicketRefInput } from "@/domain/diagnosis-service/input";
 
 /** Messages come back translated; `fieldErrors` names the field each belongs to. */
-export type DiagnosisActionState = { ok: true; at: number } | { ok: false; message: string; fieldErrors: Record<string, string> } | null;
+export type DiagnosisActionState = { ok: true; at: number } | { ok: false; error: string; message: string; fieldErrors: Record<string, string> } | null;
 
-type Translate = Awaited<ReturnType<typeof getTranslations>>;
+type Translate = Awaited<ReturnType<typeof getTranslations<"diagnosis.actions">>>;
 
-/** The mutations validate with zod and answer message keys; this turns them into sentences in the user's language. */
-function failure(t: Translate, result: MutationFailure): DiagnosisActionState {
-  if (result.error !== "invalid") return { ok: false, message: t(result.error === "forbidden" ? "forbidden" : "notFound"), fieldErrors: {} };
+/** Field issues are message keys (domain/diagnosis-service/input.ts); this turns them into sentences in the user's language. */
+function invalid(t: Translate, keys: FieldErrors): DiagnosisActionState {
   const fieldErrors = Object.fromEntries(
-    Object.entries(result.fieldErrors).map(([field, key]) => [field, t.has(`fields.${key}`) ? t(`fields.${key}` as "fields.bodyRequired", DIAGNOSIS_LIMITS) : t("invalid")]),
+    Object.entries(keys).map(([field, key]) => [field, t.has(`fields.${key}`) ? t(`fields.${key}` as "fields.bodyRequired", DIAGNOSIS_LIMITS) : t("invalid")]),
   );
-  return { ok: false, message: Object.values(fieldErrors)[0] ?? t("invalid"), fieldErrors };
+  return { ok: false, error: "invalid", message: Object.values(fieldErrors)[0] ?? t("invalid"), fieldErrors };
+}
+
+async function refuse(refusal: Refusal | MutationFailure): Promise<DiagnosisActionState> {
+  const t = await getTranslations("diagnosis.actions");
+  if (refusal.error === "invalid") return invalid(t, refusal.fieldErrors);
+  const error = refusal.error === "not_found" ? "notFound" : refusal.error;
+  return { ok: false, error, message: t(error), fieldErrors: {} };
 }
 
 /**
- * Server actions are public endpoints: each checks the session here, and the mutation checks the role and
- * validates every field with zod (db/mutations/diagnoses.ts), so a replayed or hand-made request gets the same
- * answers as the form.
+ * The wrapper checks the session, the permission and every field (the same zod schemas the mutations check
+ * again in db/mutations/diagnoses.ts), so a replayed or hand-made request gets the same answers as the form.
  */
-async function run(mutate: (actor: { id: string; role: string }) => Promise<{ ok: true } | MutationFailure>): Promise<DiagnosisActionState> {
-  const t = await getTranslations("diagnosis.actions");
-  const user = await getCurrentUser();
-  if (!user) return { ok: false, message: t("signedOut"), fieldErrors: {} };
-  const result = await mutate(user);
-  if (!result.ok) return failure(t, result);
-  refresh();
-  return { ok: true, at: Date.now() };
-}
-
-export async function setCheckAction(input: { diagnosisId: string; findingIndex: number; stepIndex: number; done: boolean }): Promise<DiagnosisActionState> {
-  return run(async (actor) => setCheck(await getDb(), actor, input));
-}
-
-export async function addNoteAction(_previous: DiagnosisActionState, formData: FormData): Promise<DiagnosisActionState> {
-  return run(async (actor) => addNote(await getDb(), actor, { diagnosisId: formData.get("diagnosisId"), body: formData.get("body") ?? "" }));
-}
-
-export async function setOutcomeAction(_previous: DiagnosisActionState, formData: FormData): Promise<DiagnosisActionState> {
-  return run(async (actor) =>
-    setOutcome(await getDb(), actor, { diagnosisId: formData.get("diagnosisId"), outcome: formData.get("outcome") ?? "", reason: formData.get("reason") }),
+function annotation<S extends z.ZodType<{ diagnosisId: string }>, Args extends unknown[]>(
+  input: S,
+  raw: (...args: Args) => unknown,
+  mutate: (actor: Actor, input: z.output<S>) => Promise<{ ok: true } | MutationFailure>,
+) {
+  return defineAction(
+    { action: "diagnosis.annotate", input, raw, refuse, target: (parsed) => parsed.diagnosisId },
+    async (actor, parsed): Promise<DiagnosisActionState> => {
+      const result = await mutate(actor, parsed);
+      if (!result.ok) return refuse(result);
+      refresh();
+      return { ok: true, at: Date.now() };
+    },
   );
 }
 
-export async function setTicketRefAction(_previous: DiagnosisActionState, formData: FormData): Promise<DiagnosisActionState> {
-  return run(async (actor) => setTicketRef(await getDb(), actor, { diagnosisId: formData.get("diagnosisId"), ticketRef: formData.get("ticketRef") }));
-}
+type FormArgs = [previous: DiagnosisActionState, formData: FormData];
+
+export const setCheckAction = annotation(
+  setCheckInput,
+  (input: { diagnosisId: string; findingIndex: number; stepIndex: number; done: boolean }) => input,
+  async (actor, input) => setCheck(await getDb(), actor, input),
+);
+
+export const addNoteAction = annotation(
+  addNoteInput,
+  (...[, formData]: FormArgs) => ({ diagnosisId: formData.get("diagnosisId"), body: formData.get("body") ?? "" }),
+  async (actor, input) => addNote(await getDb(), actor, input),
+);
+
+export const setOutcomeAction = annotation(
+  setOutcomeInput,
+  (...[, formData]: FormArgs) => ({ diagnosisId: formData.get("diagnosisId"), outcome: formData.get("outcome") ?? "", reason: formData.get("reason") }),
+  async (actor, input) => setOutcome(await getDb(), actor, input),
+);
+
+export const setTicketRefAction = annotation(
+  setTicketRefInput,
+  (...[, formData]: FormArgs) => ({ diagnosisId: formData.get("diagnosisId"), ticketRef: formData.get("ticketRef") }),
+  async (actor, input) => setTicketRef(await getDb(), actor, input),
+);

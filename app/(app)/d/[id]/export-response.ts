@@ -19,7 +19,7 @@ export async function exportResponse(request: Request, id: string, render: Rende
   const plain = (status: number, message: string) => new Response(`${message}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
   const user = await getCurrentUser();
   if (!user) return plain(401, t("signedOut"));
-  if (!can(user.role, "diagnosis.run")) return plain(403, t("forbidden"));
+  if (!can(user, "diagnosis.run")) return plain(403, t("forbidden"));
   const record = await loadDiagnosis(id);
   if (!record) return plain(404, t("notFound"));
 

@@ -2,11 +2,10 @@ import "server-only";
 import { headers } from "next/headers";
 import { getLocale } from "next-intl/server";
 import { cache } from "react";
-import { requireRole } from "@/app/_lib/auth";
+import { requirePermission } from "@/app/_lib/auth";
 import { diagnosisLink } from "@/app/_lib/public-url";
 import { getDb } from "@/db";
 import { getDiagnosis } from "@/db/queries/diagnoses";
-import { requiredRole } from "@/domain/auth/permissions";
 import { DEFAULT_LOCALE, type Locale } from "@/domain/catalog/types";
 import { isLocale } from "@/i18n/locale";
 
@@ -16,7 +15,7 @@ import { isLocale } from "@/i18n/locale";
  * the HTML of the redirect to sign-in.
  */
 export const loadDiagnosis = cache(async (id: string) => {
-  await requireRole(requiredRole("diagnosis.run"), `/d/${id}`);
+  await requirePermission("diagnosis.run", `/d/${id}`);
   return getDiagnosis(await getDb(), id);
 });
 

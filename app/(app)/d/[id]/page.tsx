@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { requireRole } from "@/app/_lib/auth";
+import { requirePermission } from "@/app/_lib/auth";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
-import { requiredRole } from "@/domain/auth/permissions";
 import { renderDiagnosisMarkdown, renderEscalationSummary } from "@/domain/diagnosis-service";
 import type { DiagnosisRecord } from "@/domain/diagnosis-service/types";
 import { DiagnosisHeader } from "./_components/diagnosis-header";
@@ -35,7 +34,7 @@ function findingCodes(record: DiagnosisRecord): string[] {
 
 export default async function DiagnosisPage({ params }: Props) {
   const { id } = await params;
-  const user = await requireRole(requiredRole("diagnosis.run"), `/d/${id}`);
+  const user = await requirePermission("diagnosis.run", `/d/${id}`);
   const record = await loadDiagnosis(id);
   if (!record) notFound();
 

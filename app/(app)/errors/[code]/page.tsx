@@ -8,7 +8,7 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Section } from "@/components/ui/section";
 import { getDb } from "@/db";
 import { getEntryByCode } from "@/db/queries/catalog";
-import { hasRole } from "@/domain/auth/roles";
+import { can } from "@/domain/auth/permissions";
 import { codeFromPathSegment } from "@/domain/catalog/code-param";
 import { fillParam, localized } from "@/domain/catalog/localized";
 import { DEFAULT_LOCALE, type Locale, type LocalizedText } from "@/domain/catalog/types";
@@ -57,7 +57,7 @@ export default async function EntryPage({ params }: Props) {
   const remediation = pick(entry.remediation);
   const steps = entry.checklist.map((step) => ({ title: pick(step.title), detail: pick(step.detail) }));
   const anyFallback = [title, explanation, remediation, ...steps.flatMap((s) => [s.title, s.detail])].some((v) => v?.fellBack);
-  const canEdit = hasRole(user.role, "editor");
+  const canEdit = can(user, "entry.edit");
 
   return (
     <div>

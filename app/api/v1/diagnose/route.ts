@@ -19,7 +19,7 @@ const NO_STORE = { "cache-control": "no-store" };
  * Callers: an API key with scope diagnose, or a signed-in session.
  */
 export const POST = withJsonErrors(async (request: Request) => {
-  const caller = await authorizeApiKey(request, "diagnose", { sessionRole: "viewer" });
+  const caller = await authorizeApiKey(request, "diagnose", { sessionAction: "diagnosis.run" });
   if (caller instanceof Response) return caller;
   const input = await readDiagnoseRequest(request);
   if (input instanceof Response) return input;

@@ -17,7 +17,7 @@ export const dynamic = "force-dynamic";
  * Callers: an API key with scope events:write, an admin's session, or `npm run events:import` (local token).
  */
 export const POST = withJsonErrors(async (request: Request) => {
-  const caller = await authorizeApiKey(request, "events:write", { sessionRole: "admin", allowLocalToken: true });
+  const caller = await authorizeApiKey(request, "events:write", { sessionAction: "events.write", allowLocalToken: true });
   if (caller instanceof Response) return caller;
   const body = await readBodyLimited(request, MAX_INPUT_BYTES);
   if (!body.ok) return body.response;

@@ -11,8 +11,8 @@ const scopeParam = z.enum(API_KEY_SCOPES, { error: `Parameter "scope" must be on
 
 /** Who else each scope's real route accepts, so a ping costs exactly the check that route makes. */
 const ROUTE_OPTIONS: Record<ApiKeyScope, AuthorizeOptions> = {
-  diagnose: { sessionRole: "viewer" },
-  "events:write": { sessionRole: "admin", allowLocalToken: true },
+  diagnose: { sessionAction: "diagnosis.run" },
+  "events:write": { sessionAction: "events.write", allowLocalToken: true },
 };
 
 /**

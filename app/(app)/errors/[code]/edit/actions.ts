@@ -2,37 +2,53 @@
 
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
+import * as z from "zod";
+import { defineAction, type FieldErrors } from "@/app/_lib/action";
 import { getDb } from "@/db";
 import { updateGuide } from "@/db/mutations/guides";
-import { fieldErrorsOf, guideInput } from "@/domain/catalog/guide-input";
-import { getCurrentUser } from "@/app/_lib/auth";
+import { guideInput } from "@/domain/catalog/guide-input";
 import { storableText } from "@/domain/text/storable";
 
-export type SaveGuideState = { ok: true; revision: number } | { ok: false; message: string; fieldErrors?: Record<string, string> };
+export type SaveGuideState = { ok: true; revision: number } | { ok: false; error: string; message: string; fieldErrors: Record<string, string> };
 
-/** Server actions are public endpoints: the session, the role and every field are checked here again. */
-export async function saveGuideAction(rawCode: unknown, raw: unknown): Promise<SaveGuideState> {
-  const t = await getTranslations("editor");
-  const actor = await getCurrentUser();
-  if (!actor) return { ok: false, message: t("errors.signedOut") };
-  const code = typeof rawCode === "string" ? storableText(rawCode) : "";
-  if (code.length === 0 || code.length > 200) return { ok: false, message: t("errors.notFound") };
-  const parsed = guideInput.safeParse(raw);
-  if (!parsed.success) {
-    const fieldErrors = Object.fromEntries(
-      Object.entries(fieldErrorsOf(parsed.error)).map(([field, issue]) => {
-        const [kind, limit] = issue.split(":");
-        return [field, t(`fieldErrors.${kind === "too_long" || kind === "too_many_steps" || kind === "required_one_language" || kind === "reason_required" ? kind : "invalid"}`, { limit: limit ?? "" })];
-      }),
-    );
-    return { ok: false, message: t("errors.invalid"), fieldErrors };
-  }
-  const result = await updateGuide(await getDb(), actor, code, parsed.data);
-  if (!result.ok) {
-    if (result.error === "conflict") return { ok: false, message: t("errors.conflict", { revision: result.currentRevision }) };
-    return { ok: false, message: t(`errors.${result.error === "forbidden" ? "forbidden" : "notFound"}`) };
-  }
-  revalidatePath(`/errors/${encodeURIComponent(code)}`);
-  revalidatePath("/errors");
-  return { ok: true, revision: result.revision };
+const saveInput = guideInput.extend({ code: z.string().transform(storableText).pipe(z.string().min(1).max(200)) });
+
+const KNOWN_FIELD_ERRORS = new Set(["too_long", "too_many_steps", "required_one_language", "reason_required"]);
+
+/** The editor's session, role and every field are checked by the wrapper; the mutation checks the role again. */
+export const saveGuideAction = defineAction(
+  {
+    action: "entry.edit",
+    input: saveInput,
+    raw: (code: unknown, guide: unknown) => ({ ...(typeof guide === "object" && guide !== null ? guide : {}), code }),
+    refuse: async (refusal): Promise<SaveGuideState> => {
+      const t = await getTranslations("editor");
+      if (refusal.error !== "invalid") return { ok: false, error: refusal.error, message: t(`errors.${refusal.error}`), fieldErrors: {} };
+      if (refusal.fieldErrors.code) return { ok: false, error: "notFound", message: t("errors.notFound"), fieldErrors: {} };
+      return { ok: false, error: "invalid", message: t("errors.invalid"), fieldErrors: translated(t, refusal.fieldErrors) };
+    },
+    target: (input) => input.code,
+  },
+  async (actor, { code, ...guide }): Promise<SaveGuideState> => {
+    const result = await updateGuide(await getDb(), actor, code, guide);
+    if (!result.ok) {
+      const t = await getTranslations("editor");
+      if (result.error === "conflict") return { ok: false, error: "conflict", message: t("errors.conflict", { revision: result.currentRevision }), fieldErrors: {} };
+      const error = result.error === "forbidden" ? "forbidden" : "notFound";
+      return { ok: false, error, message: t(`errors.${error}`), fieldErrors: {} };
+    }
+    revalidatePath(`/errors/${encodeURIComponent(code)}`);
+    revalidatePath("/errors");
+    return { ok: true, revision: result.revision };
+  },
+);
+
+/** Field issues are `kind[:limit]` (domain/catalog/guide-input.ts); the form shows them as sentences. */
+function translated(t: Awaited<ReturnType<typeof getTranslations<"editor">>>, fieldErrors: FieldErrors): FieldErrors {
+  return Object.fromEntries(
+    Object.entries(fieldErrors).map(([field, issue]) => {
+      const [kind, limit] = issue.split(":");
+      return [field, t(`fieldErrors.${kind && KNOWN_FIELD_ERRORS.has(kind) ? kind : "invalid"}` as "fieldErrors.invalid", { limit: limit ?? "" })];
+    }),
+  );
 }

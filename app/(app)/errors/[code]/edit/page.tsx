@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { getEntryByCode } from "@/db/queries/catalog";
-import { requireRole } from "@/app/_lib/auth";
+import { requirePermission } from "@/app/_lib/auth";
 import { GuideEditor } from "./_components/guide-editor";
 import { codeFromPathSegment } from "@/domain/catalog/code-param";
 
@@ -15,7 +15,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function EditEntryPage({ params }: Props) {
-  await requireRole("editor");
+  await requirePermission("entry.edit");
   const code = codeFromPathSegment((await params).code);
   const entry = await getEntryByCode(await getDb(), code);
   if (!entry) notFound();

@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export const GET = withJsonErrors(async (request: Request) => {
   const database = await getDatabase();
   if (!isLocalToolRequest(request, database.lock?.localToken)) {
-    const actor = await authorizeApi(request, "viewer");
+    const actor = await authorizeApi(request, "catalog.export");
     if (actor instanceof Response) return actor;
   }
   return new Response(JSON.stringify(await exportCatalog(database.db), null, 2), {

@@ -1,0 +1,118 @@
+import "server-only";
+import { isRedirectError } from "next/dist/client/components/redirect-error";
+import { forbidden } from "next/navigation";
+import type * as z from "zod";
+import { can, type Action } from "@/domain/auth/permissions";
+import { getCurrentUser, requireUser, type CurrentUser } from "./auth";
+import { recordAudit } from "./audit";
+
+/** Field path ("email", "checklist.0.title.en") → the first message (key) zod gave for it. */
+export type FieldErrors = Record<string, string>;
+
+/** The one failure shape every server action answers with; a form may add its own fields (echoed values, a translated message). */
+export type ActionFailure<E extends string = string> = { ok: false; error: E; fieldErrors: FieldErrors };
+
+/** What the wrapper itself refuses before the handler runs. */
+export type Refusal = ActionFailure<"signedOut" | "forbidden" | "invalid">;
+
+/** Every function defineAction built, so a test can tell them from hand-written actions. */
+const definedActions = new WeakSet<object>();
+
+export function isDefinedAction(value: unknown): boolean {
+  return typeof value === "function" && definedActions.has(value);
+}
+
+type ActorFor<A> = A extends "public" ? CurrentUser | null : CurrentUser;
+
+type Options<A extends Action | "public", S extends z.ZodType, Args extends unknown[], R> = {
+  /** The permission (domain/auth/permissions.ts), or "public" for what anyone may call (language, sign-out). */
+  action: A;
+  input: S;
+  /**
+   * Forms of pages that need the permission to render: signed out redirects to sign-in and back to this path,
+   * a too-low role shows the 403 page. Without it both come back as a Refusal, for forms that report them inline.
+   */
+  page?: string;
+  /** Builds the raw input from the call's arguments. Default: the FormData of `(previousState, formData)` as an object. */
+  raw?: (...args: Args) => unknown;
+  /** How this form shows a Refusal (translated message, echoed values…). */
+  refuse: (refusal: Refusal, raw: unknown) => R | Promise<R>;
+  /** What the audit event names as the target, from the parsed input. */
+  target?: (input: z.output<S>) => string;
+};
+
+/**
+ * The one way to write a server action (they are public endpoints): resolves the actor and checks
+ * `can(actor, action)`, parses the input with zod, runs the handler with the parsed value, and reports
+ * every success (an answer without `ok: false`, or a redirect) to the audit hook.
+ *
+ *   export const revokeKeyAction = defineAction({ action: "apiKeys.manage", input: revokeInput, page: "/admin/keys", refuse }, async (actor, input) => …);
+ */
+export function defineAction<A extends Action | "public", S extends z.ZodType, R, Args extends unknown[] = [previous: unknown, formData: FormData]>(
+  options: Options<A, S, Args, R>,
+  handler: (actor: ActorFor<A>, input: z.output<S>) => Promise<R>,
+): (...args: Args) => Promise<R> {
+  const run = async (...args: Args): Promise<R> => {
+    const actor = options.action === "public" ? await getCurrentUser() : await signedInActor(options.page);
+    if (options.action !== "public") {
+      if (!actor) return options.refuse(refusal("signedOut"), undefined);
+      if (!can(actor, options.action)) {
+        if (options.page) forbidden();
+        return options.refuse(refusal("forbidden"), undefined);
+      }
+    }
+    const raw = options.raw ? options.raw(...args) : formObject(args[1]);
+    const parsed = options.input.safeParse(raw);
+    if (!parsed.success) return options.refuse(refusal("invalid", fieldErrorsOf(parsed.error)), raw);
+    const audit = () => recordAudit({ actor, action: options.action, ...(options.target ? { target: options.target(parsed.data) } : {}) });
+    let result: R;
+    try {
+      result = await handler(actor as ActorFor<A>, parsed.data);
+    } catch (error) {
+      // A handler that ends by going to its result (a new diagnosis, sign-in after sign-out) succeeded too.
+      if (isRedirectError(error)) audit();
+      throw error;
+    }
+    if (!isFailure(result)) audit();
+    return result;
+  };
+  definedActions.add(run);
+  return run;
+}
+
+/** The first message per field, keyed by the field's whole path. */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) out[issue.path.join(".") || "form"] ??= issue.message;
+  return out;
+}
+
+/** Field errors by top-level field (`scopes.0` counts as `scopes`), for forms that mark whole fields. */
+export function byTopField(fieldErrors: FieldErrors): FieldErrors {
+  const out: FieldErrors = {};
+  for (const [path, message] of Object.entries(fieldErrors)) out[path.split(".")[0]!] ??= message;
+  return out;
+}
+
+async function signedInActor(page: string | undefined): Promise<CurrentUser | null> {
+  return page ? requireUser(page) : getCurrentUser();
+}
+
+function refusal(error: Refusal["error"], fieldErrors: FieldErrors = {}): Refusal {
+  return { ok: false, error, fieldErrors };
+}
+
+function isFailure(result: unknown): boolean {
+  return typeof result === "object" && result !== null && (result as { ok?: unknown }).ok === false;
+}
+
+/** A FormData as a plain object: one value per name, or all of them when a name repeats (checkbox groups). */
+function formObject(value: unknown): Record<string, unknown> {
+  if (!(value instanceof FormData)) return {};
+  const out: Record<string, unknown> = {};
+  for (const name of new Set(value.keys())) {
+    const all = value.getAll(name);
+    out[name] = all.length === 1 ? all[0] : all;
+  }
+  return out;
+}

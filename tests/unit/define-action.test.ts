@@ -1,0 +1,100 @@
+import { beforeEach, describe, expect, test, vi } from "vitest";
+import * as z from "zod";
+
+// The wrapper runs in-process: the signed-in user is `holder.user`, redirect() and forbidden() throw what they would show.
+const holder = vi.hoisted(() => ({ user: null as { id: string; role: string; name: string; email: string; locale: null } | null }));
+const audit = vi.hoisted(() => vi.fn());
+vi.mock("server-only", () => ({}));
+vi.mock("@/app/_lib/audit", () => ({ recordAudit: audit }));
+vi.mock("@/app/_lib/auth", () => ({
+  getCurrentUser: async () => holder.user,
+  requireUser: async (next: string) => {
+    if (holder.user) return holder.user;
+    throw new Error(`redirect /sign-in?next=${next}`);
+  },
+}));
+vi.mock("next/navigation", () => ({
+  forbidden: () => {
+    throw new Error("forbidden page");
+  },
+}));
+
+const { defineAction } = await import("@/app/_lib/action");
+type Refusal = import("@/app/_lib/action").Refusal;
+
+const viewer = { id: "u-viewer", role: "viewer", name: "V", email: "v@example.test", locale: null };
+const editor = { id: "u-editor", role: "editor", name: "E", email: "e@example.test", locale: null };
+
+const input = z.object({ code: z.string().trim().min(1, "codeRequired"), steps: z.coerce.number().int().max(3, "tooMany") });
+type Result = { ok: true; by: string; parsed: z.output<typeof input> } | Refusal;
+const handler = vi.fn(async (actor: { id: string }, parsed: z.output<typeof input>): Promise<Result> => ({ ok: true, by: actor.id, parsed }));
+const inline = defineAction({ action: "entry.edit", input, refuse: (refusal): Result => refusal, target: (parsed) => parsed.code }, handler);
+const onPage = defineAction({ action: "entry.edit", input, page: "/errors/X/edit", refuse: (refusal): Result => refusal }, handler);
+
+function form(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) data.append(name, value);
+  return data;
+}
+
+beforeEach(() => {
+  holder.user = null;
+  handler.mockClear();
+  audit.mockClear();
+});
+
+describe("defineAction", () => {
+  test("a role below the action's permission is refused before the input is read or the handler runs", async () => {
+    holder.user = viewer;
+    expect(await inline(null, form({ code: "X", steps: "1" }))).toEqual({ ok: false, error: "forbidden", fieldErrors: {} });
+    await expect(onPage(null, form({ code: "X", steps: "1" }))).rejects.toThrow("forbidden page");
+    expect(handler).not.toHaveBeenCalled();
+    expect(audit).not.toHaveBeenCalled();
+  });
+
+  test("signed out: an inline form gets signedOut, a page's form is sent to sign-in and back", async () => {
+    expect(await inline(null, form({ code: "X", steps: "1" }))).toEqual({ ok: false, error: "signedOut", fieldErrors: {} });
+    await expect(onPage(null, form({ code: "X", steps: "1" }))).rejects.toThrow("redirect /sign-in?next=/errors/X/edit");
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  test("bad input comes back as field errors per field, and nothing runs", async () => {
+    holder.user = editor;
+    expect(await inline(null, form({ code: "  ", steps: "9" }))).toEqual({ ok: false, error: "invalid", fieldErrors: { code: "codeRequired", steps: "tooMany" } });
+    expect(handler).not.toHaveBeenCalled();
+    expect(audit).not.toHaveBeenCalled();
+  });
+
+  test("good input reaches the handler parsed, and the audit hook hears the action, the actor and the target", async () => {
+    holder.user = editor;
+    expect(await inline(null, form({ code: " Throttling ", steps: "2" }))).toEqual({ ok: true, by: "u-editor", parsed: { code: "Throttling", steps: 2 } });
+    expect(handler).toHaveBeenCalledWith(editor, { code: "Throttling", steps: 2 });
+    expect(audit).toHaveBeenCalledExactlyOnceWith({ actor: editor, action: "entry.edit", target: "Throttling" });
+  });
+
+  test("a handler's own failure is returned as is and not audited", async () => {
+    holder.user = editor;
+    const refusing = defineAction({ action: "entry.edit", input, refuse: (refusal) => refusal }, async () => ({ ok: false as const, error: "conflict", fieldErrors: {} }));
+    expect(await refusing(null, form({ code: "X", steps: "1" }))).toEqual({ ok: false, error: "conflict", fieldErrors: {} });
+    expect(audit).not.toHaveBeenCalled();
+  });
+
+  test("a handler that ends in a redirect is audited, and the redirect still happens", async () => {
+    holder.user = viewer;
+    const { redirect } = await vi.importActual<typeof import("next/navigation")>("next/navigation");
+    const going = defineAction({ action: "diagnosis.run", input: z.object({}), refuse: (refusal) => refusal }, async () => redirect("/d/abc"));
+    await expect(going(null, form({}))).rejects.toMatchObject({ digest: expect.stringContaining("/d/abc") });
+    expect(audit).toHaveBeenCalledExactlyOnceWith({ actor: viewer, action: "diagnosis.run" });
+  });
+
+  test("a public action runs signed out, with no actor, and is audited as public", async () => {
+    type Switched = { ok: true; actor: unknown; locale: string } | Refusal;
+    const open = defineAction(
+      { action: "public", input: z.enum(["en", "zh-CN"]), raw: (value: unknown) => value, refuse: (refusal): Switched => refusal },
+      async (actor, locale): Promise<Switched> => ({ ok: true, actor, locale }),
+    );
+    expect(await open("en")).toEqual({ ok: true, actor: null, locale: "en" });
+    expect(await open("fr")).toMatchObject({ ok: false, error: "invalid" });
+    expect(audit).toHaveBeenCalledExactlyOnceWith({ actor: null, action: "public" });
+  });
+});
