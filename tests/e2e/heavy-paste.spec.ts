@@ -1,10 +1,6 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { APIRequestContext, Browser, BrowserContext, Locator } from "@playwright/test";
 import { HEAVY_PASTE_ERROR, heavyPaste } from "../support/heavy-pastes";
+import { startAppServer, type AppServer } from "./app-server";
 import { expect, test } from "./fixtures";
 
 const MB = 1024 * 1024;
@@ -85,60 +81,9 @@ test.describe("heavy pastes on the app under test", () => {
 
 const ADMIN = { email: "pool-admin@errordesk.test", password: "pool-admin-password" };
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-type LimitedServer = { origin: string; stop: () => Promise<void> };
-
-/** `next start` (no tsx in the server process: the worker loads it itself) with these DIAGNOSIS_* settings. */
-async function startLimitedServer(limits: Record<string, string>): Promise<LimitedServer> {
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  const dataDir = mkdtempSync(path.join(tmpdir(), "errordesk-pool-"));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    ...limits,
-    PORT: String(port),
-    DATA_DIR: dataDir,
-    ADMIN_EMAIL: ADMIN.email,
-    ADMIN_PASSWORD: ADMIN.password,
-    AUTH_SECRET: "errordesk-e2e-secret-not-for-production-0123456789",
-    NEXT_TELEMETRY_DISABLED: "1",
-  };
-  delete env.DATABASE_URL;
-  const server: ChildProcess = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  server.stdout?.on("data", (chunk) => (output += chunk));
-  server.stderr?.on("data", (chunk) => (output += chunk));
-  const stop = async () => {
-    if (server.exitCode === null) {
-      const exited = new Promise((resolve) => server.once("exit", resolve));
-      server.kill("SIGTERM");
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-      if (server.exitCode === null) server.kill("SIGKILL");
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-  for (let waited = 0; ; waited += 500) {
-    if (server.exitCode !== null) throw new Error(`The server exited early:\n${output}`);
-    if (await fetch(`${origin}/api/health`).then((r) => r.ok, () => false)) return { origin, stop };
-    if (waited > 150_000) {
-      await stop();
-      throw new Error(`The server did not become healthy:\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
+/** A second app (`next start`: no tsx in the server process, the worker loads it itself) with these DIAGNOSIS_* settings. */
+function startLimitedServer(limits: Record<string, string>): Promise<AppServer> {
+  return startAppServer({ ...limits, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, AUTH_SECRET: "errordesk-e2e-secret-not-for-production-0123456789" });
 }
 
 async function signedIn(browser: Browser, origin: string, locale: string): Promise<BrowserContext> {
@@ -150,7 +95,7 @@ async function signedIn(browser: Browser, origin: string, locale: string): Promi
 
 test.describe("a full diagnosis pool (one thread, no waiting place)", () => {
   test.describe.configure({ mode: "serial" });
-  let server: LimitedServer;
+  let server: AppServer;
   test.beforeAll(async () => {
     test.setTimeout(180_000);
     server = await startLimitedServer({ DIAGNOSIS_THREADS: "1", DIAGNOSIS_QUEUE_LIMIT: "0", DIAGNOSIS_TIME_BUDGET_MS: "60000" });
@@ -207,7 +152,7 @@ test.describe("a full diagnosis pool (one thread, no waiting place)", () => {
 
 test.describe("a diagnosis past its time budget", () => {
   test.describe.configure({ mode: "serial" });
-  let server: LimitedServer;
+  let server: AppServer;
   test.beforeAll(async () => {
     test.setTimeout(180_000);
     server = await startLimitedServer({ DIAGNOSIS_THREADS: "1", DIAGNOSIS_TIME_BUDGET_MS: "1" });
