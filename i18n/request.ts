@@ -3,12 +3,15 @@ import { getRequestConfig } from "next-intl/server";
 import type { Locale } from "@/domain/catalog/types";
 import { DISPLAY_TIME_ZONE, FORMATS } from "./formats";
 import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage } from "./locale";
+import { withEngineTexts } from "./messages";
 
 /** One file per area (messages/<locale>/<namespace>.json) so parts of the UI can be translated independently. */
 export const NAMESPACES = ["common", "auth", "catalog", "admin", "editor", "keys", "diagnosis"] as const;
 
 async function loadMessages(locale: Locale) {
-  const parts = await Promise.all(NAMESPACES.map(async (ns) => [ns, (await import(`../messages/${locale}/${ns}.json`)).default] as const));
+  const parts = await Promise.all(
+    NAMESPACES.map(async (ns) => [ns, withEngineTexts(locale, ns, (await import(`../messages/${locale}/${ns}.json`)).default)] as const),
+  );
   return Object.fromEntries(parts);
 }
 

@@ -1,8 +1,8 @@
 /**
  * The engine's notes on a finding, in one place. `Finding.notes` stays English text (the API and saved diagnoses
  * depend on it); each note also carries an id and parameters (`Finding.noteKeys`) so the UI can show it in the
- * reader's language from messages/<locale>/diagnosis.json `findingNotes.<id>`, whose English text must equal the
- * template here (a unit test checks it).
+ * reader's language as the message `diagnosis.findingNotes.<id>`: in English this template itself (i18n/messages.ts
+ * adds it to the English messages), in Chinese its translation in messages/zh-CN/diagnosis.json.
  */
 export const NOTE_TEMPLATES = {
   recommendCode: "the code was taken from the Recommend link",
@@ -35,8 +35,8 @@ export type NoteKey = { id: NoteId; params?: Record<string, string> };
 export type Note = NoteKey & { text: string };
 
 /**
- * A template's `{name}` placeholders filled from `params`. The same templates are ICU messages in
- * messages/en/diagnosis.json, so only plain placeholders are used (no plural or select).
+ * A template's `{name}` placeholders filled from `params`. The same templates are the UI's English ICU messages
+ * (i18n/messages.ts), so only plain placeholders are used (no plural or select).
  */
 export function fillTemplate(template: string, params?: Record<string, string>): string {
   return params ? template.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole) : template;

@@ -3,8 +3,9 @@ import { fillTemplate } from "./notes";
 /**
  * Why a candidate matched, in one place. `Candidate.reason` stays English text (saved diagnoses and tests read
  * it); each candidate also carries the parts it was built from (`Candidate.reasonKeys`) so the UI can say it in
- * the reader's language from messages/<locale>/diagnosis.json `matchReasons.<id>`, whose English text must equal
- * the template here (a unit test checks it). A reason is its parts joined by "; ".
+ * the reader's language as the message `diagnosis.matchReasons.<id>`: in English this template itself (i18n/messages.ts
+ * adds it to the English messages), in Chinese its translation in messages/zh-CN/diagnosis.json. A reason is its
+ * parts joined by "; ".
  *
  * Parameters are plain strings. Where a part quotes engine knowledge that has no catalog entry to translate it
  * (what a foreign code means, why a related entry is offered), the parameter comes in both languages

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { withEngineTexts } from "@/i18n/messages";
 import { describe, expect, test } from "vitest";
 import { classifyInput } from "@/app/(app)/diagnose/classify-input";
 import { FORMAT_IDS, NOTE_IDS, NOTE_TEMPLATES, REASON_IDS, REASON_TEMPLATES } from "@/domain/diagnosis";
@@ -42,7 +43,9 @@ describe("the /diagnose box tells a RequestId from text", () => {
 });
 
 describe("diagnosis messages", () => {
-  const load = (locale: string) => JSON.parse(readFileSync(new URL(`../../messages/${locale}/diagnosis.json`, import.meta.url), "utf8")) as Record<string, unknown>;
+  // The messages as the app loads them: for English the engine's own notes and reasons are added (i18n/messages.ts).
+  const load = (locale: "en" | "zh-CN") =>
+    withEngineTexts(locale, "diagnosis", JSON.parse(readFileSync(new URL(`../../messages/${locale}/diagnosis.json`, import.meta.url), "utf8")));
   const keys = (value: unknown, prefix = ""): string[] =>
     value && typeof value === "object" ? Object.entries(value).flatMap(([k, v]) => keys(v, `${prefix}${k}.`)) : [prefix.slice(0, -1)];
 
@@ -51,7 +54,7 @@ describe("diagnosis messages", () => {
   });
 
   test("every format the engine reports has a name in both languages", () => {
-    for (const locale of ["en", "zh-CN"]) {
+    for (const locale of ["en", "zh-CN"] as const) {
       const formats = load(locale).formats as Record<string, string>;
       expect(Object.keys(formats).sort()).toEqual([...FORMAT_IDS].sort());
     }
@@ -62,7 +65,7 @@ describe("diagnosis messages", () => {
   const inChinese = (name: string) => (name === "meaning" || name === "why" ? `${name}Zh` : name);
 
   test("every engine note has a text in both languages, the English one the engine's own", () => {
-    for (const locale of ["en", "zh-CN"]) {
+    for (const locale of ["en", "zh-CN"] as const) {
       const texts = load(locale).findingNotes as Record<string, string>;
       expect(Object.keys(texts).sort()).toEqual([...NOTE_IDS].sort());
       for (const id of NOTE_IDS) {

@@ -5,7 +5,10 @@ import { because, createMatcher, diagnose, FOREIGN_CODES, matchError, note, REAS
 import { buildSavedResult } from "@/domain/diagnosis-service/result";
 import vendorFacts from "@/db/seed/vendor-facts.json";
 import zhCN from "@/messages/zh-CN/diagnosis.json";
-import enMessages from "@/messages/en/diagnosis.json";
+import enFile from "@/messages/en/diagnosis.json";
+import { withEngineTexts } from "@/i18n/messages";
+
+const enMessages = withEngineTexts("en", "diagnosis", enFile);
 
 const matcher = createMatcher(vendorFacts);
 const RID = "5D8E9B3A-1111-4C2B-9C9D-0123456789AB";
