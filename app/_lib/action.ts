@@ -3,11 +3,11 @@ import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { forbidden } from "next/navigation";
 import type * as z from "zod";
 import { can, type Action } from "@/domain/auth/permissions";
+import { fieldErrorsByPath, type FieldErrors } from "@/domain/validation/field-errors";
 import { getCurrentUser, requireUser, type CurrentUser } from "./auth";
 import { recordAudit } from "./audit";
 
-/** Field path ("email", "checklist.0.title.en") → the first message (key) zod gave for it. */
-export type FieldErrors = Record<string, string>;
+export type { FieldErrors } from "@/domain/validation/field-errors";
 
 /** The one failure shape every server action answers with; a form may add its own fields (echoed values, a translated message). */
 export type ActionFailure<E extends string = string> = { ok: false; error: E; fieldErrors: FieldErrors };
@@ -63,7 +63,7 @@ export function defineAction<A extends Action | "public", S extends z.ZodType, R
     }
     const raw = options.raw ? options.raw(...args) : formObject(args[1]);
     const parsed = options.input.safeParse(raw);
-    if (!parsed.success) return options.refuse(refusal("invalid", fieldErrorsOf(parsed.error)), raw);
+    if (!parsed.success) return options.refuse(refusal("invalid", fieldErrorsByPath(parsed.error)), raw);
     const audit = () => recordAudit({ actor, action: options.action, ...(options.target ? { target: options.target(parsed.data) } : {}) });
     let result: R;
     try {
@@ -80,19 +80,6 @@ export function defineAction<A extends Action | "public", S extends z.ZodType, R
   return run;
 }
 
-/** The first message per field, keyed by the field's whole path. */
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) out[issue.path.join(".") || "form"] ??= issue.message;
-  return out;
-}
-
-/** Field errors by top-level field (`scopes.0` counts as `scopes`), for forms that mark whole fields. */
-export function byTopField(fieldErrors: FieldErrors): FieldErrors {
-  const out: FieldErrors = {};
-  for (const [path, message] of Object.entries(fieldErrors)) out[path.split(".")[0]!] ??= message;
-  return out;
-}
 
 async function signedInActor(page: string | undefined): Promise<CurrentUser | null> {
   return page ? requireUser(page) : getCurrentUser();

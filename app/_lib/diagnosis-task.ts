@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import type { MessagePort } from "node:worker_threads";
 import { createMatcher, diagnose, type CatalogRef, type Diagnosis, type Matcher } from "../../domain/diagnosis";
-import type { FieldErrorKeys } from "../../domain/diagnosis-service/input";
+import type { FieldErrors } from "../../domain/validation/field-errors";
 import { draftDiagnosis, type DiagnosisDraft } from "../../domain/diagnosis-service/record";
 import { matchedEntryCodes, toApiResult, type SnapshotSource } from "../../domain/diagnosis-service/result";
 import type { ApiResult, SavedVia } from "../../domain/diagnosis-service/types";
@@ -21,7 +21,7 @@ export type DiagnosisJob = {
 export type DiagnosisJobResult =
   | { kind: "findings"; api: ApiResult }
   | { kind: "draft"; api: ApiResult; draft: DiagnosisDraft }
-  | { kind: "invalid"; fieldErrors: FieldErrorKeys }
+  | { kind: "invalid"; fieldErrors: FieldErrors }
   /** The engine promises never to throw; if it ever does, callers answer "nothing found" rather than a 500. */
   | { kind: "engine-failed" };
 

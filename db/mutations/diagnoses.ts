@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { can, type Actor } from "../../domain/auth/permissions";
-import { addNoteInput, fieldErrorKeys, setCheckInput, setOutcomeInput, setTicketRefInput, type FieldErrorKeys } from "../../domain/diagnosis-service/input";
+import { addNoteInput, setCheckInput, setOutcomeInput, setTicketRefInput } from "../../domain/diagnosis-service/input";
+import { fieldErrorsByField, type FieldErrors } from "../../domain/validation/field-errors";
 import { draftDiagnosis, type DiagnosisDraft, type DiagnosisDraftRequest } from "../../domain/diagnosis-service/record";
 import { matchedEntryCodes } from "../../domain/diagnosis-service/result";
 import type { SavedResult, SavedVia } from "../../domain/diagnosis-service/types";
@@ -16,7 +17,7 @@ export type DiagnosisActor = Actor | { apiKey: { name: string } };
 type Person = Actor;
 
 /** One member per error, so checking `error` narrows to the member that has `fieldErrors`. */
-export type MutationFailure = { ok: false; error: "forbidden" } | { ok: false; error: "not_found" } | { ok: false; error: "invalid"; fieldErrors: FieldErrorKeys };
+export type MutationFailure = { ok: false; error: "forbidden" } | { ok: false; error: "not_found" } | { ok: false; error: "invalid"; fieldErrors: FieldErrors };
 
 const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 export const DIAGNOSIS_ID_LENGTH = 12;
@@ -90,7 +91,7 @@ async function touch(db: Db, id: string): Promise<void> {
 export async function setCheck(db: Db, actor: Person, input: unknown): Promise<{ ok: true } | MutationFailure> {
   if (!can(actor, "diagnosis.annotate")) return { ok: false, error: "forbidden" };
   const parsed = setCheckInput.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorKeys(parsed.error) };
+  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorsByField(parsed.error) };
   const { diagnosisId, findingIndex, stepIndex, done } = parsed.data;
   const result = await loadResult(db, diagnosisId);
   if (!result) return { ok: false, error: "not_found" };
@@ -112,7 +113,7 @@ export async function setCheck(db: Db, actor: Person, input: unknown): Promise<{
 export async function addNote(db: Db, actor: Person, input: unknown): Promise<{ ok: true; id: number } | MutationFailure> {
   if (!can(actor, "diagnosis.annotate")) return { ok: false, error: "forbidden" };
   const parsed = addNoteInput.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorKeys(parsed.error) };
+  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorsByField(parsed.error) };
   const { diagnosisId, body } = parsed.data;
   if (!(await loadResult(db, diagnosisId))) return { ok: false, error: "not_found" };
   const [row] = await db.insert(diagnosisNotes).values({ diagnosisId, authorId: actor.id, body: redactText(body) }).returning({ id: diagnosisNotes.id });
@@ -124,7 +125,7 @@ export async function addNote(db: Db, actor: Person, input: unknown): Promise<{ 
 export async function setOutcome(db: Db, actor: Person, input: unknown): Promise<{ ok: true } | MutationFailure> {
   if (!can(actor, "diagnosis.annotate")) return { ok: false, error: "forbidden" };
   const parsed = setOutcomeInput.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorKeys(parsed.error) };
+  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorsByField(parsed.error) };
   const { diagnosisId, outcome, reason } = parsed.data;
   const [row] = await db
     .update(diagnoses)
@@ -137,7 +138,7 @@ export async function setOutcome(db: Db, actor: Person, input: unknown): Promise
 export async function setTicketRef(db: Db, actor: Person, input: unknown): Promise<{ ok: true } | MutationFailure> {
   if (!can(actor, "diagnosis.annotate")) return { ok: false, error: "forbidden" };
   const parsed = setTicketRefInput.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorKeys(parsed.error) };
+  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorsByField(parsed.error) };
   const { diagnosisId, ticketRef } = parsed.data;
   const [row] = await db
     .update(diagnoses)

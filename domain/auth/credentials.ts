@@ -40,14 +40,3 @@ export const setupInput = z
 
 export const newUserInput = z.object({ name: nameField, email: emailField, password: passwordField, role: roleField });
 
-export type FieldErrors<K extends string = string> = Partial<Record<K, string>>;
-
-/** The first message per field, as `{ field: messageKey }`, for forms that show errors beside each input. */
-export function fieldErrors<K extends string>(error: z.ZodError): FieldErrors<K> {
-  const result: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    result[field] ??= issue.message;
-  }
-  return result as FieldErrors<K>;
-}

@@ -29,14 +29,3 @@ export const guideInput = z.object({
 });
 export type GuideInput = z.infer<typeof guideInput>;
 
-export type FieldErrors = Record<string, string>;
-
-/** Flattens zod issues to `field.path → code[:limit]` so the form can show each message beside its field. */
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "form";
-    out[key] ??= issue.message;
-  }
-  return out;
-}

@@ -20,7 +20,6 @@ export {
   addNoteInput,
   DIAGNOSIS_LIMITS,
   diagnosisIdField,
-  fieldErrorKeys,
   inputBytes,
   MAX_INPUT_BYTES,
   saveDiagnosisInput,

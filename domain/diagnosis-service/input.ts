@@ -80,11 +80,3 @@ export const setOutcomeInput = z
 
 export const setTicketRefInput = z.object({ diagnosisId: diagnosisIdField, ticketRef });
 
-export type FieldErrorKeys = Record<string, string>;
-
-/** The first message key per field: `{ reason: "reasonRequired" }`. */
-export function fieldErrorKeys(error: z.ZodError): FieldErrorKeys {
-  const out: FieldErrorKeys = {};
-  for (const issue of error.issues) out[String(issue.path[0] ?? "form")] ??= issue.message;
-  return out;
-}

@@ -1,5 +1,6 @@
 import type { Diagnosis } from "../diagnosis";
-import { fieldErrorKeys, saveDiagnosisInput, type FieldErrorKeys } from "./input";
+import { fieldErrorsByField, type FieldErrors } from "../validation/field-errors";
+import { saveDiagnosisInput } from "./input";
 import { redactText } from "../redaction";
 import { buildSavedResult, eventSnapshot, type EventLike, type SnapshotSource } from "./result";
 import type { DiagnosisInputKind, SavedResult, SavedVia } from "./types";
@@ -34,9 +35,9 @@ export function draftDiagnosis(
   request: DiagnosisDraftRequest,
   entries: ReadonlyMap<string, SnapshotSource>,
   via: SavedVia,
-): { ok: true; draft: DiagnosisDraft } | { ok: false; fieldErrors: FieldErrorKeys } {
+): { ok: true; draft: DiagnosisDraft } | { ok: false; fieldErrors: FieldErrors } {
   const parsed = saveDiagnosisInput.safeParse({ input: request.input, inputKind: request.inputKind, ticketRef: request.ticketRef });
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorKeys(parsed.error) };
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsByField(parsed.error) };
   if (!request.result || !Array.isArray(request.result.findings)) return { ok: false, fieldErrors: { result: "resultInvalid" } };
   const event = request.event ? eventSnapshot(request.event) : undefined;
   const result = buildSavedResult(request.result, entries, { via, ...(event ? { event } : {}) });

@@ -5,7 +5,8 @@ import { getEntryByCode } from "@/db/queries/catalog";
 import { updateGuide } from "@/db/mutations/guides";
 import { entryRevisions, user } from "@/db/schema";
 import { seedCatalog } from "@/db/seed/apply";
-import { guideInput, fieldErrorsOf, type GuideInput } from "@/domain/catalog/guide-input";
+import { guideInput, type GuideInput } from "@/domain/catalog/guide-input";
+import { fieldErrorsByPath } from "@/domain/validation/field-errors";
 import { parseCatalogParams } from "@/domain/catalog/listing";
 import { createTestDatabase, engines, type TestDatabase } from "../support/databases";
 
@@ -107,7 +108,7 @@ describe("guide input validation", () => {
       reason: " ",
     });
     expect(result.success).toBe(false);
-    const errors = fieldErrorsOf(result.error!);
+    const errors = fieldErrorsByPath(result.error!);
     expect(errors.title).toBe("required_one_language");
     expect(errors["remediation.zh-CN"]).toBe("too_long:5000");
     expect(errors.reason).toBe("reason_required");

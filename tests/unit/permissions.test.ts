@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { fieldErrors, newUserInput, setupInput } from "@/domain/auth/credentials";
+import { newUserInput, setupInput } from "@/domain/auth/credentials";
+import { fieldErrorsByField } from "@/domain/validation/field-errors";
 import { ACTIONS, can, isAction, PERMISSIONS, requiredRole, type Action } from "@/domain/auth/permissions";
 import { ROLES, type Role } from "@/domain/auth/roles";
 import { refuseUserChange, type ManagedUser } from "@/domain/auth/user-admin-rules";
@@ -93,7 +94,7 @@ describe("form input rules", () => {
     const result = setupInput.safeParse({ name: " ", email: "not-an-email", password: "short", confirmPassword: "other" });
     expect(result.success).toBe(false);
     if (result.success) return;
-    expect(fieldErrors(result.error)).toEqual({ name: "nameRequired", email: "emailInvalid", password: "passwordTooShort", confirmPassword: "passwordMismatch" });
+    expect(fieldErrorsByField(result.error)).toEqual({ name: "nameRequired", email: "emailInvalid", password: "passwordTooShort", confirmPassword: "passwordMismatch" });
   });
 
   test("setup normalises the email and keeps the password as typed", () => {
@@ -104,7 +105,7 @@ describe("form input rules", () => {
   test("a new user's role must be one of the three roles", () => {
     const result = newUserInput.safeParse({ name: "Bob", email: "bob@example.com", password: "long-enough-1", role: "root" });
     expect(result.success).toBe(false);
-    if (!result.success) expect(fieldErrors(result.error)).toEqual({ role: "roleInvalid" });
+    if (!result.success) expect(fieldErrorsByField(result.error)).toEqual({ role: "roleInvalid" });
     expect(newUserInput.parse({ name: "Bob", email: "bob@example.com", password: "long-enough-1", role: "editor" }).role).toBe("editor");
   });
 });

@@ -11,7 +11,7 @@ import { getMatcher, listDiagnosesForRequestId } from "@/db/queries/diagnoses";
 import { diagnoseText } from "@/app/_lib/diagnosis-pool";
 import { lookupRequestEvent } from "@/db/queries/request-events";
 import { DIAGNOSIS_LIMITS, diagnoseRequestEvent, withinInputLimit } from "@/domain/diagnosis-service";
-import type { FieldErrorKeys } from "@/domain/diagnosis-service/input";
+import type { FieldErrors } from "@/domain/validation/field-errors";
 import { REQUEST_ID_EXAMPLE } from "@/domain/events";
 import { storable } from "@/domain/text/storable";
 import { classifyInput } from "./classify-input";
@@ -109,7 +109,7 @@ async function diagnoseAndSave(user: CurrentUser, { input, ticketRef }: z.output
   redirect(`/d/${saved.id}`);
 }
 
-function refusedField(fieldErrors: FieldErrorKeys, t: Awaited<ReturnType<typeof getTranslations<"diagnosis.form">>>): DiagnoseState {
+function refusedField(fieldErrors: FieldErrors, t: Awaited<ReturnType<typeof getTranslations<"diagnosis.form">>>): DiagnoseState {
   if (fieldErrors.ticketRef) return { ok: false, field: "ticketRef", message: t("errors.ticketRefTooLong", { max: DIAGNOSIS_LIMITS.ticketRef }) };
   if (fieldErrors.input) return { ok: false, field: "input", message: t("errors.tooLarge") };
   return { ok: false, field: "form", message: t("errors.saveFailed") };

@@ -7,7 +7,8 @@ import { getDb } from "@/db";
 import { consumeAttempt } from "@/db/mutations/auth-throttle";
 import { createPasswordUser } from "@/db/mutations/users";
 import { countUsers } from "@/db/queries/users";
-import { fieldErrors, setupInput } from "@/domain/auth/credentials";
+import { setupInput } from "@/domain/auth/credentials";
+import { fieldErrorsByField } from "@/domain/validation/field-errors";
 
 export type SetupField = "name" | "email" | "password" | "confirmPassword";
 export type SetupState =
@@ -38,7 +39,7 @@ export async function setupAction(_previous: SetupState, formData: FormData): Pr
   if ((await countUsers(db)) > 0) redirect("/sign-in");
 
   const parsed = setupInput.safeParse(raw);
-  if (!parsed.success) return { fieldErrors: fieldErrors<SetupField>(parsed.error), values };
+  if (!parsed.success) return { fieldErrors: fieldErrorsByField(parsed.error) as Partial<Record<SetupField, string>>, values };
   const { name, email, password } = parsed.data;
   const created = await createPasswordUser(db, { name, email, password, role: "admin" }, { onlyIfNoUsers: true });
   if (!created.ok) redirect("/sign-in");

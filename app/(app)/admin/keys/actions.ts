@@ -2,7 +2,8 @@
 
 import { refresh } from "next/cache";
 import * as z from "zod";
-import { byTopField, defineAction } from "@/app/_lib/action";
+import { defineAction } from "@/app/_lib/action";
+import { topLevelFieldErrors } from "@/domain/validation/field-errors";
 import { getDb } from "@/db";
 import { createApiKey, revokeApiKey } from "@/db/mutations/api-keys";
 import { newApiKeyInput, type ApiKeyScope } from "@/domain/auth/api-keys";
@@ -30,7 +31,7 @@ export const createApiKeyAction = defineAction(
     refuse: (refusal, raw): CreateKeyState => ({
       ok: false,
       error: refusal.error === "invalid" ? "fixErrors" : "forbidden",
-      fieldErrors: byTopField(refusal.fieldErrors),
+      fieldErrors: topLevelFieldErrors(refusal.fieldErrors),
       values: (raw as ReturnType<typeof keyForm> | undefined) ?? { name: "", scopes: [] },
     }),
   },

@@ -2,7 +2,8 @@
 
 import { refresh } from "next/cache";
 import * as z from "zod";
-import { byTopField, defineAction } from "@/app/_lib/action";
+import { defineAction } from "@/app/_lib/action";
+import { topLevelFieldErrors } from "@/domain/validation/field-errors";
 import { getDb } from "@/db";
 import { changeUser, createPasswordUser } from "@/db/mutations/users";
 import { newUserInput, roleField } from "@/domain/auth/credentials";
@@ -44,7 +45,7 @@ export const createUserAction = defineAction(
     refuse: (refusal, raw): CreateUserState => {
       const { name, email, role } = newUserForm(raw);
       const error = refusal.error === "invalid" ? "fixErrors" : refusal.error;
-      return { ok: false, error, fieldErrors: byTopField(refusal.fieldErrors), values: { name, email, role } };
+      return { ok: false, error, fieldErrors: topLevelFieldErrors(refusal.fieldErrors), values: { name, email, role } };
     },
   },
   async (_actor, input): Promise<CreateUserState> => {
