@@ -12,47 +12,14 @@ import type { VendorFacts } from "../domain/catalog/types";
 import { createMatcher, diagnose } from "../domain/diagnosis";
 import { MAX_INPUT_BYTES } from "../domain/diagnosis-service/input";
 import { toApiResult } from "../domain/diagnosis-service/result";
-import { readFailure, readInput } from "./input-files";
+import { runPerFile } from "./input-files";
 
 const factsFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../db/seed/vendor-facts.json");
+const matcher = createMatcher(JSON.parse(readFileSync(factsFile, "utf8")) as VendorFacts[]);
 
-async function main(): Promise<number> {
-  const files = process.argv.slice(2);
-  if (files.length === 0) {
-    console.error("Usage: npm run --silent diagnose -- FILE... (- reads stdin); prints one JSON line per file");
-    return 2;
-  }
-  const matcher = createMatcher(JSON.parse(readFileSync(factsFile, "utf8")) as VendorFacts[]);
-  let failed = false;
-  for (const file of files) {
-    const name = file === "-" ? "stdin" : file;
-    let line: unknown;
-    try {
-      const bytes = await readInput(file, MAX_INPUT_BYTES);
-      if (bytes.length > MAX_INPUT_BYTES) {
-        line = { error: `${name} is larger than 1 MB (${MAX_INPUT_BYTES} bytes): split it or pass only the part with the error` };
-        failed = true;
-      } else {
-        line = toApiResult(diagnose(new TextDecoder().decode(bytes), matcher));
-      }
-    } catch (error) {
-      line = { error: `cannot read ${name}: ${readFailure(error)}` };
-      failed = true;
-    }
-    process.stdout.write(`${JSON.stringify(line)}\n`);
-  }
-  return failed ? 1 : 0;
-}
-
-// A closed pipe (`| head`) is the reader's choice, not a failure.
-process.stdout.on("error", (error: NodeJS.ErrnoException) => process.exit(error.code === "EPIPE" ? 0 : 1));
-
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(`diagnose failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runPerFile({
+  name: "diagnose",
+  maxBytes: MAX_INPUT_BYTES,
+  tooLarge: (file) => `${file} is larger than 1 MB (${MAX_INPUT_BYTES} bytes): split it or pass only the part with the error`,
+  lineFor: (text) => toApiResult(diagnose(text, matcher)),
+});
