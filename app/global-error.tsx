@@ -9,7 +9,10 @@ import { LOCALE_COOKIE } from "@/i18n/locale";
 
 /** The language for a page rendered without the root layout (and so without next-intl): the cookie, else the browser's. */
 function browserLocale(): "zh-CN" | "en" {
-  const chosen = document.cookie.split("; ").find((c) => c.startsWith(`${LOCALE_COOKIE}=`))?.split("=")[1];
+  const chosen = document.cookie
+    .split("; ")
+    .find((c) => c.startsWith(`${LOCALE_COOKIE}=`))
+    ?.split("=")[1];
   if (chosen === "en" || chosen === "zh-CN") return chosen;
   return navigator.language.toLowerCase().startsWith("zh") ? "zh-CN" : "en";
 }

@@ -8,7 +8,9 @@
 import { refuseUndecodableAction } from "@/app/_lib/action-request";
 import { machineLoad, percentiles, positiveInt, printTable, runIfMain } from "./support";
 
-const PASTE = "2024-05-12 10:31:07 ERROR RequestId: 5C1D2B3A-1234-4ABC-9DEF-0123456789AB Code: InvalidParameter\n".repeat(1024 * 1024 / 96);
+const PASTE = "2024-05-12 10:31:07 ERROR RequestId: 5C1D2B3A-1234-4ABC-9DEF-0123456789AB Code: InvalidParameter\n".repeat(
+  (1024 * 1024) / 96,
+);
 
 /** A diagnose form post as the browser sends it: React's argument list in part 0, the form's fields under 1_. */
 function diagnoseFormPost(): Request {
@@ -39,16 +41,21 @@ async function main(): Promise<void> {
   const check: number[] = [];
   for (let round = 0; round < 10; round++) {
     baseline.push(...(await measure(runs / 10, (request) => request.formData())));
-    check.push(...(await measure(runs / 10, async (request) => {
-      if (await refuseUndecodableAction(request)) throw new Error("the diagnose form post was refused");
-    })));
+    check.push(
+      ...(await measure(runs / 10, async (request) => {
+        if (await refuseUndecodableAction(request)) throw new Error("the diagnose form post was refused");
+      })),
+    );
   }
   console.log(`server action body check, 1 MB diagnose form, ${runs} runs each (${machineLoad()})`);
   const row = (label: string, samples: number[]) => {
     const p = percentiles(samples);
     return [label, ...[p.p50, p.p95, p.p99, p.max].map((ms) => ms.toFixed(2))];
   };
-  printTable(["ms", "p50", "p95", "p99", "max"], [row("baseline: read the body as FormData", baseline), row("refuseUndecodableAction", check)]);
+  printTable(
+    ["ms", "p50", "p95", "p99", "max"],
+    [row("baseline: read the body as FormData", baseline), row("refuseUndecodableAction", check)],
+  );
 }
 
 runIfMain(import.meta.url, main);

@@ -16,7 +16,7 @@ import { sql } from "drizzle-orm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { Logger } from "drizzle-orm/logger";
-import pg from "pg";
+import type pg from "pg";
 import { openDatabase, type Database } from "@/db/client";
 import { databaseTarget } from "@/db/config";
 import { listCatalog } from "@/db/queries/catalog";
@@ -76,13 +76,14 @@ const SERVICE_WORDS = ["order", "payment", "user", "inventory", "billing", "sear
 const SERVICE_KINDS = ["service", "gateway", "api", "center", "proxy"];
 const REGIONS = ["cn-hangzhou", "cn-shanghai", "cn-beijing", "cn-shenzhen", "cn-hongkong", "ap-southeast-1", "us-west-1", "eu-central-1"];
 
-type SyntheticEntry = VendorFacts & Guide & {
-  retryable: boolean;
-  searchText: string;
-  searchKeys: string[];
-  /** `searchKeys` as a Postgres array literal, built once for both engines (~1,300 keys an entry). */
-  searchKeysLiteral: string;
-};
+type SyntheticEntry = VendorFacts &
+  Guide & {
+    retryable: boolean;
+    searchText: string;
+    searchKeys: string[];
+    /** `searchKeys` as a Postgres array literal, built once for both engines (~1,300 keys an entry). */
+    searchKeysLiteral: string;
+  };
 
 /** A text[] literal; quoting every element keeps commas, braces, blanks and the word NULL as text. */
 function pgTextArray(items: string[]): string {
@@ -125,7 +126,10 @@ function syntheticEntry(n: number, base: VendorFacts, guide: Guide, random: () =
       : `${fill(value, locale)}本例涉及地域 ${region} 的${resource.zh}「${name}」。`,
   );
   const remediation = mapLocalized(guide.remediation, fill);
-  let checklist: ChecklistStep[] = guide.checklist.map((step) => ({ title: mapLocalized(step.title, fill), detail: mapLocalized(step.detail, fill) }));
+  let checklist: ChecklistStep[] = guide.checklist.map((step) => ({
+    title: mapLocalized(step.title, fill),
+    detail: mapLocalized(step.detail, fill),
+  }));
   if (checklist.length > 2 && random() < 0.3) checklist = checklist.slice(0, -1);
   if (random() < 0.5) {
     checklist.push({
@@ -199,7 +203,13 @@ export async function loadSynthetic(db: Db, entries: SyntheticEntry[], onIndexBu
         batch.map((entry) => {
           const id = idByCode.get(entry.code);
           if (id === undefined) throw new Error(`Inserting ${entry.code} returned no id`);
-          const guide = { title: entry.title, explanation: entry.explanation, remediation: entry.remediation, checklist: entry.checklist, retryable: entry.retryable };
+          const guide = {
+            title: entry.title,
+            explanation: entry.explanation,
+            remediation: entry.remediation,
+            checklist: entry.checklist,
+            retryable: entry.retryable,
+          };
           return { entryId: id, ...guide, revision: 1, seedHash: hashGuide(guide) };
         }),
       );
@@ -325,7 +335,14 @@ async function measureCase(database: Database, label: string, params: CatalogLis
       (run === app ? appTimes : rawTimes).push(performance.now() - started);
     }
   }
-  return { label, matched: reference.total, pageRows: reference.rows.length, runs: appTimes.length, app: percentiles(appTimes), raw: percentiles(rawTimes) };
+  return {
+    label,
+    matched: reference.total,
+    pageRows: reference.rows.length,
+    runs: appTimes.length,
+    app: percentiles(appTimes),
+    raw: percentiles(rawTimes),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -405,7 +422,9 @@ function printPlanSummaries(when: string, summaries: PlanSummary[], full: boolea
   print(`\nEXPLAIN (ANALYZE, BUFFERS) of listCatalog's statements for q="${EXPLAIN_QUERY}", ${when}:`);
   for (const s of summaries) {
     if (full) print(`\n-- ${s.statement} statement\n${s.plan}`);
-    print(`=> ${s.statement} statement: GIN index ${GIN_INDEX} used: ${s.usesGin ? "YES" : "NO"} (${s.scan} on error_entries, ${ms(s.executionMs)} ms)`);
+    print(
+      `=> ${s.statement} statement: GIN index ${GIN_INDEX} used: ${s.usesGin ? "YES" : "NO"} (${s.scan} on error_entries, ${ms(s.executionMs)} ms)`,
+    );
   }
 }
 
@@ -439,7 +458,8 @@ async function prepareEngine(engine: Engine, synthetic: SyntheticEntry[], onInde
   started = performance.now();
   await rawClient(database).query("ANALYZE");
   log.push(`ANALYZE: ${seconds(started)}`);
-  if (engine === "postgres") printPlanSummaries("right after the bulk load and ANALYZE", await explainChineseSearch(database), false, (line) => log.push(line));
+  if (engine === "postgres")
+    printPlanSummaries("right after the bulk load and ANALYZE", await explainChineseSearch(database), false, (line) => log.push(line));
   // What autovacuum does within a minute of a bulk load: set the visibility map, which the counts and the
   // unfiltered page read through index-only scans. Measuring after it gives the steady state a running
   // installation sees, not the minute after an import.
@@ -474,11 +494,19 @@ async function measureEngine({ engine, title, database, entries, log }: Prepared
   const started = performance.now();
   const results: CaseResult[] = [];
   for (const { label, params } of CASES) results.push(await measureCase(database, label, params));
-  printResults(`${title}: listCatalog(db, params, "en") vs its raw SQL, ${entries.toLocaleString("en-US")} entries`, results, engine === "postgres");
+  printResults(
+    `${title}: listCatalog(db, params, "en") vs its raw SQL, ${entries.toLocaleString("en-US")} entries`,
+    results,
+    engine === "postgres",
+  );
   console.log(`measuring took ${((performance.now() - started) / 1000).toFixed(1)} s; ${machineLoad()}`);
   if (engine === "postgres") {
     const misses = results.filter((r) => r.app.p95 >= TARGET_P95_MS);
-    console.log(misses.length ? `\n${misses.length} quer${misses.length === 1 ? "y misses" : "ies miss"} the ${TARGET_P95_MS} ms p95 target: ${misses.map((m) => m.label).join("; ")}` : `\nEvery query meets the ${TARGET_P95_MS} ms p95 target.`);
+    console.log(
+      misses.length
+        ? `\n${misses.length} quer${misses.length === 1 ? "y misses" : "ies miss"} the ${TARGET_P95_MS} ms p95 target: ${misses.map((m) => m.label).join("; ")}`
+        : `\nEvery query meets the ${TARGET_P95_MS} ms p95 target.`,
+    );
     printPlanSummaries("steady state (after VACUUM)", await explainChineseSearch(database), true);
   }
 }
@@ -499,7 +527,9 @@ function prepareEngines(synthetic: SyntheticEntry[]): Promise<PreparedEngine>[] 
     server.then(indexing, indexing);
   }
   const embedded = ENGINES.includes("pglite") ? serverIndexing.then(() => prepareEngine("pglite", synthetic)) : undefined;
-  console.log(ENGINES.length > 1 ? "\nloading Postgres, then PGlite while the server builds its search index..." : `\nloading ${ENGINES[0]}...`);
+  console.log(
+    ENGINES.length > 1 ? "\nloading Postgres, then PGlite while the server builds its search index..." : `\nloading ${ENGINES[0]}...`,
+  );
   return ENGINES.map((engine) => (engine === "postgres" ? server : embedded) as Promise<PreparedEngine>);
 }
 
@@ -507,7 +537,9 @@ async function main(): Promise<void> {
   const startedAll = performance.now();
   const unknown = ENGINES.filter((engine) => engine !== "pglite" && engine !== "postgres");
   if (unknown.length) {
-    console.error(`BENCH_ENGINES: unknown engine ${unknown.map((e) => `"${e}"`).join(", ")}; use pglite, postgres or both (comma-separated).`);
+    console.error(
+      `BENCH_ENGINES: unknown engine ${unknown.map((e) => `"${e}"`).join(", ")}; use pglite, postgres or both (comma-separated).`,
+    );
     process.exit(1);
   }
   // Before spending a minute on PGlite.
@@ -518,7 +550,9 @@ async function main(): Promise<void> {
   console.log(
     `generated ${synthetic.length.toLocaleString("en-US")} synthetic entries with their search documents (buildSearchDocument) in ${((performance.now() - started) / 1000).toFixed(2)} s`,
   );
-  console.log(`runs per query: up to ${MAX_RUNS} (at least ${MIN_RUNS}, else stopping after ${SECONDS_PER_QUERY} s) after ${WARM_UP_RUNS} warm-up runs`);
+  console.log(
+    `runs per query: up to ${MAX_RUNS} (at least ${MIN_RUNS}, else stopping after ${SECONDS_PER_QUERY} s) after ${WARM_UP_RUNS} warm-up runs`,
+  );
   console.log(`node ${process.version}, ${cpus().length} CPUs, ${machineLoad()}`);
 
   // Ctrl-C must not leave a 250 MB database behind on the server.

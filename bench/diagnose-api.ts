@@ -155,7 +155,14 @@ export function onInterrupt(cleanUp: () => Promise<void>): () => void {
 // Load: CONNECTIONS keep-alive connections, each sending one request after the other.
 // ---------------------------------------------------------------------------------------------------------------
 
-export type LoadResult = { requests: number; errors: number; seconds: number; latencies: number[]; firstError?: string; serverCpuSeconds?: number };
+export type LoadResult = {
+  requests: number;
+  errors: number;
+  seconds: number;
+  latencies: number[];
+  firstError?: string;
+  serverCpuSeconds?: number;
+};
 
 export function postOnce(agent: Agent, url: URL, headers: Record<string, string>, body: Buffer): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
@@ -220,7 +227,7 @@ export function merge(results: LoadResult[]): LoadResult {
 
 const cpuPerRequestMs = (result: LoadResult) => ((result.serverCpuSeconds ?? NaN) * 1000) / result.requests;
 
-function describe(label: string, result: LoadResult): string[] {
+function summaryRow(label: string, result: LoadResult): string[] {
   const latency = percentiles(result.latencies);
   return [
     label,
@@ -266,17 +273,22 @@ async function main(): Promise<void> {
     } finally {
       await database.close();
     }
-    app = await startApp({
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      ADMIN_EMAIL: "bench-admin@example.test",
-      ADMIN_PASSWORD: randomBytes(12).toString("base64url"),
-      AUTH_SECRET: randomBytes(32).toString("hex"),
-    }, appDir);
+    app = await startApp(
+      {
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        ADMIN_EMAIL: "bench-admin@example.test",
+        ADMIN_PASSWORD: randomBytes(12).toString("base64url"),
+        AUTH_SECRET: randomBytes(32).toString("hex"),
+      },
+      appDir,
+    );
 
     const bodies = SAMPLES.map((sample) => Buffer.from(sample.text, "utf8"));
     const bytes = bodies.reduce((n, b) => n + b.byteLength, 0);
-    console.log(`${bodies.length} bodies (the SDK samples of tests/fixtures/diagnosis, ${Math.round(bytes / bodies.length)} bytes on average, ${Math.max(...bodies.map((b) => b.byteLength))} at most), sent round-robin`);
+    console.log(
+      `${bodies.length} bodies (the SDK samples of tests/fixtures/diagnosis, ${Math.round(bytes / bodies.length)} bytes on average, ${Math.max(...bodies.map((b) => b.byteLength))} at most), sent round-robin`,
+    );
     const headers = { authorization: `Bearer ${key}`, "content-type": "text/plain; charset=utf-8" };
     const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
     const diagnoseUrl = new URL("/api/v1/diagnose", app.baseUrl);
@@ -292,7 +304,9 @@ async function main(): Promise<void> {
     const sliceSeconds = SECONDS / SLICES;
     const ping: LoadResult[] = [];
     const diagnose: LoadResult[] = [];
-    console.log(`measuring: ${CONNECTIONS} keep-alive connections, ${SECONDS} s per route in ${SLICES} alternating slices of ${sliceSeconds} s; ${machineLoad()}`);
+    console.log(
+      `measuring: ${CONNECTIONS} keep-alive connections, ${SECONDS} s per route in ${SLICES} alternating slices of ${sliceSeconds} s; ${machineLoad()}`,
+    );
     for (let slice = 0; slice < SLICES; slice++) {
       const pingFirst = slice % 2 === 0;
       const runPing = () => timedSlice(app!, () => runLoad(agent, pingUrl, headers, bodies, sliceSeconds, CONNECTIONS, pinged));
@@ -305,13 +319,23 @@ async function main(): Promise<void> {
     const pingResult = merge(ping);
     const diagnoseResult = merge(diagnose);
     console.log(`\nPOST with the same bodies and key (latencies in ms, client side; the load generator shares the machine)`);
-    printTable(["route", "requests", "req/s", "p50", "p99", "max", "server CPU ms/req", "errors"], [describe("POST /api/v1/ping (baseline)", pingResult), describe("POST /api/v1/diagnose", diagnoseResult)]);
+    printTable(
+      ["route", "requests", "req/s", "p50", "p99", "max", "server CPU ms/req", "errors"],
+      [summaryRow("POST /api/v1/ping (baseline)", pingResult), summaryRow("POST /api/v1/diagnose", diagnoseResult)],
+    );
     const ratio = diagnoseResult.requests / diagnoseResult.seconds / (pingResult.requests / pingResult.seconds);
-    console.log(`\ndiagnose/ping throughput: ${ratio.toFixed(2)} (target >= ${TARGET_RATIO}: ${ratio >= TARGET_RATIO ? "ok" : "MISS"}); ${machineLoad()}`);
+    console.log(
+      `\ndiagnose/ping throughput: ${ratio.toFixed(2)} (target >= ${TARGET_RATIO}: ${ratio >= TARGET_RATIO ? "ok" : "MISS"}); ${machineLoad()}`,
+    );
     // On a shared machine req/s follows the neighbours; CPU per request does not, and bounds the throughput ratio
     // the app would reach with the machine to itself.
-    console.log(`ping/diagnose server CPU per request: ${(cpuPerRequestMs(pingResult) / cpuPerRequestMs(diagnoseResult)).toFixed(2)} (the throughput ratio when the app is CPU-bound)`);
-    for (const [label, result] of [["ping", pingResult], ["diagnose", diagnoseResult]] as const) {
+    console.log(
+      `ping/diagnose server CPU per request: ${(cpuPerRequestMs(pingResult) / cpuPerRequestMs(diagnoseResult)).toFixed(2)} (the throughput ratio when the app is CPU-bound)`,
+    );
+    for (const [label, result] of [
+      ["ping", pingResult],
+      ["diagnose", diagnoseResult],
+    ] as const) {
       if (result.errors) console.log(`${label}: ${result.errors} bad answers, first: ${result.firstError}`);
     }
   } finally {

@@ -87,15 +87,23 @@ console.log(`${machineLoad()} · node ${process.version} · createMatcher ${fmt(
 
 // Real SDK samples, one by one.
 for (const sample of SAMPLES) {
-  row(`sample ${sample.id}`, sample.text.length, measure(() => diagnose(sample.text, matcher), 500), measure(() => baseline(sample.text), 500));
+  row(
+    `sample ${sample.id}`,
+    sample.text.length,
+    measure(() => diagnose(sample.text, matcher), 500),
+    measure(() => baseline(sample.text), 500),
+  );
 }
 
 // A 10 KB ticket as support receives them: prose in both languages, application logs, a stack trace and three
 // real SDK errors among them. This is the input the 0.5 ms target is about.
 const sample = (id: string) => SAMPLES.find((s) => s.id === id)!.text;
 const logLine = (i: number) =>
-  `2024-05-01 10:00:${String(i % 60).padStart(2, "0")}.${String(i * 37 % 1000).padStart(3, "0")} INFO  [pool-1-thread-${i % 8}] c.e.gateway.ApiPublisher - publishing api ${1000 + i} to stage RELEASE, group g-${i % 5}`;
-const frames = Array.from({ length: 30 }, (_, i) => `\tat com.example.gateway.service.ApiPublisher.step${i}(ApiPublisher.java:${100 + i})`).join("\n");
+  `2024-05-01 10:00:${String(i % 60).padStart(2, "0")}.${String((i * 37) % 1000).padStart(3, "0")} INFO  [pool-1-thread-${i % 8}] c.e.gateway.ApiPublisher - publishing api ${1000 + i} to stage RELEASE, group g-${i % 5}`;
+const frames = Array.from(
+  { length: 30 },
+  (_, i) => `\tat com.example.gateway.service.ApiPublisher.step${i}(ApiPublisher.java:${100 + i})`,
+).join("\n");
 let realistic = [
   "您好，客户从昨天开始发布 API 一直失败，上周刚轮换过 AccessKey。下面是应用日志、SDK 报错和控制台看到的信息，麻烦帮忙看一下原因。",
   "Hi team, the customer cannot publish their API group since yesterday. They rotated the AccessKey last week and now every deploy fails; the console shows the same request id as the logs below.",
@@ -109,20 +117,36 @@ let realistic = [
 ].join("\n");
 for (let i = 200; realistic.length < 10_240; i++) realistic += `\n${logLine(i)}`;
 realistic = realistic.slice(0, 10_240);
-row("10 KB ticket (prose, logs, 3 errors)", realistic.length, measure(() => diagnose(realistic, matcher)), measure(() => baseline(realistic)), TARGET_10KB_MS);
+row(
+  "10 KB ticket (prose, logs, 3 errors)",
+  realistic.length,
+  measure(() => diagnose(realistic, matcher)),
+  measure(() => baseline(realistic)),
+  TARGET_10KB_MS,
+);
 
 // The same ticket as copied from a web console and typed in a Chinese input method: the S03 body HTML-escaped, a
 // code in full-width characters. Same length, same errors: the difference is the cost of normalising.
 const escapedBody = sample("S03").replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 const fullWidth = (ascii: string) => ascii.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 const normalised = realistic.replace(sample("S03"), `${escapedBody}\n错误码：${fullWidth("InvalidApiId")}`).slice(0, 10_240);
-row("10 KB ticket, escaped body + full-width code", normalised.length, measure(() => diagnose(normalised, matcher)), measure(() => baseline(normalised)));
+row(
+  "10 KB ticket, escaped body + full-width code",
+  normalised.length,
+  measure(() => diagnose(normalised, matcher)),
+  measure(() => baseline(normalised)),
+);
 
 // The worst 10 KB a person pastes: every sample back to back (about 45 errors, each matched and suggested).
 let dense = "";
 for (let i = 0; dense.length < 10_240; i++) dense += `第 ${i + 1} 段：\n${SAMPLES[i % SAMPLES.length]!.text}\n\n`;
 dense = dense.slice(0, 10_240);
-row("10 KB of samples back to back", dense.length, measure(() => diagnose(dense, matcher)), measure(() => baseline(dense)));
+row(
+  "10 KB of samples back to back",
+  dense.length,
+  measure(() => diagnose(dense, matcher)),
+  measure(() => baseline(dense)),
+);
 
 const repeat = (unit: string) => unit.repeat(Math.ceil(MB / unit.length)).slice(0, MB);
 const adversarial: [string, string][] = [
@@ -142,7 +166,7 @@ const adversarial: [string, string][] = [
   ["secrets × n", repeat("AccessKeySecret=LTAIabcdefghijklmnop ")],
   ["random bytes", Array.from({ length: MB }, (_, i) => String.fromCharCode((i * 2654435761) % 251)).join("")],
   // The first row again, full-width and HTML-escaped: normalised before reading, every character folded or decoded.
-  ['{＂Ｃｏｄｅ＂：＂ × n (full-width)', repeat(fullWidth('{"Code":"'))],
+  ["{＂Ｃｏｄｅ＂：＂ × n (full-width)", repeat(fullWidth('{"Code":"'))],
   ["{&quot;Code&quot;:&quot; × n", repeat("{&quot;Code&quot;:&quot;")],
   ["{&amp;quot;Code&amp;quot;:&amp;quot; × n (escaped twice)", repeat("{&amp;quot;Code&amp;quot;:&amp;quot;")],
   // Redaction's own worst cases: a name before every few characters, each read and refused (or each a secret).
@@ -158,13 +182,26 @@ const adversarial: [string, string][] = [
   ["eyJ….× n (JWT heads)", repeat("eyJabcdefghij.")],
 ];
 for (const [name, text] of adversarial) {
-  row(`1 MB: ${name}`, text.length, measure(() => diagnose(text, matcher), 15, 1), measure(() => baseline(text), 15, 1), TARGET_1MB_MS);
+  row(
+    `1 MB: ${name}`,
+    text.length,
+    measure(() => diagnose(text, matcher), 15, 1),
+    measure(() => baseline(text), 15, 1),
+    TARGET_1MB_MS,
+  );
 }
 const secrets = repeat("x AccessKeySecret=9xYzAbCdEfGhIjKlMnOpQrStUvWx12 LTAI5tQwErTyUiOpAsDfGh ");
-row("1 MB: redactSecrets alone", secrets.length, measure(() => redactSecrets(secrets), 15, 1), measure(() => baseline(secrets), 15, 1));
+row(
+  "1 MB: redactSecrets alone",
+  secrets.length,
+  measure(() => redactSecrets(secrets), 15, 1),
+  measure(() => baseline(secrets), 15, 1),
+);
 
 printTable(["input", "size", "median", "cpu median", "p95", "baseline median", "runs", "target"], rows);
 const over = verdicts.filter((ok) => !ok).length;
-console.log(`\n${verdicts.length - over}/${verdicts.length} targets met. Load average ${loadBefore.toFixed(2)} before, ${loadavg()[0]!.toFixed(2)} after${
-  loadavg()[0]! > 1.5 ? " (a busy machine: compare cpu median, and rerun when it is quiet)" : ""
-}.`);
+console.log(
+  `\n${verdicts.length - over}/${verdicts.length} targets met. Load average ${loadBefore.toFixed(2)} before, ${loadavg()[0]!.toFixed(2)} after${
+    loadavg()[0]! > 1.5 ? " (a busy machine: compare cpu median, and rerun when it is quiet)" : ""
+  }.`,
+);

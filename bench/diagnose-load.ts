@@ -62,7 +62,10 @@ async function signIn(baseUrl: string, email: string, password: string): Promise
     body: JSON.stringify({ email, password }),
   });
   if (!response.ok) throw new Error(`signing in failed: ${response.status} ${await response.text()}`);
-  return response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
 }
 
 type Probe = { label: string; url: URL; headers: Record<string, string> };
@@ -171,7 +174,16 @@ async function main(): Promise<void> {
   const releaseInterrupt = onInterrupt(cleanUp);
   try {
     const admin = { email: "bench-load@example.test", password: randomBytes(12).toString("base64url") };
-    app = await startApp({ PORT: String(port), DATA_DIR: dataDir, ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, AUTH_SECRET: randomBytes(32).toString("hex") }, appDir);
+    app = await startApp(
+      {
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        ADMIN_EMAIL: admin.email,
+        ADMIN_PASSWORD: admin.password,
+        AUTH_SECRET: randomBytes(32).toString("hex"),
+      },
+      appDir,
+    );
     const cookie = await signIn(app.baseUrl, admin.email, admin.password);
     const probes: Probe[] = [
       { label: "GET /api/health", url: new URL("/api/health", app.baseUrl), headers: {} },
@@ -203,10 +215,15 @@ async function main(): Promise<void> {
       await clients.stop();
     }
 
-    console.log(`\nProbe latency in ms, client side (the heavy clients run in another process, from ${HEAVY_CLIENT_ADDRESS}, on the same machine); ${machineLoad()} at the end`);
+    console.log(
+      `\nProbe latency in ms, client side (the heavy clients run in another process, from ${HEAVY_CLIENT_ADDRESS}, on the same machine); ${machineLoad()} at the end`,
+    );
     printTable(
       ["request", "condition", "requests", "p50", "p95", "p99", "max"],
-      probes.flatMap((p) => [row(p.label, "no load (baseline)", quiet.get(p.label)!), row(p.label, `${CLIENTS} clients posting 1 MB`, loaded.get(p.label)!)]),
+      probes.flatMap((p) => [
+        row(p.label, "no load (baseline)", quiet.get(p.label)!),
+        row(p.label, `${CLIENTS} clients posting 1 MB`, loaded.get(p.label)!),
+      ]),
     );
     const heavyLatency = percentiles(heavy.latencies);
     console.log(

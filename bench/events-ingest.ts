@@ -18,7 +18,7 @@ import { cpus } from "node:os";
 import { performance } from "node:perf_hooks";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
-import pg from "pg";
+import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { databaseTarget } from "@/db/config";
 import { importEvents, insertRequestEvents } from "@/db/mutations/request-events";
@@ -38,7 +38,8 @@ const WITH_HTTP = process.env.BENCH_HTTP !== "0";
 const BODY_BUDGET = MAX_INPUT_BYTES - 64 * 1024;
 const TARGET_RATIO = 0.3;
 
-const COPY_COLUMNS = "request_id, occurred_at, product, action, api_version, region, http_status, code, message, caller, source_ip, user_agent, raw";
+const COPY_COLUMNS =
+  "request_id, occurred_at, product, action, api_version, region, http_status, code, message, caller, source_ip, user_agent, raw";
 
 /** NDJSON bodies under the limit, as a log shipper would cut them. */
 function cutBodies(lines: string[]): string[] {
@@ -62,13 +63,36 @@ function cutBodies(lines: string[]): string[] {
 /** COPY text format: tab-separated, `\N` for null, backslash escapes. */
 function copyField(value: unknown): string {
   if (value === null || value === undefined) return "\\N";
-  const text = value instanceof Date ? value.toISOString() : typeof value === "string" ? value : typeof value === "number" ? String(value) : JSON.stringify(value);
+  const text =
+    value instanceof Date
+      ? value.toISOString()
+      : typeof value === "string"
+        ? value
+        : typeof value === "number"
+          ? String(value)
+          : JSON.stringify(value);
   return text.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
 }
 
 function copyLine(event: RequestEventInput): string {
   const e = event;
-  return [e.requestId, e.occurredAt, e.product, e.action, e.apiVersion, e.region, e.httpStatus, e.code, e.message, e.caller, e.sourceIp, e.userAgent, e.raw ?? {}].map(copyField).join("\t") + "\n";
+  return `${[
+    e.requestId,
+    e.occurredAt,
+    e.product,
+    e.action,
+    e.apiVersion,
+    e.region,
+    e.httpStatus,
+    e.code,
+    e.message,
+    e.caller,
+    e.sourceIp,
+    e.userAgent,
+    e.raw ?? {},
+  ]
+    .map(copyField)
+    .join("\t")}\n`;
 }
 
 type Run = { label: string; rows: number; seconds: number };
@@ -95,7 +119,12 @@ async function runCopy(pool: pg.Pool, copyText: string[], label: string): Promis
 }
 
 /** An in-process path into an emptied table, one batch after the other. */
-async function runInProcess<Batch>(database: TestDatabase, label: string, batches: Batch[], store: (batch: Batch) => Promise<{ inserted: number }>): Promise<Run> {
+async function runInProcess<Batch>(
+  database: TestDatabase,
+  label: string,
+  batches: Batch[],
+  store: (batch: Batch) => Promise<{ inserted: number }>,
+): Promise<Run> {
   await emptyTable(driverOf(database));
   let inserted = 0;
   const started = performance.now();
@@ -147,10 +176,21 @@ async function main(): Promise<void> {
   const parsed = bodies.map(parseEvents);
   const parseSeconds = (performance.now() - started) / 1000;
   const rows = parsed.flatMap((p) => p.events);
-  if (rows.length !== records.length) throw new Error(`parseEvents kept ${rows.length} of ${records.length} events: ${JSON.stringify(parsed.flatMap((p) => p.errors).slice(0, 3))}`);
+  if (rows.length !== records.length)
+    throw new Error(
+      `parseEvents kept ${rows.length} of ${records.length} events: ${JSON.stringify(parsed.flatMap((p) => p.errors).slice(0, 3))}`,
+    );
   const copyText: string[] = [];
-  for (let i = 0; i < rows.length; i += 1000) copyText.push(rows.slice(i, i + 1000).map(copyLine).join(""));
-  console.log(`parseEvents alone (split, normalise, redact) over every body: ${parseSeconds.toFixed(2)} s = ${(rows.length / parseSeconds).toFixed(0)} rows/s (part of the app path, not of COPY's)`);
+  for (let i = 0; i < rows.length; i += 1000)
+    copyText.push(
+      rows
+        .slice(i, i + 1000)
+        .map(copyLine)
+        .join(""),
+    );
+  console.log(
+    `parseEvents alone (split, normalise, redact) over every body: ${parseSeconds.toFixed(2)} s = ${(rows.length / parseSeconds).toFixed(0)} rows/s (part of the app path, not of COPY's)`,
+  );
 
   const database = await createServerTestDatabase(SERVER_URL);
   const pool = driverOf(database);
@@ -161,7 +201,9 @@ async function main(): Promise<void> {
   };
   const releaseInterrupt = onInterrupt(cleanUp);
   try {
-    console.log(`Postgres at ${databaseTarget(SERVER_URL).host}, throw-away database ${databaseTarget(database.url!).database}; every run starts from an empty table with its indexes; ${machineLoad()}`);
+    console.log(
+      `Postgres at ${databaseTarget(SERVER_URL).host}, throw-away database ${databaseTarget(database.url!).database}; every run starts from an empty table with its indexes; ${machineLoad()}`,
+    );
     let key: string | undefined;
     if (WITH_HTTP) {
       // A server database can be written while the app runs, but the key goes in first, like an admin would.
@@ -177,10 +219,19 @@ async function main(): Promise<void> {
 
     const runs: Run[] = [];
     runs.push(await runCopy(pool, copyText, "COPY … FROM STDIN (before)"));
-    runs.push(await runInProcess(database, "importEvents(db, body) in-process, one body at a time", bodies, (body) => importEvents(database.db, body)));
+    runs.push(
+      await runInProcess(database, "importEvents(db, body) in-process, one body at a time", bodies, (body) =>
+        importEvents(database.db, body),
+      ),
+    );
     // The storage half alone: the already parsed rows of each body, as importEvents would pass them on.
     runs.push(
-      await runInProcess(database, "  of which storage: insertRequestEvents(db, parsed rows)", parsed.map((p) => p.events), (events) => insertRequestEvents(database.db, events)),
+      await runInProcess(
+        database,
+        "  of which storage: insertRequestEvents(db, parsed rows)",
+        parsed.map((p) => p.events),
+        (events) => insertRequestEvents(database.db, events),
+      ),
     );
     if (app && key) {
       runs.push(await runHttp(pool, app, key, bodies, 1));
@@ -198,12 +249,20 @@ async function main(): Promise<void> {
       ["path", "seconds", "rows/s", "vs COPY", `target >= ${TARGET_RATIO}`],
       runs.map((r) => {
         const rate = r.rows / r.seconds;
-        const verdict = r.label.startsWith("COPY") ? "(baseline)" : r.label.startsWith(" ") ? "(part)" : rate / copyRate >= TARGET_RATIO ? "ok" : "MISS";
+        const verdict = r.label.startsWith("COPY")
+          ? "(baseline)"
+          : r.label.startsWith(" ")
+            ? "(part)"
+            : rate / copyRate >= TARGET_RATIO
+              ? "ok"
+              : "MISS";
         return [r.label, r.seconds.toFixed(2), rate.toFixed(0), `${(rate / copyRate).toFixed(2)}`, verdict];
       }),
     );
     console.log(`COPY baseline: mean of the two COPY runs, ${copyRate.toFixed(0)} rows/s; ${machineLoad()}`);
-    console.log(`The in-process path is parsing (parseEvents: ${parseSeconds.toFixed(2)} s above) plus storage; over HTTP add the request, the key check and reading the body.`);
+    console.log(
+      `The in-process path is parsing (parseEvents: ${parseSeconds.toFixed(2)} s above) plus storage; over HTTP add the request, the key check and reading the body.`,
+    );
   } finally {
     releaseInterrupt();
     await cleanUp();

@@ -15,7 +15,7 @@ import { performance } from "node:perf_hooks";
 import { eq, getTableColumns, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import type { Logger } from "drizzle-orm/logger";
-import pg from "pg";
+import type pg from "pg";
 import type { Database } from "@/db/client";
 import { databaseTarget } from "@/db/config";
 import { lookupRequestEvent } from "@/db/queries/request-events";
@@ -100,7 +100,8 @@ async function captureLookupSql(pool: pg.Pool, requestId: string): Promise<Captu
   await lookupRequestEvent(drizzle(pool, { schema, logger }) as unknown as Db, requestId);
   if (captured.length !== 1) throw new Error(`expected lookupRequestEvent to send one statement, it sent ${captured.length}`);
   // The raw runs substitute each RequestId for the first parameter.
-  if (captured[0]!.params[0] !== requestId) throw new Error(`expected the RequestId as the first parameter, got ${JSON.stringify(captured[0]!.params)}`);
+  if (captured[0]!.params[0] !== requestId)
+    throw new Error(`expected the RequestId as the first parameter, got ${JSON.stringify(captured[0]!.params)}`);
   return captured[0]!;
 }
 
@@ -115,7 +116,14 @@ type LookupPath = (id: string) => Promise<boolean>;
  * App and raw look up different ids of the same kind, interleaved: had they shared ids, whichever went second
  * would find the row's page already in shared buffers (rows here are spread over 1.1 GB, so that matters).
  */
-async function measure(pool: pg.Pool, statement: Captured, label: string, ids: { app: string[]; raw: string[] }, expectFound: boolean, app: LookupPath): Promise<CaseResult> {
+async function measure(
+  pool: pg.Pool,
+  statement: Captured,
+  label: string,
+  ids: { app: string[]; raw: string[] },
+  expectFound: boolean,
+  app: LookupPath,
+): Promise<CaseResult> {
   const appTimes: number[] = [];
   const rawTimes: number[] = [];
   let found = 0;
@@ -160,16 +168,45 @@ const throughApp =
  */
 function throughPreparedStatement(db: Db): LookupPath {
   const { id: _serial, ...columns } = getTableColumns(requestEvents);
-  const prepared = db.select(columns).from(requestEvents).where(eq(requestEvents.requestId, sql.placeholder("requestId"))).limit(1).prepare("bench_request_event_by_id");
+  const prepared = db
+    .select(columns)
+    .from(requestEvents)
+    .where(eq(requestEvents.requestId, sql.placeholder("requestId")))
+    .limit(1)
+    .prepare("bench_request_event_by_id");
   return async (id) => (await prepared.execute({ requestId: id })).length === 1;
 }
 
 function printResults(results: CaseResult[], withTarget: boolean): void {
-  const header = ["lookup", "app p50", "app p95", "app p99", "app max", "raw p50", "raw p95", "raw p99", "app/raw p50", "app/raw p99", "runs"];
+  const header = [
+    "lookup",
+    "app p50",
+    "app p95",
+    "app p99",
+    "app max",
+    "raw p50",
+    "raw p95",
+    "raw p99",
+    "app/raw p50",
+    "app/raw p99",
+    "runs",
+  ];
   if (withTarget) header.push(`target (<=${TARGET_RATIO}x, p99<${TARGET_P99_MS}ms)`);
   const rows = results.map((r) => {
     const ratio50 = r.app.p50 / r.raw.p50;
-    const row = [r.label, ms(r.app.p50), ms(r.app.p95), ms(r.app.p99), ms(r.app.max), ms(r.raw.p50), ms(r.raw.p95), ms(r.raw.p99), `${ratio50.toFixed(2)}x`, `${(r.app.p99 / r.raw.p99).toFixed(2)}x`, String(r.runs)];
+    const row = [
+      r.label,
+      ms(r.app.p50),
+      ms(r.app.p95),
+      ms(r.app.p99),
+      ms(r.app.max),
+      ms(r.raw.p50),
+      ms(r.raw.p95),
+      ms(r.raw.p99),
+      `${ratio50.toFixed(2)}x`,
+      `${(r.app.p99 / r.raw.p99).toFixed(2)}x`,
+      String(r.runs),
+    ];
     if (withTarget) row.push(ratio50 <= TARGET_RATIO && r.app.p99 < TARGET_P99_MS ? "ok" : "MISS");
     return row;
   });
@@ -179,7 +216,9 @@ function printResults(results: CaseResult[], withTarget: boolean): void {
 async function main(): Promise<void> {
   await checkServerReachable(SERVER_URL);
   console.log(`node ${process.version}, ${cpus().length} CPUs, ${machineLoad()}`);
-  console.log(`Postgres at ${databaseTarget(SERVER_URL).host}: a throw-away database, ${EVENTS.toLocaleString("en-US")} events, ${LOOKUPS} look-ups per kind (each beside its raw twin)`);
+  console.log(
+    `Postgres at ${databaseTarget(SERVER_URL).host}: a throw-away database, ${EVENTS.toLocaleString("en-US")} events, ${LOOKUPS} look-ups per kind (each beside its raw twin)`,
+  );
 
   let started = performance.now();
   const database: Database = await createServerTestDatabase(SERVER_URL);
@@ -192,7 +231,9 @@ async function main(): Promise<void> {
     for (let from = 1; from <= EVENTS; from += LOAD_BATCH) {
       await pool.query(LOAD_SQL, [from, Math.min(EVENTS, from + LOAD_BATCH - 1), codes, messages, statuses]);
     }
-    console.log(`load (INSERT … SELECT generate_series, batches of ${LOAD_BATCH.toLocaleString("en-US")}, with the table's indexes in place): ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `load (INSERT … SELECT generate_series, batches of ${LOAD_BATCH.toLocaleString("en-US")}, with the table's indexes in place): ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
     started = performance.now();
     // What autovacuum does shortly after a bulk load: statistics for the planner and a visibility map.
     await pool.query("VACUUM ANALYZE request_events");
@@ -203,7 +244,9 @@ async function main(): Promise<void> {
               round(avg(pg_column_size(raw)))::int as raw_bytes from request_events`,
     );
     const s = size.rows[0] as Record<string, unknown>;
-    console.log(`request_events: ${Number(s.rows).toLocaleString("en-US")} rows, table ${s.heap}, unique index on request_id ${s.id_index}, raw jsonb avg ${s.raw_bytes} bytes`);
+    console.log(
+      `request_events: ${Number(s.rows).toLocaleString("en-US")} rows, table ${s.heap}, unique index on request_id ${s.id_index}, raw jsonb avg ${s.raw_bytes} bytes`,
+    );
 
     const db = database.db;
     const captured = await captureLookupSql(pool, syntheticRequestId(1));
@@ -224,21 +267,34 @@ async function main(): Promise<void> {
     await measure(pool, captured, "warm-up", { app: warm.raw, raw: warm.app }, true, prepared);
 
     started = performance.now();
-    const results = [await measure(pool, captured, "existing RequestId", existing, true, app), await measure(pool, captured, "missing RequestId", missing, false, app)];
-    console.log(`\nlookupRequestEvent(db, id) vs the same statement on the same pool, ${EVENTS.toLocaleString("en-US")} events (times in ms, one look-up at a time)`);
+    const results = [
+      await measure(pool, captured, "existing RequestId", existing, true, app),
+      await measure(pool, captured, "missing RequestId", missing, false, app),
+    ];
+    console.log(
+      `\nlookupRequestEvent(db, id) vs the same statement on the same pool, ${EVENTS.toLocaleString("en-US")} events (times in ms, one look-up at a time)`,
+    );
     printResults(results, true);
     const comparison = [
       await measure(pool, captured, "existing, prepared", existingAgain, true, prepared),
       await measure(pool, captured, "missing, prepared", missing, false, prepared),
     ];
-    console.log(`\nFor comparison (no target): the same look-up as a Drizzle prepared statement (built once, named on the server) vs the same raw statement`);
+    console.log(
+      `\nFor comparison (no target): the same look-up as a Drizzle prepared statement (built once, named on the server) vs the same raw statement`,
+    );
     printResults(comparison, false);
     console.log(`measuring took ${((performance.now() - started) / 1000).toFixed(1)} s; ${machineLoad()}`);
 
     const plan = await pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${captured.sql}`, [take(1)[0], ...captured.params.slice(1)]);
-    console.log(`\nEXPLAIN (ANALYZE, BUFFERS) of the look-up of an existing RequestId not looked up before:\n${plan.rows.map((row: Record<string, string>) => `  ${Object.values(row)[0]}`).join("\n")}`);
+    console.log(
+      `\nEXPLAIN (ANALYZE, BUFFERS) of the look-up of an existing RequestId not looked up before:\n${plan.rows.map((row: Record<string, string>) => `  ${Object.values(row)[0]}`).join("\n")}`,
+    );
     const misses = results.filter((r) => !(r.app.p50 / r.raw.p50 <= TARGET_RATIO && r.app.p99 < TARGET_P99_MS));
-    console.log(misses.length ? `\nTarget missed for: ${misses.map((m) => m.label).join("; ")}` : `\nBoth kinds meet the targets (app p50 within ${TARGET_RATIO}x of raw, app p99 under ${TARGET_P99_MS} ms).`);
+    console.log(
+      misses.length
+        ? `\nTarget missed for: ${misses.map((m) => m.label).join("; ")}`
+        : `\nBoth kinds meet the targets (app p50 within ${TARGET_RATIO}x of raw, app p99 under ${TARGET_P99_MS} ms).`,
+    );
   } finally {
     process.off("SIGINT", dropAndExit);
     started = performance.now();

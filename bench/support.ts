@@ -16,7 +16,9 @@ export function positiveInt(value: string | undefined, fallback: number): number
 
 /** The machine is shared: the load average says how much of a latency is other people's work. */
 export function machineLoad(): string {
-  return `load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`;
+  return `load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")}`;
 }
 
 /** Nearest-rank percentile of samples sorted ascending; NaN when there are none. */

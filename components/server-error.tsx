@@ -11,6 +11,7 @@ export type ServerErrorTexts = { title: string; body: string; reference: string 
  */
 export function useDatabaseDown(error: unknown): boolean {
   const [down, setDown] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: ask the server again for each new error (Retry renders another).
   useEffect(() => {
     let current = true;
     fetch("/api/health", { cache: "no-store" })

@@ -22,8 +22,18 @@ export class DatabaseQueryError extends Error {
 }
 
 /** Node's codes for a server that is down or unreachable, and pg's and PGlite's messages for a lost connection. */
-const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN"]);
-const CONNECTION_MESSAGES = /connection terminated|timeout exceeded when trying to connect|connection error|not queryable|pglite is closed|cannot use a pool after calling end/i;
+const CONNECTION_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EAI_AGAIN",
+]);
+const CONNECTION_MESSAGES =
+  /connection terminated|timeout exceeded when trying to connect|connection error|not queryable|pglite is closed|cannot use a pool after calling end/i;
 
 /** SQLSTATEs of a server that is shutting down, starting up or refusing connections: class 08, 57P01-57P03, 53300. */
 function isUnavailableState(state: string): boolean {
@@ -74,7 +84,10 @@ function statementHead(statement: string): string {
 }
 
 const INSTALLED = Symbol.for("errordesk.sanitisedQueryErrors");
-type Patchable = { queryWithCache: (statement: string, params: unknown[], query: () => Promise<unknown>) => Promise<unknown>; [INSTALLED]?: true };
+type Patchable = {
+  queryWithCache: (statement: string, params: unknown[], query: () => Promise<unknown>) => Promise<unknown>;
+  [INSTALLED]?: true;
+};
 
 /**
  * Makes every Drizzle query on either engine fail with a DatabaseQueryError instead of Drizzle's error. Patched

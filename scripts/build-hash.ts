@@ -39,7 +39,9 @@ function filesFromTree(root: string, relative = ""): string[] {
 
 /** The hash of the build inputs' paths and contents under root. */
 export function buildInputsHash(root: string): string {
-  const files = [...new Set(filesFromGit(root) ?? filesFromTree(root))].filter((file) => !NOT_BUILD_INPUTS.some((pattern) => pattern.test(file))).sort();
+  const files = [...new Set(filesFromGit(root) ?? filesFromTree(root))]
+    .filter((file) => !NOT_BUILD_INPUTS.some((pattern) => pattern.test(file)))
+    .sort();
   const hash = createHash("sha256");
   for (const file of files) {
     const full = path.join(root, file);

@@ -16,7 +16,9 @@ async function main(): Promise<number> {
   const catalog = JSON.parse(readFileSync(factsFile, "utf8")) as VendorFacts[];
   const records = demoEventRecords(catalog);
   const summary = await deliverEvents(records.map((record) => JSON.stringify(record)).join("\n"));
-  console.log(`demo:events: ${summary.inserted} of ${records.length} demo events stored, ${summary.duplicates} were already there (via ${summary.via}).`);
+  console.log(
+    `demo:events: ${summary.inserted} of ${records.length} demo events stored, ${summary.duplicates} were already there (via ${summary.via}).`,
+  );
   for (const error of summary.errors) console.log(`  ${describePosition(error)}: ${error.error}`);
   const example = records.find((r) => r.errorCode ?? r.code);
   if (example) console.log(`Try a RequestId such as ${String(example.requestId)} on the diagnose page.`);

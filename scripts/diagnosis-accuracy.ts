@@ -33,6 +33,6 @@ if (process.argv.includes("--verbose")) {
 }
 if (process.argv.includes("--update-snapshot")) {
   const snapshot = Object.fromEntries(snapshotInputs().map(({ id, text }) => [id, diagnose(text, matcher)]));
-  writeFileSync(new URL("../tests/fixtures/diagnosis/snapshot.json", import.meta.url), JSON.stringify(snapshot, null, 1) + "\n");
+  writeFileSync(new URL("../tests/fixtures/diagnosis/snapshot.json", import.meta.url), `${JSON.stringify(snapshot, null, 1)}\n`);
   console.log("\nsnapshot written");
 }

@@ -32,7 +32,9 @@ async function storeDirectly(text: string, options: Parameters<typeof openDataba
   const database = await openDatabase(options);
   try {
     await database.migrate();
-    const { inserted, duplicates } = parsed.events.length ? await insertRequestEvents(database.db, parsed.events) : { inserted: 0, duplicates: 0 };
+    const { inserted, duplicates } = parsed.events.length
+      ? await insertRequestEvents(database.db, parsed.events)
+      : { inserted: 0, duplicates: 0 };
     return { received: parsed.received, inserted, duplicates, errors: parsed.errors };
   } finally {
     await database.close();
@@ -61,7 +63,9 @@ async function sendToRunningApp(text: string, port: number, token: string): Prom
     });
     const answer = (await response.json().catch(() => null)) as (IngestSummary & { error?: { message?: string } }) | null;
     if (!answer || (!response.ok && response.status !== 400) || !Array.isArray(answer.errors)) {
-      throw new Error(`the running app on port ${port} answered ${response.status}${answer?.error?.message ? `: ${answer.error.message}` : ""}`);
+      throw new Error(
+        `the running app on port ${port} answered ${response.status}${answer?.error?.message ? `: ${answer.error.message}` : ""}`,
+      );
     }
     inserted += answer.inserted ?? 0;
     duplicates += answer.duplicates ?? 0;

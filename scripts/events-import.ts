@@ -30,7 +30,9 @@ async function main(): Promise<number> {
     try {
       text = await readInput(file);
     } catch (error) {
-      console.error(`${name}: cannot read it: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : error instanceof Error ? error.message : String(error)}`);
+      console.error(
+        `${name}: cannot read it: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : error instanceof Error ? error.message : String(error)}`,
+      );
       failed = true;
       continue;
     }

@@ -38,7 +38,10 @@ async function checkDatabase(): Promise<void> {
     return;
   }
   const holder = readLiveLock(resolveDataDir());
-  if (holder) fail(`the embedded database in ${resolveDataDir()} is already in use by process ${holder.pid}${holder.port ? ` (ErrorDesk on port ${holder.port})` : ""}.`);
+  if (holder)
+    fail(
+      `the embedded database in ${resolveDataDir()} is already in use by process ${holder.pid}${holder.port ? ` (ErrorDesk on port ${holder.port})` : ""}.`,
+    );
 }
 
 function buildIfStale(): void {
@@ -46,7 +49,11 @@ function buildIfStale(): void {
   const hash = buildInputsHash(root);
   if (existsSync(path.join(root, ".next/BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === hash) return;
   console.log("Building ErrorDesk (the first start takes a minute or two)...");
-  const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const build = spawnSync(process.execPath, [nextBin, "build"], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (build.status !== 0) {
     process.stderr.write(build.stdout);
     process.stderr.write(build.stderr);
@@ -95,7 +102,10 @@ async function serve(proxies: TrustedProxies): Promise<void> {
   });
   server.removeAllListeners("error");
   server.on("error", (error) => console.error(`ErrorDesk server error: ${error.message}`));
-  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+  for (const [signal, code] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ] as const) {
     process.once(signal, () => {
       server.close();
       server.closeAllConnections();
@@ -111,7 +121,12 @@ async function main() {
   try {
     await serve(proxies);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "EADDRINUSE" ? `port ${port} is already in use (set PORT to another one).` : error instanceof Error ? error.message : String(error);
+    const reason =
+      (error as NodeJS.ErrnoException).code === "EADDRINUSE"
+        ? `port ${port} is already in use (set PORT to another one).`
+        : error instanceof Error
+          ? error.message
+          : String(error);
     fail(reason);
   }
 

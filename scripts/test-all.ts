@@ -1,5 +1,5 @@
 /**
- * `npm test`: the typecheck, the import rules, Vitest (unit + integration) and Playwright (e2e), in that order, each
+ * `npm test`: the typecheck, the linter and formatter (Biome), the import rules, Vitest (unit + integration) and Playwright (e2e), in that order, each
  * streaming its own output. The last line printed is always the totals over all suites:
  * `N passed, N failed`. Exits non-zero when anything failed or any runner exited non-zero.
  *
@@ -68,14 +68,14 @@ async function typecheck(): Promise<Outcome> {
     : { name: "typecheck", passed: 0, failed: 1, note: `tsc exited with code ${code}` };
 }
 
-/** `npm run lint:imports` (dependency-cruiser), whose command is read from package.json so the two never differ. */
-async function importRules(): Promise<Outcome> {
+/** Runs an npm script's command (read from package.json, so the two never differ) as one passed/failed step. */
+async function scriptStep(name: string, script: string, failure: string): Promise<Outcome> {
   const scripts = (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
-  const [bin = "depcruise", ...binArgs] = (scripts["lint:imports"] ?? "").split(" ");
+  const [bin = script, ...binArgs] = (scripts[script] ?? "").split(" ");
   const code = await run(bin, binArgs);
   return code === 0
-    ? { name: "imports", passed: 1, failed: 0, note: "" }
-    : { name: "imports", passed: 0, failed: 1, note: `forbidden imports (listed above); depcruise exited with code ${code}` };
+    ? { name, passed: 1, failed: 0, note: "" }
+    : { name, passed: 0, failed: 1, note: `${failure}; ${bin} exited with code ${code}` };
 }
 
 type VitestReport = {
@@ -118,13 +118,7 @@ async function playwright(): Promise<Outcome> {
     stats.skipped ? `${stats.skipped} skipped` : "",
     globalErrors ? `${globalErrors} error(s) outside a test` : "",
   ];
-  return outcome(
-    "playwright",
-    code,
-    stats.expected + stats.flaky,
-    stats.unexpected + globalErrors,
-    notes.filter(Boolean).join("; "),
-  );
+  return outcome("playwright", code, stats.expected + stats.flaky, stats.unexpected + globalErrors, notes.filter(Boolean).join("; "));
 }
 
 mkdirSync(resultsDir, { recursive: true });
@@ -134,7 +128,10 @@ rmSync(E2E_REPORT, { force: true });
 
 const outcomes: Outcome[] = [];
 outcomes.push(await typecheck());
-outcomes.push(await importRules());
+outcomes.push(
+  await scriptStep("lint", "lint", "lint or formatting problems (listed above; `npx biome check --write .` fixes the formatting)"),
+);
+outcomes.push(await scriptStep("imports", "lint:imports", "forbidden imports (listed above)"));
 outcomes.push(await vitest());
 if (runE2e) outcomes.push(await playwright());
 

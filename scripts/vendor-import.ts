@@ -13,5 +13,5 @@ if (facts.length === 0) {
   console.error(`No error-code rows found in ${page}: is it the CloudAPI error-code page?`);
   process.exit(1);
 }
-writeFileSync(new URL("../db/seed/vendor-facts.json", import.meta.url), JSON.stringify(facts, null, 2) + "\n");
+writeFileSync(new URL("../db/seed/vendor-facts.json", import.meta.url), `${JSON.stringify(facts, null, 2)}\n`);
 console.log(`Wrote ${facts.length} codes to db/seed/vendor-facts.json`);

@@ -17,9 +17,10 @@ export default function AppError({ error, reset }: { error: Error & { digest?: s
     retry: t("retry"),
   };
   // Re-render the server part too: the error came from there, and reset() alone would only retry the client.
-  const retry = () => startTransition(() => {
-    router.refresh();
-    reset();
-  });
+  const retry = () =>
+    startTransition(() => {
+      router.refresh();
+      reset();
+    });
   return <ServerErrorMessage texts={texts} onRetry={retry} />;
 }

@@ -48,10 +48,12 @@ type Options<A extends Action | "public", S extends z.ZodType, Args extends unkn
  *
  *   export const revokeKeyAction = defineAction({ action: "apiKeys.manage", input: revokeInput, page: "/admin/keys", refuse }, async (actor, input) => …);
  */
-export function defineAction<A extends Action | "public", S extends z.ZodType, R, Args extends unknown[] = [previous: unknown, formData: FormData]>(
-  options: Options<A, S, Args, R>,
-  handler: (actor: ActorFor<A>, input: z.output<S>) => Promise<R>,
-): (...args: Args) => Promise<R> {
+export function defineAction<
+  A extends Action | "public",
+  S extends z.ZodType,
+  R,
+  Args extends unknown[] = [previous: unknown, formData: FormData],
+>(options: Options<A, S, Args, R>, handler: (actor: ActorFor<A>, input: z.output<S>) => Promise<R>): (...args: Args) => Promise<R> {
   const run = async (...args: Args): Promise<R> => {
     const actor = options.action === "public" ? await getCurrentUser() : await signedInActor(options.page);
     if (options.action !== "public") {
@@ -79,7 +81,6 @@ export function defineAction<A extends Action | "public", S extends z.ZodType, R
   definedActions.add(run);
   return run;
 }
-
 
 async function signedInActor(page: string | undefined): Promise<CurrentUser | null> {
   return page ? requireUser(page) : getCurrentUser();

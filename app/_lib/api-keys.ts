@@ -9,10 +9,7 @@ import { authorizeApi, type CurrentUser } from "./auth";
 import { programError } from "./request-body";
 
 /** Who is calling a program API: a key (by name), a signed-in person, or a command-line tool on this machine. */
-export type ApiCaller =
-  | { kind: "api-key"; keyId: number; name: string }
-  | { kind: "session"; user: CurrentUser }
-  | { kind: "local" };
+export type ApiCaller = { kind: "api-key"; keyId: number; name: string } | { kind: "session"; user: CurrentUser } | { kind: "local" };
 
 export type AuthorizeOptions = {
   /** Also accept a signed-in session allowed this action (the browser, or a colleague's script with a cookie). */
@@ -41,7 +38,11 @@ export async function authorizeApiKey(request: Request, scope: ApiKeyScope, opti
   const database = await getDatabase();
   if (options.allowLocalToken && request.headers.has(LOCAL_TOKEN_HEADER)) {
     if (isLocalToolRequest(request, database.lock?.localToken)) return { kind: "local" };
-    return programError(401, "invalid_local_token", "The local token does not match the running app's: run the tool again (the app may have restarted).");
+    return programError(
+      401,
+      "invalid_local_token",
+      "The local token does not match the running app's: run the tool again (the app may have restarted).",
+    );
   }
   const authorization = request.headers.get("authorization");
   const presented = bearerToken(authorization);
@@ -52,14 +53,29 @@ export async function authorizeApiKey(request: Request, scope: ApiKeyScope, opti
       case "revoked":
         return programError(401, "api_key_revoked", "This API key has been revoked. Ask an ErrorDesk admin for a new key.", CHALLENGE);
       case "scope":
-        return programError(403, "insufficient_scope", `This API key lacks the scope "${scope}". Ask an ErrorDesk admin for a key with that scope.`);
+        return programError(
+          403,
+          "insufficient_scope",
+          `This API key lacks the scope "${scope}". Ask an ErrorDesk admin for a key with that scope.`,
+        );
       default:
-        return programError(401, "invalid_api_key", "The API key is not valid. Check that it was copied whole (it starts with edk_), or ask an ErrorDesk admin for a new key.", CHALLENGE);
+        return programError(
+          401,
+          "invalid_api_key",
+          "The API key is not valid. Check that it was copied whole (it starts with edk_), or ask an ErrorDesk admin for a new key.",
+          CHALLENGE,
+        );
     }
   }
   if (authorization) {
     return programError(401, "invalid_api_key", "Send the API key as `Authorization: Bearer <key>`.", CHALLENGE);
   }
-  if (options.sessionAction && request.headers.has("cookie")) return authorizeApi(request, options.sessionAction).then((r) => (r instanceof Response ? r : { kind: "session", user: r }));
-  return programError(401, "unauthenticated", "This API needs an API key: send `Authorization: Bearer <key>`. An ErrorDesk admin creates keys on the API keys page (/admin/keys).", CHALLENGE);
+  if (options.sessionAction && request.headers.has("cookie"))
+    return authorizeApi(request, options.sessionAction).then((r) => (r instanceof Response ? r : { kind: "session", user: r }));
+  return programError(
+    401,
+    "unauthenticated",
+    "This API needs an API key: send `Authorization: Bearer <key>`. An ErrorDesk admin creates keys on the API keys page (/admin/keys).",
+    CHALLENGE,
+  );
 }

@@ -131,7 +131,11 @@ export function createAuth(db: Db, options: { secret: string; env?: AuthEnv; sig
           const refusal =
             decision.limit === "address"
               ? { message: "Too many failed sign-ins for this email from this address. Try again later.", code: "TOO_MANY_FAILED_SIGN_INS" }
-              : { message: "Too many failed sign-ins for this email from many addresses. Sign in from a network used before, or try again later.", code: "ACCOUNT_GUARDED" };
+              : {
+                  message:
+                    "Too many failed sign-ins for this email from many addresses. Sign in from a network used before, or try again later.",
+                  code: "ACCOUNT_GUARDED",
+                };
           throw new APIError("TOO_MANY_REQUESTS", refusal, { "X-Retry-After": String(decision.retryAfter) });
         }
       }),
@@ -140,15 +144,23 @@ export function createAuth(db: Db, options: { secret: string; env?: AuthEnv; sig
         const attempt = signInAttemptOf(ctx.body, ctx.headers ?? ctx.request?.headers, ctx.context.options);
         const signedIn = ctx.context.newSession?.user;
         // A wrong password keeps the attempt reserved in the before hook; anything else settles it.
-        if (attempt && !isWrongCredentials(ctx.context.returned)) await settleSignIn(db, attempt, signedIn ? "signed-in" : "not-checked", limits);
+        if (attempt && !isWrongCredentials(ctx.context.returned))
+          await settleSignIn(db, attempt, signedIn ? "signed-in" : "not-checked", limits);
         if (!signedIn) return;
         // The language chosen on another browser follows the user to this one.
         const locale = (signedIn as { locale?: unknown }).locale;
-        if (isLocale(locale)) ctx.setCookie(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", httpOnly: true, maxAge: 60 * 60 * 24 * 365 });
+        if (isLocale(locale))
+          ctx.setCookie(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", httpOnly: true, maxAge: 60 * 60 * 24 * 365 });
       }),
     },
     plugins: [
-      admin({ ac, roles, defaultRole: "viewer", adminRoles: ["admin"], bannedUserMessage: "This account is deactivated. Ask an admin to reactivate it." }),
+      admin({
+        ac,
+        roles,
+        defaultRole: "viewer",
+        adminRoles: ["admin"],
+        bannedUserMessage: "This account is deactivated. Ask an admin to reactivate it.",
+      }),
       // Must stay last: lets server actions that call auth.api set and clear the session cookie.
       nextCookies(),
     ],

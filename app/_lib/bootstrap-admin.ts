@@ -12,7 +12,11 @@ export type BootstrapOutcome = "skipped" | "exists" | "created";
  * An existing account is left exactly as it is (password and role included), so restarts change nothing.
  * Bad values stop the start with a message naming the variable; the password is never printed.
  */
-export async function bootstrapAdminFromEnv(db: Db, env: Record<string, string | undefined> = process.env, log: Pick<Console, "info" | "warn"> = console): Promise<BootstrapOutcome> {
+export async function bootstrapAdminFromEnv(
+  db: Db,
+  env: Record<string, string | undefined> = process.env,
+  log: Pick<Console, "info" | "warn"> = console,
+): Promise<BootstrapOutcome> {
   const email = env.ADMIN_EMAIL?.trim();
   const password = env.ADMIN_PASSWORD;
   if (!email && !password) return "skipped";

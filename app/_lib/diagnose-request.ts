@@ -43,10 +43,15 @@ export async function readDiagnoseRequest(request: Request): Promise<DiagnoseReq
     try {
       value = JSON.parse(body.text);
     } catch {
-      return programError(400, "invalid_json", 'The body is not valid JSON. Send {"text": "<the error output>"}, or the text itself as text/plain.');
+      return programError(
+        400,
+        "invalid_json",
+        'The body is not valid JSON. Send {"text": "<the error output>"}, or the text itself as text/plain.',
+      );
     }
     const fields = jsonBody.safeParse(value);
-    if (!fields.success) return programError(400, "invalid_body", fields.error.issues[0]?.message ?? 'Send {"text": "<the error output>"}.');
+    if (!fields.success)
+      return programError(400, "invalid_body", fields.error.issues[0]?.message ?? 'Send {"text": "<the error output>"}.');
     parsed.text = fields.data.text;
     parsed.ticketRef = fields.data.ticketRef ?? parsed.ticketRef;
   }
@@ -61,9 +66,14 @@ const DIAGNOSIS_WORK = { what: "Diagnosing this text", timeoutCode: "diagnosis_t
  */
 export function poolRefused(refusal: PoolRefusal, work: { what: string; timeoutCode: string } = DIAGNOSIS_WORK): Response {
   if (refusal.reason === "busy") {
-    return programError(503, "busy", `Too many large texts are being processed right now. Try again in ${refusal.retryAfterSeconds} seconds.`, {
-      "retry-after": String(refusal.retryAfterSeconds),
-    });
+    return programError(
+      503,
+      "busy",
+      `Too many large texts are being processed right now. Try again in ${refusal.retryAfterSeconds} seconds.`,
+      {
+        "retry-after": String(refusal.retryAfterSeconds),
+      },
+    );
   }
   const seconds = refusal.timeBudgetMs / 1000;
   return programError(

@@ -127,7 +127,8 @@ async function runInWorker<Kind extends WorkerJob["kind"]>(
   entriesFor: EntriesLookup,
 ): Promise<{ ok: true; result: Extract<WorkerResult, { kind: Kind }> } | PoolRefusal> {
   const { pool, settings } = state;
-  if (state.inFlight >= settings.threads + settings.queueLimit) return { ok: false, reason: "busy", retryAfterSeconds: RETRY_AFTER_SECONDS };
+  if (state.inFlight >= settings.threads + settings.queueLimit)
+    return { ok: false, reason: "busy", retryAfterSeconds: RETRY_AFTER_SECONDS };
   state.inFlight += 1;
   const { port1, port2 } = new MessageChannel();
   const abort = new AbortController();

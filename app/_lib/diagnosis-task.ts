@@ -40,7 +40,11 @@ export async function runDiagnosisJob(job: DiagnosisJob, matcher: Matcher, entri
   if (!job.save) return { kind: "findings", api };
   const codes = matchedEntryCodes(diagnosis);
   const entries = codes.length ? await entriesFor(codes) : new Map<string, SnapshotSource>();
-  const drafted = draftDiagnosis({ input: job.text, inputKind: "text", ticketRef: job.save.ticketRef, result: diagnosis }, entries, job.save.via);
+  const drafted = draftDiagnosis(
+    { input: job.text, inputKind: "text", ticketRef: job.save.ticketRef, result: diagnosis },
+    entries,
+    job.save.via,
+  );
   return drafted.ok ? { kind: "draft", api, draft: drafted.draft } : { kind: "invalid", fieldErrors: drafted.fieldErrors };
 }
 

@@ -15,9 +15,11 @@ export function configuredPublicOrigin(env: UrlEnv = process.env): string | null
   } catch {
     throw new Error(`${name} must be a URL such as https://errordesk.example.com, not "${value}".`);
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error(`${name} must start with https:// or http://, not "${value}".`);
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    throw new Error(`${name} must start with https:// or http://, not "${value}".`);
   // Next serves the app at the root of its host; a link under a sub-path would lead nowhere.
-  if (url.pathname !== "/" || url.search || url.hash) throw new Error(`${name} must be the app's origin without a path, such as ${url.origin}, not "${value}".`);
+  if (url.pathname !== "/" || url.search || url.hash)
+    throw new Error(`${name} must be the app's origin without a path, such as ${url.origin}, not "${value}".`);
   return url.origin;
 }
 

@@ -10,7 +10,12 @@ import { ACTION_BODY_LIMIT_BYTES, refuseOversizeDiagnosePost } from "./diagnose-
 export async function guardRequest(request: NextRequest): Promise<Response | null> {
   if (isForeignServerAction(request)) {
     return NextResponse.json(
-      { error: { code: "forbidden_origin", message: "This action may only be sent from an ErrorDesk page: the request came from another site." } },
+      {
+        error: {
+          code: "forbidden_origin",
+          message: "This action may only be sent from an ErrorDesk page: the request came from another site.",
+        },
+      },
       { status: 403, headers: { "cache-control": "no-store" } },
     );
   }
@@ -42,7 +47,10 @@ function refuseOversizeAction(request: Request): Response | null {
     status === 411
       ? "Send this action from its ErrorDesk page: the request did not say how large it is."
       : `The form is larger than ${ACTION_BODY_LIMIT_BYTES / (1024 * 1024)} MB. Paste at most 1 MB of text.`;
-  return NextResponse.json({ error: { code: status === 411 ? "length_required" : "payload_too_large", message } }, { status, headers: { "cache-control": "no-store" } });
+  return NextResponse.json(
+    { error: { code: status === 411 ? "length_required" : "payload_too_large", message } },
+    { status, headers: { "cache-control": "no-store" } },
+  );
 }
 
 /**
@@ -68,14 +76,12 @@ export function isForeignServerAction(request: Request): boolean {
  */
 export function repairPercentEncoding(pathname: string): string {
   if (!pathname.includes("%")) return pathname;
-  return pathname
-    .replace(/%(?![0-9A-Fa-f]{2})/g, "%25")
-    .replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
-      try {
-        decodeURIComponent(run);
-        return run;
-      } catch {
-        return run.replace(/%/g, "%25");
-      }
-    });
+  return pathname.replace(/%(?![0-9A-Fa-f]{2})/g, "%25").replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+    try {
+      decodeURIComponent(run);
+      return run;
+    } catch {
+      return run.replace(/%/g, "%25");
+    }
+  });
 }

@@ -24,12 +24,21 @@ export function withJsonErrors<Args extends [Request, ...unknown[]]>(handler: (.
       const where = `${request.method} ${new URL(request.url).pathname}`;
       if (isDatabaseUnavailable(error)) {
         console.error(`${where}: the database does not answer (${errorLine(error)})`);
-        return programError(503, "database_unavailable", `The database does not answer right now. Try again in ${DATABASE_RETRY_AFTER_SECONDS} seconds.`, {
-          "retry-after": String(DATABASE_RETRY_AFTER_SECONDS),
-        });
+        return programError(
+          503,
+          "database_unavailable",
+          `The database does not answer right now. Try again in ${DATABASE_RETRY_AFTER_SECONDS} seconds.`,
+          {
+            "retry-after": String(DATABASE_RETRY_AFTER_SECONDS),
+          },
+        );
       }
       console.error(`${where} failed:`, error);
-      return programError(500, "internal_error", "Something went wrong on the server. Try again; if it keeps failing, tell an ErrorDesk admin.");
+      return programError(
+        500,
+        "internal_error",
+        "Something went wrong on the server. Try again; if it keeps failing, tell an ErrorDesk admin.",
+      );
     }
   };
 }

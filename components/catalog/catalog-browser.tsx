@@ -43,7 +43,14 @@ export function CatalogBrowser({
           </Button>
         ) : null}
       </div>
-      <CatalogTable params={params} rows={rows} total={total} pending={pending} onChange={navigate} onClearAll={filtered ? clearAll : undefined} />
+      <CatalogTable
+        params={params}
+        rows={rows}
+        total={total}
+        pending={pending}
+        onChange={navigate}
+        onClearAll={filtered ? clearAll : undefined}
+      />
     </div>
   );
 }

@@ -44,7 +44,10 @@ export function useCatalogColumns() {
         column.accessor("code", {
           header: () => t("columns.code"),
           cell: (info) => (
-            <Link href={entryHref(info.getValue())} className="font-mono text-[13px] font-medium break-all text-blue-800 underline-offset-2 hover:underline">
+            <Link
+              href={entryHref(info.getValue())}
+              className="font-mono text-[13px] font-medium break-all text-blue-800 underline-offset-2 hover:underline"
+            >
               {info.getValue()}
             </Link>
           ),

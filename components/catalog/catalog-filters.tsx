@@ -19,7 +19,12 @@ function FilterChip({ checked, onChange, children }: { checked: boolean; onChang
       }`}
     >
       {/* Transparent over the whole pill: clicks land on the real checkbox, which keeps its native semantics. */}
-      <input type="checkbox" className="absolute inset-0 h-full w-full cursor-pointer appearance-none rounded-full opacity-0" checked={checked} onChange={onChange} />
+      <input
+        type="checkbox"
+        className="absolute inset-0 h-full w-full cursor-pointer appearance-none rounded-full opacity-0"
+        checked={checked}
+        onChange={onChange}
+      />
       {children}
     </label>
   );
@@ -44,7 +49,11 @@ export function CatalogFilters({
       <fieldset className="flex flex-wrap items-center gap-1.5">
         <legend className="float-left mr-1.5 text-sm font-medium text-slate-700">{t("filters.status")}</legend>
         {shownStatuses.map((status) => (
-          <FilterChip key={status} checked={params.status.includes(status)} onChange={() => onChange({ status: toggle(params.status, status).sort((a, b) => a - b) })}>
+          <FilterChip
+            key={status}
+            checked={params.status.includes(status)}
+            onChange={() => onChange({ status: toggle(params.status, status).sort((a, b) => a - b) })}
+          >
             {status}
           </FilterChip>
         ))}
@@ -55,7 +64,9 @@ export function CatalogFilters({
           <FilterChip
             key={section}
             checked={params.section.includes(section)}
-            onChange={() => onChange({ section: SECTIONS.filter((s) => (s === section ? !params.section.includes(s) : params.section.includes(s))) })}
+            onChange={() =>
+              onChange({ section: SECTIONS.filter((s) => (s === section ? !params.section.includes(s) : params.section.includes(s))) })
+            }
           >
             {t(`sections.${section}`)}
           </FilterChip>
@@ -71,7 +82,9 @@ export function CatalogFilters({
           value={params.retryable ?? ""}
           onChange={(event) => {
             const value = event.target.value;
-            onChange({ retryable: (RETRYABLE_FILTERS as readonly string[]).includes(value) ? (value as CatalogListParams["retryable"]) : null });
+            onChange({
+              retryable: (RETRYABLE_FILTERS as readonly string[]).includes(value) ? (value as CatalogListParams["retryable"]) : null,
+            });
           }}
         >
           <option value="">{t("filters.retryableAny")}</option>

@@ -28,7 +28,11 @@ export function CatalogPagination({
       <div className="flex flex-wrap items-center gap-3">
         <label className="flex items-center gap-1.5">
           {t("pagination.perPage")}
-          <select className="h-8 rounded-md border border-slate-400 bg-white px-2" value={perPage} onChange={(event) => table.setPageSize(Number(event.target.value))}>
+          <select
+            className="h-8 rounded-md border border-slate-400 bg-white px-2"
+            value={perPage}
+            onChange={(event) => table.setPageSize(Number(event.target.value))}
+          >
             {PAGE_SIZES.map((size) => (
               <option key={size} value={size}>
                 {size}
@@ -39,7 +43,12 @@ export function CatalogPagination({
         <span className="tabular-nums">{t("pagination.pageOf", { page: Math.min(page, pageCount), pages: pageCount })}</span>
         <div className="flex items-center gap-1">
           <PagerButton label={t("pagination.first")} disabled={!table.getCanPreviousPage()} onClick={() => table.firstPage()} icon="«" />
-          <PagerButton label={t("pagination.previous")} disabled={!table.getCanPreviousPage()} onClick={() => table.previousPage()} icon="‹" />
+          <PagerButton
+            label={t("pagination.previous")}
+            disabled={!table.getCanPreviousPage()}
+            onClick={() => table.previousPage()}
+            icon="‹"
+          />
           <PagerButton label={t("pagination.next")} disabled={!table.getCanNextPage()} onClick={() => table.nextPage()} icon="›" />
           <PagerButton label={t("pagination.last")} disabled={!table.getCanNextPage()} onClick={() => table.lastPage()} icon="»" />
         </div>

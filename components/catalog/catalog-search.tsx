@@ -34,6 +34,7 @@ export function CatalogSearch({ value, onSearch }: { value: string; onSearch: (q
   };
 
   // The URL changed by other means (Back, "clear all", a link): show its query, drop any half-typed one.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: cancelPending only touches a ref; the effect runs when the URL's query changes.
   useEffect(() => {
     if (value !== committed.current) {
       cancelPending();
@@ -42,6 +43,7 @@ export function CatalogSearch({ value, onSearch }: { value: string; onSearch: (q
     }
   }, [value]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: cancel the timer once, on unmount.
   useEffect(() => cancelPending, []);
 
   useEffect(() => {
@@ -63,6 +65,7 @@ export function CatalogSearch({ value, onSearch }: { value: string; onSearch: (q
   };
 
   return (
+    // biome-ignore lint/a11y/useSemanticElements: the <search> element is not yet announced by every screen reader; the role is.
     <form
       role="search"
       className="flex min-w-0 flex-1 items-center"
@@ -75,7 +78,11 @@ export function CatalogSearch({ value, onSearch }: { value: string; onSearch: (q
         {t("label")}
       </label>
       <div className="relative w-full">
-        <svg aria-hidden="true" viewBox="0 0 20 20" className="pointer-events-none absolute top-1/2 left-3 h-4 w-4 -translate-y-1/2 fill-slate-500">
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 20 20"
+          className="pointer-events-none absolute top-1/2 left-3 h-4 w-4 -translate-y-1/2 fill-slate-500"
+        >
           <path d="M8.5 3a5.5 5.5 0 0 1 4.38 8.83l3.64 3.65a.75.75 0 1 1-1.06 1.06l-3.65-3.64A5.5 5.5 0 1 1 8.5 3Zm0 1.5a4 4 0 1 0 0 8 4 4 0 0 0 0-8Z" />
         </svg>
         <input
@@ -98,6 +105,7 @@ export function CatalogSearch({ value, onSearch }: { value: string; onSearch: (q
             timer.current = setTimeout(() => commit(next), DEBOUNCE_MS);
           }}
         />
+        {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: a <kbd> is not focusable; the shortcut is announced by the input's description. */}
         <kbd
           aria-hidden="true"
           className="pointer-events-none absolute top-1/2 right-2.5 -translate-y-1/2 rounded border border-slate-300 bg-slate-50 px-1.5 font-mono text-xs text-slate-600"

@@ -70,7 +70,9 @@ export function CatalogTable({
 
   return (
     <div>
-      <div className={`overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm transition-opacity ${pending ? "opacity-70" : ""}`}>
+      <div
+        className={`overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm transition-opacity ${pending ? "opacity-70" : ""}`}
+      >
         <table className="w-full table-fixed border-collapse text-sm" aria-labelledby={captionId} aria-busy={pending || undefined}>
           <caption id={captionId} className="sr-only">
             {t("results.caption")} — {t("results.showing", { from, to, total })}

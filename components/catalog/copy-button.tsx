@@ -44,9 +44,12 @@ export function CopyButton({
 }) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   const reset = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(() => () => {
-    if (reset.current) clearTimeout(reset.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (reset.current) clearTimeout(reset.current);
+    },
+    [],
+  );
 
   return (
     <span className="inline-flex items-center gap-2">

@@ -75,7 +75,15 @@ export function Markdown({ text, paramPlaceholder, className = "" }: { text: str
  * A guide text in the reader's language, or the other language marked with its `lang` so screen readers switch
  * voice; `emptyText` says so when there is none in either.
  */
-export function LocalizedMarkdown({ value, paramPlaceholder, emptyText }: { value: LocalizedValue | null; paramPlaceholder: string; emptyText?: string }) {
+export function LocalizedMarkdown({
+  value,
+  paramPlaceholder,
+  emptyText,
+}: {
+  value: LocalizedValue | null;
+  paramPlaceholder: string;
+  emptyText?: string;
+}) {
   if (!value) return emptyText ? <p className="text-slate-600 italic">{emptyText}</p> : null;
   return (
     <div lang={value.fellBack ? value.lang : undefined}>

@@ -15,7 +15,15 @@ const SIZES: Record<Size, string> = {
 };
 
 /** Shared by <Button> and links that should look like one (an <a> must stay an <a> for middle-click and "open in new tab"). */
-export function buttonClasses({ variant = "secondary", size = "md", className = "" }: { variant?: Variant; size?: Size; className?: string } = {}): string {
+export function buttonClasses({
+  variant = "secondary",
+  size = "md",
+  className = "",
+}: {
+  variant?: Variant;
+  size?: Size;
+  className?: string;
+} = {}): string {
   return [
     "inline-flex items-center justify-center gap-1.5 rounded-md font-medium whitespace-nowrap transition-colors",
     "disabled:cursor-not-allowed disabled:opacity-50",

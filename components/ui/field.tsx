@@ -68,7 +68,9 @@ export function FormField({
 }: { id: string; label: string; error?: string; hint?: string } & ComponentProps<"input">) {
   return (
     <Field id={id} label={label} hint={hint} error={error} className={className}>
-      {(control) => <input {...control} className={`mt-1 block w-full rounded border px-3 py-2 ${controlBorderClass(!!error)}`} {...input} />}
+      {(control) => (
+        <input {...control} className={`mt-1 block w-full rounded border px-3 py-2 ${controlBorderClass(!!error)}`} {...input} />
+      )}
     </Field>
   );
 }

@@ -6,7 +6,7 @@ import { apiKeys } from "../schema";
 import type { Db } from "../types";
 
 export type CreateApiKeyResult =
-  | { ok: true; id: number; name: string; prefix: string; scopes: ApiKeyScope[]; /** Shown once; only its hash is stored. */ key: string }
+  | { ok: true; id: number; name: string; prefix: string; scopes: ApiKeyScope[] /** Shown once; only its hash is stored. */; key: string }
   | { ok: false; error: "forbidden" }
   | { ok: false; error: "invalid"; fieldErrors: Partial<Record<"name" | "scopes", string>> };
 
@@ -25,7 +25,13 @@ export async function createApiKey(db: Db, actor: Actor, input: { name: unknown;
   const key = generateApiKey();
   const [row] = await db
     .insert(apiKeys)
-    .values({ name: parsed.data.name, prefix: visiblePrefix(key), keyHash: hashApiKey(key), scopes: parsed.data.scopes, createdBy: actor.id })
+    .values({
+      name: parsed.data.name,
+      prefix: visiblePrefix(key),
+      keyHash: hashApiKey(key),
+      scopes: parsed.data.scopes,
+      createdBy: actor.id,
+    })
     .returning({ id: apiKeys.id });
   return { ok: true, id: row!.id, name: parsed.data.name, prefix: visiblePrefix(key), scopes: parsed.data.scopes, key };
 }

@@ -36,7 +36,10 @@ function countAttempt(key: string, rule: ThrottleRule, now: number) {
 }
 
 type Counted = { count: number; expiresAt: number };
-const counted = (row: Record<string, unknown>, prefix: string): Counted => ({ count: Number(row[`${prefix}_count`]), expiresAt: Number(row[`${prefix}_expires`]) });
+const counted = (row: Record<string, unknown>, prefix: string): Counted => ({
+  count: Number(row[`${prefix}_count`]),
+  expiresAt: Number(row[`${prefix}_expires`]),
+});
 const secondsUntil = (expiresAt: number, now: number) => Math.max(1, Math.ceil((expiresAt - now) / 1000));
 
 /**
@@ -71,7 +74,13 @@ export async function reserveSignIn(db: Db, attempt: SignInAttempt, limits: Sign
  * stay, so signing in does not reopen the ceiling for a guesser) and remembers the address; any other
  * outcome (a deactivated account, invalid input) is refunded.
  */
-export async function settleSignIn(db: Db, attempt: SignInAttempt, outcome: "signed-in" | "not-checked", limits: SignInLimits, now = Date.now()): Promise<void> {
+export async function settleSignIn(
+  db: Db,
+  attempt: SignInAttempt,
+  outcome: "signed-in" | "not-checked",
+  limits: SignInLimits,
+  now = Date.now(),
+): Promise<void> {
   const key = keys(attempt);
   if (outcome === "not-checked") return refund(db, [key.pair, key.account]);
   await db.transaction(async (tx) => {
@@ -95,9 +104,13 @@ async function refund(db: Db, throttleKeys: string[]): Promise<void> {
  */
 export async function consumeAttempt(db: Db, key: string, rule: ThrottleRule, now = Date.now()): Promise<ThrottleDecision> {
   await pruneExpired(db, now);
-  const result = (await db.execute(countAttempt(key, rule, now))) as unknown as { rows: { count: number | string; expires_at: number | string }[] };
+  const result = (await db.execute(countAttempt(key, rule, now))) as unknown as {
+    rows: { count: number | string; expires_at: number | string }[];
+  };
   const row = result.rows[0]!;
-  return Number(row.count) <= rule.max ? { allowed: true } : { allowed: false, retryAfter: secondsUntil(Number(row.expires_at), now), limit: "address" };
+  return Number(row.count) <= rule.max
+    ? { allowed: true }
+    : { allowed: false, retryAfter: secondsUntil(Number(row.expires_at), now), limit: "address" };
 }
 
 // Expired counters are deleted at most once a minute per database, from whichever request comes first.

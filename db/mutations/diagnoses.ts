@@ -17,7 +17,10 @@ export type DiagnosisActor = Actor | { apiKey: { name: string } };
 type Person = Actor;
 
 /** One member per error, so checking `error` narrows to the member that has `fieldErrors`. */
-export type MutationFailure = { ok: false; error: "forbidden" } | { ok: false; error: "not_found" } | { ok: false; error: "invalid"; fieldErrors: FieldErrors };
+export type MutationFailure =
+  | { ok: false; error: "forbidden" }
+  | { ok: false; error: "not_found" }
+  | { ok: false; error: "invalid"; fieldErrors: FieldErrors };
 
 const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 export const DIAGNOSIS_ID_LENGTH = 12;
@@ -53,7 +56,8 @@ export function savedVia(actor: DiagnosisActor): SavedVia {
  */
 export async function saveDiagnosis(db: Db, actor: DiagnosisActor, request: SaveDiagnosisRequest): Promise<SaveDiagnosisResult> {
   if (isPerson(actor) && !can(actor, "diagnosis.run")) return { ok: false, error: "forbidden" };
-  const entries = request.result && Array.isArray(request.result.findings) ? await snapshotSources(db, matchedEntryCodes(request.result)) : new Map();
+  const entries =
+    request.result && Array.isArray(request.result.findings) ? await snapshotSources(db, matchedEntryCodes(request.result)) : new Map();
   const drafted = draftDiagnosis(request, entries, savedVia(actor));
   if (!drafted.ok) return { ok: false, error: "invalid", fieldErrors: drafted.fieldErrors };
   return saveDiagnosisDraft(db, actor, drafted.draft);
@@ -63,7 +67,11 @@ export async function saveDiagnosis(db: Db, actor: DiagnosisActor, request: Save
  * Stores a draft made by draftDiagnosis (in a diagnosis worker for large pastes, with snapshotSources' entries), so
  * the request thread only inserts. The draft is taken as redacted: it must come from draftDiagnosis.
  */
-export async function saveDiagnosisDraft(db: Db, actor: DiagnosisActor, draft: DiagnosisDraft): Promise<{ ok: true; id: string } | { ok: false; error: "forbidden" }> {
+export async function saveDiagnosisDraft(
+  db: Db,
+  actor: DiagnosisActor,
+  draft: DiagnosisDraft,
+): Promise<{ ok: true; id: string } | { ok: false; error: "forbidden" }> {
   if (isPerson(actor) && !can(actor, "diagnosis.run")) return { ok: false, error: "forbidden" };
   const id = newDiagnosisId();
   await db.insert(diagnoses).values({
@@ -116,7 +124,10 @@ export async function addNote(db: Db, actor: Person, input: unknown): Promise<{ 
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorsByField(parsed.error) };
   const { diagnosisId, body } = parsed.data;
   if (!(await loadResult(db, diagnosisId))) return { ok: false, error: "not_found" };
-  const [row] = await db.insert(diagnosisNotes).values({ diagnosisId, authorId: actor.id, body: redactText(body) }).returning({ id: diagnosisNotes.id });
+  const [row] = await db
+    .insert(diagnosisNotes)
+    .values({ diagnosisId, authorId: actor.id, body: redactText(body) })
+    .returning({ id: diagnosisNotes.id });
   await touch(db, diagnosisId);
   return { ok: true, id: row!.id };
 }

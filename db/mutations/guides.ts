@@ -24,9 +24,16 @@ export async function updateGuide(db: Db, actor: Actor, code: string, input: Gui
       .where(eq(errorEntries.code, code))
       .for("update");
     if (!current) return { ok: false, error: "not_found" } as const;
-    if (current.guide.revision !== input.baseRevision) return { ok: false, error: "conflict", currentRevision: current.guide.revision } as const;
+    if (current.guide.revision !== input.baseRevision)
+      return { ok: false, error: "conflict", currentRevision: current.guide.revision } as const;
 
-    const guide = { title: input.title, explanation: input.explanation, remediation: input.remediation, checklist: input.checklist, retryable: input.retryable };
+    const guide = {
+      title: input.title,
+      explanation: input.explanation,
+      remediation: input.remediation,
+      checklist: input.checklist,
+      retryable: input.retryable,
+    };
     const revision = current.guide.revision + 1;
     const updated = await tx
       .update(entryGuides)

@@ -1,6 +1,13 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import { normalizeRecords, parseSummary, splitEventRecords, type EventError, type IngestSummary, type RequestEventInput } from "../../domain/events";
+import {
+  normalizeRecords,
+  parseSummary,
+  splitEventRecords,
+  type EventError,
+  type IngestSummary,
+  type RequestEventInput,
+} from "../../domain/events";
 import { requestEvents } from "../schema";
 import type { Db } from "../types";
 
@@ -38,7 +45,13 @@ const NEEDS_ESCAPING = /["\\]/;
  */
 function arrayLiteral(values: readonly (string | number | null)[]): string {
   const elements = values.map((value) =>
-    value === null ? "NULL" : typeof value === "number" ? String(value) : NEEDS_ESCAPING.test(value) ? `"${value.replace(ARRAY_ESCAPED, "\\$&")}"` : `"${value}"`,
+    value === null
+      ? "NULL"
+      : typeof value === "number"
+        ? String(value)
+        : NEEDS_ESCAPING.test(value)
+          ? `"${value.replace(ARRAY_ESCAPED, "\\$&")}"`
+          : `"${value}"`,
   );
   return `{${elements.join(",")}}`;
 }

@@ -23,7 +23,11 @@ export type CreateUserResult = { ok: true; id: string } | { ok: false; error: "e
  * (a `credential` account holding its scrypt hash). `onlyIfNoUsers` is first-run setup: it refuses as
  * soon as anyone exists, checked under the lock so two setup forms submitted together make one admin.
  */
-export async function createPasswordUser(db: Db, input: NewPasswordUser, options: { onlyIfNoUsers?: boolean } = {}): Promise<CreateUserResult> {
+export async function createPasswordUser(
+  db: Db,
+  input: NewPasswordUser,
+  options: { onlyIfNoUsers?: boolean } = {},
+): Promise<CreateUserResult> {
   const email = input.email.trim().toLowerCase();
   // Hashing is deliberately slow; do it before taking the lock.
   const passwordHash = await hashPassword(input.password);
@@ -38,7 +42,15 @@ export async function createPasswordUser(db: Db, input: NewPasswordUser, options
     const id = randomUUID();
     const now = new Date();
     await tx.insert(user).values({ id, name: input.name.trim(), email, role: input.role, createdAt: now, updatedAt: now });
-    await tx.insert(account).values({ id: randomUUID(), accountId: id, providerId: "credential", userId: id, password: passwordHash, createdAt: now, updatedAt: now });
+    await tx.insert(account).values({
+      id: randomUUID(),
+      accountId: id,
+      providerId: "credential",
+      userId: id,
+      password: passwordHash,
+      createdAt: now,
+      updatedAt: now,
+    });
     return { ok: true, id } as const;
   });
 }
@@ -54,7 +66,11 @@ export async function changeUser(db: Db, actor: Actor, targetId: string, change:
   if (!can(actor, "users.manage")) return { ok: false, error: "forbidden" };
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${USER_ADMIN_LOCK})`);
-    const [target] = await tx.select({ id: user.id, name: user.name, role: user.role, banned: user.banned }).from(user).where(eq(user.id, targetId)).limit(1);
+    const [target] = await tx
+      .select({ id: user.id, name: user.name, role: user.role, banned: user.banned })
+      .from(user)
+      .where(eq(user.id, targetId))
+      .limit(1);
     if (!target) return { ok: false, error: "not_found" } as const;
     const [admins] = await tx
       .select({ n: count() })
@@ -66,7 +82,10 @@ export async function changeUser(db: Db, actor: Actor, targetId: string, change:
     if (change.kind === "set-role") {
       await tx.update(user).set({ role: change.role, updatedAt: now }).where(eq(user.id, targetId));
     } else if (change.kind === "deactivate") {
-      await tx.update(user).set({ banned: true, banReason: `Deactivated by ${actor.id}`, banExpires: null, updatedAt: now }).where(eq(user.id, targetId));
+      await tx
+        .update(user)
+        .set({ banned: true, banReason: `Deactivated by ${actor.id}`, banExpires: null, updatedAt: now })
+        .where(eq(user.id, targetId));
       await tx.delete(session).where(eq(session.userId, targetId));
     } else {
       await tx.update(user).set({ banned: false, banReason: null, banExpires: null, updatedAt: now }).where(eq(user.id, targetId));

@@ -33,11 +33,25 @@ export async function listApiKeys(db: Db): Promise<ApiKeyRow[]> {
   return rows.map((row) => ({ ...row, scopes: row.scopes.filter(isApiKeyScope) }));
 }
 
-export type StoredApiKey = { id: number; name: string; scopes: ApiKeyScope[]; revokedAt: Date | null; lastUsedAt: Date | null; createdBy: string | null };
+export type StoredApiKey = {
+  id: number;
+  name: string;
+  scopes: ApiKeyScope[];
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+  createdBy: string | null;
+};
 
 export async function findApiKeyByHash(db: Db, keyHash: string): Promise<StoredApiKey | null> {
   const [row] = await db
-    .select({ id: apiKeys.id, name: apiKeys.name, scopes: apiKeys.scopes, revokedAt: apiKeys.revokedAt, lastUsedAt: apiKeys.lastUsedAt, createdBy: apiKeys.createdBy })
+    .select({
+      id: apiKeys.id,
+      name: apiKeys.name,
+      scopes: apiKeys.scopes,
+      revokedAt: apiKeys.revokedAt,
+      lastUsedAt: apiKeys.lastUsedAt,
+      createdBy: apiKeys.createdBy,
+    })
     .from(apiKeys)
     .where(eq(apiKeys.keyHash, keyHash))
     .limit(1);

@@ -27,7 +27,9 @@ function termMatches(term: string): SQL {
   const pattern = `%${escapeLike(term)}%`;
   const proofs: SQL[] = [];
   if (/^[\x21-\x7e]+$/.test(term)) {
-    proofs.push(sql`(octet_length(${errorEntries.code}) = char_length(${errorEntries.code}) and ${errorEntries.codeLower} like ${pattern})`);
+    proofs.push(
+      sql`(octet_length(${errorEntries.code}) = char_length(${errorEntries.code}) and ${errorEntries.codeLower} like ${pattern})`,
+    );
   }
   if (isWordKey(term)) {
     const holders = subqueries
@@ -175,7 +177,9 @@ export async function listCatalog(db: Db, params: CatalogListParams, locale: Loc
   const readsGuides = filtersOnGuides || order.readsGuides;
   const { terms } = parseSearchQuery(params.q);
   // Without search terms every statement is index-driven anyway (the unfiltered page an index-only scan).
-  const run = terms.length ? <T,>(statement: (db: Db) => Promise<T>) => throughIndex(db, statement) : <T,>(statement: (db: Db) => Promise<T>) => statement(db);
+  const run = terms.length
+    ? <T>(statement: (db: Db) => Promise<T>) => throughIndex(db, statement)
+    : <T>(statement: (db: Db) => Promise<T>) => statement(db);
   if (terms.every(isDecidedByGrams) && !filtersOnGuides) {
     // When the index alone decides the matches, counting them is cheap (index, then the narrow rows), and
     // cheaper apart than as a window over the page query, which must buffer every match: two statements,

@@ -2,7 +2,16 @@ import { and, asc, desc, eq, inArray, ne, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { createMatcher, type CatalogRef, type Matcher } from "../../domain/diagnosis";
 import type { SnapshotSource } from "../../domain/diagnosis-service/result";
-import { DIAGNOSIS_INPUT_KINDS, OUTCOMES, type DiagnosisInputKind, type DiagnosisRecord, type DiagnosisSummary, type Outcome, type PersonRef, type SavedResult } from "../../domain/diagnosis-service/types";
+import {
+  DIAGNOSIS_INPUT_KINDS,
+  OUTCOMES,
+  type DiagnosisInputKind,
+  type DiagnosisRecord,
+  type DiagnosisSummary,
+  type Outcome,
+  type PersonRef,
+  type SavedResult,
+} from "../../domain/diagnosis-service/types";
 import { parseRequestId } from "../../domain/events";
 import { diagnoses, diagnosisChecks, diagnosisNotes, entryGuides, errorEntries, user } from "../schema";
 import type { Db } from "../types";
@@ -140,12 +149,27 @@ export async function getDiagnosis(db: Db, id: string): Promise<DiagnosisRecord 
       checkedBy: person(check.checkedBy, name),
       checkedAt: check.checkedAt,
     })),
-    notes: notes.map(({ note, name }) => ({ id: note.id, body: note.body, author: person(note.authorId, name), createdAt: note.createdAt })),
-    outcome: isOutcome(d.outcome) ? { value: d.outcome, reason: d.outcomeReason, by: person(d.outcomeBy, row.outcomeName), at: d.outcomeAt } : null,
+    notes: notes.map(({ note, name }) => ({
+      id: note.id,
+      body: note.body,
+      author: person(note.authorId, name),
+      createdAt: note.createdAt,
+    })),
+    outcome: isOutcome(d.outcome)
+      ? { value: d.outcome, reason: d.outcomeReason, by: person(d.outcomeBy, row.outcomeName), at: d.outcomeAt }
+      : null,
     snapshots: result.findings.flatMap((finding, findingIndex) => {
       if (!finding.snapshot) return [];
       const now = currentRevision.get(finding.snapshot.code) ?? null;
-      return [{ findingIndex, code: finding.snapshot.code, savedRevision: finding.snapshot.revision, currentRevision: now, changed: now !== finding.snapshot.revision }];
+      return [
+        {
+          findingIndex,
+          code: finding.snapshot.code,
+          savedRevision: finding.snapshot.revision,
+          currentRevision: now,
+          changed: now !== finding.snapshot.revision,
+        },
+      ];
     }),
   };
 }
@@ -189,7 +213,11 @@ export async function listDiagnosesForRequestId(
 ): Promise<DiagnosisSummary[]> {
   const checked = parseRequestId(requestId);
   if (!checked.ok) return [];
-  return listSummaries(db, and(eq(diagnoses.requestId, checked.requestId), options.excludeId ? ne(diagnoses.id, options.excludeId) : undefined), options.limit);
+  return listSummaries(
+    db,
+    and(eq(diagnoses.requestId, checked.requestId), options.excludeId ? ne(diagnoses.id, options.excludeId) : undefined),
+    options.limit,
+  );
 }
 
 /** One person's latest diagnoses, newest first (the list under the diagnose box). */

@@ -1,15 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  serial,
-  text,
-  timestamp,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { ChecklistStep, LocalizedText, Section } from "../../domain/catalog/types";
 import { user } from "./auth";
 
@@ -27,9 +17,7 @@ export const errorEntries = pgTable(
      * the locale-aware lower() costs microseconds per call, the bulk of a search matching most entries.
      * Computed by Postgres itself, so it always equals `lower(code)` at query time.
      */
-    codeLower: text("code_lower")
-      .notNull()
-      .generatedAlwaysAs(sql`lower(code)`),
+    codeLower: text("code_lower").notNull().generatedAlwaysAs(sql`lower(code)`),
     section: text("section").$type<Section>().notNull(),
     httpStatus: integer("http_status").notNull(),
     messages: text("messages").array().notNull(),

@@ -17,7 +17,10 @@ function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   if (value && typeof value === "object") {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`)
+      .join(",")}}`;
   }
   return JSON.stringify(value);
 }
@@ -57,11 +60,19 @@ export async function seedCatalog(
       if (!current) {
         const [entry] = await tx
           .insert(errorEntries)
-          .values({ code: fact.code, section: fact.section, httpStatus: fact.httpStatus, messages: fact.messages, vendorSource: VENDOR_SOURCE })
+          .values({
+            code: fact.code,
+            section: fact.section,
+            httpStatus: fact.httpStatus,
+            messages: fact.messages,
+            vendorSource: VENDOR_SOURCE,
+          })
           .returning({ id: errorEntries.id });
         if (!entry) throw new Error(`Inserting ${fact.code} returned no row`);
         await tx.insert(entryGuides).values({ entryId: entry.id, ...seeded, revision: 1, seedHash });
-        await tx.insert(entryRevisions).values({ entryId: entry.id, revision: 1, guide: seeded, reason: "Initial text from the ErrorDesk seed" });
+        await tx
+          .insert(entryRevisions)
+          .values({ entryId: entry.id, revision: 1, guide: seeded, reason: "Initial text from the ErrorDesk seed" });
         await reindexEntry(tx, entry.id, { ...fact, ...seeded });
         report.inserted++;
         continue;
@@ -69,7 +80,11 @@ export async function seedCatalog(
 
       const { entry, guide } = current;
       let changed = false;
-      if (entry.section !== fact.section || entry.httpStatus !== fact.httpStatus || JSON.stringify(entry.messages) !== JSON.stringify(fact.messages)) {
+      if (
+        entry.section !== fact.section ||
+        entry.httpStatus !== fact.httpStatus ||
+        JSON.stringify(entry.messages) !== JSON.stringify(fact.messages)
+      ) {
         await tx
           .update(errorEntries)
           .set({ section: fact.section, httpStatus: fact.httpStatus, messages: fact.messages, factsUpdatedAt: new Date() })
@@ -81,15 +96,22 @@ export async function seedCatalog(
       let finalGuide: GuideFields | null = guide;
       if (!guide) {
         await tx.insert(entryGuides).values({ entryId: entry.id, ...seeded, revision: 1, seedHash });
-        await tx.insert(entryRevisions).values({ entryId: entry.id, revision: 1, guide: seeded, reason: "Initial text from the ErrorDesk seed" });
+        await tx
+          .insert(entryRevisions)
+          .values({ entryId: entry.id, revision: 1, guide: seeded, reason: "Initial text from the ErrorDesk seed" });
         finalGuide = seeded;
         report.guidesUpdated++;
         changed = true;
       } else if (guide.seedHash !== seedHash) {
         if (hashGuide(guide) === guide.seedHash) {
           const revision = guide.revision + 1;
-          await tx.update(entryGuides).set({ ...seeded, revision, seedHash, updatedBy: null, updatedAt: new Date() }).where(eq(entryGuides.entryId, entry.id));
-          await tx.insert(entryRevisions).values({ entryId: entry.id, revision, guide: seeded, reason: "Seed text updated with a new ErrorDesk release" });
+          await tx
+            .update(entryGuides)
+            .set({ ...seeded, revision, seedHash, updatedBy: null, updatedAt: new Date() })
+            .where(eq(entryGuides.entryId, entry.id));
+          await tx
+            .insert(entryRevisions)
+            .values({ entryId: entry.id, revision, guide: seeded, reason: "Seed text updated with a new ErrorDesk release" });
           finalGuide = seeded;
           report.guidesUpdated++;
           changed = true;

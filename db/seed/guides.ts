@@ -21,32 +21,26 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "API 网关管控服务在处理请求时出现了临时性故障，返回 HTTP 503。这通常和请求内容无关，多见于服务端短暂过载、发布变更或网络抖动期间，任何管控接口（如 CreateApi、DeployApi、DescribeApis）都可能遇到。",
-      en:
-        "The API Gateway management service hit a temporary failure and answered with HTTP 503. It is usually unrelated to the request itself and tends to occur during short overloads, service rollouts or network hiccups; any management call (CreateApi, DeployApi, DescribeApis and so on) can receive it.",
+      en: "The API Gateway management service hit a temporary failure and answered with HTTP 503. It is usually unrelated to the request itself and tends to occur during short overloads, service rollouts or network hiccups; any management call (CreateApi, DeployApi, DescribeApis and so on) can receive it.",
     },
     remediation: {
       "zh-CN":
         "稍等片刻后重试，建议使用指数退避加随机抖动的重试策略，不要立即密集重试。对 CreateApi、CreateApp 这类非幂等的创建操作，重试前先用 DescribeApis / DescribeApps 确认资源是否已创建成功，避免重复创建。若持续失败，请记录返回的 `RequestId` 并提交工单。",
-      en:
-        "Wait a moment and retry, using exponential backoff with jitter rather than an immediate burst of retries. For non-idempotent calls such as CreateApi or CreateApp, check with DescribeApis / DescribeApps whether the resource was actually created before retrying, so you do not end up with duplicates. If the error persists, note the `RequestId` from the response and open a support ticket.",
+      en: "Wait a moment and retry, using exponential backoff with jitter rather than an immediate burst of retries. For non-idempotent calls such as CreateApi or CreateApp, check with DescribeApis / DescribeApps whether the resource was actually created before retrying, so you do not end up with duplicates. If the error persists, note the `RequestId` from the response and open a support ticket.",
     },
     checklist: [
       {
         title: { "zh-CN": "按退避策略重试", en: "Retry with backoff" },
         detail: {
-          "zh-CN":
-            "首次间隔约 1 秒，之后按 2 倍递增并加入随机抖动，最多重试 3~5 次；多数临时故障在几次重试内即可恢复。",
-          en:
-            "Start at about 1 second, double the delay each time and add random jitter, for at most 3-5 attempts; most transient failures clear within a few retries.",
+          "zh-CN": "首次间隔约 1 秒，之后按 2 倍递增并加入随机抖动，最多重试 3~5 次；多数临时故障在几次重试内即可恢复。",
+          en: "Start at about 1 second, double the delay each time and add random jitter, for at most 3-5 attempts; most transient failures clear within a few retries.",
         },
       },
       {
         title: { "zh-CN": "确认创建类操作是否已生效", en: "Check whether create calls already took effect" },
         detail: {
-          "zh-CN":
-            "对 CreateApi、CreateApiGroup、CreateApp 等操作，重试前先调用对应的 Describe 接口按名称查询，已存在则不要再次创建。",
-          en:
-            "Before retrying CreateApi, CreateApiGroup, CreateApp and similar calls, look the resource up by name with the matching Describe call and skip the retry if it already exists.",
+          "zh-CN": "对 CreateApi、CreateApiGroup、CreateApp 等操作，重试前先调用对应的 Describe 接口按名称查询，已存在则不要再次创建。",
+          en: "Before retrying CreateApi, CreateApiGroup, CreateApp and similar calls, look the resource up by name with the matching Describe call and skip the retry if it already exists.",
         },
       },
       {
@@ -54,17 +48,14 @@ export const seedGuides: Record<string, Guide> = {
         detail: {
           "zh-CN":
             "在阿里云控制台的健康状态/公告页面查看 API 网关在对应地域是否有进行中的事件，同时确认本地到 `apigateway.<region>.aliyuncs.com` 的网络是否正常。",
-          en:
-            "Look at the Alibaba Cloud health status / announcements page for ongoing API Gateway incidents in the region, and confirm that your network path to `apigateway.<region>.aliyuncs.com` is healthy.",
+          en: "Look at the Alibaba Cloud health status / announcements page for ongoing API Gateway incidents in the region, and confirm that your network path to `apigateway.<region>.aliyuncs.com` is healthy.",
         },
       },
       {
         title: { "zh-CN": "持续失败时提交工单", en: "Open a ticket if it persists" },
         detail: {
-          "zh-CN":
-            "提供返回中的 `RequestId`、地域、调用的 Action 和发生时间，便于后端定位。",
-          en:
-            "Include the `RequestId` from the response, the region, the Action called and the time of the failure so the service team can trace it.",
+          "zh-CN": "提供返回中的 `RequestId`、地域、调用的 Action 和发生时间，便于后端定位。",
+          en: "Include the `RequestId` from the response, the region, the Action called and the time of the failure so the service team can trace it.",
         },
       },
     ],
@@ -78,14 +69,12 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "管控服务在处理请求时发生了未预期的异常，返回 HTTP 500。一般属于服务端问题，偶发时重试即可；如果同一个请求每次都稳定复现，则可能是某个参数组合触发了服务端缺陷，常见于 CreateApi、ModifyApi 这类携带复杂 JSON 配置的调用。",
-      en:
-        "The management service ran into an unexpected exception while handling the request and returned HTTP 500. It is normally a server-side problem and a retry is enough when it is sporadic; if the same request fails every time, a particular parameter combination may be triggering a service defect, which is most often seen with calls carrying complex JSON configuration such as CreateApi or ModifyApi.",
+      en: "The management service ran into an unexpected exception while handling the request and returned HTTP 500. It is normally a server-side problem and a retry is enough when it is sporadic; if the same request fails every time, a particular parameter combination may be triggering a service defect, which is most often seen with calls carrying complex JSON configuration such as CreateApi or ModifyApi.",
     },
     remediation: {
       "zh-CN":
         "先按指数退避重试几次。若稳定复现，保留完整请求参数（去掉密钥等敏感信息）和 `RequestId`，尝试逐项简化请求定位触发问题的参数，然后提交工单。创建类操作重试前先确认资源是否已经创建。",
-      en:
-        "Retry a few times with exponential backoff first. If it reproduces consistently, keep the full request parameters (with secrets removed) and the `RequestId`, try simplifying the request step by step to find the parameter that triggers it, and open a support ticket. For create operations, confirm the resource was not already created before retrying.",
+      en: "Retry a few times with exponential backoff first. If it reproduces consistently, keep the full request parameters (with secrets removed) and the `RequestId`, try simplifying the request step by step to find the parameter that triggers it, and open a support ticket. For create operations, confirm the resource was not already created before retrying.",
     },
     checklist: [
       {
@@ -100,8 +89,7 @@ export const seedGuides: Record<string, Guide> = {
         detail: {
           "zh-CN":
             "用相同参数再调用一次；若每次都失败，逐项去掉可选参数（如 ResultSample、ErrorCodeSamples、ServiceParametersMap）缩小范围。",
-          en:
-            "Send the same request again; if it always fails, drop optional parameters one by one (for example ResultSample, ErrorCodeSamples, ServiceParametersMap) to narrow it down.",
+          en: "Send the same request again; if it always fails, drop optional parameters one by one (for example ResultSample, ErrorCodeSamples, ServiceParametersMap) to narrow it down.",
         },
       },
       {
@@ -125,14 +113,11 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "请求里 {param} 出现了重复。错误码中的 `%s` 会被替换成具体的参数或对象名称，例如同一个参数名在 RequestParameters 中定义了两次，或者同一个 ID 在列表型参数中出现了多次。多见于 CreateApi、ModifyApi 以及批量授权、批量绑定类接口。",
-      en:
-        "The request contains {param} more than once. The `%s` in the code is replaced by the concrete parameter or object name, for example when the same parameter name is defined twice in RequestParameters or the same ID appears several times in a list parameter. It is common with CreateApi, ModifyApi and batch authorization or binding calls.",
+      en: "The request contains {param} more than once. The `%s` in the code is replaced by the concrete parameter or object name, for example when the same parameter name is defined twice in RequestParameters or the same ID appears several times in a list parameter. It is common with CreateApi, ModifyApi and batch authorization or binding calls.",
     },
     remediation: {
-      "zh-CN":
-        "根据返回的参数名找到重复项，去重后重新提交。如果请求体是程序拼接的 JSON 或列表，检查拼接逻辑是否会把同一项加入两次。",
-      en:
-        "Use the parameter name in the code to locate the repeated entries, remove the duplicates and resubmit. If the JSON or list is assembled by code, check whether that logic can add the same item twice.",
+      "zh-CN": "根据返回的参数名找到重复项，去重后重新提交。如果请求体是程序拼接的 JSON 或列表，检查拼接逻辑是否会把同一项加入两次。",
+      en: "Use the parameter name in the code to locate the repeated entries, remove the duplicates and resubmit. If the JSON or list is assembled by code, check whether that logic can add the same item twice.",
     },
     checklist: [
       {
@@ -147,8 +132,7 @@ export const seedGuides: Record<string, Guide> = {
         detail: {
           "zh-CN":
             "重点核对 RequestParameters、ServiceParameters、逗号分隔的 ApiIds/AppIds 等，确认名称和 ID 唯一（注意大小写和首尾空格）。",
-          en:
-            "Pay particular attention to RequestParameters, ServiceParameters and comma-separated ApiIds/AppIds; make sure each name and ID is unique (watch for case differences and stray whitespace).",
+          en: "Pay particular attention to RequestParameters, ServiceParameters and comma-separated ApiIds/AppIds; make sure each name and ID is unique (watch for case differences and stray whitespace).",
         },
       },
       {
@@ -169,14 +153,12 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "服务端判断同一个请求在短时间内被重复提交，因此拒绝了这一次。常见原因是页面或脚本对同一操作连续点击/调用，或者上一次请求尚未处理完就发起了重试，DeployApi、AbolishApi、SetDomain 等变更类操作较容易遇到。",
-      en:
-        "The service decided the same request was submitted again within a short time and rejected this one. Typical causes are double clicks or scripts calling the same operation back to back, or a retry fired before the previous attempt finished; change operations such as DeployApi, AbolishApi and SetDomain are the usual candidates.",
+      en: "The service decided the same request was submitted again within a short time and rejected this one. Typical causes are double clicks or scripts calling the same operation back to back, or a retry fired before the previous attempt finished; change operations such as DeployApi, AbolishApi and SetDomain are the usual candidates.",
     },
     remediation: {
       "zh-CN":
         "不要频繁重复提交同一操作。先确认上一次请求的结果（例如用 DescribeDeployedApis 或 DescribeApiHistories 查看是否已发布成功），确有必要再间隔几秒后重试。",
-      en:
-        "Avoid resubmitting the same operation in quick succession. First check the outcome of the previous request (for example with DescribeDeployedApis or DescribeApiHistories to see whether the deployment already succeeded), and only retry after a few seconds if it is really needed.",
+      en: "Avoid resubmitting the same operation in quick succession. First check the outcome of the previous request (for example with DescribeDeployedApis or DescribeApiHistories to see whether the deployment already succeeded), and only retry after a few seconds if it is really needed.",
     },
     checklist: [
       {
@@ -211,14 +193,12 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "请求中没有传入必填参数 {param}。错误码里的 `%s`（公共错误码表中写作 `{ParameterName}`）会被替换为具体参数名，例如 MissingGroupId、MissingApiId、MissingStageName。该错误几乎所有接口都可能出现，常见于 CreateApi、DeployApi、SetDomain、SetApisAuthorities 等调用漏传参数，或参数名大小写写错导致服务端识别不到。",
-      en:
-        "The request did not include the required parameter {param}. The `%s` in the code (written `{ParameterName}` in the common error table) is replaced by the actual parameter name, for example MissingGroupId, MissingApiId or MissingStageName. Almost any call can return it; it typically shows up when CreateApi, DeployApi, SetDomain or SetApisAuthorities is sent without a parameter, or when the parameter name is misspelled or has the wrong case so the service does not recognise it.",
+      en: "The request did not include the required parameter {param}. The `%s` in the code (written `{ParameterName}` in the common error table) is replaced by the actual parameter name, for example MissingGroupId, MissingApiId or MissingStageName. Almost any call can return it; it typically shows up when CreateApi, DeployApi, SetDomain or SetApisAuthorities is sent without a parameter, or when the parameter name is misspelled or has the wrong case so the service does not recognise it.",
     },
     remediation: {
       "zh-CN":
         "对照该接口的 API 文档补上 {param} 后重试。参数名区分大小写，请确认拼写与文档完全一致；使用 SDK 时确认对应的 setter 已被调用且值不为空字符串。",
-      en:
-        "Add {param} as described in the API reference for that action and retry. Parameter names are case-sensitive, so make sure the spelling matches the documentation exactly; with an SDK, confirm that the corresponding setter is called and the value is not an empty string.",
+      en: "Add {param} as described in the API reference for that action and retry. Parameter names are case-sensitive, so make sure the spelling matches the documentation exactly; with an SDK, confirm that the corresponding setter is called and the value is not an empty string.",
     },
     checklist: [
       {
@@ -231,10 +211,8 @@ export const seedGuides: Record<string, Guide> = {
       {
         title: { "zh-CN": "确认参数确实被发送", en: "Confirm the parameter is actually sent" },
         detail: {
-          "zh-CN":
-            "打开 SDK 调试日志或抓包查看实际请求，确认 {param} 出现在 query 或 body 中，且值不是空串或 null。",
-          en:
-            "Enable SDK debug logging or capture the request and verify that {param} is present in the query or body and its value is not empty or null.",
+          "zh-CN": "打开 SDK 调试日志或抓包查看实际请求，确认 {param} 出现在 query 或 body 中，且值不是空串或 null。",
+          en: "Enable SDK debug logging or capture the request and verify that {param} is present in the query or body and its value is not empty or null.",
         },
       },
       {
@@ -255,14 +233,12 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "查询 APP 时没有提供有效的 AppId 或 AppOwner，两者不能同时为空。该错误常见于 DescribeApps 这类用于授权前查找 APP 的接口：既不指定 APP 的 ID，也不指定 APP 所属的阿里云账号，服务端无法确定查询范围。",
-      en:
-        "The APP lookup was sent without a valid AppId or AppOwner; the two cannot both be empty. It is typically returned by calls such as DescribeApps, which are used to find an APP before authorizing it: without an APP ID or the owning Alibaba Cloud account, the service has no scope to search in.",
+      en: "The APP lookup was sent without a valid AppId or AppOwner; the two cannot both be empty. It is typically returned by calls such as DescribeApps, which are used to find an APP before authorizing it: without an APP ID or the owning Alibaba Cloud account, the service has no scope to search in.",
     },
     remediation: {
       "zh-CN":
         "至少传入其中一个：已知 APP 时传 `AppId`；要查询某个账号下的 APP 时传 `AppOwner`（APP 所属账号的 UID）。确认传入的值不是空串或 0。",
-      en:
-        "Pass at least one of them: `AppId` when you know the APP, or `AppOwner` (the UID of the account owning the APP) when you want to list that account's APPs. Make sure the value is not an empty string or 0.",
+      en: "Pass at least one of them: `AppId` when you know the APP, or `AppOwner` (the UID of the account owning the APP) when you want to list that account's APPs. Make sure the value is not an empty string or 0.",
     },
     checklist: [
       {
@@ -297,14 +273,12 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "参数 {param} 的值没有通过服务端校验。错误码中的 `%s`（公共错误码表中写作 `{ParameterName}`）会替换成具体参数名，例如 InvalidStageName、InvalidGroupId、InvalidRegionId。常见原因包括取值不在枚举范围内、数值越界、ID 不属于当前地域，几乎所有接口都可能返回，CreateApi、ModifyApi、DeployApi、CreateTrafficControl 中尤为常见。",
-      en:
-        "The value of parameter {param} failed server-side validation. The `%s` in the code (written `{ParameterName}` in the common error table) is replaced by the actual parameter name, for example InvalidStageName, InvalidGroupId or InvalidRegionId. Typical causes are a value outside the allowed enum, a number out of range, or an ID that does not belong to the current region; almost any call can return it, CreateApi, ModifyApi, DeployApi and CreateTrafficControl most often.",
+      en: "The value of parameter {param} failed server-side validation. The `%s` in the code (written `{ParameterName}` in the common error table) is replaced by the actual parameter name, for example InvalidStageName, InvalidGroupId or InvalidRegionId. Typical causes are a value outside the allowed enum, a number out of range, or an ID that does not belong to the current region; almost any call can return it, CreateApi, ModifyApi, DeployApi and CreateTrafficControl most often.",
     },
     remediation: {
       "zh-CN":
         "查阅该接口文档中 {param} 的取值约束（枚举值、范围、格式），修正后重试。如果返回的 Message 中有更具体的说明，以 Message 为准；例如 StageName 只能是 `RELEASE`、`PRE`、`TEST` 之一。",
-      en:
-        "Look up the constraints for {param} in the action's API reference (allowed values, range, format), fix the value and retry. If the returned Message gives more detail, follow it; for example StageName only accepts `RELEASE`, `PRE` or `TEST`.",
+      en: "Look up the constraints for {param} in the action's API reference (allowed values, range, format), fix the value and retry. If the returned Message gives more detail, follow it; for example StageName only accepts `RELEASE`, `PRE` or `TEST`.",
     },
     checklist: [
       {
@@ -339,14 +313,12 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "根据传入的 {param} 找不到对应的资源。错误码中的 `%s` 会替换为具体的资源或参数名，例如 NotFoundApiGroup、NotFoundApi、NotFoundApp。常见原因是 ID 写错、资源已被删除、资源属于其他账号，或者请求发往了错误的地域，在 DescribeApi、ModifyApi、DeployApi、SetApisAuthorities、SetDomain 等接口中都较常见。",
-      en:
-        "No resource could be found for the {param} you specified. The `%s` in the code is replaced by the concrete resource or parameter name, for example NotFoundApiGroup, NotFoundApi or NotFoundApp. Usual causes are a mistyped ID, a resource that has been deleted, a resource owned by another account, or a request sent to the wrong region; it is common with DescribeApi, ModifyApi, DeployApi, SetApisAuthorities and SetDomain.",
+      en: "No resource could be found for the {param} you specified. The `%s` in the code is replaced by the concrete resource or parameter name, for example NotFoundApiGroup, NotFoundApi or NotFoundApp. Usual causes are a mistyped ID, a resource that has been deleted, a resource owned by another account, or a request sent to the wrong region; it is common with DescribeApi, ModifyApi, DeployApi, SetApisAuthorities and SetDomain.",
     },
     remediation: {
       "zh-CN":
         "核对 {param} 对应的 ID 是否正确，并确认资源仍然存在、属于当前账号、且与调用的 Endpoint 在同一地域。API 网关的资源按地域隔离，例如杭州地域的分组无法通过 `apigateway.cn-shanghai.aliyuncs.com` 查到。",
-      en:
-        "Check that the ID for {param} is correct and that the resource still exists, belongs to this account and lives in the same region as the endpoint you call. API Gateway resources are regional: a group in cn-hangzhou cannot be found through `apigateway.cn-shanghai.aliyuncs.com`.",
+      en: "Check that the ID for {param} is correct and that the resource still exists, belongs to this account and lives in the same region as the endpoint you call. API Gateway resources are regional: a group in cn-hangzhou cannot be found through `apigateway.cn-shanghai.aliyuncs.com`.",
     },
     checklist: [
       {
@@ -388,14 +360,12 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "参数 {param} 的格式不符合要求。错误码中的 `%s` 会替换成具体参数名，例如 InvalidFormatRequestConfig、InvalidFormatServiceConfig。CreateApi、ModifyApi 中的 RequestConfig、ServiceConfig、RequestParameters 等参数需要传 JSON 字符串，JSON 不合法、字段类型不对或转义有误时都会报这个错。",
-      en:
-        "The value of {param} is not in the expected format. The `%s` in the code is replaced by the actual parameter name, for example InvalidFormatRequestConfig or InvalidFormatServiceConfig. CreateApi and ModifyApi take parameters such as RequestConfig, ServiceConfig and RequestParameters as JSON strings, and invalid JSON, wrong field types or broken escaping all lead to this error.",
+      en: "The value of {param} is not in the expected format. The `%s` in the code is replaced by the actual parameter name, for example InvalidFormatRequestConfig or InvalidFormatServiceConfig. CreateApi and ModifyApi take parameters such as RequestConfig, ServiceConfig and RequestParameters as JSON strings, and invalid JSON, wrong field types or broken escaping all lead to this error.",
     },
     remediation: {
       "zh-CN":
         "按文档要求的结构重新组织 {param}。若为 JSON 参数，先用 `jq . config.json` 等工具校验合法性，再由程序序列化成字符串传入，不要手工拼接；注意字段名大小写、数值与字符串类型的区别。",
-      en:
-        "Rebuild {param} following the documented structure. For JSON parameters, validate the document first (for example `jq . config.json`) and let your code serialise it into a string instead of concatenating it by hand; watch field-name case and the difference between numbers and strings.",
+      en: "Rebuild {param} following the documented structure. For JSON parameters, validate the document first (for example `jq . config.json`) and let your code serialise it into a string instead of concatenating it by hand; watch field-name case and the difference between numbers and strings.",
     },
     checklist: [
       {
@@ -430,14 +400,12 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "参数 {param} 的值要求唯一，但已经被占用。错误码中的 `%s` 会被替换为具体参数名。常见场景有：同一分组内 API 名称或「请求路径 + 方法」重复、同一账号下 APP 名称重复、分组名称重复等，多出现在 CreateApi、ModifyApi、CreateApp、CreateApiGroup 中。",
-      en:
-        "The value of {param} must be unique but is already taken. The `%s` in the code is replaced by the concrete parameter name. Typical cases are an API name or a request path plus method that already exists in the group, an APP name already used in the account, or a duplicate group name; it mostly occurs with CreateApi, ModifyApi, CreateApp and CreateApiGroup.",
+      en: "The value of {param} must be unique but is already taken. The `%s` in the code is replaced by the concrete parameter name. Typical cases are an API name or a request path plus method that already exists in the group, an APP name already used in the account, or a duplicate group name; it mostly occurs with CreateApi, ModifyApi, CreateApp and CreateApiGroup.",
     },
     remediation: {
       "zh-CN":
         "先查询现有资源确认冲突对象，然后改用新的取值，或者直接修改/复用已有资源。自动化脚本建议采用「先查后建」的方式，避免重复创建。",
-      en:
-        "Look up the existing resources to find the conflicting one, then either choose a different value or modify and reuse the existing resource. Automation should follow a look-up-then-create pattern to avoid creating duplicates.",
+      en: "Look up the existing resources to find the conflicting one, then either choose a different value or modify and reuse the existing resource. Automation should follow a look-up-then-create pattern to avoid creating duplicates.",
     },
     checklist: [
       {
@@ -472,20 +440,19 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "要操作的 {param} 仍被其他资源引用或包含其他定义，因此不能删除或变更。错误码中的 `%s` 会替换为具体资源名。典型场景：删除仍包含 API 的分组（DeleteApiGroup）、删除仍绑定在 API 上的流控策略或插件、删除仍被 API 使用的 VPC 授权、删除仍有授权关系的 APP。",
-      en:
-        "The {param} you are trying to change is still referenced by, or still contains, other definitions, so it cannot be deleted or modified. The `%s` in the code is replaced by the concrete resource name. Typical cases: deleting a group that still contains APIs (DeleteApiGroup), deleting a traffic-control policy or plugin still bound to APIs, removing a VPC access still used by APIs, or deleting an APP that still has authorizations.",
+      en: "The {param} you are trying to change is still referenced by, or still contains, other definitions, so it cannot be deleted or modified. The `%s` in the code is replaced by the concrete resource name. Typical cases: deleting a group that still contains APIs (DeleteApiGroup), deleting a traffic-control policy or plugin still bound to APIs, removing a VPC access still used by APIs, or deleting an APP that still has authorizations.",
     },
     remediation: {
       "zh-CN":
         "先解除依赖再执行操作，例如：先下线并删除分组内的 API（AbolishApi、DeleteApi），或先用 RemoveTrafficControlApis、DetachPlugin 解绑策略和插件，再删除目标资源。建议按「下线 → 解绑 → 删除」的顺序处理。",
-      en:
-        "Remove the dependencies first and then repeat the operation: for example take APIs offline and delete them (AbolishApi, DeleteApi) before deleting their group, or unbind policies and plugins with RemoveTrafficControlApis or DetachPlugin before deleting them. Work in the order take offline, unbind, delete.",
+      en: "Remove the dependencies first and then repeat the operation: for example take APIs offline and delete them (AbolishApi, DeleteApi) before deleting their group, or unbind policies and plugins with RemoveTrafficControlApis or DetachPlugin before deleting them. Work in the order take offline, unbind, delete.",
     },
     checklist: [
       {
         title: { "zh-CN": "找出依赖对象", en: "Find what depends on it" },
         detail: {
-          "zh-CN": "读取 Message 中的依赖类型，再用 DescribeApis（按 GroupId）、DescribeTrafficControls、DescribePluginApis 等查出关联的资源。",
+          "zh-CN":
+            "读取 Message 中的依赖类型，再用 DescribeApis（按 GroupId）、DescribeTrafficControls、DescribePluginApis 等查出关联的资源。",
           en: "Read the dependency type from the Message, then list related resources with DescribeApis (by GroupId), DescribeTrafficControls, DescribePluginApis and similar calls.",
         },
       },
@@ -514,14 +481,12 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "当前账号或当前状态下不允许对 {param} 执行该操作，返回 HTTP 403。错误码中的 `%s` 会替换为具体的资源名。常见原因是资源属于其他账号、资源处于不允许变更的状态，或该资源类型在当前实例/地域下不支持此操作，可能出现在 ModifyApi、DeleteApi、SetApisAuthorities、SetDomain 等调用中。",
-      en:
-        "The operation is not allowed on {param} for this account or in its current state, so the service answers HTTP 403. The `%s` in the code is replaced by the concrete resource name. Common reasons are that the resource belongs to another account, that it is in a state that does not allow changes, or that the operation is not supported for it in the current instance or region; it can appear with ModifyApi, DeleteApi, SetApisAuthorities, SetDomain and similar calls.",
+      en: "The operation is not allowed on {param} for this account or in its current state, so the service answers HTTP 403. The `%s` in the code is replaced by the concrete resource name. Common reasons are that the resource belongs to another account, that it is in a state that does not allow changes, or that the operation is not supported for it in the current instance or region; it can appear with ModifyApi, DeleteApi, SetApisAuthorities, SetDomain and similar calls.",
     },
     remediation: {
       "zh-CN":
         "确认 {param} 属于当前账号且处于可操作状态；若是跨账号资源，需由资源所有者操作或授权。若是 RAM 用户，同时检查 RAM 策略。仍无法确定原因时，带上 `RequestId` 提交工单。",
-      en:
-        "Make sure {param} belongs to your account and is in a state that allows the operation; for another account's resource, the owner has to perform or authorize it. For RAM users, also check the RAM policy. If the cause is still unclear, open a ticket with the `RequestId`.",
+      en: "Make sure {param} belongs to your account and is in a state that allows the operation; for another account's resource, the owner has to perform or authorize it. For RAM users, also check the RAM policy. If the cause is still unclear, open a ticket with the `RequestId`.",
     },
     checklist: [
       {
@@ -556,14 +521,12 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "调用方没有对目标资源执行该操作的权限，RAM 鉴权未通过。通常是 RAM 用户或角色没有被授予 API 网关相关策略，或自定义策略里的 Action、Resource、Condition 限制过严，任何管控接口都可能遇到，例如 RAM 用户首次调用 CreateApi、DeployApi、SetDomain。",
-      en:
-        "The caller is not allowed to perform this action on the target resource; RAM authorization failed. Usually the RAM user or role has no API Gateway policy attached, or a custom policy's Action, Resource or Condition is too narrow. Any management call can return it, for example when a RAM user first tries CreateApi, DeployApi or SetDomain.",
+      en: "The caller is not allowed to perform this action on the target resource; RAM authorization failed. Usually the RAM user or role has no API Gateway policy attached, or a custom policy's Action, Resource or Condition is too narrow. Any management call can return it, for example when a RAM user first tries CreateApi, DeployApi or SetDomain.",
     },
     remediation: {
       "zh-CN":
         "由主账号或 RAM 管理员在 RAM 控制台为该用户/角色授权：可以直接授予系统策略 `AliyunApiGatewayFullAccess`（或只读的 `AliyunApiGatewayReadOnlyAccess`），也可以按最小权限原则编写自定义策略，放行所需的 `apigateway:*` Action 和资源。",
-      en:
-        "Have the main account or a RAM administrator grant permissions in the RAM console: either attach the system policy `AliyunApiGatewayFullAccess` (or the read-only `AliyunApiGatewayReadOnlyAccess`), or write a least-privilege custom policy that allows the required `apigateway:*` actions and resources.",
+      en: "Have the main account or a RAM administrator grant permissions in the RAM console: either attach the system policy `AliyunApiGatewayFullAccess` (or the read-only `AliyunApiGatewayReadOnlyAccess`), or write a least-privilege custom policy that allows the required `apigateway:*` actions and resources.",
     },
     checklist: [
       {
@@ -605,14 +568,12 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "账号下 {param} 的数量已达到配额上限，无法继续创建或绑定。错误码中的 `%s` 会替换为具体的资源名，一般是 API、API 分组或 APP 的数量超限，多出现在 CreateApi、CreateApiGroup、CreateApp 以及绑定类接口中。",
-      en:
-        "The number of {param} in the account has reached its quota, so no more can be created or bound. The `%s` in the code is replaced by the concrete resource name; it is usually the number of APIs, API groups or APPs, and it shows up with CreateApi, CreateApiGroup, CreateApp and binding calls.",
+      en: "The number of {param} in the account has reached its quota, so no more can be created or bound. The `%s` in the code is replaced by the concrete resource name; it is usually the number of APIs, API groups or APPs, and it shows up with CreateApi, CreateApiGroup, CreateApp and binding calls.",
     },
     remediation: {
       "zh-CN":
         "先清理不再使用的资源（例如已废弃的测试 API、空分组、无用的 APP），释放配额后重试。若业务确实需要更多资源，查看该资源的配额说明，通过配额中心或提交工单申请提升上限。",
-      en:
-        "Clean up resources you no longer need (obsolete test APIs, empty groups, unused APPs) to free quota, then retry. If you genuinely need more, check the quota documentation for that resource and request an increase through Quota Center or a support ticket.",
+      en: "Clean up resources you no longer need (obsolete test APIs, empty groups, unused APPs) to free quota, then retry. If you genuinely need more, check the quota documentation for that resource and request an increase through Quota Center or a support ticket.",
     },
     checklist: [
       {
@@ -647,14 +608,12 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "根据请求中提供的用户信息找不到对应的阿里云账号，返回 HTTP 404。多见于跨账号授权 APP、按账号查询 APP 等场景，原因通常是账号 UID 或登录账号填写错误，或目标账号不存在。",
-      en:
-        "No Alibaba Cloud account matches the user information in the request, so the service returns HTTP 404. It mostly occurs when authorizing or looking up APPs across accounts, and is usually caused by a mistyped account UID or login name, or by an account that does not exist.",
+      en: "No Alibaba Cloud account matches the user information in the request, so the service returns HTTP 404. It mostly occurs when authorizing or looking up APPs across accounts, and is usually caused by a mistyped account UID or login name, or by an account that does not exist.",
     },
     remediation: {
       "zh-CN":
         "向对方确认正确的账号信息（账号 UID 或登录账号），确认该账号状态正常后重新提交。注意 UID 为纯数字，不要与 AccessKeyId 或 RAM 用户名混淆。",
-      en:
-        "Confirm the correct account details (account UID or login name) with the other party and make sure the account is active, then resubmit. The UID is purely numeric; do not confuse it with an AccessKeyId or a RAM user name.",
+      en: "Confirm the correct account details (account UID or login name) with the other party and make sure the account is active, then resubmit. The UID is purely numeric; do not confuse it with an AccessKeyId or a RAM user name.",
     },
     checklist: [
       {
@@ -689,14 +648,12 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "请求中引用的域名证书找不到。通常是 CertificateId 或证书名称写错、证书已被删除，或者该证书并未绑定在这个分组的这个域名上，常见于 DeleteDomainCertificate、SetDomainCertificate 以及涉及 HTTPS 配置的域名操作。",
-      en:
-        "The domain certificate referenced in the request cannot be found. Usually the CertificateId or certificate name is wrong, the certificate has been deleted, or it is not bound to this domain in this group. It is common with DeleteDomainCertificate, SetDomainCertificate and other HTTPS-related domain operations.",
+      en: "The domain certificate referenced in the request cannot be found. Usually the CertificateId or certificate name is wrong, the certificate has been deleted, or it is not bound to this domain in this group. It is common with DeleteDomainCertificate, SetDomainCertificate and other HTTPS-related domain operations.",
     },
     remediation: {
       "zh-CN":
         "先用 DescribeDomain 查询该分组下该域名当前绑定的 `CertificateId` 和 `CertificateName`，用查到的值重新调用。如果证书确实已不存在，通过 SetDomainCertificate 重新上传证书内容和私钥（或在控制台重新选择 SSL 证书服务中的证书）后再操作。",
-      en:
-        "Call DescribeDomain for the group and domain to read the `CertificateId` and `CertificateName` currently bound, and retry with those values. If the certificate is really gone, upload the certificate body and private key again with SetDomainCertificate (or pick the certificate again from Certificate Management Service in the console) and then repeat the operation.",
+      en: "Call DescribeDomain for the group and domain to read the `CertificateId` and `CertificateName` currently bound, and retry with those values. If the certificate is really gone, upload the certificate body and private key again with SetDomainCertificate (or pick the certificate again from Certificate Management Service in the console) and then repeat the operation.",
     },
     checklist: [
       {
@@ -745,27 +702,27 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "绑定自定义域名（SetDomain）时，网关检查发现该域名还没有通过 CNAME 解析到分组的二级域名，因此拒绝绑定。常见原因是还没在 DNS 服务商处添加 CNAME 记录、记录值填错了、同名主机记录存在 A 记录冲突，或者刚修改完解析、旧记录的 TTL 还没过期。",
-      en:
-        "When you bind a custom domain (SetDomain), the gateway checks that the domain is CNAME'd to the group's second-level domain and refuses the binding if it is not. Common reasons are that no CNAME record has been added at the DNS provider yet, the record points to the wrong target, an A record on the same host name conflicts with it, or the change was just made and the old record's TTL has not expired.",
+      en: "When you bind a custom domain (SetDomain), the gateway checks that the domain is CNAME'd to the group's second-level domain and refuses the binding if it is not. Common reasons are that no CNAME record has been added at the DNS provider yet, the record points to the wrong target, an A record on the same host name conflicts with it, or the change was just made and the old record's TTL has not expired.",
     },
     remediation: {
       "zh-CN":
         "在域名所在的 DNS 服务商（阿里云云解析 DNS 或第三方）为自定义域名添加 CNAME 记录，记录值填写 API 分组详情页显示的二级域名，例如 `xxxx-cn-hangzhou.alicloudapi.com`。用 `dig +short CNAME api.example.com` 确认生效、等旧记录 TTL 过期后，再重新调用 SetDomain 绑定。",
-      en:
-        "At the DNS provider hosting the domain (Alibaba Cloud DNS or a third party), add a CNAME record for the custom domain whose value is the second-level domain shown on the API group page, for example `xxxx-cn-hangzhou.alicloudapi.com`. Once `dig +short CNAME api.example.com` shows it and the old record's TTL has expired, call SetDomain again.",
+      en: "At the DNS provider hosting the domain (Alibaba Cloud DNS or a third party), add a CNAME record for the custom domain whose value is the second-level domain shown on the API group page, for example `xxxx-cn-hangzhou.alicloudapi.com`. Once `dig +short CNAME api.example.com` shows it and the old record's TTL has expired, call SetDomain again.",
     },
     checklist: [
       {
         title: { "zh-CN": "获取分组的二级域名", en: "Get the group's second-level domain" },
         detail: {
-          "zh-CN": "在控制台「分组管理 > 分组详情」查看二级域名，或调用 DescribeApiGroup 读取 `SubDomain` 字段，形如 `xxxx-cn-hangzhou.alicloudapi.com`。",
+          "zh-CN":
+            "在控制台「分组管理 > 分组详情」查看二级域名，或调用 DescribeApiGroup 读取 `SubDomain` 字段，形如 `xxxx-cn-hangzhou.alicloudapi.com`。",
           en: "Find the second-level domain under API Groups > group details in the console, or read the `SubDomain` field from DescribeApiGroup; it looks like `xxxx-cn-hangzhou.alicloudapi.com`.",
         },
       },
       {
         title: { "zh-CN": "在 DNS 服务商处添加 CNAME 记录", en: "Add a CNAME record at the DNS provider" },
         detail: {
-          "zh-CN": "在购买/托管域名的服务商控制台添加记录：类型选 CNAME，主机记录填子域名（如 `api`），记录值填上一步的二级域名。如果该主机记录已有 A 或 AAAA 记录，需要先删除，否则会冲突。",
+          "zh-CN":
+            "在购买/托管域名的服务商控制台添加记录：类型选 CNAME，主机记录填子域名（如 `api`），记录值填上一步的二级域名。如果该主机记录已有 A 或 AAAA 记录，需要先删除，否则会冲突。",
           en: "In the console of the provider that hosts the domain, add a record of type CNAME, host set to the subdomain (for example `api`), value set to the second-level domain from the previous step. Delete any existing A or AAAA record on the same host first, since it conflicts with a CNAME.",
         },
       },
@@ -779,7 +736,8 @@ export const seedGuides: Record<string, Guide> = {
       {
         title: { "zh-CN": "验证解析是否生效", en: "Verify the record resolves" },
         detail: {
-          "zh-CN": "执行 `dig +short CNAME api.example.com` 或 `nslookup -type=CNAME api.example.com`，结果应为分组二级域名；可以再用 `dig @223.5.5.5 +short CNAME api.example.com` 查询公共 DNS，确认不是本地缓存。",
+          "zh-CN":
+            "执行 `dig +short CNAME api.example.com` 或 `nslookup -type=CNAME api.example.com`，结果应为分组二级域名；可以再用 `dig @223.5.5.5 +short CNAME api.example.com` 查询公共 DNS，确认不是本地缓存。",
           en: "Run `dig +short CNAME api.example.com` or `nslookup -type=CNAME api.example.com`; the answer must be the group's second-level domain. Also query a public resolver, e.g. `dig @223.5.5.5 +short CNAME api.example.com`, to rule out local caching.",
         },
       },
@@ -808,14 +766,12 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "在中国内地地域的分组上绑定自定义域名（SetDomain）时，要求域名已在阿里云完成 ICP 备案；如果域名没有备案，或者备案是在其他服务商处办理、尚未接入阿里云，就会返回该错误。中国香港及海外地域的分组绑定域名不需要 ICP 备案。",
-      en:
-        "Binding a custom domain (SetDomain) to a group in a mainland China region requires the domain to have an ICP filing with Alibaba Cloud. If the domain has no filing, or it was filed with another provider and the filing has not been transferred in to Alibaba Cloud, this error is returned. Groups in Hong Kong (China) and regions outside mainland China do not need ICP filing.",
+      en: "Binding a custom domain (SetDomain) to a group in a mainland China region requires the domain to have an ICP filing with Alibaba Cloud. If the domain has no filing, or it was filed with another provider and the filing has not been transferred in to Alibaba Cloud, this error is returned. Groups in Hong Kong (China) and regions outside mainland China do not need ICP filing.",
     },
     remediation: {
       "zh-CN":
         "未备案的域名需要在阿里云 ICP 代备案管理系统中办理首次备案；已在其他服务商备案的，需要在阿里云办理「接入备案」。接入备案需要备案服务号，通常需在阿里云有一台带公网 IP、购买时长不少于 3 个月的包年包月 ECS，按官方说明每台此类 ECS 可申请 5 个备案服务号。备案审核通过后再重新绑定域名；如果业务不必部署在内地，也可以改用中国香港或海外地域的分组。",
-      en:
-        "A domain without a filing needs a first-time ICP filing through Alibaba Cloud's ICP filing system; a domain already filed with another provider needs an ICP access (接入备案) at Alibaba Cloud. An access requires an ICP service number, which normally means having an Alibaba Cloud subscription ECS instance with a public IP purchased for at least 3 months; per the vendor, each such ECS provides 5 ICP service numbers. Rebind the domain after the filing is approved, or use a group in Hong Kong (China) or an overseas region if the service does not need to be in mainland China.",
+      en: "A domain without a filing needs a first-time ICP filing through Alibaba Cloud's ICP filing system; a domain already filed with another provider needs an ICP access (接入备案) at Alibaba Cloud. An access requires an ICP service number, which normally means having an Alibaba Cloud subscription ECS instance with a public IP purchased for at least 3 months; per the vendor, each such ECS provides 5 ICP service numbers. Rebind the domain after the filing is approved, or use a group in Hong Kong (China) or an overseas region if the service does not need to be in mainland China.",
     },
     checklist: [
       {
@@ -828,7 +784,8 @@ export const seedGuides: Record<string, Guide> = {
       {
         title: { "zh-CN": "查询域名备案状态", en: "Check the domain's filing status" },
         detail: {
-          "zh-CN": "登录阿里云 ICP 代备案管理系统（备案控制台）查看该域名是否已有备案及当前进度，也可在工信部备案查询系统确认备案号和接入商。",
+          "zh-CN":
+            "登录阿里云 ICP 代备案管理系统（备案控制台）查看该域名是否已有备案及当前进度，也可在工信部备案查询系统确认备案号和接入商。",
           en: "Sign in to Alibaba Cloud's ICP filing console to see whether the domain has a filing and its progress; the MIIT filing lookup also shows the filing number and the hosting provider it is registered with.",
         },
       },
@@ -864,14 +821,12 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "参数 {param} 的长度超过了允许的最大值。错误码中的 `%s` 会替换为具体参数名，常见于 CreateApi、ModifyApi、CreateApiGroup、CreateApp 中的名称、描述等文本字段，以及较长的 JSON 配置字段。",
-      en:
-        "The value of {param} is longer than allowed. The `%s` in the code is replaced by the concrete parameter name; it is common for names, descriptions and other text fields, or long JSON configuration fields, in CreateApi, ModifyApi, CreateApiGroup and CreateApp.",
+      en: "The value of {param} is longer than allowed. The `%s` in the code is replaced by the concrete parameter name; it is common for names, descriptions and other text fields, or long JSON configuration fields, in CreateApi, ModifyApi, CreateApiGroup and CreateApp.",
     },
     remediation: {
       "zh-CN":
         "查看该接口文档中 {param} 的长度限制，把内容精简到限制以内再提交。注意中文字符、URL 编码后的长度可能与肉眼看到的不同；描述类信息过长时可以只保留摘要，详细说明放到外部文档。",
-      en:
-        "Look up the length limit for {param} in the action's API reference and shorten the value to fit. Keep in mind that Chinese characters and URL-encoded content may count differently from what you see; for long descriptions, keep a summary and move the details to external documentation.",
+      en: "Look up the length limit for {param} in the action's API reference and shorten the value to fit. Keep in mind that Chinese characters and URL-encoded content may count differently from what you see; for long descriptions, keep a summary and move the details to external documentation.",
     },
     checklist: [
       {
@@ -906,14 +861,12 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "流控策略或流控插件中的 API 默认流控值（ApiDefault）超过了允许的上限。这个上限是 1 亿（100,000,000），与流控单位（秒、分钟、小时、天）无关，常见于 CreateTrafficControl、ModifyTrafficControl 以及创建或修改流控插件时。",
-      en:
-        "The default API limit (ApiDefault) in a traffic-control policy or plugin is above the allowed maximum. The cap is 100,000,000 regardless of the unit (second, minute, hour or day); it typically appears with CreateTrafficControl, ModifyTrafficControl and when creating or modifying a traffic-control plugin.",
+      en: "The default API limit (ApiDefault) in a traffic-control policy or plugin is above the allowed maximum. The cap is 100,000,000 regardless of the unit (second, minute, hour or day); it typically appears with CreateTrafficControl, ModifyTrafficControl and when creating or modifying a traffic-control plugin.",
     },
     remediation: {
       "zh-CN":
         "把 ApiDefault 调整到 100,000,000 以内。如果需要按天设置很大的总量，可以考虑换用更小的时间单位来表达同样的限流效果；同时保持 AppDefault < UserDefault < ApiDefault 的关系。",
-      en:
-        "Set ApiDefault to 100,000,000 or less. If you need a very large daily total, consider expressing the same limit with a shorter unit instead; keep AppDefault < UserDefault < ApiDefault at the same time.",
+      en: "Set ApiDefault to 100,000,000 or less. If you need a very large daily total, consider expressing the same limit with a shorter unit instead; keep AppDefault < UserDefault < ApiDefault at the same time.",
     },
     checklist: [
       {
@@ -948,14 +901,12 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "流控策略中的 APP 默认流控值（AppDefault）必须小于用户默认值（UserDefault）和 API 默认值（ApiDefault），当前取值违反了这个层级关系。常见于 CreateTrafficControl、ModifyTrafficControl 及流控插件配置中把 AppDefault 设得过大，或只调低了 API/用户流控而忘了同步调整 APP 流控。",
-      en:
-        "The per-APP default limit (AppDefault) in a traffic-control policy must be smaller than both the per-user default (UserDefault) and the API default (ApiDefault), and the current value breaks that hierarchy. It typically happens in CreateTrafficControl, ModifyTrafficControl or a traffic-control plugin when AppDefault is set too high, or when the API or user limit was lowered without adjusting the APP limit.",
+      en: "The per-APP default limit (AppDefault) in a traffic-control policy must be smaller than both the per-user default (UserDefault) and the API default (ApiDefault), and the current value breaks that hierarchy. It typically happens in CreateTrafficControl, ModifyTrafficControl or a traffic-control plugin when AppDefault is set too high, or when the API or user limit was lowered without adjusting the APP limit.",
     },
     remediation: {
       "zh-CN":
         "按 AppDefault < UserDefault < ApiDefault 的顺序重新规划三个值，把 AppDefault 调到 UserDefault 和 ApiDefault 之下后重新提交。例如 ApiDefault=1000、UserDefault=500、AppDefault=100。",
-      en:
-        "Plan the three values in the order AppDefault < UserDefault < ApiDefault, lower AppDefault below both UserDefault and ApiDefault, and resubmit. For example ApiDefault=1000, UserDefault=500, AppDefault=100.",
+      en: "Plan the three values in the order AppDefault < UserDefault < ApiDefault, lower AppDefault below both UserDefault and ApiDefault, and resubmit. For example ApiDefault=1000, UserDefault=500, AppDefault=100.",
     },
     checklist: [
       {
@@ -990,14 +941,11 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "流控策略中的用户默认流控值（UserDefault）必须大于 APP 默认值（AppDefault）且小于 API 默认值（ApiDefault），当前取值不在这个区间内。常见于 CreateTrafficControl、ModifyTrafficControl 或流控插件中调整某一个值后，三者的层级关系被打破。",
-      en:
-        "The per-user default limit (UserDefault) in a traffic-control policy must be larger than AppDefault and smaller than ApiDefault, and the current value falls outside that range. It usually shows up in CreateTrafficControl, ModifyTrafficControl or a traffic-control plugin after one of the values was changed and the hierarchy broke.",
+      en: "The per-user default limit (UserDefault) in a traffic-control policy must be larger than AppDefault and smaller than ApiDefault, and the current value falls outside that range. It usually shows up in CreateTrafficControl, ModifyTrafficControl or a traffic-control plugin after one of the values was changed and the hierarchy broke.",
     },
     remediation: {
-      "zh-CN":
-        "把 UserDefault 调整到 AppDefault 与 ApiDefault 之间，保证 AppDefault < UserDefault < ApiDefault，然后重新提交。",
-      en:
-        "Move UserDefault between AppDefault and ApiDefault so that AppDefault < UserDefault < ApiDefault, then resubmit.",
+      "zh-CN": "把 UserDefault 调整到 AppDefault 与 ApiDefault 之间，保证 AppDefault < UserDefault < ApiDefault，然后重新提交。",
+      en: "Move UserDefault between AppDefault and ApiDefault so that AppDefault < UserDefault < ApiDefault, then resubmit.",
     },
     checklist: [
       {
@@ -1032,14 +980,12 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "在参数映射模式下创建或修改 API（CreateApi、ModifyApi）时，要求前端的每一个请求参数都映射到一个后端参数，当前有请求参数没有配置对应的后端参数名称。通常是 RequestParameters 中新增了参数，但 ServiceParameters / ServiceParametersMap 没有同步补上。",
-      en:
-        "When an API is created or modified in parameter-mapping mode (CreateApi, ModifyApi), every frontend request parameter must be mapped to a backend parameter, and at least one request parameter has no backend name configured. Usually a parameter was added to RequestParameters without a matching entry in ServiceParameters / ServiceParametersMap.",
+      en: "When an API is created or modified in parameter-mapping mode (CreateApi, ModifyApi), every frontend request parameter must be mapped to a backend parameter, and at least one request parameter has no backend name configured. Usually a parameter was added to RequestParameters without a matching entry in ServiceParameters / ServiceParametersMap.",
     },
     remediation: {
       "zh-CN":
         "为 RequestParameters 中的每个参数都在 ServiceParameters 中定义后端参数，并在 ServiceParametersMap 中建立 `RequestParameterName` → `ServiceParameterName` 的映射。如果不需要网关做参数映射，也可以改用透传模式（RequestMode 为 PASSTHROUGH）。",
-      en:
-        "For every parameter in RequestParameters, define a backend parameter in ServiceParameters and add a `RequestParameterName` → `ServiceParameterName` entry to ServiceParametersMap. If you do not need the gateway to map parameters, switch to pass-through mode (RequestMode set to PASSTHROUGH) instead.",
+      en: "For every parameter in RequestParameters, define a backend parameter in ServiceParameters and add a `RequestParameterName` → `ServiceParameterName` entry to ServiceParametersMap. If you do not need the gateway to map parameters, switch to pass-through mode (RequestMode set to PASSTHROUGH) instead.",
     },
     checklist: [
       {
@@ -1052,7 +998,8 @@ export const seedGuides: Record<string, Guide> = {
       {
         title: { "zh-CN": "逐一核对映射关系", en: "Check each mapping" },
         detail: {
-          "zh-CN": "确认每个前端参数在 ServiceParametersMap 中都有一条映射，且映射的后端参数在 ServiceParameters 中确实存在，名称大小写一致。",
+          "zh-CN":
+            "确认每个前端参数在 ServiceParametersMap 中都有一条映射，且映射的后端参数在 ServiceParameters 中确实存在，名称大小写一致。",
           en: "Make sure each frontend parameter has an entry in ServiceParametersMap and that the mapped backend parameter really exists in ServiceParameters with matching case.",
         },
       },
@@ -1074,14 +1021,11 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "授权时填写的 APP 所有者账号无效。把 API 授权给其他阿里云账号下的 APP 时（如 SetApisAuthorities 等授权操作），需要提供对方的阿里云账号，账号写错、格式不对或账号不存在都会导致该错误。",
-      en:
-        "The APP owner account given for the authorization is invalid. When you authorize APIs to an APP owned by another Alibaba Cloud account (SetApisAuthorities and similar authorization operations), you must supply that account; a mistyped, badly formatted or non-existent account causes this error.",
+      en: "The APP owner account given for the authorization is invalid. When you authorize APIs to an APP owned by another Alibaba Cloud account (SetApisAuthorities and similar authorization operations), you must supply that account; a mistyped, badly formatted or non-existent account causes this error.",
     },
     remediation: {
-      "zh-CN":
-        "向 APP 所有者确认其阿里云账号（登录邮箱/账号名），核对无误后重新提交授权。注意应填写主账号，而不是 RAM 用户名。",
-      en:
-        "Confirm the Alibaba Cloud account (login email or account name) with the APP owner, double-check it and submit the authorization again. Use the main account, not a RAM user name.",
+      "zh-CN": "向 APP 所有者确认其阿里云账号（登录邮箱/账号名），核对无误后重新提交授权。注意应填写主账号，而不是 RAM 用户名。",
+      en: "Confirm the Alibaba Cloud account (login email or account name) with the APP owner, double-check it and submit the authorization again. Use the main account, not a RAM user name.",
     },
     checklist: [
       {
@@ -1116,14 +1060,12 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "您的 API 网关服务（实际是账号）被风控系统限制，管控操作被拒绝。通常与短时间内异常频繁的请求、账号存在安全风险或违规内容有关，限制期间 CreateApi、DeployApi 等变更类调用都可能失败。",
-      en:
-        "Your API Gateway service (in practice, your account) has been restricted by risk control and management operations are being refused. It is usually linked to unusually frequent requests in a short time, a security risk on the account, or content violations; while it lasts, change calls such as CreateApi and DeployApi may all fail.",
+      en: "Your API Gateway service (in practice, your account) has been restricted by risk control and management operations are being refused. It is usually linked to unusually frequent requests in a short time, a security risk on the account, or content violations; while it lasts, change calls such as CreateApi and DeployApi may all fail.",
     },
     remediation: {
       "zh-CN":
         "先停止高频或批量的自动化调用，稍后再试。查看站内信、邮件和短信中是否有风控或安全通知，按通知处理；若无法自行解除，带上 `RequestId` 提交工单。",
-      en:
-        "Stop high-frequency or bulk automated calls first and try again later. Check your Alibaba Cloud messages, email and SMS for risk-control or security notices and follow them; if you cannot lift the restriction yourself, open a ticket with the `RequestId`.",
+      en: "Stop high-frequency or bulk automated calls first and try again later. Check your Alibaba Cloud messages, email and SMS for risk-control or security notices and follow them; if you cannot lift the restriction yourself, open a ticket with the `RequestId`.",
     },
     checklist: [
       {
@@ -1158,14 +1100,11 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "当前账号还没有开通 API 网关服务，所有管控接口调用都会被拒绝。常见于新账号首次调用 CreateApiGroup、CreateApi，或者用 RAM 用户调用时所属主账号尚未开通服务。",
-      en:
-        "The account has not activated API Gateway yet, so every management call is refused. It is common when a new account first calls CreateApiGroup or CreateApi, or when a RAM user calls on behalf of a main account that has never activated the service.",
+      en: "The account has not activated API Gateway yet, so every management call is refused. It is common when a new account first calls CreateApiGroup or CreateApi, or when a RAM user calls on behalf of a main account that has never activated the service.",
     },
     remediation: {
-      "zh-CN":
-        "由主账号登录阿里云官网，进入 API 网关产品页或控制台按提示开通服务，开通后再重新调用。",
-      en:
-        "Sign in with the main account, go to the API Gateway product page or console and activate the service as prompted, then call again.",
+      "zh-CN": "由主账号登录阿里云官网，进入 API 网关产品页或控制台按提示开通服务，开通后再重新调用。",
+      en: "Sign in with the main account, go to the API Gateway product page or console and activate the service as prompted, then call again.",
     },
     checklist: [
       {
@@ -1200,14 +1139,12 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "账号存在欠费，API 网关服务因此被停用或受限，管控操作会被拒绝。常见于余额不足导致按量付费账单无法扣款，或存在未结清的账单，此时 CreateApi、DeployApi 等调用都会失败。",
-      en:
-        "The account has an overdue balance, so API Gateway has been suspended or restricted and management operations are refused. It typically happens when a pay-as-you-go bill cannot be charged because the balance is too low, or when earlier bills are unpaid; calls such as CreateApi and DeployApi then fail.",
+      en: "The account has an overdue balance, so API Gateway has been suspended or restricted and management operations are refused. It typically happens when a pay-as-you-go bill cannot be charged because the balance is too low, or when earlier bills are unpaid; calls such as CreateApi and DeployApi then fail.",
     },
     remediation: {
       "zh-CN":
         "到费用与成本（费用中心）查看欠费金额并充值或结清账单，欠费结清后服务会恢复，再重新调用。建议设置余额预警，避免再次欠费停服。",
-      en:
-        "Go to Expenses and Costs (Billing Management), check the overdue amount and top up or settle the bills; the service resumes once the balance is cleared, then call again. Set up a low-balance alert to avoid another suspension.",
+      en: "Go to Expenses and Costs (Billing Management), check the overdue amount and top up or settle the bills; the service resumes once the balance is cleared, then call again. Set up a low-balance alert to avoid another suspension.",
     },
     checklist: [
       {
@@ -1242,14 +1179,12 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "修改后端签名密钥（ModifySignature）时，新提交的 SignatureKey 和 SignatureSecret 与原来完全一样，服务端认为没有变化而拒绝。通常是脚本把原值原样提交，或者本意是轮换密钥却没有生成新值。",
-      en:
-        "When modifying a backend signature key (ModifySignature), the submitted SignatureKey and SignatureSecret are identical to the existing ones, so the service refuses the no-op change. Usually a script resubmitted the old values, or a key rotation forgot to generate new ones.",
+      en: "When modifying a backend signature key (ModifySignature), the submitted SignatureKey and SignatureSecret are identical to the existing ones, so the service refuses the no-op change. Usually a script resubmitted the old values, or a key rotation forgot to generate new ones.",
     },
     remediation: {
       "zh-CN":
         "生成新的 Key 和 Secret 后再提交，例如用 `openssl rand -hex 16` 生成随机值。如果只是想修改签名名称而不换密钥，确认是否真的需要调用该接口。轮换密钥时记得同步更新后端服务的校验配置。",
-      en:
-        "Generate a new Key and Secret before submitting, for example with `openssl rand -hex 16`. If you only meant to rename the signature without changing the key, check whether the call is needed at all. When rotating, remember to update the backend's verification settings too.",
+      en: "Generate a new Key and Secret before submitting, for example with `openssl rand -hex 16`. If you only meant to rename the signature without changing the key, check whether the call is needed at all. When rotating, remember to update the backend's verification settings too.",
     },
     checklist: [
       {
@@ -1284,20 +1219,19 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "上传域名证书（SetDomainCertificate）时，证书的 CN 和 SAN 中都不包含要绑定的自定义域名。常见原因有：上传了其他域名的证书、通配符证书覆盖不到多级子域名或根域名、证书链第一张不是服务器证书而是中间证书。",
-      en:
-        "When uploading a domain certificate (SetDomainCertificate), neither the certificate's CN nor its SAN entries include the custom domain being bound. Common causes are a certificate issued for another domain, a wildcard certificate that does not cover a deeper subdomain or the apex domain, or a chain whose first certificate is an intermediate rather than the server certificate.",
+      en: "When uploading a domain certificate (SetDomainCertificate), neither the certificate's CN nor its SAN entries include the custom domain being bound. Common causes are a certificate issued for another domain, a wildcard certificate that does not cover a deeper subdomain or the apex domain, or a chain whose first certificate is an intermediate rather than the server certificate.",
     },
     remediation: {
       "zh-CN":
         "用 `openssl x509 -noout -subject -ext subjectAltName -in cert.pem` 查看证书覆盖的域名，确认其中包含该自定义域名。注意通配符只匹配一级：`*.example.com` 能覆盖 `api.example.com`，但覆盖不了 `example.com` 和 `a.api.example.com`。不匹配时需为该域名重新签发或更换证书。",
-      en:
-        "Run `openssl x509 -noout -subject -ext subjectAltName -in cert.pem` to see which names the certificate covers and make sure the custom domain is among them. Wildcards match exactly one label: `*.example.com` covers `api.example.com` but not `example.com` or `a.api.example.com`. If it does not match, issue or obtain a certificate for that domain.",
+      en: "Run `openssl x509 -noout -subject -ext subjectAltName -in cert.pem` to see which names the certificate covers and make sure the custom domain is among them. Wildcards match exactly one label: `*.example.com` covers `api.example.com` but not `example.com` or `a.api.example.com`. If it does not match, issue or obtain a certificate for that domain.",
     },
     checklist: [
       {
         title: { "zh-CN": "查看证书覆盖的域名", en: "List the names in the certificate" },
         detail: {
-          "zh-CN": "执行 `openssl x509 -noout -subject -ext subjectAltName -in cert.pem`（OpenSSL 1.1.1 以上），检查 CN 与 DNS 条目；旧版本可用 `openssl x509 -noout -text -in cert.pem` 查找 Subject Alternative Name。",
+          "zh-CN":
+            "执行 `openssl x509 -noout -subject -ext subjectAltName -in cert.pem`（OpenSSL 1.1.1 以上），检查 CN 与 DNS 条目；旧版本可用 `openssl x509 -noout -text -in cert.pem` 查找 Subject Alternative Name。",
           en: "Run `openssl x509 -noout -subject -ext subjectAltName -in cert.pem` (OpenSSL 1.1.1+) and check the CN and DNS entries; on older versions use `openssl x509 -noout -text -in cert.pem` and look for Subject Alternative Name.",
         },
       },
@@ -1340,27 +1274,27 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "上传证书（SetDomainCertificate）时，私钥与证书中的公钥不是一对。常见原因是证书重新签发后仍在用旧私钥、多个证书的文件拿混了，或者证书链中第一张放的是中间证书而不是服务器证书。",
-      en:
-        "When uploading a certificate (SetDomainCertificate), the private key does not belong to the public key in the certificate. Typical causes are an old private key used with a reissued certificate, files mixed up between several certificates, or a chain whose first certificate is an intermediate instead of the server certificate.",
+      en: "When uploading a certificate (SetDomainCertificate), the private key does not belong to the public key in the certificate. Typical causes are an old private key used with a reissued certificate, files mixed up between several certificates, or a chain whose first certificate is an intermediate instead of the server certificate.",
     },
     remediation: {
       "zh-CN":
         "分别从证书和私钥导出公钥并比对哈希：`openssl x509 -noout -pubkey -in cert.pem | openssl sha256` 与 `openssl pkey -in key.pem -pubout | openssl sha256`，两者必须一致。不一致时找到与证书配对的私钥；如果私钥已丢失，只能用新的私钥重新签发证书。",
-      en:
-        "Extract the public key from both files and compare the hashes: `openssl x509 -noout -pubkey -in cert.pem | openssl sha256` versus `openssl pkey -in key.pem -pubout | openssl sha256`; they must be identical. If they differ, find the key that belongs to the certificate; if it is lost, the certificate has to be reissued with a new key.",
+      en: "Extract the public key from both files and compare the hashes: `openssl x509 -noout -pubkey -in cert.pem | openssl sha256` versus `openssl pkey -in key.pem -pubout | openssl sha256`; they must be identical. If they differ, find the key that belongs to the certificate; if it is lost, the certificate has to be reissued with a new key.",
     },
     checklist: [
       {
         title: { "zh-CN": "比对公钥哈希", en: "Compare public-key hashes" },
         detail: {
-          "zh-CN": "执行 `openssl x509 -noout -pubkey -in cert.pem | openssl sha256` 和 `openssl pkey -in key.pem -pubout | openssl sha256`，输出应完全相同。",
+          "zh-CN":
+            "执行 `openssl x509 -noout -pubkey -in cert.pem | openssl sha256` 和 `openssl pkey -in key.pem -pubout | openssl sha256`，输出应完全相同。",
           en: "Run `openssl x509 -noout -pubkey -in cert.pem | openssl sha256` and `openssl pkey -in key.pem -pubout | openssl sha256`; the outputs must be identical.",
         },
       },
       {
         title: { "zh-CN": "RSA 证书可比对 modulus", en: "For RSA, compare the modulus" },
         detail: {
-          "zh-CN": "也可以用 `openssl x509 -noout -modulus -in cert.pem | openssl md5` 与 `openssl rsa -noout -modulus -in key.pem | openssl md5` 比对。",
+          "zh-CN":
+            "也可以用 `openssl x509 -noout -modulus -in cert.pem | openssl md5` 与 `openssl rsa -noout -modulus -in key.pem | openssl md5` 比对。",
           en: "Alternatively compare `openssl x509 -noout -modulus -in cert.pem | openssl md5` with `openssl rsa -noout -modulus -in key.pem | openssl md5`.",
         },
       },
@@ -1389,14 +1323,12 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "上传证书（SetDomainCertificate）时提供的私钥是加密的（受口令保护），网关只接受未加密的私钥。这类私钥的 PEM 头通常是 `-----BEGIN ENCRYPTED PRIVATE KEY-----`，或者在 `BEGIN RSA PRIVATE KEY` 下方带有 `Proc-Type: 4,ENCRYPTED` 行。",
-      en:
-        "The private key supplied to SetDomainCertificate is encrypted (passphrase-protected), and the gateway only accepts unencrypted keys. Such keys usually start with `-----BEGIN ENCRYPTED PRIVATE KEY-----`, or have a `Proc-Type: 4,ENCRYPTED` line under `BEGIN RSA PRIVATE KEY`.",
+      en: "The private key supplied to SetDomainCertificate is encrypted (passphrase-protected), and the gateway only accepts unencrypted keys. Such keys usually start with `-----BEGIN ENCRYPTED PRIVATE KEY-----`, or have a `Proc-Type: 4,ENCRYPTED` line under `BEGIN RSA PRIVATE KEY`.",
     },
     remediation: {
       "zh-CN":
         "用口令解密后再上传：`openssl pkey -in enc.key -out plain.key`（会提示输入口令）。上传后妥善处理明文私钥文件，例如 `chmod 600 plain.key`，用完及时删除，不要提交到代码仓库。",
-      en:
-        "Decrypt the key with its passphrase and upload the result: `openssl pkey -in enc.key -out plain.key` (you will be prompted for the passphrase). Handle the plain key carefully afterwards, e.g. `chmod 600 plain.key`, delete it when done and never commit it to a repository.",
+      en: "Decrypt the key with its passphrase and upload the result: `openssl pkey -in enc.key -out plain.key` (you will be prompted for the passphrase). Handle the plain key carefully afterwards, e.g. `chmod 600 plain.key`, delete it when done and never commit it to a repository.",
     },
     checklist: [
       {
@@ -1409,7 +1341,8 @@ export const seedGuides: Record<string, Guide> = {
       {
         title: { "zh-CN": "解密私钥", en: "Decrypt the key" },
         detail: {
-          "zh-CN": "执行 `openssl pkey -in enc.key -out plain.key` 并输入口令；旧格式 RSA 私钥也可用 `openssl rsa -in enc.key -out plain.key`。",
+          "zh-CN":
+            "执行 `openssl pkey -in enc.key -out plain.key` 并输入口令；旧格式 RSA 私钥也可用 `openssl rsa -in enc.key -out plain.key`。",
           en: "Run `openssl pkey -in enc.key -out plain.key` and enter the passphrase; for legacy RSA keys `openssl rsa -in enc.key -out plain.key` also works.",
         },
       },
@@ -1438,14 +1371,12 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "上传证书（SetDomainCertificate）时，私钥内容无法被正确解析。常见原因有：粘贴了证书而不是私钥、内容被截断或缺少 BEGIN/END 行、混入了多余字符或错误换行，以及私钥不是 PEM 格式（例如 PFX/JKS 或 DER 二进制）。",
-      en:
-        "When uploading a certificate (SetDomainCertificate), the private key content could not be parsed. Common causes are pasting the certificate instead of the key, truncated content or missing BEGIN/END lines, stray characters or broken line endings, and a key that is not PEM (for example PFX/JKS or binary DER).",
+      en: "When uploading a certificate (SetDomainCertificate), the private key content could not be parsed. Common causes are pasting the certificate instead of the key, truncated content or missing BEGIN/END lines, stray characters or broken line endings, and a key that is not PEM (for example PFX/JKS or binary DER).",
     },
     remediation: {
       "zh-CN":
         "先用 `openssl pkey -in key.pem -noout` 验证私钥能否被解析。非 PEM 格式需要先转换，例如从 PFX 中导出：`openssl pkcs12 -in cert.pfx -nocerts -nodes -out key.pem`。确认私钥完整包含 BEGIN/END 行、没有多余空格后重新上传。",
-      en:
-        "Check that the key parses with `openssl pkey -in key.pem -noout`. Convert non-PEM keys first, for example extract one from a PFX file with `openssl pkcs12 -in cert.pfx -nocerts -nodes -out key.pem`. Make sure the key includes its BEGIN/END lines without extra whitespace, then upload it again.",
+      en: "Check that the key parses with `openssl pkey -in key.pem -noout`. Convert non-PEM keys first, for example extract one from a PFX file with `openssl pkcs12 -in cert.pfx -nocerts -nodes -out key.pem`. Make sure the key includes its BEGIN/END lines without extra whitespace, then upload it again.",
     },
     checklist: [
       {
@@ -1458,14 +1389,16 @@ export const seedGuides: Record<string, Guide> = {
       {
         title: { "zh-CN": "确认粘贴的是私钥", en: "Make sure it is the key" },
         detail: {
-          "zh-CN": "私钥以 `-----BEGIN PRIVATE KEY-----`、`-----BEGIN RSA PRIVATE KEY-----` 或 `-----BEGIN EC PRIVATE KEY-----` 开头；以 `BEGIN CERTIFICATE` 开头的是证书，不能放在私钥字段。",
+          "zh-CN":
+            "私钥以 `-----BEGIN PRIVATE KEY-----`、`-----BEGIN RSA PRIVATE KEY-----` 或 `-----BEGIN EC PRIVATE KEY-----` 开头；以 `BEGIN CERTIFICATE` 开头的是证书，不能放在私钥字段。",
           en: "A key starts with `-----BEGIN PRIVATE KEY-----`, `-----BEGIN RSA PRIVATE KEY-----` or `-----BEGIN EC PRIVATE KEY-----`; content starting with `BEGIN CERTIFICATE` is a certificate and does not belong in the key field.",
         },
       },
       {
         title: { "zh-CN": "转换为 PEM 格式", en: "Convert to PEM" },
         detail: {
-          "zh-CN": "PFX:`openssl pkcs12 -in cert.pfx -nocerts -nodes -out key.pem`；DER:`openssl pkey -inform DER -in key.der -out key.pem`。JKS 需先用 keytool 导出为 PKCS#12。",
+          "zh-CN":
+            "PFX:`openssl pkcs12 -in cert.pfx -nocerts -nodes -out key.pem`；DER:`openssl pkey -inform DER -in key.der -out key.pem`。JKS 需先用 keytool 导出为 PKCS#12。",
           en: "PFX: `openssl pkcs12 -in cert.pfx -nocerts -nodes -out key.pem`; DER: `openssl pkey -inform DER -in key.der -out key.pem`. Export JKS to PKCS#12 with keytool first.",
         },
       },
@@ -1479,7 +1412,8 @@ export const seedGuides: Record<string, Guide> = {
       {
         title: { "zh-CN": "必要时转换私钥格式", en: "Try the traditional key format if needed" },
         detail: {
-          "zh-CN": "若 PKCS#8 格式仍被拒绝，可转换为传统 RSA 格式后再试：`openssl rsa -in key.pem -traditional -out key_rsa.pem`（OpenSSL 3.x）。",
+          "zh-CN":
+            "若 PKCS#8 格式仍被拒绝，可转换为传统 RSA 格式后再试：`openssl rsa -in key.pem -traditional -out key_rsa.pem`（OpenSSL 3.x）。",
           en: "If a PKCS#8 key is still rejected, try the traditional RSA format: `openssl rsa -in key.pem -traditional -out key_rsa.pem` (OpenSSL 3.x).",
         },
       },
@@ -1494,14 +1428,12 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "创建或修改 API（CreateApi、ModifyApi）时，ServiceConfig 中配置的后端服务地址（ServiceAddress）不符合要求。常见原因包括缺少 `http://` 或 `https://` 协议头、把路径写进了地址、端口或主机名格式错误，或者填写了网关不允许直接访问的内网地址。",
-      en:
-        "The backend address (ServiceAddress) in ServiceConfig is not acceptable when creating or modifying an API (CreateApi, ModifyApi). Typical causes are a missing `http://` or `https://` scheme, a path included in the address, a malformed port or host name, or a private address the gateway is not allowed to reach directly.",
+      en: "The backend address (ServiceAddress) in ServiceConfig is not acceptable when creating or modifying an API (CreateApi, ModifyApi). Typical causes are a missing `http://` or `https://` scheme, a path included in the address, a malformed port or host name, or a private address the gateway is not allowed to reach directly.",
     },
     remediation: {
       "zh-CN":
         "按 `http(s)://host[:port]` 的格式填写 ServiceAddress，后端路径放到 ServicePath 中。如果后端在 VPC 内，不要直接填内网 IP，应先创建 VPC 授权（SetVpcAccess），再在 ServiceConfig 中启用 VPC 通道。",
-      en:
-        "Write ServiceAddress as `http(s)://host[:port]` and put the backend path in ServicePath. For a backend inside a VPC, do not enter the private IP directly; create a VPC access (SetVpcAccess) first and enable the VPC channel in ServiceConfig.",
+      en: "Write ServiceAddress as `http(s)://host[:port]` and put the backend path in ServicePath. For a backend inside a VPC, do not enter the private IP directly; create a VPC access (SetVpcAccess) first and enable the VPC channel in ServiceConfig.",
     },
     checklist: [
       {
@@ -1546,14 +1478,12 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "服务端找不到请求的接口（Action），返回 HTTP 404。通常是 Action 名称拼写或大小写错误、Version 不对，或者请求发到了错误的产品 Endpoint。API 网关管控接口的版本为 `2016-07-14`，Endpoint 形如 `apigateway.cn-hangzhou.aliyuncs.com`。",
-      en:
-        "The service cannot find the requested action and returns HTTP 404. Usually the Action name is misspelled or has the wrong case, the Version is wrong, or the request went to another product's endpoint. API Gateway's management API uses version `2016-07-14` and endpoints like `apigateway.cn-hangzhou.aliyuncs.com`.",
+      en: "The service cannot find the requested action and returns HTTP 404. Usually the Action name is misspelled or has the wrong case, the Version is wrong, or the request went to another product's endpoint. API Gateway's management API uses version `2016-07-14` and endpoints like `apigateway.cn-hangzhou.aliyuncs.com`.",
     },
     remediation: {
       "zh-CN":
         "对照 API 文档核对 Action 名称（区分大小写，例如 `DescribeApiGroups` 而非 `describeApiGroups`）、Version 和 Endpoint，同时确认 HTTP 方法与请求 URL 正确。优先使用官方 SDK，可以避免手工拼写错误。",
-      en:
-        "Check the Action name (case-sensitive, e.g. `DescribeApiGroups`, not `describeApiGroups`), the Version and the endpoint against the API reference, and make sure the HTTP method and URL are right. Prefer the official SDK to avoid hand-typed mistakes.",
+      en: "Check the Action name (case-sensitive, e.g. `DescribeApiGroups`, not `describeApiGroups`), the Version and the endpoint against the API reference, and make sure the HTTP method and URL are right. Prefer the official SDK to avoid hand-typed mistakes.",
     },
     checklist: [
       {
@@ -1588,20 +1518,19 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "请求中的 AccessKeyId 在阿里云找不到，返回 HTTP 404。常见原因是 AccessKey 已被删除、复制时多了空格或少了字符、环境变量或配置文件读错了，或者用了其他云/其他环境的凭证。任何管控接口调用都会因此失败。",
-      en:
-        "The AccessKeyId in the request does not exist at Alibaba Cloud, so the service returns HTTP 404. Common causes are a deleted AccessKey, extra spaces or missing characters from copy-paste, the wrong environment variable or config file being read, or credentials from another cloud or environment. Every management call fails while this persists.",
+      en: "The AccessKeyId in the request does not exist at Alibaba Cloud, so the service returns HTTP 404. Common causes are a deleted AccessKey, extra spaces or missing characters from copy-paste, the wrong environment variable or config file being read, or credentials from another cloud or environment. Every management call fails while this persists.",
     },
     remediation: {
       "zh-CN":
         "在 RAM 控制台确认该 AccessKeyId 是否仍然存在，并检查程序实际读取到的凭证来源（环境变量、配置文件、凭证链）。如果 AccessKey 已被删除，为对应 RAM 用户新建 AccessKey 并更新配置。",
-      en:
-        "Check in the RAM console whether the AccessKeyId still exists, and find out which credential source the program actually used (environment variables, config file, credential chain). If the key was deleted, create a new AccessKey for the RAM user and update the configuration.",
+      en: "Check in the RAM console whether the AccessKeyId still exists, and find out which credential source the program actually used (environment variables, config file, credential chain). If the key was deleted, create a new AccessKey for the RAM user and update the configuration.",
     },
     checklist: [
       {
         title: { "zh-CN": "确认程序实际使用的凭证", en: "Find the credentials actually used" },
         detail: {
-          "zh-CN": "打印（脱敏后）SDK 使用的 AccessKeyId，检查 `ALIBABA_CLOUD_ACCESS_KEY_ID` 等环境变量和 `~/.aliyun/config.json` 是否与预期一致。",
+          "zh-CN":
+            "打印（脱敏后）SDK 使用的 AccessKeyId，检查 `ALIBABA_CLOUD_ACCESS_KEY_ID` 等环境变量和 `~/.aliyun/config.json` 是否与预期一致。",
           en: "Print the (masked) AccessKeyId used by the SDK and check the `ALIBABA_CLOUD_ACCESS_KEY_ID` environment variable and `~/.aliyun/config.json` against what you expect.",
         },
       },
@@ -1637,14 +1566,12 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "请求使用的 AccessKey 存在，但处于禁用状态，因此所有调用都会被拒绝。通常是管理员在轮换密钥时禁用了旧 AccessKey、安全事件处理中停用了密钥，或者 RAM 用户本身被限制。",
-      en:
-        "The AccessKey exists but is disabled, so every call made with it is rejected. Usually an administrator disabled the old key during rotation, the key was deactivated while handling a security event, or the RAM user itself was restricted.",
+      en: "The AccessKey exists but is disabled, so every call made with it is rejected. Usually an administrator disabled the old key during rotation, the key was deactivated while handling a security event, or the RAM user itself was restricted.",
     },
     remediation: {
       "zh-CN":
         "在 RAM 控制台查看该 AccessKey 的状态。如果是有意禁用的（例如密钥轮换），把应用切换到新的 AccessKey；确认安全后才重新启用旧密钥。如果怀疑泄露，不要重新启用，应新建密钥并删除旧密钥。",
-      en:
-        "Check the AccessKey's status in the RAM console. If it was disabled on purpose (for example during rotation), switch the application to the new key; re-enable the old one only if that is confirmed safe. If a leak is suspected, do not re-enable it: create a new key and delete the old one.",
+      en: "Check the AccessKey's status in the RAM console. If it was disabled on purpose (for example during rotation), switch the application to the new key; re-enable the old one only if that is confirmed safe. If a leak is suspected, do not re-enable it: create a new key and delete the old one.",
     },
     checklist: [
       {
@@ -1679,14 +1606,12 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "请求中的时间参数格式不符合要求，可能是 Timestamp 参数，也可能是 Date 请求头。Timestamp 要求为 ISO 8601 格式的 UTC 时间 `yyyy-MM-ddTHH:mm:ssZ`，例如 `2024-05-01T08:00:00Z`；常见错误是用了本地时间、带了毫秒或时区偏移、使用 Unix 时间戳数字，或者没有做 URL 编码。",
-      en:
-        "A time value in the request is not in the expected format; it may be the Timestamp parameter or the Date header. Timestamp must be a UTC time in ISO 8601 form `yyyy-MM-ddTHH:mm:ssZ`, e.g. `2024-05-01T08:00:00Z`; common mistakes are local time, milliseconds or a zone offset, a numeric Unix timestamp, or a value that was not URL-encoded.",
+      en: "A time value in the request is not in the expected format; it may be the Timestamp parameter or the Date header. Timestamp must be a UTC time in ISO 8601 form `yyyy-MM-ddTHH:mm:ssZ`, e.g. `2024-05-01T08:00:00Z`; common mistakes are local time, milliseconds or a zone offset, a numeric Unix timestamp, or a value that was not URL-encoded.",
     },
     remediation: {
       "zh-CN":
         "用 UTC 时间按 `yyyy-MM-ddTHH:mm:ssZ` 格式生成 Timestamp（如 `date -u +%Y-%m-%dT%H:%M:%SZ`），并在签名和发送时按规则做百分号编码。使用官方 SDK 时不要手动覆盖时间参数。",
-      en:
-        "Generate Timestamp in UTC as `yyyy-MM-ddTHH:mm:ssZ` (for example `date -u +%Y-%m-%dT%H:%M:%SZ`) and percent-encode it when signing and sending. With the official SDK, do not override the time parameters by hand.",
+      en: "Generate Timestamp in UTC as `yyyy-MM-ddTHH:mm:ssZ` (for example `date -u +%Y-%m-%dT%H:%M:%SZ`) and percent-encode it when signing and sending. With the official SDK, do not override the time parameters by hand.",
     },
     checklist: [
       {
@@ -1699,8 +1624,9 @@ export const seedGuides: Record<string, Guide> = {
       {
         title: { "zh-CN": "确认使用 UTC 时间", en: "Make sure it is UTC" },
         detail: {
-          "zh-CN": "生成时显式指定 UTC 时区，例如 Java 用 `SimpleDateFormat` 时设置 `TimeZone.getTimeZone(\"UTC\")`，Python 用 `datetime.now(timezone.utc)`。",
-          en: "Set the UTC zone explicitly when formatting, for example `TimeZone.getTimeZone(\"UTC\")` with Java's `SimpleDateFormat` or `datetime.now(timezone.utc)` in Python.",
+          "zh-CN":
+            '生成时显式指定 UTC 时区，例如 Java 用 `SimpleDateFormat` 时设置 `TimeZone.getTimeZone("UTC")`，Python 用 `datetime.now(timezone.utc)`。',
+          en: 'Set the UTC zone explicitly when formatting, for example `TimeZone.getTimeZone("UTC")` with Java\'s `SimpleDateFormat` or `datetime.now(timezone.utc)` in Python.',
         },
       },
       {
@@ -1728,14 +1654,12 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "请求中的时间与阿里云服务器时间相差超过 15 分钟，服务端认为请求已过期。最常见的原因是调用方机器时钟不准（未开启 NTP、虚拟机挂起恢复后时间漂移、容器宿主机时钟偏差），也可能是把本地时间当成 UTC，或者请求签名后被缓存、延迟很久才发送。",
-      en:
-        "The time in the request differs from Alibaba Cloud's server time by more than 15 minutes, so the request is treated as expired. The usual cause is an inaccurate client clock (NTP not running, drift after a VM suspend/resume, a skewed container host), but it can also be local time sent as UTC, or a signed request that was cached and sent much later.",
+      en: "The time in the request differs from Alibaba Cloud's server time by more than 15 minutes, so the request is treated as expired. The usual cause is an inaccurate client clock (NTP not running, drift after a VM suspend/resume, a skewed container host), but it can also be local time sent as UTC, or a signed request that was cached and sent much later.",
     },
     remediation: {
       "zh-CN":
         "用 NTP/chrony 校准调用方机器的时钟（阿里云 ECS 可使用 `ntp.aliyun.com`），确认 Timestamp 使用 UTC 时间 `yyyy-MM-ddTHH:mm:ssZ`，并且每次请求都在发送前重新生成时间戳和签名。容器内时间取自宿主机，需要在宿主机上修正。",
-      en:
-        "Synchronise the client's clock with NTP/chrony (`ntp.aliyun.com` works well on Alibaba Cloud), make sure Timestamp is UTC in `yyyy-MM-ddTHH:mm:ssZ`, and generate a fresh timestamp and signature right before each request. Containers take their time from the host, so fix the clock on the host.",
+      en: "Synchronise the client's clock with NTP/chrony (`ntp.aliyun.com` works well on Alibaba Cloud), make sure Timestamp is UTC in `yyyy-MM-ddTHH:mm:ssZ`, and generate a fresh timestamp and signature right before each request. Containers take their time from the host, so fix the clock on the host.",
     },
     checklist: [
       {
@@ -1748,7 +1672,8 @@ export const seedGuides: Record<string, Guide> = {
       {
         title: { "zh-CN": "检查时间同步服务", en: "Check time synchronisation" },
         detail: {
-          "zh-CN": "执行 `chronyc tracking` 查看 System time 偏移，`timedatectl` 确认 NTP 已启用；未同步时执行 `chronyc makestep` 立即校准。Windows 可用 `w32tm /query /status`。",
+          "zh-CN":
+            "执行 `chronyc tracking` 查看 System time 偏移，`timedatectl` 确认 NTP 已启用；未同步时执行 `chronyc makestep` 立即校准。Windows 可用 `w32tm /query /status`。",
           en: "Run `chronyc tracking` to see the System time offset and `timedatectl` to confirm NTP is enabled; if unsynchronised, run `chronyc makestep` to correct it at once. On Windows use `w32tm /query /status`.",
         },
       },
@@ -1784,14 +1709,12 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "请求中的 SignatureNonce（防重放随机数）已经被之前的请求用过，服务端按防重放规则拒绝了这次请求。常见原因是把 Nonce 写成了固定值、用时间戳（秒级）当 Nonce 导致并发冲突，或者重试时原样重发了上一次签好名的请求。",
-      en:
-        "The SignatureNonce (the anti-replay random value) was already used by an earlier request, so replay protection rejected this one. Typical causes are a hard-coded nonce, a second-resolution timestamp used as the nonce so concurrent calls collide, or a retry that resent the previously signed request unchanged.",
+      en: "The SignatureNonce (the anti-replay random value) was already used by an earlier request, so replay protection rejected this one. Typical causes are a hard-coded nonce, a second-resolution timestamp used as the nonce so concurrent calls collide, or a retry that resent the previously signed request unchanged.",
     },
     remediation: {
       "zh-CN":
         "每个请求都生成一个新的唯一随机值作为 SignatureNonce，推荐使用 UUID，并在重试时重新生成 Nonce 和签名，而不是重发旧请求。使用官方 SDK 时这些会自动处理，检查是否有自定义代码覆盖了它。",
-      en:
-        "Generate a new unique value for SignatureNonce on every request (a UUID is a good choice) and regenerate the nonce and signature when retrying instead of resending the old request. The official SDK handles this automatically; check whether custom code overrides it.",
+      en: "Generate a new unique value for SignatureNonce on every request (a UUID is a good choice) and regenerate the nonce and signature when retrying instead of resending the old request. The official SDK handles this automatically; check whether custom code overrides it.",
     },
     checklist: [
       {
@@ -1826,14 +1749,11 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "公共参数 Format（指定返回数据的格式）取值不被支持。管控 OpenAPI 只支持 `JSON` 和 `XML` 两种返回格式，传入其他值（如 `YAML`、`text`）或拼写错误时会返回该错误。",
-      en:
-        "The common parameter Format, which selects the response format, has an unsupported value. The management OpenAPI supports only `JSON` and `XML`; any other value (such as `YAML` or `text`) or a misspelling triggers this error.",
+      en: "The common parameter Format, which selects the response format, has an unsupported value. The management OpenAPI supports only `JSON` and `XML`; any other value (such as `YAML` or `text`) or a misspelling triggers this error.",
     },
     remediation: {
-      "zh-CN":
-        "把 Format 设为 `JSON` 或 `XML`，或者干脆不传（默认返回 XML，官方 SDK 通常会自动设为 JSON）。",
-      en:
-        "Set Format to `JSON` or `XML`, or omit it (the default is XML, and the official SDKs usually set JSON for you).",
+      "zh-CN": "把 Format 设为 `JSON` 或 `XML`，或者干脆不传（默认返回 XML，官方 SDK 通常会自动设为 JSON）。",
+      en: "Set Format to `JSON` or `XML`, or omit it (the default is XML, and the official SDKs usually set JSON for you).",
     },
     checklist: [
       {
@@ -1861,14 +1781,12 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "请求使用的 HTTP 方法不被该接口支持。管控 OpenAPI（RPC 风格）只接受 GET 和 POST，用 PUT、DELETE 等方法调用会触发该错误。注意：该错误返回的 Message 与 SignatureDoesNotMatch 完全相同（都是 `Specified signature is not matched with our calculation.`），只能通过错误码区分，不要只根据 Message 判断为签名问题。",
-      en:
-        "The HTTP method used is not supported for this action. The management OpenAPI (RPC style) accepts only GET and POST, so PUT, DELETE or other methods trigger this error. Note that the API returns exactly the same Message as for SignatureDoesNotMatch (`Specified signature is not matched with our calculation.`), so only the code tells them apart; do not diagnose a signature problem from the Message alone.",
+      en: "The HTTP method used is not supported for this action. The management OpenAPI (RPC style) accepts only GET and POST, so PUT, DELETE or other methods trigger this error. Note that the API returns exactly the same Message as for SignatureDoesNotMatch (`Specified signature is not matched with our calculation.`), so only the code tells them apart; do not diagnose a signature problem from the Message alone.",
     },
     remediation: {
       "zh-CN":
         "改用 GET 或 POST 发起请求，并确认签名字符串 StringToSign 开头使用的方法与实际发送的方法一致。使用 POST 时，参数以 `application/x-www-form-urlencoded` 放在 body 中。",
-      en:
-        "Send the request with GET or POST, and make sure the method at the start of StringToSign is the same as the one actually sent. With POST, put the parameters in the body as `application/x-www-form-urlencoded`.",
+      en: "Send the request with GET or POST, and make sure the method at the start of StringToSign is the same as the one actually sent. With POST, put the parameters in the body as `application/x-www-form-urlencoded`.",
     },
     checklist: [
       {
@@ -1903,14 +1821,11 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "公共参数 SignatureMethod 指定的签名算法不被支持。RPC 风格的 V1 签名使用 `HMAC-SHA1`，填写 `HmacSHA256`、`HMAC-SHA256` 或大小写不一致的值都会报错。",
-      en:
-        "The algorithm named in the common parameter SignatureMethod is not supported. RPC-style V1 signing uses `HMAC-SHA1`; values such as `HmacSHA256`, `HMAC-SHA256` or different capitalisation cause this error.",
+      en: "The algorithm named in the common parameter SignatureMethod is not supported. RPC-style V1 signing uses `HMAC-SHA1`; values such as `HmacSHA256`, `HMAC-SHA256` or different capitalisation cause this error.",
     },
     remediation: {
-      "zh-CN":
-        "把 SignatureMethod 设为 `HMAC-SHA1`（SignatureVersion 为 `1.0`），或者交给官方 SDK 使用默认值，不要手工指定。",
-      en:
-        "Set SignatureMethod to `HMAC-SHA1` (with SignatureVersion `1.0`), or leave it to the official SDK's default instead of setting it by hand.",
+      "zh-CN": "把 SignatureMethod 设为 `HMAC-SHA1`（SignatureVersion 为 `1.0`），或者交给官方 SDK 使用默认值，不要手工指定。",
+      en: "Set SignatureMethod to `HMAC-SHA1` (with SignatureVersion `1.0`), or leave it to the official SDK's default instead of setting it by hand.",
     },
     checklist: [
       {
@@ -1945,14 +1860,12 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "服务端按相同规则计算出的签名与请求中的 Signature 不一致。常见原因有：AccessKey Secret 错误或与 AccessKeyId 不配对、参数未按规范做百分号编码、参数未按字典序排序、签名用的 HTTP 方法与实际不一致、签名后参数又被修改，以及自行实现签名时的细节错误。注意 UnsupportedHTTPMethod 会返回与本错误完全相同的 Message，需以错误码为准。",
-      en:
-        "The signature the service computed with the same rules differs from the Signature in the request. Common causes are a wrong AccessKey secret or one that does not belong to the AccessKeyId, parameters not percent-encoded per the spec, parameters not sorted, a signing HTTP method different from the one sent, parameters changed after signing, and mistakes in hand-written signing code. Note that UnsupportedHTTPMethod returns exactly the same Message, so rely on the code.",
+      en: "The signature the service computed with the same rules differs from the Signature in the request. Common causes are a wrong AccessKey secret or one that does not belong to the AccessKeyId, parameters not percent-encoded per the spec, parameters not sorted, a signing HTTP method different from the one sent, parameters changed after signing, and mistakes in hand-written signing code. Note that UnsupportedHTTPMethod returns exactly the same Message, so rely on the code.",
     },
     remediation: {
       "zh-CN":
         "错误信息中通常会带上服务端计算用的 StringToSign（`server string to sign is: ...`），把它与本地生成的 StringToSign 逐字符比对，即可定位差异。再核对 AccessKey Secret（V1 签名的 HMAC 密钥为 `AccessKeySecret&`）、编码、排序与 HTTP 方法。最省事的办法是改用最新版官方 SDK。",
-      en:
-        "The error message usually includes the server's StringToSign (`server string to sign is: ...`); compare it character by character with the one you built locally to find the difference. Then check the AccessKey secret (the V1 HMAC key is `AccessKeySecret&`), encoding, sorting and HTTP method. The easiest fix is usually switching to a current official SDK.",
+      en: "The error message usually includes the server's StringToSign (`server string to sign is: ...`); compare it character by character with the one you built locally to find the difference. Then check the AccessKey secret (the V1 HMAC key is `AccessKeySecret&`), encoding, sorting and HTTP method. The easiest fix is usually switching to a current official SDK.",
     },
     checklist: [
       {
@@ -1972,14 +1885,16 @@ export const seedGuides: Record<string, Guide> = {
       {
         title: { "zh-CN": "检查百分号编码", en: "Check percent-encoding" },
         detail: {
-          "zh-CN": "按 RFC 3986 编码并使用大写十六进制：空格编码为 `%20`（不是 `+`），`*` 编码为 `%2A`，`~` 不编码；JSON 等复杂参数尤其要注意。",
+          "zh-CN":
+            "按 RFC 3986 编码并使用大写十六进制：空格编码为 `%20`（不是 `+`），`*` 编码为 `%2A`，`~` 不编码；JSON 等复杂参数尤其要注意。",
           en: "Encode per RFC 3986 with upper-case hex: space becomes `%20` (not `+`), `*` becomes `%2A`, `~` stays as is; take special care with JSON and other complex values.",
         },
       },
       {
         title: { "zh-CN": "检查参数排序与组成", en: "Check parameter sorting and set" },
         detail: {
-          "zh-CN": "除 Signature 外的所有参数按参数名字典序（区分大小写）排序；确认签名时和实际发送的参数完全一致，签名后没有再增删改参数。",
+          "zh-CN":
+            "除 Signature 外的所有参数按参数名字典序（区分大小写）排序；确认签名时和实际发送的参数完全一致，签名后没有再增删改参数。",
           en: "Sort all parameters except Signature by name in byte order (case-sensitive), and make sure the parameters signed are exactly those sent, with nothing added, removed or changed after signing.",
         },
       },
@@ -2008,14 +1923,12 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "当前账号对管控 OpenAPI 的调用频率超过了用户级流控阈值，请求被拒绝。用户级流控按账号统计，同一账号下所有 AccessKey、RAM 用户和应用的调用会合并计算，常见于批量创建/发布 API、高频轮询 Describe 接口或多个系统共用一个账号的场景。",
-      en:
-        "The account's call rate to the management OpenAPI exceeded the user-level flow-control threshold and the request was rejected. User-level limits are counted per account, so calls from all AccessKeys, RAM users and applications under the account add up; it is common with bulk API creation or deployment, frequent polling of Describe calls, or several systems sharing one account.",
+      en: "The account's call rate to the management OpenAPI exceeded the user-level flow-control threshold and the request was rejected. User-level limits are counted per account, so calls from all AccessKeys, RAM users and applications under the account add up; it is common with bulk API creation or deployment, frequent polling of Describe calls, or several systems sharing one account.",
     },
     remediation: {
       "zh-CN":
         "降低调用频率并加入带随机抖动的指数退避重试；减少并发，把批量任务分散到更长的时间段执行。能缓存的查询结果尽量缓存，用分页和更大的 PageSize 减少调用次数，并梳理同账号下其他系统的调用量。",
-      en:
-        "Lower the call rate and retry with exponential backoff plus jitter; reduce concurrency and spread batch jobs over a longer period. Cache query results where you can, use paging with a larger PageSize to cut the number of calls, and review what other systems under the same account are calling.",
+      en: "Lower the call rate and retry with exponential backoff plus jitter; reduce concurrency and spread batch jobs over a longer period. Cache query results where you can, use paging with a larger PageSize to cut the number of calls, and review what other systems under the same account are calling.",
     },
     checklist: [
       {
@@ -2049,7 +1962,8 @@ export const seedGuides: Record<string, Guide> = {
       {
         title: { "zh-CN": "排查同账号的其他调用方", en: "Check other callers in the account" },
         detail: {
-          "zh-CN": "用操作审计（ActionTrail）统计同账号下各 AccessKey 的调用量，找出占用配额的系统；确需更高频率时查看配额说明或提交工单咨询。",
+          "zh-CN":
+            "用操作审计（ActionTrail）统计同账号下各 AccessKey 的调用量，找出占用配额的系统；确需更高频率时查看配额说明或提交工单咨询。",
           en: "Use ActionTrail to see call volumes per AccessKey in the account and find which system consumes the budget; if you really need a higher rate, check the quota documentation or ask via a ticket.",
         },
       },
@@ -2064,14 +1978,12 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "对某个具体管控接口（Action）的调用频率超过了该接口的流控阈值，请求被拒绝。它针对的是单个接口，常见于循环调用同一个接口，例如批量执行 DeployApi、CreateApi 或高频轮询 DescribeDeployedApis。",
-      en:
-        "Calls to one specific management action exceeded that action's flow-control threshold and the request was rejected. It applies per action and is common when the same action is called in a loop, for example bulk DeployApi or CreateApi runs, or tight polling of DescribeDeployedApis.",
+      en: "Calls to one specific management action exceeded that action's flow-control threshold and the request was rejected. It applies per action and is common when the same action is called in a loop, for example bulk DeployApi or CreateApi runs, or tight polling of DescribeDeployedApis.",
     },
     remediation: {
       "zh-CN":
         "针对触发流控的接口降低调用频率，加入带随机抖动的指数退避重试，并限制该接口的并发数。批量操作分批、错峰执行；轮询类调用拉长间隔或改为按需查询。",
-      en:
-        "Lower the call rate for the throttled action, retry with exponential backoff and jitter, and cap that action's concurrency. Run bulk operations in batches at different times, and lengthen polling intervals or query only on demand.",
+      en: "Lower the call rate for the throttled action, retry with exponential backoff and jitter, and cap that action's concurrency. Run bulk operations in batches at different times, and lengthen polling intervals or query only on demand.",
     },
     checklist: [
       {
@@ -2113,14 +2025,12 @@ export const seedGuides: Record<string, Guide> = {
     explanation: {
       "zh-CN":
         "请求缺少 SecurityToken 参数。通常是使用了 STS 临时凭证（AccessKeyId 以 `STS.` 开头）却没有同时传入 SecurityToken；也可能是凭证配置混乱，例如把 STS 的 AccessKey 当成长期 AccessKey 来用，导致服务端无法确认调用身份。",
-      en:
-        "The request is missing the SecurityToken parameter. Usually STS temporary credentials (an AccessKeyId starting with `STS.`) were used without also sending the SecurityToken; it can also come from muddled credential configuration, such as treating an STS key as a long-term AccessKey, so the service cannot verify the caller.",
+      en: "The request is missing the SecurityToken parameter. Usually STS temporary credentials (an AccessKeyId starting with `STS.`) were used without also sending the SecurityToken; it can also come from muddled credential configuration, such as treating an STS key as a long-term AccessKey, so the service cannot verify the caller.",
     },
     remediation: {
       "zh-CN":
         "使用 STS 临时凭证时，必须同时配置 AccessKeyId、AccessKeySecret 和 SecurityToken 三项，并在过期前刷新。若本意是使用长期凭证，请检查是否传入了有效的 RAM 用户 AccessKeyId，而不是 STS 的临时 AccessKeyId。",
-      en:
-        "With STS temporary credentials you must supply the AccessKeyId, AccessKeySecret and SecurityToken together and refresh them before they expire. If you meant to use long-term credentials, check that a valid RAM user AccessKeyId is passed rather than a temporary STS one.",
+      en: "With STS temporary credentials you must supply the AccessKeyId, AccessKeySecret and SecurityToken together and refresh them before they expire. If you meant to use long-term credentials, check that a valid RAM user AccessKeyId is passed rather than a temporary STS one.",
     },
     checklist: [
       {

@@ -46,6 +46,9 @@ export function bearerToken(headerValue: string | null): string | null {
 /** Messages are keys into the `keys` namespace (validation.*), so the form shows them in the reader's language. */
 export const newApiKeyInput = z.object({
   name: storable(z.string().trim().min(1, "nameRequired").max(100, "nameTooLong")),
-  scopes: z.array(z.enum(API_KEY_SCOPES, "scopeInvalid")).min(1, "scopeRequired").transform((scopes) => [...new Set(scopes)].sort()),
+  scopes: z
+    .array(z.enum(API_KEY_SCOPES, "scopeInvalid"))
+    .min(1, "scopeRequired")
+    .transform((scopes) => [...new Set(scopes)].sort()),
 });
 export type NewApiKeyInput = z.infer<typeof newApiKeyInput>;

@@ -14,7 +14,10 @@ export type TrustedProxies = { list: BlockList; entries: readonly string[] };
  */
 export function parseTrustedProxies(setting: string | undefined): TrustedProxies | { error: string } {
   const list = new BlockList();
-  const entries = (setting ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  const entries = (setting ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     const [address = "", prefix, extra] = entry.split("/");
     const family = isIP(address);
@@ -46,10 +49,18 @@ const isTrusted = (address: string, proxies: TrustedProxies) => proxies.list.che
  * A hop that is not an address ends the walk at the proxy that passed it on; when every hop is trusted,
  * the leftmost is the client. Null only without a socket address.
  */
-export function clientAddress(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, proxies: TrustedProxies): string | null {
+export function clientAddress(
+  socketAddress: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  proxies: TrustedProxies,
+): string | null {
   const peer = socketAddress ? plainAddress(socketAddress) : null;
   if (!peer || !isTrusted(peer, proxies)) return peer;
-  const hops = [forwardedFor ?? []].flat().join(",").split(",").filter((hop) => hop.trim() !== "");
+  const hops = [forwardedFor ?? []]
+    .flat()
+    .join(",")
+    .split(",")
+    .filter((hop) => hop.trim() !== "");
   let client = peer;
   for (let i = hops.length - 1; i >= 0; i--) {
     const hop = plainAddress(hops[i]!);

@@ -23,12 +23,16 @@ export const passwordField = z.string().min(MIN_PASSWORD_LENGTH, "passwordTooSho
  * passwordField for callers without a form: null when `value` is an acceptable password, else an API
  * error code and an English sentence naming the rule.
  */
-export function passwordProblem(value: unknown): { code: "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_MISSING"; message: string } | null {
+export function passwordProblem(
+  value: unknown,
+): { code: "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_MISSING"; message: string } | null {
   const checked = passwordField.safeParse(value);
   if (checked.success) return null;
   const key = checked.error.issues[0]?.message;
-  if (key === "passwordTooShort") return { code: "PASSWORD_TOO_SHORT", message: `The password is too short: use at least ${MIN_PASSWORD_LENGTH} characters.` };
-  if (key === "passwordTooLong") return { code: "PASSWORD_TOO_LONG", message: `The password is too long: use at most ${MAX_PASSWORD_LENGTH} characters.` };
+  if (key === "passwordTooShort")
+    return { code: "PASSWORD_TOO_SHORT", message: `The password is too short: use at least ${MIN_PASSWORD_LENGTH} characters.` };
+  if (key === "passwordTooLong")
+    return { code: "PASSWORD_TOO_LONG", message: `The password is too long: use at most ${MAX_PASSWORD_LENGTH} characters.` };
   return { code: "PASSWORD_MISSING", message: "A password is required." };
 }
 
@@ -39,4 +43,3 @@ export const setupInput = z
   .refine((value) => value.password === value.confirmPassword, { path: ["confirmPassword"], message: "passwordMismatch" });
 
 export const newUserInput = z.object({ name: nameField, email: emailField, password: passwordField, role: roleField });
-

@@ -5,7 +5,13 @@ import { LOCALES } from "./types";
 /** Limits keep one entry readable on a laptop and stop a pasted log from bloating the catalog. */
 export const GUIDE_LIMITS = { title: 120, text: 5000, stepTitle: 200, stepDetail: 2000, steps: 30, reason: 500 } as const;
 
-const text = (max: number) => storable(z.string().trim().max(max, { error: `too_long:${max}` }));
+const text = (max: number) =>
+  storable(
+    z
+      .string()
+      .trim()
+      .max(max, { error: `too_long:${max}` }),
+  );
 
 const localizedText = (max: number, required: boolean) =>
   z
@@ -24,8 +30,13 @@ export const guideInput = z.object({
     .array(z.object({ title: localizedText(GUIDE_LIMITS.stepTitle, true), detail: localizedText(GUIDE_LIMITS.stepDetail, false) }))
     .max(GUIDE_LIMITS.steps, { error: `too_many_steps:${GUIDE_LIMITS.steps}` }),
   retryable: z.boolean(),
-  reason: storable(z.string().trim().min(1, { error: "reason_required" }).max(GUIDE_LIMITS.reason, { error: `too_long:${GUIDE_LIMITS.reason}` })),
+  reason: storable(
+    z
+      .string()
+      .trim()
+      .min(1, { error: "reason_required" })
+      .max(GUIDE_LIMITS.reason, { error: `too_long:${GUIDE_LIMITS.reason}` }),
+  ),
   baseRevision: z.int().positive(),
 });
 export type GuideInput = z.infer<typeof guideInput>;
-

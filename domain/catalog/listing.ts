@@ -26,7 +26,10 @@ type RawParams = Record<string, string | string[] | undefined>;
 
 function all(value: string | string[] | undefined): string[] {
   if (value === undefined) return [];
-  return (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+  return (Array.isArray(value) ? value : [value])
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 function first(value: string | string[] | undefined): string | undefined {
@@ -35,7 +38,13 @@ function first(value: string | string[] | undefined): string | undefined {
 
 /** Unknown or malformed values are dropped rather than rejected: an old or hand-edited link still opens. */
 export function parseCatalogParams(raw: RawParams): CatalogListParams {
-  const status = [...new Set(all(raw.status).map(Number).filter((n) => Number.isInteger(n) && n >= 100 && n <= 599))].sort();
+  const status = [
+    ...new Set(
+      all(raw.status)
+        .map(Number)
+        .filter((n) => Number.isInteger(n) && n >= 100 && n <= 599),
+    ),
+  ].sort();
   const section = [...new Set(all(raw.section).filter((s): s is Section => (SECTIONS as readonly string[]).includes(s)))];
   const retryableRaw = first(raw.retryable);
   const retryable = retryableRaw === "yes" || retryableRaw === "no" ? retryableRaw : null;

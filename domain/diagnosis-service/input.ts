@@ -50,7 +50,9 @@ export const DIAGNOSIS_LIMITS = { ticketRef: 200, note: 5000, reason: 2000 } as 
  */
 export const diagnosisIdField = z.string().regex(/^[0-9A-Za-z]{8,32}$/, "idInvalid");
 
-const ticketRef = storable(z.string().trim().max(DIAGNOSIS_LIMITS.ticketRef, "ticketRefTooLong").nullish()).transform((value) => value || null);
+const ticketRef = storable(z.string().trim().max(DIAGNOSIS_LIMITS.ticketRef, "ticketRefTooLong").nullish()).transform(
+  (value) => value || null,
+);
 
 export const saveDiagnosisInput = z.object({
   input: storable(z.string()).refine(withinInputLimit, "inputTooLarge"),
@@ -79,4 +81,3 @@ export const setOutcomeInput = z
   .refine((value) => value.outcome !== "not_solved" || value.reason !== null, { path: ["reason"], message: "reasonRequired" });
 
 export const setTicketRefInput = z.object({ diagnosisId: diagnosisIdField, ticketRef });
-

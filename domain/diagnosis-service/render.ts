@@ -96,9 +96,13 @@ export function renderDiagnosisMarkdown(record: DiagnosisRecord, options: Render
     for (const line of facts) out.push(`- ${line}`);
     const status = record.snapshots.find((s) => s.findingIndex === index);
     if (finding.match) {
-      const snapshotInfo = finding.snapshot ? ` (${labels.revision(finding.snapshot.revision)}${status?.changed ? `; ${labels.changedSince(status.currentRevision)}` : ""})` : "";
+      const snapshotInfo = finding.snapshot
+        ? ` (${labels.revision(finding.snapshot.revision)}${status?.changed ? `; ${labels.changedSince(status.currentRevision)}` : ""})`
+        : "";
       out.push(`- **${labels.catalogEntry}**${labels.colon}${code(finding.match.entry)}${snapshotInfo}`);
-      out.push(`- **${labels.match}**${labels.colon}${labels.matchKinds[finding.match.kind]}, ${labels.confidence(Math.round(finding.match.confidence * 100))}`);
+      out.push(
+        `- **${labels.match}**${labels.colon}${labels.matchKinds[finding.match.kind]}, ${labels.confidence(Math.round(finding.match.confidence * 100))}`,
+      );
       out.push(`- **${labels.why}**${labels.colon}${options.explain ? options.explain(finding.match) : finding.match.reason}`);
     } else {
       out.push(`- ${labels.noMatch}`);
@@ -128,7 +132,8 @@ export function renderDiagnosisMarkdown(record: DiagnosisRecord, options: Render
 
   out.push(`## ${labels.notes}`, "");
   if (record.notes.length === 0) out.push(labels.noNotes);
-  for (const note of record.notes) out.push(`- **${personName(note.author, labels)}**, ${utc(note.createdAt)}${labels.colon}${indent(note.body)}`);
+  for (const note of record.notes)
+    out.push(`- **${personName(note.author, labels)}**, ${utc(note.createdAt)}${labels.colon}${indent(note.body)}`);
   out.push("", `## ${labels.outcome}`, "");
   out.push(outcomeLine(record, labels, "markdown"));
   out.push("", `_${labels.redactedNote}_`, "");
@@ -149,7 +154,11 @@ type TimeWindow = { from: Date; to: Date; source: "event" | "text" | "diagnosis"
 /** The event's time when the RequestId was looked up, else a time printed with the error, else the diagnosis time. */
 export function escalationWindow(record: DiagnosisRecord, finding: SavedFinding | undefined): TimeWindow {
   const event = record.result.event;
-  const around = (at: Date, source: TimeWindow["source"]): TimeWindow => ({ from: new Date(at.getTime() - WINDOW_MS), to: new Date(at.getTime() + WINDOW_MS), source });
+  const around = (at: Date, source: TimeWindow["source"]): TimeWindow => ({
+    from: new Date(at.getTime() - WINDOW_MS),
+    to: new Date(at.getTime() + WINDOW_MS),
+    source,
+  });
   if (event?.occurredAt && (!finding?.requestId || finding.requestId === event.requestId)) {
     const at = new Date(event.occurredAt);
     if (!Number.isNaN(at.getTime())) return around(at, "event");
@@ -223,14 +232,17 @@ export function renderEscalationSummary(record: DiagnosisRecord, options: Render
   for (const finding of findings) {
     const found = finding.code ?? finding.message ?? "?";
     if (finding.match && finding.snapshot) {
-      out.push(`- ${labels.matchesEntry(found, finding.match.entry)}${labels.sentenceGap}${text(finding.snapshot.explanation, locale)}`.trimEnd());
+      out.push(
+        `- ${labels.matchesEntry(found, finding.match.entry)}${labels.sentenceGap}${text(finding.snapshot.explanation, locale)}`.trimEnd(),
+      );
     } else if (finding.match) {
       out.push(`- ${labels.matchesEntry(found, finding.match.entry)}`);
     } else {
       out.push(`- ${labels.notInCatalog(found)}`);
     }
   }
-  for (const note of record.notes) out.push(`- ${personName(note.author, labels)} (${utc(note.createdAt)})${labels.colon}${indent(note.body)}`);
+  for (const note of record.notes)
+    out.push(`- ${personName(note.author, labels)} (${utc(note.createdAt)})${labels.colon}${indent(note.body)}`);
   if (findings.length === 0 && record.notes.length === 0) out.push(`- ${labels.noFindings}`);
   out.push("");
 

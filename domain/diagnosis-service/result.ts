@@ -5,7 +5,10 @@ import { redactDeep } from "../redaction";
 import type { ApiCandidate, ApiResult, EntrySnapshot, EventSnapshot, SavedFinding, SavedResult, SavedVia } from "./types";
 
 /** The catalog entry fields a snapshot copies; `exportCatalog` and `getEntryByCode` rows both fit. */
-export type SnapshotSource = Pick<CatalogEntry, "code" | "section" | "httpStatus" | "retryable" | "title" | "explanation" | "remediation" | "checklist"> & {
+export type SnapshotSource = Pick<
+  CatalogEntry,
+  "code" | "section" | "httpStatus" | "retryable" | "title" | "explanation" | "remediation" | "checklist"
+> & {
   revision: number;
 };
 
@@ -35,7 +38,9 @@ export function matchedEntryCodes(diagnosis: Diagnosis): string[] {
 
 function filled(text: LocalizedText, param: string | undefined): LocalizedText {
   if (!param) return { ...text };
-  return Object.fromEntries(Object.entries(text).map(([locale, value]) => [locale, typeof value === "string" ? fillParam(value, param) : value]));
+  return Object.fromEntries(
+    Object.entries(text).map(([locale, value]) => [locale, typeof value === "string" ? fillParam(value, param) : value]),
+  );
 }
 
 export function snapshotOf(entry: SnapshotSource, param: string | undefined): EntrySnapshot {

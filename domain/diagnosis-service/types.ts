@@ -52,7 +52,13 @@ export type DiagnosisCheck = { findingIndex: number; stepIndex: number; done: bo
 export type DiagnosisNote = { id: number; body: string; author: PersonRef; createdAt: Date };
 
 /** Per finding with a snapshot: the entry's revision now (null when the entry is gone), to show "changed since". */
-export type SnapshotStatus = { findingIndex: number; code: string; savedRevision: number; currentRevision: number | null; changed: boolean };
+export type SnapshotStatus = {
+  findingIndex: number;
+  code: string;
+  savedRevision: number;
+  currentRevision: number | null;
+  changed: boolean;
+};
 
 /** Everything the share page /d/<id> and the exports show. */
 export type DiagnosisRecord = {

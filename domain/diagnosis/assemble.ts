@@ -160,7 +160,8 @@ const FIELD_KEYS = Object.keys(FIELD_PRIORITY) as (keyof RawFields)[];
 function sortedByRole(members: Raw[], order: Role[], cache: Map<Role[], Raw[]>): Raw[] {
   let sorted = cache.get(order);
   if (!sorted) {
-    sorted = members.length === 1 ? members : [...members].sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role) || a.start - b.start);
+    sorted =
+      members.length === 1 ? members : [...members].sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role) || a.start - b.start);
     cache.set(order, sorted);
   }
   return sorted;

@@ -15,7 +15,6 @@ import type { CodeTemplate, Matcher } from "./matcher";
 /** A `%s` stands for a parameter name; longer or multi-line values are not parameters. */
 export const MAX_PARAM = 64;
 
-
 /** What `%s` may stand for in a code: a parameter name such as GroupId, RequestConfig, Description. */
 export function isParamName(value: string): boolean {
   if (value.length === 0 || value.length > MAX_PARAM) return false;
@@ -165,12 +164,20 @@ export function codeSuggestions(matcher: Matcher, code: string): Candidate[] {
       ...(rel.param ? { param: rel.param } : {}),
       kind: "suggestion",
       confidence: rel.confidence,
-      ...because(part("foreignCode", { code, meaning: meaning.en, meaningZh: meaning.zh }), part("relatedWhy", { why: rel.why.en, whyZh: rel.why.zh })),
+      ...because(
+        part("foreignCode", { code, meaning: meaning.en, meaningZh: meaning.zh }),
+        part("relatedWhy", { why: rel.why.en, whyZh: rel.why.zh }),
+      ),
     });
   }
   const caseTwin = matcher.lowerExact.get(code.toLowerCase());
   if (caseTwin && caseTwin.code !== code) {
-    out.push({ entry: caseTwin.code, kind: "suggestion", confidence: CONFIDENCE.caseTwin, ...because(part("caseTwin", { code, entry: caseTwin.code })) });
+    out.push({
+      entry: caseTwin.code,
+      kind: "suggestion",
+      confidence: CONFIDENCE.caseTwin,
+      ...because(part("caseTwin", { code, entry: caseTwin.code })),
+    });
   }
   if (!foreign) {
     for (const template of matcher.templates) {
@@ -191,12 +198,22 @@ export function codeSuggestions(matcher: Matcher, code: string): Candidate[] {
       entry: entry.code,
       kind: "suggestion",
       confidence: distance === 1 ? CONFIDENCE.typoOneLetter : CONFIDENCE.typoTwoLetters,
-      ...because(distance === 1 ? part("typoOne", { code, entry: entry.code }) : part("typo", { code, entry: entry.code, distance: String(distance) })),
+      ...because(
+        distance === 1
+          ? part("typoOne", { code, entry: entry.code })
+          : part("typo", { code, entry: entry.code, distance: String(distance) }),
+      ),
     });
   }
-  closeCodes(matcher, code).slice(0, 4).forEach((near, rank) => {
-    out.push({ entry: near, kind: "suggestion", confidence: CONFIDENCE.spelledLike - rank * CONFIDENCE.rankStep, ...because(part("spelledLike", { code, entry: near })) });
-  });
+  closeCodes(matcher, code)
+    .slice(0, 4)
+    .forEach((near, rank) => {
+      out.push({
+        entry: near,
+        kind: "suggestion",
+        confidence: CONFIDENCE.spelledLike - rank * CONFIDENCE.rankStep,
+        ...because(part("spelledLike", { code, entry: near })),
+      });
+    });
   return out;
 }
-

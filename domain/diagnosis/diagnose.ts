@@ -58,7 +58,9 @@ export function diagnose(text: string, matcher: Matcher, options: DiagnoseOption
   const scrubbed = new Map<string, string>();
   const findings = matched
     .slice(0, maxFindings)
-    .map(({ draft, outcome }) => toFinding(scrubDraft(draft, scrubbed), outcome, scan, index, offsets, recommendOf, ticket.kind === "ticket"));
+    .map(({ draft, outcome }) =>
+      toFinding(scrubDraft(draft, scrubbed), outcome, scan, index, offsets, recommendOf, ticket.kind === "ticket"),
+    );
   const recognized = buildRecognized(findings, ctx.facts, offsets, scrubbed);
   return {
     findings,
@@ -150,7 +152,8 @@ const CODE_MESSAGE_GAP = /^[\s:：,，.。\-–—"'()（）]*(?:message|msg|错
 function continues(prev: Draft, item: Draft, text: string, index: TextIndex): boolean {
   if (!item.prose || item.start < prev.end || !CODE_MESSAGE_GAP.test(text.slice(prev.end, item.start))) return false;
   const line = index.lineNumber(prev.end);
-  const sameLine = prev.prose && item.start - prev.end <= 16 && index.lineNumber(item.start) === line && Boolean(prev.code) !== Boolean(item.code);
+  const sameLine =
+    prev.prose && item.start - prev.end <= 16 && index.lineNumber(item.start) === line && Boolean(prev.code) !== Boolean(item.code);
   const nextLine = Boolean(prev.code) && !prev.message && !item.code && index.lineNumber(item.start) === line + 1;
   return sameLine || nextLine;
 }
@@ -190,7 +193,8 @@ function dedupe(items: Matched[], index: TextIndex, match: MatchFn): Matched[] {
     // Twins sit in the same paragraph, close together: look back a bounded distance only.
     const twin = out.slice(-32).find((o) => {
       const p = o.draft;
-      if (index.paragraphOf(p.start) !== index.paragraphOf(d.start) && index.paragraphOf(p.end - 1) !== index.paragraphOf(d.start)) return false;
+      if (index.paragraphOf(p.start) !== index.paragraphOf(d.start) && index.paragraphOf(p.end - 1) !== index.paragraphOf(d.start))
+        return false;
       if (p.code && d.code && p.code !== d.code) return false;
       if (p.requestId && d.requestId) return p.requestId === d.requestId && (!p.code || !d.code || p.code === d.code);
       if (p.prose !== d.prose && p.code && p.code === d.code) return true;
@@ -231,7 +235,7 @@ function classifyInput(text: string, index: TextIndex, drafts: Draft[]): InputSh
     const start = index.lineStarts[n]!;
     if (covered.contains(start)) continue;
     const line = text.slice(start, Math.min(index.lineEnd(start), start + 400));
-    if (/^\s*(?:at |File "|Traceback|\.\.\.|[\[{<]|[-*] )/.test(line) || isLogLine(line)) continue;
+    if (/^\s*(?:at |File "|Traceback|\.\.\.|[[{<]|[-*] )/.test(line) || isLogLine(line)) continue;
     const words = line.match(/(?:^|\s)[a-z][a-z']{1,}(?=[\s,.;:!?]|$)/g);
     if (words && words.length >= 5) proseLines++;
   }
@@ -242,10 +246,19 @@ function lineHead(text: string, index: TextIndex, start: number): string {
   return text.slice(start, Math.min(index.lineEnd(start), start + 200));
 }
 
-function toFinding(draft: Draft, outcome: MatchOutcome, text: string, index: TextIndex, offsets: OffsetMap, recommendOf: RecommendOf, ticket: boolean): Finding {
+function toFinding(
+  draft: Draft,
+  outcome: MatchOutcome,
+  text: string,
+  index: TextIndex,
+  offsets: OffsetMap,
+  recommendOf: RecommendOf,
+  ticket: boolean,
+): Finding {
   const lineStart = index.lineStart(draft.start);
   // A body printed on the line after its log prefix (`WARNING:root:… error:b'` then the JSON) is still a log record.
-  const continues = lineStart > 0 && text.slice(lineStart, draft.start).trim() === "" && isLogLine(lineHead(text, index, index.lineStart(lineStart - 1)));
+  const continues =
+    lineStart > 0 && text.slice(lineStart, draft.start).trim() === "" && isLogLine(lineHead(text, index, index.lineStart(lineStart - 1)));
   const onLogLine = isLogLine(lineHead(text, index, lineStart)) || continues;
   let format: FormatId = draft.format;
   let layers = [...draft.layers];
@@ -259,11 +272,13 @@ function toFinding(draft: Draft, outcome: MatchOutcome, text: string, index: Tex
   }
   const hostId = normalizeHost(draft.hostId) ?? draft.hostId;
   const endpoint = normalizeHost(draft.endpoint) === hostId ? undefined : normalizeHost(draft.endpoint);
-  const region = regionFromHost(hostId) ?? regionFromHost(endpoint) ?? (draft.region && isRegionId(draft.region) ? draft.region : undefined);
+  const region =
+    regionFromHost(hostId) ?? regionFromHost(endpoint) ?? (draft.region && isRegionId(draft.region) ? draft.region : undefined);
   const parsed = recommendOf(draft.recommend);
   const recommend = parsed && { ...parsed, query: { ...parsed.query } };
   const notes = [...draft.notes, ...outcome.notes];
-  if (offsets.normalized) for (const kind of normalizedWithin(offsets.normalized, draft.start, draft.end)) notes.push(NORMALIZATION_NOTES[kind]);
+  if (offsets.normalized)
+    for (const kind of normalizedWithin(offsets.normalized, draft.start, draft.end)) notes.push(NORMALIZATION_NOTES[kind]);
   const span = { start: offsets.toInput(draft.start, "start"), end: offsets.toInput(draft.end, "end") };
   // Only the fields that were found, in a fixed order (assigned one by one: this runs for every finding).
   const finding = {} as Finding;
@@ -300,7 +315,8 @@ function toFinding(draft: Draft, outcome: MatchOutcome, text: string, index: Tex
 function copyCandidate<T extends Candidate & { ambiguousWith?: string[] }>(candidate: T): T {
   const copy = { ...candidate };
   if (copy.params) copy.params = [...copy.params];
-  if (copy.reasonKeys) copy.reasonKeys = copy.reasonKeys.map((key) => (key.params ? { id: key.id, params: { ...key.params } } : { id: key.id }));
+  if (copy.reasonKeys)
+    copy.reasonKeys = copy.reasonKeys.map((key) => (key.params ? { id: key.id, params: { ...key.params } } : { id: key.id }));
   if (copy.ambiguousWith) copy.ambiguousWith = [...copy.ambiguousWith];
   return copy;
 }

@@ -11,7 +11,7 @@ export function normalizeRequestId(value: string | undefined): string | undefine
   // Most ids arrive clean (letters, digits, dashes, a digit among them): nothing to trim, nothing a placeholder
   // could be, so the checks below would all pass.
   if (isPlainId(value)) return value.toUpperCase();
-  const trimmed = value.trim().replace(/^["'`\[(]+|["'`\]),.;:]+$/g, "");
+  const trimmed = value.trim().replace(/^["'`[(]+|["'`\]),.;:]+$/g, "");
   // Real ids always contain digits; `xxx`, `***`, `...`, `fixture` are placeholders left by the poster.
   if (!/[0-9]/.test(trimmed) || trimmed.length > 80) return undefined;
   if (/^(?:x+|\*+|\.+|-+|none|null|nil|undefined|requestid)$/i.test(trimmed)) return undefined;
@@ -32,8 +32,11 @@ function isPlainId(value: string): boolean {
 }
 
 export function normalizeHost(value: string | undefined): string | undefined {
-  const trimmed = value?.trim().replace(/^["'`]+|["'`,;:.]+$/g, "").toLowerCase();
-  if (!trimmed || !/^[a-z0-9][a-z0-9.\-]*\.[a-z]{2,}(?::\d+)?$/.test(trimmed)) return undefined;
+  const trimmed = value
+    ?.trim()
+    .replace(/^["'`]+|["'`,;:.]+$/g, "")
+    .toLowerCase();
+  if (!trimmed || !/^[a-z0-9][a-z0-9.-]*\.[a-z]{2,}(?::\d+)?$/.test(trimmed)) return undefined;
   return trimmed;
 }
 
@@ -48,13 +51,18 @@ const REGION_TAIL = /(?:^|-)((?:cn|us|eu|ap|me|ru|sa|na|af|ce|la)-[a-z]+(?:-[a-z
  * `ecs-cn-hangzhou.aliyuncs.com` → cn-hangzhou. Global hosts (`alidns.aliyuncs.com`) have none.
  */
 export function regionFromHost(host: string | undefined): string | undefined {
-  if (!host || !host.includes("-")) return undefined;
+  if (!host?.includes("-")) return undefined;
   for (const label of host.toLowerCase().split(".")) {
     if (!label.includes("-")) continue;
     // The region is the label's tail from some dash on, without the network words (`cn-hangzhou-internal`); the
     // first (longest) such tail that reads as a region wins.
     // Split and joined again only when a network word may be in it: otherwise the join gives the label back.
-    const tail = NETWORK_WORD.test(label) ? label.split("-").filter((p) => !NETWORK_WORDS.includes(p)).join("-") : label;
+    const tail = NETWORK_WORD.test(label)
+      ? label
+          .split("-")
+          .filter((p) => !NETWORK_WORDS.includes(p))
+          .join("-")
+      : label;
     const region = REGION_TAIL.exec(tail)?.[1];
     if (region) return region;
   }
@@ -79,7 +87,10 @@ export function parseQuery(url: string): Record<string, string> {
   const query: Record<string, string> = {};
   const q = url.indexOf("?");
   if (q === -1) return query;
-  for (const part of url.slice(q + 1).split("#")[0]!.split("&")) {
+  for (const part of url
+    .slice(q + 1)
+    .split("#")[0]!
+    .split("&")) {
     if (!part) continue;
     const eq = part.indexOf("=");
     const key = decode(eq === -1 ? part : part.slice(0, eq));
@@ -111,7 +122,17 @@ export function urlEnd(text: string, start: number, limit = text.length): number
 export function isJsSpace(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
   if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /**

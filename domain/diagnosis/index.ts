@@ -24,7 +24,14 @@ export type { NormalizationKind } from "./normalize";
 export { NOTE_IDS, NOTE_TEMPLATES, note, type Note, type NoteId, type NoteKey } from "./notes";
 export { REASON_IDS, REASON_TEMPLATES, because, type ReasonId, type ReasonKey } from "./reasons";
 export { parseTeaMessage } from "./extract/tea";
-export { FOREIGN_CODES, isGatewayDataPlaneCode, isSdkClientCode, type Bilingual, type ForeignCode, type RelatedEntry } from "./related-codes";
+export {
+  FOREIGN_CODES,
+  isGatewayDataPlaneCode,
+  isSdkClientCode,
+  type Bilingual,
+  type ForeignCode,
+  type RelatedEntry,
+} from "./related-codes";
 export {
   FORMAT_IDS,
   FORMAT_DESCRIPTIONS,

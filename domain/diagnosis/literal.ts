@@ -104,7 +104,7 @@ class LooseParser {
     this.ws();
     const c = this.s[this.i];
     if (c !== undefined && (/["'`]/.test(c) || (/[ubrUBR]/.test(c) && /["']/.test(this.s[this.i + 1] ?? "")))) return this.string();
-    const word = /^[A-Za-z_$][\w$.\-]*/.exec(this.s.slice(this.i, this.i + 256))?.[0];
+    const word = /^[A-Za-z_$][\w$.-]*/.exec(this.s.slice(this.i, this.i + 256))?.[0];
     if (!word) throw new Error("key");
     this.i += word.length;
     return word;
@@ -188,7 +188,7 @@ export function parseGoMap(text: string, depth = 0): Record<string, unknown> | u
   const out: Record<string, unknown> = {};
   let lastKey: string | undefined;
   for (const chunk of chunks) {
-    const m = /^([A-Za-z_][\w.\-]*):([\s\S]*)$/.exec(chunk);
+    const m = /^([A-Za-z_][\w.-]*):([\s\S]*)$/.exec(chunk);
     if (m) {
       lastKey = m[1]!;
       out[lastKey] = m[2]!;

@@ -9,7 +9,17 @@ import { because, part, type ReasonPart } from "./reasons";
 import { collapseSpaces, compareText, foldAscii, truncate } from "./text";
 import type { Candidate, CatalogRef, Match } from "./types";
 import { codeSuggestions, edgeKey, isParamName, templateHits, typoCandidates } from "./code-words";
-import { AMBIGUITY_HINTS, bestMessageMatches, describeHit, fuzzyMessageSuggestions, messageCandidate, messageConfidence, quoted, wordSuggestions, type RankedHit } from "./message-hits";
+import {
+  AMBIGUITY_HINTS,
+  bestMessageMatches,
+  describeHit,
+  fuzzyMessageSuggestions,
+  messageCandidate,
+  messageConfidence,
+  quoted,
+  wordSuggestions,
+  type RankedHit,
+} from "./message-hits";
 
 /**
  * Catalog matching: the catalog compiled once (createMatcher), and matchError, which ties a code and a message to
@@ -33,7 +43,6 @@ export type MessageVariant = {
    */
   period: boolean;
 };
-
 
 export type Matcher = {
   readonly entries: readonly CatalogRef[];
@@ -129,7 +138,9 @@ export function createMatcher(catalog: readonly CatalogRef[]): Matcher {
     }
   }
   const automaton = new AsciiAutomaton([...patternIndex.keys()]);
-  const lowerCaseCodes = [...new Set([...exact.keys(), ...lowerExact.keys(), ...FOREIGN_CODES.keys()])].filter((code) => /^[a-z][a-z0-9_]{11,127}$/.test(code));
+  const lowerCaseCodes = [...new Set([...exact.keys(), ...lowerExact.keys(), ...FOREIGN_CODES.keys()])].filter((code) =>
+    /^[a-z][a-z0-9_]{11,127}$/.test(code),
+  );
   const wordEdges = { firsts: new Set<number>(), lasts: new Set<number>(), any: false };
   // Exact and lower-case spellings, related codes, and typos found by a code's first three letters.
   for (const code of [...exact.keys(), ...FOREIGN_CODES.keys(), "MissingParameter."]) wordEdges.firsts.add(edgeKey(code, 0));
@@ -159,7 +170,6 @@ export function createMatcher(catalog: readonly CatalogRef[]): Matcher {
   };
 }
 
-
 // ---------------------------------------------------------------------------------------------------------------
 // Codes that are not the catalog's, decided by the message beside them
 // ---------------------------------------------------------------------------------------------------------------
@@ -187,7 +197,10 @@ function completedCode(matcher: Matcher, code: string, hits: RankedHit[]): Decid
   if (completing.length !== 1) return undefined;
   const hit = completing[0]!;
   const entry = hit.variant.entry.code;
-  return { match: messageCandidate(hit, CONFIDENCE.codeWithoutSuffix, [part("codeWithoutSuffix", { code, entry }), ...describeHit(hit)]), alternatives: templateAlternatives(matcher, code) };
+  return {
+    match: messageCandidate(hit, CONFIDENCE.codeWithoutSuffix, [part("codeWithoutSuffix", { code, entry }), ...describeHit(hit)]),
+    alternatives: templateAlternatives(matcher, code),
+  };
 }
 
 /** The catalog's own code for a parameter (MissingSecurityToken), else its template (Missing%s) with the parameter. */
@@ -197,14 +210,39 @@ function parameterEntry(matcher: Matcher, problem: ParameterProblem, param: stri
 }
 
 /** `kind`: template when a code was there to fit it, message when the message alone said it. */
-function decideParameter(matcher: Matcher, problem: ParameterProblem, param: string, kind: "template" | "message", confidence: number, why: ReasonPart): Decided | undefined {
+function decideParameter(
+  matcher: Matcher,
+  problem: ParameterProblem,
+  param: string,
+  kind: "template" | "message",
+  confidence: number,
+  why: ReasonPart,
+): Decided | undefined {
   const { specific, template } = parameterEntry(matcher, problem, param);
   const templated = template && { entry: template.code, param, kind };
   if (specific) {
-    const alternatives = templated ? [{ ...templated, confidence: CONFIDENCE.specificEntryTemplateAlternative, ...because(part("templateCode", { code: specific.code, entry: template.code, params: param })) }] : [];
-    return { match: { entry: specific.code, kind: "message", confidence, ...because(why, part("specificEntryForParam", { entry: specific.code, param })) }, alternatives };
+    const alternatives = templated
+      ? [
+          {
+            ...templated,
+            confidence: CONFIDENCE.specificEntryTemplateAlternative,
+            ...because(part("templateCode", { code: specific.code, entry: template.code, params: param })),
+          },
+        ]
+      : [];
+    return {
+      match: {
+        entry: specific.code,
+        kind: "message",
+        confidence,
+        ...because(why, part("specificEntryForParam", { entry: specific.code, param })),
+      },
+      alternatives,
+    };
   }
-  return templated ? { match: { ...templated, confidence, ...because(why, part("parameter", { params: param })) }, alternatives: [] } : undefined;
+  return templated
+    ? { match: { ...templated, confidence, ...because(why, part("parameter", { params: param })) }, alternatives: [] }
+    : undefined;
 }
 
 /** `MissingParameter` with a message naming `"GroupId"`: Missing%s with parameter GroupId (or MissingGroupId itself). */
@@ -213,7 +251,9 @@ function genericCodeMatch(matcher: Matcher, code: string, message: string | unde
   if (!problem || !message) return undefined;
   const fromCatalogText = hits.find((h) => h.variant.entry.code === `${problem}%s`)?.params[0]?.replace(/^["'“`]+|["'”`]+$/g, "");
   const param = fromCatalogText && isParamName(fromCatalogText) ? fromCatalogText : parameterNamedIn(message);
-  return param ? decideParameter(matcher, problem, param, "template", CONFIDENCE.genericCodeNamesParam, part("genericCodeNamesParam", { code, param })) : undefined;
+  return param
+    ? decideParameter(matcher, problem, param, "template", CONFIDENCE.genericCodeNamesParam, part("genericCodeNamesParam", { code, param }))
+    : undefined;
 }
 
 /** A message alone that names a parameter and says it is missing or not valid, in other words than the catalog's. */
@@ -223,7 +263,6 @@ function namedParameterMatch(matcher: Matcher, message: string): Decided | undef
   const why = part(named.problem === "Missing" ? "messageParamMissing" : "messageParamInvalid", { param: named.param });
   return decideParameter(matcher, named.problem, named.param, "message", CONFIDENCE.messageNamesParam, why);
 }
-
 
 // ---------------------------------------------------------------------------------------------------------------
 // Putting code and message together
@@ -236,7 +275,9 @@ function agreeing(hits: RankedHit[], entry: string): RankedHit | undefined {
 }
 
 function messageDisagrees(hits: RankedHit[]): ReasonPart {
-  return hits.length ? part("messageMatchesInstead", { entries: hits.map((h) => h.variant.entry.code).join(" / ") }) : part("messageDiffers");
+  return hits.length
+    ? part("messageMatchesInstead", { entries: hits.map((h) => h.variant.entry.code).join(" / ") })
+    : part("messageDiffers");
 }
 
 /** Strips what SDKs wrap around a code: pop-core's `Error` suffix is removed by the extractor, quotes here. */
@@ -252,7 +293,7 @@ function cleanCode(code: string | undefined): string | undefined {
  */
 export function matchError(matcher: Matcher, error: { code?: string; message?: string }): MatchOutcome {
   const code = cleanCode(error.code);
-  const message = error.message && error.message.trim() ? collapseSpaces(error.message) : undefined;
+  const message = error.message?.trim() ? collapseSpaces(error.message) : undefined;
   const messageHits = message ? bestMessageMatches(matcher, message) : [];
   const candidates: Candidate[] = [];
   const notes: Note[] = [];
@@ -299,15 +340,27 @@ export function matchError(matcher: Matcher, error: { code?: string; message?: s
               : messageDisagrees(messageHits);
         const lessSpecific = hits.slice(1).map((h) => h.template.entry.code);
         const fits = { code, entry, params: best.params.join(", ") };
-        const templateReason = lessSpecific.length ? part("templateCodeMoreSpecific", { ...fits, others: lessSpecific.join(", ") }) : part("templateCode", fits);
+        const templateReason = lessSpecific.length
+          ? part("templateCodeMoreSpecific", { ...fits, others: lessSpecific.join(", ") })
+          : part("templateCode", fits);
         // Servers never misspell their codes, people retyping them do: InvalidApiDefalt fits Invalid%s, but is one
         // letter from InvalidApiDefault. With that entry's message beside it, the typo is the better answer and the
         // template the alternative; without, the template stays the match and the near code is offered.
         const oneLetterAway = typoCandidates(matcher, code).filter((t) => t.distance === 1);
         const misspelt = agree ? undefined : messageHits.find((h) => oneLetterAway.some((t) => t.entry === h.variant.entry));
         if (misspelt) {
-          match = messageCandidate(misspelt, CONFIDENCE.misspeltCodeWithItsMessage, [part("typoOne", { code, entry: misspelt.variant.entry.code }), ...describeHit(misspelt)]);
-          candidates.push({ entry, param, ...(best.params.length > 1 ? { params: best.params } : {}), kind: "template", confidence: CONFIDENCE.lessSpecificTemplate, ...because(templateReason) });
+          match = messageCandidate(misspelt, CONFIDENCE.misspeltCodeWithItsMessage, [
+            part("typoOne", { code, entry: misspelt.variant.entry.code }),
+            ...describeHit(misspelt),
+          ]);
+          candidates.push({
+            entry,
+            param,
+            ...(best.params.length > 1 ? { params: best.params } : {}),
+            kind: "template",
+            confidence: CONFIDENCE.lessSpecificTemplate,
+            ...because(templateReason),
+          });
         } else {
           match = {
             entry,
@@ -318,7 +371,12 @@ export function matchError(matcher: Matcher, error: { code?: string; message?: s
             ...because(templateReason, tail),
           };
           for (const { entry: near } of oneLetterAway) {
-            candidates.push({ entry: near.code, kind: "suggestion", confidence: CONFIDENCE.typoOneLetter, ...because(part("typoOne", { code, entry: near.code })) });
+            candidates.push({
+              entry: near.code,
+              kind: "suggestion",
+              confidence: CONFIDENCE.typoOneLetter,
+              ...because(part("typoOne", { code, entry: near.code })),
+            });
           }
         }
         for (const other of hits.slice(1)) {
@@ -337,8 +395,10 @@ export function matchError(matcher: Matcher, error: { code?: string; message?: s
       else if (isSdkClientCode(code)) notes.push(note("sdkClientCode", { code }));
       const foreign = FOREIGN_CODES.get(code);
       if (foreign) notes.push(note("foreignCode", { code, meaning: foreign.meaning.en, meaningZh: foreign.meaning.zh }));
-      if (!isGatewayDataPlaneCode(code) && !isSdkClientCode(code)) candidates.push(...memoized(matcher, `c\u0000${code}`, () => codeSuggestions(matcher, code)));
-      if (message && messageHits.length === 0) candidates.push(...memoized(matcher, `w\u0000${message}`, () => wordSuggestions(matcher, message, true)));
+      if (!isGatewayDataPlaneCode(code) && !isSdkClientCode(code))
+        candidates.push(...memoized(matcher, `c\u0000${code}`, () => codeSuggestions(matcher, code)));
+      if (message && messageHits.length === 0)
+        candidates.push(...memoized(matcher, `w\u0000${message}`, () => wordSuggestions(matcher, message, true)));
       const hit = messageHits[0];
       if (hit && messageHits.length === 1) {
         match = {
@@ -354,7 +414,13 @@ export function matchError(matcher: Matcher, error: { code?: string; message?: s
     match = messageCandidate(hit, messageConfidence(hit), describeHit(hit));
   } else if (message && messageHits.length === 0) {
     const fit = wordFit(wordFits(matcher.messageWords, message));
-    if (fit) match = { entry: fit.entry.code, kind: "message", confidence: CONFIDENCE.messageWordsLeftOut, ...because(part("messageWordsLeftOut", { text: truncate(fit.text, 90), entry: fit.entry.code })) };
+    if (fit)
+      match = {
+        entry: fit.entry.code,
+        kind: "message",
+        confidence: CONFIDENCE.messageWordsLeftOut,
+        ...because(part("messageWordsLeftOut", { text: truncate(fit.text, 90), entry: fit.entry.code })),
+      };
     else if ((named = namedParameterMatch(matcher, message))) {
       match = named.match;
       candidates.push(...named.alternatives);
@@ -365,12 +431,18 @@ export function matchError(matcher: Matcher, error: { code?: string; message?: s
     const entries = messageHits.map((h) => h.variant.entry.code);
     const hint = AMBIGUITY_HINTS.find((h) => entries.includes(h.prefer) && entries.includes(h.over));
     const decisive = hint && message ? hint.decisive.test(message) : false;
-    const ordered = hint ? [...messageHits].sort((a, b) => Number(b.variant.entry.code === hint.prefer) - Number(a.variant.entry.code === hint.prefer)) : messageHits;
+    const ordered = hint
+      ? [...messageHits].sort((a, b) => Number(b.variant.entry.code === hint.prefer) - Number(a.variant.entry.code === hint.prefer))
+      : messageHits;
     const top = ordered[0]!;
     const shared = part("sharedMessage", { entries: entries.join(" / "), text: quoted(top.variant) });
     const why = hint ? (decisive ? hint.decisiveWhy : hint.priorWhy) : "rankedFirstUntold";
     match = {
-      ...messageCandidate(top, decisive ? CONFIDENCE.sharedMessageDecided : CONFIDENCE.sharedMessagePrior, [code ? part("codeNotInCatalog", { code }) : undefined, shared, part(why, { entry: top.variant.entry.code })]),
+      ...messageCandidate(top, decisive ? CONFIDENCE.sharedMessageDecided : CONFIDENCE.sharedMessagePrior, [
+        code ? part("codeNotInCatalog", { code }) : undefined,
+        shared,
+        part(why, { entry: top.variant.entry.code }),
+      ]),
       ambiguousWith: entries.filter((e) => e !== top.variant.entry.code),
     };
     ordered.slice(1).forEach((h, i) => {

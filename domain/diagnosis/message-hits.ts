@@ -17,7 +17,6 @@ import { MAX_PARAM } from "./code-words";
 /** Without its period, a catalog sentence this short is too common to be found in free text (`Resubmit request`). */
 const MIN_OPEN_ENDED = 24;
 
-
 export type MessageHit = { variant: MessageVariant; start: number; end: number; params: string[] };
 
 function isParamChar(c: number): boolean {
@@ -71,7 +70,7 @@ function verify(text: string, variant: MessageVariant, anchorStart: number, from
       while (stop > from && start - stop < MAX_PARAM && isParamChar(text.charCodeAt(stop - 1))) stop--;
       while (stop < start && text[stop] === ".") stop++;
       // `action. is mandatory…` is the end of the previous sentence, not a parameter name.
-      if (stop === start || !/^[A-Za-z][\w.\-]*[A-Za-z0-9]$|^[A-Za-z]$/.test(text.slice(stop, start))) return null;
+      if (stop === start || !/^[A-Za-z][\w.-]*[A-Za-z0-9]$|^[A-Za-z]$/.test(text.slice(stop, start))) return null;
       params[j] = text.slice(stop, start);
       start = stop;
       continue;
@@ -186,7 +185,10 @@ export const quoted = (variant: MessageVariant) => truncate(variant.text, 90);
 /** "message matches … of X", then the parameters it names, if any. */
 export function describeHit(hit: MessageHit): ReasonPart[] {
   const params = hit.params.filter(Boolean);
-  return [part("messageMatches", { text: quoted(hit.variant), entry: hit.variant.entry.code }), params.length > 0 && part("parameter", { params: params.join(", ") })];
+  return [
+    part("messageMatches", { text: quoted(hit.variant), entry: hit.variant.entry.code }),
+    params.length > 0 && part("parameter", { params: params.join(", ") }),
+  ];
 }
 
 export function messageCandidate(hit: RankedHit, confidence: number, reasonParts: ReasonPart[]): Candidate {
@@ -202,7 +204,8 @@ export function messageCandidate(hit: RankedHit, confidence: number, reasonParts
 }
 
 export function messageConfidence(hit: RankedHit): number {
-  const base = hit.quality === 3 ? CONFIDENCE.messageWholeField : hit.quality === 2 ? CONFIDENCE.messageBeginsField : CONFIDENCE.messageInsideField;
+  const base =
+    hit.quality === 3 ? CONFIDENCE.messageWholeField : hit.quality === 2 ? CONFIDENCE.messageBeginsField : CONFIDENCE.messageInsideField;
   return hit.params.length > 0 ? base - CONFIDENCE.messageParamStep : base;
 }
 
@@ -218,7 +221,13 @@ export function fuzzyMessageSuggestions(matcher: Matcher, message: string): Cand
     const target = variant.pieces.join("%s");
     // A customer often quotes only the first sentence or clause of a message ("Specified api is not found." for
     // "Specified api is not found, please check your url and method."): a long enough beginning is offered too.
-    if (stem.length >= 20 && stem.split(" ").length >= 4 && target.length > stem.length + 3 && target.startsWith(stem) && !stem.includes("%s")) {
+    if (
+      stem.length >= 20 &&
+      stem.split(" ").length >= 4 &&
+      target.length > stem.length + 3 &&
+      target.startsWith(stem) &&
+      !stem.includes("%s")
+    ) {
       out.push({
         entry: variant.entry.code,
         kind: "suggestion",
@@ -261,4 +270,3 @@ export function wordSuggestions(matcher: Matcher, message: string, besideCode: b
       ...because(part("messageWordsClose", { text: truncate(fit.text, 90), entry: fit.entry.code })),
     }));
 }
-

@@ -24,7 +24,12 @@ export type MessageWords = {
 
 /** Words of a text as compared here: ASCII letters and digits, lower case; `%s` (a parameter) is no word. */
 export function wordsOf(text: string): string[] {
-  return text.replaceAll("%s", " ").toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  return (
+    text
+      .replaceAll("%s", " ")
+      .toLowerCase()
+      .match(/[a-z0-9]+/g) ?? []
+  );
 }
 
 const MIN_PHRASE = 8;
@@ -82,7 +87,8 @@ export function wordFits(index: MessageWords, text: string): WordFit[] {
     if (similarity < MIN_SIMILARITY) continue;
     const wordsLeftOut = shared === distinct.length && isSubsequence(words, message.words) && kept / message.weight >= MIN_KEPT;
     const known = fits.get(message.entry.code);
-    if (!known || similarity > known.similarity) fits.set(message.entry.code, { entry: message.entry, text: message.text, similarity, wordsLeftOut });
+    if (!known || similarity > known.similarity)
+      fits.set(message.entry.code, { entry: message.entry, text: message.text, similarity, wordsLeftOut });
   }
   return [...fits.values()].sort((a, b) => Number(b.wordsLeftOut) - Number(a.wordsLeftOut) || b.similarity - a.similarity);
 }

@@ -7,10 +7,7 @@
 
 export type ParameterProblem = "Missing" | "Invalid";
 
-const NAMED = [
-  /\bparam(?:eter)?s?\s+["'“`]?([A-Z][A-Za-z0-9_.]{0,63}?)["'”`]?(?=[\s.,;:]|$)/,
-  /["“`]([A-Z][A-Za-z0-9_]{1,63})["”`]/,
-];
+const NAMED = [/\bparam(?:eter)?s?\s+["'“`]?([A-Z][A-Za-z0-9_.]{0,63}?)["'”`]?(?=[\s.,;:]|$)/, /["“`]([A-Z][A-Za-z0-9_]{1,63})["”`]/];
 
 /** The parameter a message names: after the word "parameter", or a quoted PascalCase name. */
 export function parameterNamedIn(message: string): string | undefined {
@@ -22,7 +19,10 @@ export function parameterNamedIn(message: string): string | undefined {
 }
 
 const PROBLEMS: readonly { problem: ParameterProblem; words: RegExp }[] = [
-  { problem: "Missing", words: /\b(?:is|are)\s+(?:missing|required|mandatory|not\s+(?:supplied|provided|specified|set))\b|\bmissing\s+(?:required\s+)?param/i },
+  {
+    problem: "Missing",
+    words: /\b(?:is|are)\s+(?:missing|required|mandatory|not\s+(?:supplied|provided|specified|set))\b|\bmissing\s+(?:required\s+)?param/i,
+  },
   { problem: "Invalid", words: /\b(?:is|are)\s+(?:not\s+valid|invalid|illegal)\b/i },
 ];
 

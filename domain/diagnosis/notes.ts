@@ -16,7 +16,8 @@ export const NOTE_TEMPLATES = {
   javaServerException: "the Java core SDK throws ServerException for HTTP status 500 and above",
   gatewaySignature:
     "API Gateway data-plane signature mismatch (X-Ca-Error-Code A403IS): compare the server StringToSign with the string the client signed",
-  teaPhpStatus: "PHP Tea prints the HTTP status after `code:`; the error code itself is only in $e->getCode(), $e->getErrorInfo() or $e->data",
+  teaPhpStatus:
+    "PHP Tea prints the HTTP status after `code:`; the error code itself is only in $e->getCode(), $e->getErrorInfo() or $e->data",
   teaDotnetStatus:
     '.NET Tea prints the HTTP status after `code:`; the error code itself is only in e.Code and e.DataResult (e.Data on OpenApiClient 0.2+). The official sample\'s error.Data["Recommend"] prints an empty line on Tea 1.x',
   laravelCode: "Monolog/Laravel printed the error code as `(code: …)` after the exception class ($e->getCode())",

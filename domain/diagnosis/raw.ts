@@ -70,7 +70,17 @@ export type ScanContext = {
 export const RAW_BUDGET = 5_000;
 
 export function newContext(text: string, index: TextIndex, matcher: Matcher, depth: number, rawBudget = RAW_BUDGET): ScanContext {
-  return { text, index, matcher, depth, raws: [], facts: [], explained: new IntervalSet(), budget: { raws: rawBudget, exhausted: false }, nested: [] };
+  return {
+    text,
+    index,
+    matcher,
+    depth,
+    raws: [],
+    facts: [],
+    explained: new IntervalSet(),
+    budget: { raws: rawBudget, exhausted: false },
+    nested: [],
+  };
 }
 
 /** Drops empty strings so `{ code: "" }` never reads as a code. */

@@ -17,15 +17,33 @@ type Caller = { userIdentity: Record<string, string>; flat: string };
 /** AccessKey ids are fake but shaped like real ones, so the import's redaction is visible in the demo. */
 const CALLERS: Caller[] = [
   {
-    userIdentity: { type: "ram-user", principalId: "203817465529384756", accountId: ACCOUNT, userName: "alice.wang", accessKeyId: "LTAI5tDemoAliceKey0001" },
+    userIdentity: {
+      type: "ram-user",
+      principalId: "203817465529384756",
+      accountId: ACCOUNT,
+      userName: "alice.wang",
+      accessKeyId: "LTAI5tDemoAliceKey0001",
+    },
     flat: "alice.wang (ram-user, account 1234567890123456)",
   },
   {
-    userIdentity: { type: "ram-user", principalId: "208846120937451266", accountId: ACCOUNT, userName: "ci-deployer", accessKeyId: "LTAI5tDemoCiDeployer02" },
+    userIdentity: {
+      type: "ram-user",
+      principalId: "208846120937451266",
+      accountId: ACCOUNT,
+      userName: "ci-deployer",
+      accessKeyId: "LTAI5tDemoCiDeployer02",
+    },
     flat: "ci-deployer (ram-user, account 1234567890123456)",
   },
   {
-    userIdentity: { type: "assumed-role", principalId: "371948265013:ticket-sync", accountId: ACCOUNT, userName: "ApiOpsRole:ticket-sync", accessKeyId: "STS.NUgYrLnoC37mZZCNnAbCdEfGh" },
+    userIdentity: {
+      type: "assumed-role",
+      principalId: "371948265013:ticket-sync",
+      accountId: ACCOUNT,
+      userName: "ApiOpsRole:ticket-sync",
+      accessKeyId: "STS.NUgYrLnoC37mZZCNnAbCdEfGh",
+    },
     flat: "ApiOpsRole:ticket-sync (assumed-role, account 1234567890123456)",
   },
   { userIdentity: { type: "root-account", principalId: ACCOUNT, accountId: ACCOUNT }, flat: `${ACCOUNT} (root-account)` },

@@ -35,7 +35,10 @@ export function normalizeRecords(records: readonly LocatedRecord[]): { events: P
  * What parseEvents reports besides the events, for a body split with splitEventRecords and normalised with
  * normalizeRecords (in one go or in slices): every error in input order, and how many records were received.
  */
-export function parseSummary(split: { records: readonly LocatedRecord[]; errors: readonly EventError[] }, normalizeErrors: readonly EventError[][]): Omit<ParsedEvents, "events"> {
+export function parseSummary(
+  split: { records: readonly LocatedRecord[]; errors: readonly EventError[] },
+  normalizeErrors: readonly EventError[][],
+): Omit<ParsedEvents, "events"> {
   const all = [...split.errors, ...normalizeErrors.flat()];
   all.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.item ?? 0) - (b.item ?? 0));
   return { errors: all, received: split.records.length + split.errors.filter((e) => e.line !== undefined || e.item !== undefined).length };

@@ -68,7 +68,11 @@ export function normalizeEventRecord(record: Record<string, unknown>): Normalize
   if (!requestId.ok) return { ok: false, error: requestId.error };
 
   const occurredAt = parseTime(get("occurredAt"));
-  if (occurredAt === "invalid") return { ok: false, error: `eventTime ${JSON.stringify(shortText(get("occurredAt")))} is not a date: use ISO 8601 like 2024-05-12T06:06:51Z, or epoch seconds or milliseconds` };
+  if (occurredAt === "invalid")
+    return {
+      ok: false,
+      error: `eventTime ${JSON.stringify(shortText(get("occurredAt")))} is not a date: use ISO 8601 like 2024-05-12T06:06:51Z, or epoch seconds or milliseconds`,
+    };
 
   const httpStatus = parseStatus(get("httpStatus"));
   if (httpStatus === "invalid") return { ok: false, error: "httpStatus must be a number between 100 and 599" };
@@ -122,7 +126,7 @@ function describeRedactedCaller(value: unknown): string | null {
 }
 
 function shortText(value: unknown): string {
-  const text = redactText(typeof value === "string" ? value : JSON.stringify(value) ?? "");
+  const text = redactText(typeof value === "string" ? value : (JSON.stringify(value) ?? ""));
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 

@@ -52,7 +52,8 @@ export function splitEventRecords(input: string): { records: LocatedRecord[]; er
   return { records, errors };
 }
 
-const EMPTY_MESSAGE = "no events: the body is empty; send a JSON array of events, NDJSON (one JSON object per line) or an ActionTrail export";
+const EMPTY_MESSAGE =
+  "no events: the body is empty; send a JSON array of events, NDJSON (one JSON object per line) or an ActionTrail export";
 
 function expand(value: unknown, at: { line?: number }): { records: LocatedRecord[]; errors: EventError[] } {
   const items = Array.isArray(value) ? value : eventsArrayOf(value);

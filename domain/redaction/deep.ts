@@ -81,7 +81,10 @@ function walk(value: unknown, depth: number, text: (s: string) => string): unkno
     const inner = object[key];
     const kind = paired && (key === "value" || key === "Value") ? paired : secretKindOfKey(key);
     const safeKey = text(key);
-    const safe = kind && (typeof inner === "string" || typeof inner === "number") && String(inner).trim() !== "" ? redactionMarker(kind) : walk(inner, depth + 1, text);
+    const safe =
+      kind && (typeof inner === "string" || typeof inner === "number") && String(inner).trim() !== ""
+        ? redactionMarker(kind)
+        : walk(inner, depth + 1, text);
     if (safeKey !== key || safe !== inner) changed = true;
     out[safeKey] = safe;
   }

@@ -5,5 +5,14 @@
  * No framework or database imports.
  */
 export { SECRET_KINDS, secretKindOfKey, type SecretKind } from "./table";
-export { mayHoldSecret, redactionMarker, redactSecrets, redactWithMap, toInputOffset, type RedactionCount, type RedactionResult, type Replacement } from "./text";
+export {
+  mayHoldSecret,
+  redactionMarker,
+  redactSecrets,
+  redactWithMap,
+  toInputOffset,
+  type RedactionCount,
+  type RedactionResult,
+  type Replacement,
+} from "./text";
 export { redactDeep, redactForStorage, redactText, scrubDeep, scrubText } from "./deep";

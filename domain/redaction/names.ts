@@ -1,5 +1,16 @@
 import { AUTH_SCHEMES, ERROR_WORDS, NAME_BY_COMPACT, POSITIONAL_KINDS, SECRET_NAMES, type SecretName } from "./table";
-import { closingQuote, CREDENTIAL_SHAPED, escapeRegExp, exec, type Hit, looksGenerated, MARKER_START, NOT_A_CREDENTIAL, PLACEHOLDER, REGION_OR_HOST } from "./values";
+import {
+  closingQuote,
+  CREDENTIAL_SHAPED,
+  escapeRegExp,
+  exec,
+  type Hit,
+  looksGenerated,
+  MARKER_START,
+  NOT_A_CREDENTIAL,
+  PLACEHOLDER,
+  REGION_OR_HOST,
+} from "./values";
 
 /**
  * Secrets after their name: `AccessKeySecret=…`, `"password": "…"`, `Authorization: Bearer …`, `密钥是 …`, and SDK
@@ -76,9 +87,10 @@ const CREDENTIAL =
   /(?:[A-Za-z][A-Za-z0-9-]{0,64}="[^"\r\n]{0,1024}"|[A-Za-z0-9\-._~+/:%=;]{1,4096})(?:,[ \t]{0,2}[A-Za-z][A-Za-z0-9-]{0,64}=(?:"[^"\r\n]{0,1024}"|[A-Za-z0-9\-._~+/:%=;]{1,4096})){0,16}/y;
 const SCHEME_TOKEN = /[A-Za-z0-9\-._~+/]{8,4096}=*/y;
 const COOKIES = /[^\s;=,"]{1,256}=[^\s;"]{0,4096}(?:;[ \t]{0,2}[^\s;=,"]{1,256}=[^\s;"]{0,4096}){0,64}/y;
-const SET_COOKIE = /[^\s;=,"]{1,256}=([^\s;"]{1,4096})/yd;
+const SET_COOKIE = /[^\s;=,"]{1,256}=([^\s;"]{1,4096})/dy;
 /** Where a password written to the end of its line stops early: the next field of an error report. */
-const NEXT_FIELD = /[\s,;|{"']{1,8}(?:request[ _-]?id|error[ _-]?code|code|error[ _-]?message|message|host[ _-]?id|recommend|http[ _-]?status|status[ _-]?code)[ \t]{0,4}["']?[ \t]{0,4}[:=]/i;
+const NEXT_FIELD =
+  /[\s,;|{"']{1,8}(?:request[ _-]?id|error[ _-]?code|code|error[ _-]?message|message|host[ _-]?id|recommend|http[ _-]?status|status[ _-]?code)[ \t]{0,4}["']?[ \t]{0,4}[:=]/i;
 
 const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isUpper = (c: number) => c >= 65 && c <= 90;
@@ -133,19 +145,34 @@ type Separator = {
 };
 
 function separator(text: string, start: number, end: number, entry: SecretName, how: "alone" | "camel"): Separator | null {
-  if (text[start - 1] === "<" && text[end] === ">") return { valueStart: end + 1, quote: undefined, mode: "xml", encoded: false, keyQuoted: false };
+  if (text[start - 1] === "<" && text[end] === ">")
+    return { valueStart: end + 1, quote: undefined, mode: "xml", encoded: false, keyQuoted: false };
   const op = exec(OPERATOR, text, end);
   if (op) {
     // Quoted on both sides (`"password":`, `&quot;password&quot;=`): a JSON or code key.
     const keyQuoted = /^["'`\\&]/.test(op[0]) && /["'`;]/.test(text[start - 1] ?? "");
     return { valueStart: op.index + op[0].length, quote: op[2], mode: "operator", encoded: op[1]!.startsWith("%"), keyQuoted };
   }
-  if (how === "camel" || entry.operatorOnly || entry.queryOnly || entry.value === "header" || entry.value === "cookie" || entry.value === "set-cookie") return null;
+  if (
+    how === "camel" ||
+    entry.operatorOnly ||
+    entry.queryOnly ||
+    entry.value === "header" ||
+    entry.value === "cookie" ||
+    entry.value === "set-cookie"
+  )
+    return null;
   const loose = exec(LOOSE, text, end);
   if (!loose || loose[0].length === 0) return null;
   // `--password hunter2`, `--access-key-secret …`: a command-line flag's value is the secret, whatever it looks like.
   const flag = text[start - 1] === "-" && text[start - 2] === "-";
-  return { valueStart: loose.index + loose[0].length, quote: loose[2], mode: flag ? "flag" : loose[1] ? "linked" : "loose", encoded: false, keyQuoted: false };
+  return {
+    valueStart: loose.index + loose[0].length,
+    quote: loose[2],
+    mode: flag ? "flag" : loose[1] ? "linked" : "loose",
+    encoded: false,
+    keyQuoted: false,
+  };
 }
 
 /** The secret after a name, or null when what follows is no secret (a word, a placeholder, a marker). */
@@ -206,7 +233,11 @@ function readValue(text: string, start: number, entry: SecretName, sep: Separato
     const min = entry.kind === "AccessKeyId" || entry.kind === "AccessToken" || entry.kind === "ApiKey" ? 8 : 4;
     const value = text.slice(from, end);
     // In a URL query the name says enough (`?key=<uuid>`); elsewhere an everyday word needs a generated-looking value.
-    if (end - from < min || (entry.generic && !(inQuery(text, start) ? /[0-9]/.test(value) && /[A-Za-z]/.test(value) : looksGenerated(value)))) return null;
+    if (
+      end - from < min ||
+      (entry.generic && !(inQuery(text, start) ? /[0-9]/.test(value) && /[A-Za-z]/.test(value) : looksGenerated(value)))
+    )
+      return null;
   }
   if (end <= from) return null;
   const value = text.slice(from, end);
@@ -234,7 +265,13 @@ function readArguments(text: string, open: number, hits: Hit[]): number {
       if (close === -1 || close > limit) return at + 1;
       const value = text.slice(at + 1, close);
       if (value.startsWith(MARKER_START)) found++;
-      else if (CREDENTIAL_SHAPED.test(value) && looksGenerated(value) && !REGION_OR_HOST.test(value) && !PLACEHOLDER.test(value) && found < POSITIONAL_KINDS.length) {
+      else if (
+        CREDENTIAL_SHAPED.test(value) &&
+        looksGenerated(value) &&
+        !REGION_OR_HOST.test(value) &&
+        !PLACEHOLDER.test(value) &&
+        found < POSITIONAL_KINDS.length
+      ) {
         hits.push({ start: at + 1, end: close, kind: POSITIONAL_KINDS[found++]! });
       }
       at = close;

@@ -18,7 +18,7 @@ for (const p of PREFIXED_TOKENS) {
 export const ANY_PREFIX = new RegExp(PREFIXES.source);
 
 /** After a quoted AccessKey id (LTAI…, AKIA…), the next quoted argument is its secret, whatever the function: `Config('LTAI…', '<secret>')`. */
-const NEXT_ARGUMENT = /(["'])[ \t]{0,8},\s{0,16}(["'])([A-Za-z0-9+/=_\-.]{8,256})\2(?![ \t]{0,4}[:=])/yd;
+const NEXT_ARGUMENT = /(["'])[ \t]{0,8},\s{0,16}(["'])([A-Za-z0-9+/=_\-.]{8,256})\2(?![ \t]{0,4}[:=])/dy;
 
 const PEM_BEGIN = /-----BEGIN (?:[A-Z0-9]{1,12} ){0,3}PRIVATE KEY-----/y;
 
@@ -49,10 +49,10 @@ export function findPrefixedSecrets(text: string, hits: Hit[]): void {
       PREFIXES.lastIndex = Math.max(PREFIXES.lastIndex, range[1]);
       if (rule.kind !== "AccessKeyId" || (text[at - 1] !== '"' && text[at - 1] !== "'")) break;
       const next = exec(NEXT_ARGUMENT, text, range[1]);
-      const secret = next && next[1] === text[at - 1] && looksGenerated(next[3]!) && !REGION_OR_HOST.test(next[3]!) ? next.indices?.[3] : undefined;
+      const secret =
+        next && next[1] === text[at - 1] && looksGenerated(next[3]!) && !REGION_OR_HOST.test(next[3]!) ? next.indices?.[3] : undefined;
       if (secret) hits.push({ start: secret[0], end: secret[1], kind: "AccessKeySecret" });
       break;
     }
   }
 }
-

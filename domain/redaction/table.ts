@@ -157,7 +157,12 @@ export const PREFIXED_TOKENS: readonly PrefixedToken[] = [
   { prefix: "SG.", pattern: /SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}/y, kind: "ApiKey" },
   { prefix: "eyJ", pattern: /eyJ[A-Za-z0-9_-]{8,4096}\.[A-Za-z0-9_-]{2,4096}\.[A-Za-z0-9_-]{0,4096}/y, kind: "AccessToken" },
   // Webhook URLs whose path is the credential (Slack, Feishu / Lark); DingTalk and WeCom put it in `access_token=` / `key=`.
-  { prefix: "hooks.slack.com/", pattern: /hooks\.slack\.com\/(?:services|workflows|triggers)\/([A-Za-z0-9/_-]{16,256})/y, kind: "AccessToken", group: 1 },
+  {
+    prefix: "hooks.slack.com/",
+    pattern: /hooks\.slack\.com\/(?:services|workflows|triggers)\/([A-Za-z0-9/_-]{16,256})/y,
+    kind: "AccessToken",
+    group: 1,
+  },
   { prefix: "/bot/v2/hook/", pattern: /\/bot\/v2\/hook\/([A-Za-z0-9-]{16,128})/y, kind: "AccessToken", group: 1 },
   // `curl -u user:password`.
   { prefix: "-u ", pattern: /(?<=^|\s)-u[ \t]{1,4}["']?[^\s:"']{1,256}:([^\s"']{1,256})/y, kind: "Password", group: 1 },
@@ -167,10 +172,12 @@ export const PREFIXED_TOKENS: readonly PrefixedToken[] = [
 ];
 
 /** Authorization schemes whose name stays readable (it tells support how the caller signed) before the removed credential. */
-export const AUTH_SCHEMES = /(?:bearer|basic|appcode|acs3-hmac-sha256|aws4-hmac-sha256|hmac-sha256|acs|digest|token|oauth|negotiate|ntlm)[ \t]{1,4}/iy;
+export const AUTH_SCHEMES =
+  /(?:bearer|basic|appcode|acs3-hmac-sha256|aws4-hmac-sha256|hmac-sha256|acs|digest|token|oauth|negotiate|ntlm)[ \t]{1,4}/iy;
 
 /** An error code that merely mentions a secret's name (`InvalidAccessKeySecret: …`): its tail is no key. */
-export const ERROR_WORDS = /(?:invalid|missing|incorrect|wrong|bad|empty|expired|illegal|malformed|unsupported|mismatch|equal|null|blank|weak|no)$/i;
+export const ERROR_WORDS =
+  /(?:invalid|missing|incorrect|wrong|bad|empty|expired|illegal|malformed|unsupported|mismatch|equal|null|blank|weak|no)$/i;
 
 const compact = (words: string) => words.replace(/[\s_.-]/g, "").toLowerCase();
 

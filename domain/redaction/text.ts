@@ -75,7 +75,13 @@ export function redactWithMap(text: string): RedactionResult & { replacements: R
   for (const hit of merged) {
     out += text.slice(cursor, hit.start);
     const marker = redactionMarker(hit.kind);
-    replacements.push({ kind: hit.kind, inputStart: hit.start, inputEnd: hit.end, outputStart: out.length, outputEnd: out.length + marker.length });
+    replacements.push({
+      kind: hit.kind,
+      inputStart: hit.start,
+      inputEnd: hit.end,
+      outputStart: out.length,
+      outputEnd: out.length + marker.length,
+    });
     out += marker;
     cursor = hit.end;
     counts.set(hit.kind, (counts.get(hit.kind) ?? 0) + 1);

@@ -33,4 +33,3 @@ export function closingQuote(text: string, from: number, quote: string): number 
   const newline = window.indexOf("\n");
   return newline !== -1 && newline < close ? -1 : from + close;
 }
-

@@ -34,9 +34,14 @@ test.beforeAll(async ({ browser, baseURL }) => {
   expect(ENTRY_TITLE_WORDS.length).toBeGreaterThan(0);
   // Data the crawl must never see: a saved diagnosis with a ticket and a note, and a user with a telling name.
   const { E2E_USERS } = await import("./fixtures");
-  const context = await browser.newContext({ baseURL, extraHTTPHeaders: { origin: new URL(baseURL!).origin, "x-forwarded-for": uniqueClientIp() } });
+  const context = await browser.newContext({
+    baseURL,
+    extraHTTPHeaders: { origin: new URL(baseURL!).origin, "x-forwarded-for": uniqueClientIp() },
+  });
   const api = context.request;
-  expect((await api.post("/api/auth/sign-in/email", { data: { email: E2E_USERS.admin.email, password: E2E_USERS.admin.password } })).ok()).toBe(true);
+  expect(
+    (await api.post("/api/auth/sign-in/email", { data: { email: E2E_USERS.admin.email, password: E2E_USERS.admin.password } })).ok(),
+  ).toBe(true);
   const paste = `ErrorCode: ${CODE_IN_DIAGNOSIS}\nMessage: The specified parameter RequestConfig value is not well formatted.\nRequestId: ${randomUUID()}\nnote ${CANARY}`;
   const saved = await api.post(`/api/v1/diagnose?save=1&ticket=${TICKET}`, { headers: { "content-type": "text/plain" }, data: paste });
   expect(saved.status()).toBe(201);
@@ -45,7 +50,9 @@ test.beforeAll(async ({ browser, baseURL }) => {
     data: { email: `${CANARY}@errordesk.test`, password: `pw-${CANARY}-long`, name: USER_NAME, role: "viewer" },
   });
   expect(created.ok()).toBe(true);
-  realSessionToken = decodeURIComponent((await context.cookies()).find((c) => c.name === "better-auth.session_token")!.value).split(".")[0]!;
+  realSessionToken = decodeURIComponent((await context.cookies()).find((c) => c.name === "better-auth.session_token")!.value).split(
+    ".",
+  )[0]!;
   await context.close();
 });
 
@@ -68,7 +75,13 @@ function expectNoData(body: string, what: string) {
   }
 }
 
-async function ask(request: APIRequestContext, method: string, url: string, cookie: string | null, extra: { headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<APIResponse> {
+async function ask(
+  request: APIRequestContext,
+  method: string,
+  url: string,
+  cookie: string | null,
+  extra: { headers?: Record<string, string>; body?: string | Buffer } = {},
+): Promise<APIResponse> {
   return request.fetch(url, {
     method,
     maxRedirects: 0,
@@ -93,7 +106,9 @@ function formActionBody(boundary: string): Buffer {
     "1_userId": "x",
     "1_role": "admin",
   };
-  const parts = Object.entries(fields).map(([name, value]) => `--${boundary}\r\ncontent-disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+  const parts = Object.entries(fields).map(
+    ([name, value]) => `--${boundary}\r\ncontent-disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+  );
   return Buffer.from(`${parts.join("")}--${boundary}--\r\n`);
 }
 
@@ -115,7 +130,9 @@ test("every page, with no cookie or a forged one, answers a redirect or the publ
   }
 });
 
-test("every route handler, with no cookie or a forged one, is refused or sent to sign-in (public ones aside) and answers no data", async ({ request }) => {
+test("every route handler, with no cookie or a forged one, is refused or sent to sign-in (public ones aside) and answers no data", async ({
+  request,
+}) => {
   const routes = listRoutes();
   expect(routes.map((r) => r.route)).toEqual(expect.arrayContaining(["/api/v1/diagnose", "/d/[id]/export.md"]));
   for (const route of routes) {
@@ -150,7 +167,10 @@ test("every server action, with no cookie or a forged one, returns no data and w
       const boundary = `----crawl${randomBytes(8).toString("hex")}`;
       const bodies = [
         { headers: { "content-type": `multipart/form-data; boundary=${boundary}` }, body: formActionBody(boundary) },
-        { headers: { "content-type": "text/plain;charset=UTF-8" }, body: JSON.stringify([diagnosisId, { diagnosisId, findingIndex: 0, stepIndex: 0, done: true }]) },
+        {
+          headers: { "content-type": "text/plain;charset=UTF-8" },
+          body: JSON.stringify([diagnosisId, { diagnosisId, findingIndex: 0, stepIndex: 0, done: true }]),
+        },
       ];
       for (const { headers, body } of bodies) {
         const response = await ask(request, "POST", url, cookie, {
@@ -158,11 +178,15 @@ test("every server action, with no cookie or a forged one, returns no data and w
           body,
         });
         expectNoData(await response.text(), `${action.file}#${action.name} posted to ${url} with ${label}`);
-        if (cookie && response.headers()["content-type"]?.startsWith("text/x-component")) answeredByAction.add(`${action.file}#${action.name}`);
+        if (cookie && response.headers()["content-type"]?.startsWith("text/x-component"))
+          answeredByAction.add(`${action.file}#${action.name}`);
       }
     }
   }
-  expect(actions.map((a) => `${a.file}#${a.name}`).filter((a) => !answeredByAction.has(a)), "actions that never answered").toEqual([]);
+  expect(
+    actions.map((a) => `${a.file}#${a.name}`).filter((a) => !answeredByAction.has(a)),
+    "actions that never answered",
+  ).toEqual([]);
   // Nothing was written by any of them: the diagnosis has no note, no outcome and its ticket as saved.
   const admin = await pageAs("admin", { locale: "en-US" });
   await admin.goto(`/d/${diagnosisId}`);

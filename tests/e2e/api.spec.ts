@@ -46,7 +46,9 @@ async function program(playwright: { request: { newContext: (o: object) => Promi
 
 const unique = () => `${Date.now().toString(16).toUpperCase().padStart(12, "0").slice(-12)}`;
 
-test("an admin creates a key on /admin/keys, sees it once with a copy button, and the list shows it without the secret", async ({ pageAs }) => {
+test("an admin creates a key on /admin/keys, sees it once with a copy button, and the list shows it without the secret", async ({
+  pageAs,
+}) => {
   const admin = await pageAs("admin", { locale: "en-US" });
   await admin.goto("/admin/keys");
   await expect(admin.getByRole("heading", { level: 1, name: "API keys" })).toBeVisible();
@@ -73,7 +75,11 @@ test("an admin creates a key on /admin/keys, sees it once with a copy button, an
   expect(await admin.content()).not.toContain(key.slice(12));
 });
 
-test("POST /api/v1/events with a key: JSON or NDJSON, bad lines by number, idempotent, 413 over 1 MB, 401/403 for bad keys", async ({ pageAs, playwright, baseURL }) => {
+test("POST /api/v1/events with a key: JSON or NDJSON, bad lines by number, idempotent, 413 over 1 MB, 401/403 for bad keys", async ({
+  pageAs,
+  playwright,
+  baseURL,
+}) => {
   const admin = await pageAs("admin", { locale: "en-US" });
   const { key } = await createKeyThroughUi(admin, `Log shipper ${unique()}`, ["events:write"]);
   const client = await program(playwright, baseURL);
@@ -83,7 +89,13 @@ test("POST /api/v1/events with a key: JSON or NDJSON, bad lines by number, idemp
   const second = id(2);
 
   const ndjson = [
-    JSON.stringify({ requestId: first.toLowerCase(), eventName: "CreateApi", acsRegion: "cn-hangzhou", errorCode: "MissingGroupId", errorMessage: "GroupId is mandatory for this action." }),
+    JSON.stringify({
+      requestId: first.toLowerCase(),
+      eventName: "CreateApi",
+      acsRegion: "cn-hangzhou",
+      errorCode: "MissingGroupId",
+      errorMessage: "GroupId is mandatory for this action.",
+    }),
     JSON.stringify({ eventName: "CreateApi" }),
     JSON.stringify({ requestId: second, httpStatus: 200, action: "DeployApi" }),
   ].join("\n");
@@ -91,7 +103,10 @@ test("POST /api/v1/events with a key: JSON or NDJSON, bad lines by number, idemp
   expect(stored.status()).toBe(200);
   expect(await stored.json()).toEqual({ received: 3, inserted: 2, duplicates: 0, errors: [{ line: 2, error: "requestId is missing" }] });
 
-  const again = await client.post("/api/v1/events", { headers: { ...auth, "content-type": "application/json" }, data: JSON.stringify({ Events: [{ requestId: first }, { requestId: second }] }) });
+  const again = await client.post("/api/v1/events", {
+    headers: { ...auth, "content-type": "application/json" },
+    data: JSON.stringify({ Events: [{ requestId: first }, { requestId: second }] }),
+  });
   expect(await again.json()).toMatchObject({ received: 2, inserted: 0, duplicates: 2 });
 
   const huge = await client.post("/api/v1/events", { headers: auth, data: Buffer.alloc(1024 * 1024 + 1, 0x20) });
@@ -99,7 +114,9 @@ test("POST /api/v1/events with a key: JSON or NDJSON, bad lines by number, idemp
   expect((await huge.json()).error.message).toContain("larger than 1 MB");
 
   expect((await client.post("/api/v1/events", { data: ndjson })).status()).toBe(401);
-  expect((await client.post("/api/v1/events", { headers: { authorization: `Bearer edk_${"x".repeat(43)}` }, data: ndjson })).status()).toBe(401);
+  expect((await client.post("/api/v1/events", { headers: { authorization: `Bearer edk_${"x".repeat(43)}` }, data: ndjson })).status()).toBe(
+    401,
+  );
   const diagnoseOnly = await createKeyThroughUi(admin, `Diagnose only ${unique()}`, ["diagnose"]);
   const wrongScope = await client.post("/api/v1/events", { headers: { authorization: `Bearer ${diagnoseOnly.key}` }, data: ndjson });
   expect(wrongScope.status()).toBe(403);
@@ -107,7 +124,11 @@ test("POST /api/v1/events with a key: JSON or NDJSON, bad lines by number, idemp
   await client.dispose();
 });
 
-test("POST /api/v1/diagnose with a key: text in, JSON out; ?save=1 gives a share link; garbage gets no findings; revoked keys are refused", async ({ pageAs, playwright, baseURL }) => {
+test("POST /api/v1/diagnose with a key: text in, JSON out; ?save=1 gives a share link; garbage gets no findings; revoked keys are refused", async ({
+  pageAs,
+  playwright,
+  baseURL,
+}) => {
   const admin = await pageAs("admin", { locale: "en-US" });
   const name = `Ticket system ${unique()}`;
   const { key } = await createKeyThroughUi(admin, name, ["diagnose"]);
@@ -126,7 +147,10 @@ Signature=kRA2cnpJVacIhDMzg4xhvNO2A5c%3D`;
     requestId: "7B3C9A1E-2F4D-4E6A-9C8B-1A2B3C4D5E6F",
     match: { entry: "InvalidFormat%s", param: "RequestConfig", kind: "template" },
   });
-  const json = await client.post("/api/v1/diagnose", { headers: { ...auth, "content-type": "application/json" }, data: JSON.stringify({ text: paste }) });
+  const json = await client.post("/api/v1/diagnose", {
+    headers: { ...auth, "content-type": "application/json" },
+    data: JSON.stringify({ text: paste }),
+  });
   expect(await json.json()).toEqual(result);
 
   const saved = await client.post("/api/v1/diagnose?save=1&ticket=INC-42", { headers: auth, data: paste });
@@ -135,7 +159,10 @@ Signature=kRA2cnpJVacIhDMzg4xhvNO2A5c%3D`;
   expect(url).toMatch(new RegExp(`/d/${id}$`));
   expect(id).toMatch(/^[0-9A-Za-z]{12}$/);
 
-  const garbage = await client.post("/api/v1/diagnose", { headers: { ...auth, "content-type": "application/octet-stream" }, data: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256)) });
+  const garbage = await client.post("/api/v1/diagnose", {
+    headers: { ...auth, "content-type": "application/octet-stream" },
+    data: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256)),
+  });
   expect(garbage.status()).toBe(200);
   expect(await garbage.json()).toEqual({ findings: [] });
   const huge = await client.post("/api/v1/diagnose", { headers: auth, data: "x".repeat(1024 * 1024 + 1) });
@@ -155,7 +182,9 @@ Signature=kRA2cnpJVacIhDMzg4xhvNO2A5c%3D`;
   await client.dispose();
 });
 
-test("viewers and editors get 403 on /admin/keys and from the create and revoke actions called directly; nothing changes", async ({ pageAs }) => {
+test("viewers and editors get 403 on /admin/keys and from the create and revoke actions called directly; nothing changes", async ({
+  pageAs,
+}) => {
   const admin = await pageAs("admin", { locale: "en-US" });
   const legitName = `Legit ${unique()}`;
   const { replay: createReplay, body: createBody } = await createKeyThroughUi(admin, legitName, ["diagnose"]);

@@ -49,7 +49,13 @@ export async function startAppServer(env: Record<string, string>): Promise<AppSe
       await stop();
       throw new Error(`The app server exited early:\n${output}`);
     }
-    if (await fetch(`${origin}/api/health`).then((r) => r.ok, () => false)) return { origin, stop };
+    if (
+      await fetch(`${origin}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { origin, stop };
     if (waited > 150_000) {
       await stop();
       throw new Error(`The app server did not become healthy:\n${output}`);

@@ -23,7 +23,10 @@ const relative = (file: string) => path.relative(ROOT, file).split(path.sep).joi
 
 /** `app/(app)/d/[id]/page.tsx` → `/d/[id]`: route groups and private folders do not show in URLs. */
 function routeOf(file: string): string {
-  const segments = path.relative(APP, path.dirname(file)).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s));
+  const segments = path
+    .relative(APP, path.dirname(file))
+    .split(path.sep)
+    .filter((s) => s && !/^\(.*\)$/.test(s));
   return `/${segments.join("/")}`;
 }
 
@@ -41,7 +44,9 @@ export function listRoutes(): RouteEntry[] {
     .map((file) => {
       const source = readFileSync(file, "utf8");
       const declared = [...source.matchAll(/export\s+(?:async\s+)?(?:function|const)\s+([A-Z]+)\b/g)].map((m) => m[1]!);
-      const reexported = [...source.matchAll(/export\s*\{([^}]*)\}/g)].flatMap((m) => [...m[1]!.matchAll(/as\s+([A-Z]+)/g)].map((a) => a[1]!));
+      const reexported = [...source.matchAll(/export\s*\{([^}]*)\}/g)].flatMap((m) =>
+        [...m[1]!.matchAll(/as\s+([A-Z]+)/g)].map((a) => a[1]!),
+      );
       const methods = [...new Set([...declared, ...reexported])].filter((m) => METHODS.includes(m));
       if (!methods.length) throw new Error(`${relative(file)} exports no HTTP method the crawl recognises`);
       return { file: relative(file), route: routeOf(file), methods };
@@ -51,7 +56,8 @@ export function listRoutes(): RouteEntry[] {
 /** The exported functions of every "use server" module, each with its id in the production build. */
 export function listActions(): ActionEntry[] {
   const manifestFile = path.join(ROOT, ".next/server/server-reference-manifest.json");
-  if (!existsSync(manifestFile)) throw new Error("No .next/server/server-reference-manifest.json: the crawl runs against the production build");
+  if (!existsSync(manifestFile))
+    throw new Error("No .next/server/server-reference-manifest.json: the crawl runs against the production build");
   const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as {
     node: Record<string, { filename?: string; exportedName?: string; workers: Record<string, unknown> }>;
   };

@@ -12,7 +12,8 @@ test.use({ locale: "en-US" });
 /** The sign-in form's own message (Next's route announcer is another role=alert element on every page). */
 const formAlert = (page: Page) => page.locator("form").getByRole("alert");
 
-const signInResponse = (page: Page) => page.waitForResponse((r) => r.url().endsWith("/api/auth/sign-in/email") && r.request().method() === "POST");
+const signInResponse = (page: Page) =>
+  page.waitForResponse((r) => r.url().endsWith("/api/auth/sign-in/email") && r.request().method() === "POST");
 
 test.describe("signing in and out", () => {
   test("an anonymous visit goes to sign-in and, after signing in, back to the page it asked for", async ({ page }) => {
@@ -68,7 +69,11 @@ test.describe("signing in and out", () => {
     "%2F.%2F%2Fevil.example",
   ];
 
-  test("a `next` that would leave the site keeps the browser on this site, before and after signing in", async ({ browser, newUser, baseURL }) => {
+  test("a `next` that would leave the site keeps the browser on this site, before and after signing in", async ({
+    browser,
+    newUser,
+    baseURL,
+  }) => {
     const account = await newUser("viewer");
     const origin = new URL(baseURL!).origin;
     for (const next of offSiteNext) {
@@ -103,7 +108,10 @@ test.describe("signing in and out", () => {
     await replay.dispose();
   });
 
-  test("after 5 sign-in attempts in a minute, the next is refused with a clear message (even with the right password)", async ({ page, newUser }) => {
+  test("after 5 sign-in attempts in a minute, the next is refused with a clear message (even with the right password)", async ({
+    page,
+    newUser,
+  }) => {
     // A throw-away account: failures also count per email, and the shared accounts must stay usable.
     const account = await newUser("viewer");
     await page.goto("/sign-in");
@@ -195,13 +203,17 @@ test.describe("first-run setup on a fresh data folder", () => {
     origin = `http://127.0.0.1:${port}`;
     dataDir = mkdtempSync(path.join(tmpdir(), "errordesk-setup-"));
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" };
-    for (const name of ["ADMIN_EMAIL", "ADMIN_PASSWORD", "DATABASE_URL", "BETTER_AUTH_URL", "AUTH_SECRET", "TRUSTED_PROXIES"]) delete env[name];
+    for (const name of ["ADMIN_EMAIL", "ADMIN_PASSWORD", "DATABASE_URL", "BETTER_AUTH_URL", "AUTH_SECRET", "TRUSTED_PROXIES"])
+      delete env[name];
     server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
     server.stdout?.on("data", (chunk) => (output += chunk));
     server.stderr?.on("data", (chunk) => (output += chunk));
     for (let waited = 0; ; waited += 500) {
       if (server.exitCode !== null) throw new Error(`The setup server exited early:\n${output}`);
-      const healthy = await fetch(`${origin}/api/health`).then((r) => r.ok, () => false);
+      const healthy = await fetch(`${origin}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (healthy) break;
       if (waited > 150_000) throw new Error(`The setup server did not become healthy:\n${output}`);
       await new Promise((resolve) => setTimeout(resolve, 500));
@@ -228,7 +240,11 @@ test.describe("first-run setup on a fresh data folder", () => {
       await page.goto("/errors");
       await expect(page).toHaveURL(/\/sign-in\?next=%2Ferrors$/);
       await expectNoSeriousA11yViolations(page);
-      await page.getByRole("link", { name: locale === "en-US" ? "Set up ErrorDesk and create the first admin" : "初始化 ErrorDesk 并创建第一个管理员" }).click();
+      await page
+        .getByRole("link", {
+          name: locale === "en-US" ? "Set up ErrorDesk and create the first admin" : "初始化 ErrorDesk 并创建第一个管理员",
+        })
+        .click();
       await expect(page).toHaveURL(/\/setup$/);
       await expectNoSeriousA11yViolations(page);
       await context.close();
@@ -256,7 +272,10 @@ test.describe("first-run setup on a fresh data folder", () => {
     await page.getByLabel("Email").fill(owner.email);
     await page.getByLabel("Password", { exact: true }).fill(owner.password);
     await page.getByLabel("Repeat the password").fill(owner.password);
-    const [request] = await Promise.all([page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]), submit.click()]);
+    const [request] = await Promise.all([
+      page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]),
+      submit.click(),
+    ]);
     setupAction = { url: request.url(), headers: request.headers(), body: request.postDataBuffer() ?? Buffer.alloc(0) };
     await expect(page).toHaveURL(/\/diagnose$/);
     await expect(page.getByTestId("current-user")).toContainText(owner.name);
@@ -264,7 +283,10 @@ test.describe("first-run setup on a fresh data folder", () => {
     await context.close();
   });
 
-  test("once someone exists, /setup sends visitors to sign-in and the setup action refuses a second admin", async ({ browser, playwright }) => {
+  test("once someone exists, /setup sends visitors to sign-in and the setup action refuses a second admin", async ({
+    browser,
+    playwright,
+  }) => {
     const context = await browser.newContext({ locale: "en-US", baseURL: origin });
     const page = await context.newPage();
     await page.goto("/setup");
@@ -277,10 +299,20 @@ test.describe("first-run setup on a fresh data folder", () => {
     const anonymous = await playwright.request.newContext({ baseURL: origin });
     const body = Buffer.from(setupAction!.body.toString("utf8").replaceAll(owner.email, "intruder@errordesk.test"));
     const { "next-action": action, "content-type": contentType } = setupAction!.headers;
-    await anonymous.post(setupAction!.url, { headers: { "next-action": action!, "content-type": contentType!, origin }, data: body, maxRedirects: 0 });
-    const intruder = await anonymous.post("/api/auth/sign-in/email", { headers: { origin }, data: { email: "intruder@errordesk.test", password: owner.password } });
+    await anonymous.post(setupAction!.url, {
+      headers: { "next-action": action!, "content-type": contentType!, origin },
+      data: body,
+      maxRedirects: 0,
+    });
+    const intruder = await anonymous.post("/api/auth/sign-in/email", {
+      headers: { origin },
+      data: { email: "intruder@errordesk.test", password: owner.password },
+    });
     expect(intruder.status()).toBe(401);
-    const owner2 = await anonymous.post("/api/auth/sign-in/email", { headers: { origin }, data: { email: owner.email, password: owner.password } });
+    const owner2 = await anonymous.post("/api/auth/sign-in/email", {
+      headers: { origin },
+      data: { email: owner.email, password: owner.password },
+    });
     expect(owner2.status()).toBe(200);
     await anonymous.dispose();
   });
@@ -306,7 +338,11 @@ test.describe("first-run setup on a fresh data folder", () => {
     const { "next-action": action, "content-type": contentType } = setupAction!.headers;
     const answers: { status: number; limited: boolean }[] = [];
     for (let i = 0; i < 10; i++) {
-      const answer = await anonymous.post(setupAction!.url, { headers: { "next-action": action!, "content-type": contentType!, origin }, data: setupAction!.body, maxRedirects: 0 });
+      const answer = await anonymous.post(setupAction!.url, {
+        headers: { "next-action": action!, "content-type": contentType!, origin },
+        data: setupAction!.body,
+        maxRedirects: 0,
+      });
       answers.push({ status: answer.status(), limited: (await answer.text()).includes('"rateLimited":{"minutes":') });
     }
     expect(answers.every((a) => a.status < 500)).toBe(true);
@@ -315,13 +351,22 @@ test.describe("first-run setup on a fresh data folder", () => {
     await anonymous.dispose();
   });
 
-  test("without TRUSTED_PROXIES, neither X-Forwarded-For nor a forged client-address header changes whom the sign-in limit counts", async ({ playwright }) => {
+  test("without TRUSTED_PROXIES, neither X-Forwarded-For nor a forged client-address header changes whom the sign-in limit counts", async ({
+    playwright,
+  }) => {
     const anonymous = await playwright.request.newContext({ baseURL: origin });
     const statuses: number[] = [];
     // Two sign-ins came from this address in an earlier test; the limit is five a minute.
     for (let i = 0; i < 4; i++) {
       const forged = { origin, "x-forwarded-for": uniqueClientIp(), "x-errordesk-client-address": uniqueClientIp() };
-      statuses.push((await anonymous.post("/api/auth/sign-in/email", { headers: forged, data: { email: owner.email, password: `wrong-password-${i}` } })).status());
+      statuses.push(
+        (
+          await anonymous.post("/api/auth/sign-in/email", {
+            headers: forged,
+            data: { email: owner.email, password: `wrong-password-${i}` },
+          })
+        ).status(),
+      );
     }
     expect(statuses).toEqual([401, 401, 401, 429]);
     await anonymous.dispose();

@@ -205,7 +205,10 @@ test.describe("the error catalog", () => {
     await useLanguage(editor, "zh-CN");
     await editor.goto("/errors/DomainNotResolved");
     await expect(editor.getByRole("heading", { level: 2, name: "排查清单" })).toBeVisible();
-    await expect(editor.getByRole("link", { name: "编辑 DomainNotResolved 的说明" })).toHaveAttribute("href", "/errors/DomainNotResolved/edit");
+    await expect(editor.getByRole("link", { name: "编辑 DomainNotResolved 的说明" })).toHaveAttribute(
+      "href",
+      "/errors/DomainNotResolved/edit",
+    );
   });
 
   test("opens templated and dotted codes from their encoded links", async ({ pageAs }) => {

@@ -59,13 +59,23 @@ test.beforeAll(async () => {
   // The build the main web server made (playwright.config.ts) is served as is.
   app = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: target.toString(), PORT: String(port), AUTH_SECRET: "outage-e2e-secret-0123456789abcdef", ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password },
+    env: {
+      ...process.env,
+      DATABASE_URL: target.toString(),
+      PORT: String(port),
+      AUTH_SECRET: "outage-e2e-secret-0123456789abcdef",
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   app.stdout!.on("data", (chunk) => (appOutput += chunk));
   app.stderr!.on("data", (chunk) => (appOutput += chunk));
   for (let attempt = 0; ; attempt++) {
-    const ok = await fetch(`${baseURL}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${baseURL}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (attempt > 120 || app.exitCode !== null) throw new Error(`the second app did not start:\n${appOutput}`);
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -81,12 +91,16 @@ test.afterAll(async () => {
   await onServer((c) => c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
 });
 
-test("while Postgres is unreachable, pages say so in the reader's language, APIs answer 503 JSON with Retry-After, and both recover", async ({ browser }) => {
+test("while Postgres is unreachable, pages say so in the reader's language, APIs answer 503 JSON with Retry-After, and both recover", async ({
+  browser,
+}) => {
   const context = await browser.newContext({ baseURL, locale: "en-US", extraHTTPHeaders: { "x-forwarded-for": uniqueClientIp() } });
   const page = await context.newPage();
   const signIn = await context.request.post("/api/auth/sign-in/email", { data: ADMIN, headers: { origin: baseURL } });
   expect(signIn.ok()).toBe(true);
-  const sessionToken = decodeURIComponent((await context.cookies()).find((c) => c.name === "better-auth.session_token")!.value).split(".")[0]!;
+  const sessionToken = decodeURIComponent((await context.cookies()).find((c) => c.name === "better-auth.session_token")!.value).split(
+    ".",
+  )[0]!;
   await page.goto("/errors?q=Missing");
   await expect(page.getByRole("heading", { level: 1, name: "Error catalog" })).toBeVisible();
 
@@ -96,7 +110,10 @@ test("while Postgres is unreachable, pages say so in the reader's language, APIs
   await expect(page.getByText("try again in a few seconds")).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
-  const api = await context.request.post("/api/v1/diagnose", { headers: { "content-type": "text/plain" }, data: "ErrorCode: MissingGroupId" });
+  const api = await context.request.post("/api/v1/diagnose", {
+    headers: { "content-type": "text/plain" },
+    data: "ErrorCode: MissingGroupId",
+  });
   expect(api.status()).toBe(503);
   expect(api.headers()["retry-after"]).toBe("5");
   expect(await api.json()).toEqual({ error: { code: "database_unavailable", message: expect.any(String) } });
@@ -105,7 +122,11 @@ test("while Postgres is unreachable, pages say so in the reader's language, APIs
   await relay.restore();
   await page.getByRole("button", { name: "Try again" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Error catalog" })).toBeVisible({ timeout: 15_000 });
-  expect((await context.request.post("/api/v1/diagnose", { headers: { "content-type": "text/plain" }, data: "ErrorCode: MissingGroupId" })).status()).toBe(200);
+  expect(
+    (
+      await context.request.post("/api/v1/diagnose", { headers: { "content-type": "text/plain" }, data: "ErrorCode: MissingGroupId" })
+    ).status(),
+  ).toBe(200);
   await context.close();
 
   await test.info().attach("server output", { body: appOutput, contentType: "text/plain" });

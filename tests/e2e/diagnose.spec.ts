@@ -43,7 +43,9 @@ async function diagnoseToLink(page: Page, text: string, options: { ticket?: stri
   return page.url();
 }
 
-test("a Node Tea SDK error for MissingGroupId lands on its share link with Missing%s, GroupId filled in and the checklist", async ({ pageAs }) => {
+test("a Node Tea SDK error for MissingGroupId lands on its share link with Missing%s, GroupId filled in and the checklist", async ({
+  pageAs,
+}) => {
   const page = await pageAs("viewer", { locale: "en-US" });
   const rid = requestId();
   await diagnoseToLink(page, nodeTeaError(rid), { ticket: "INC-1001" });
@@ -56,7 +58,9 @@ test("a Node Tea SDK error for MissingGroupId lands on its share link with Missi
   await expect(heading).toContainText("Required parameter GroupId is missing");
   await expect(finding).toContainText("Node.js Tea/Darabonba SDK exception");
   await expect(finding).toContainText("Code template Missing%s · 95%");
-  await expect(finding.getByTestId("match-reason")).toContainText("Code MissingGroupId matches template Missing%s; parameter GroupId; the message names the same parameter");
+  await expect(finding.getByTestId("match-reason")).toContainText(
+    "Code MissingGroupId matches template Missing%s; parameter GroupId; the message names the same parameter",
+  );
   await expect(finding).toContainText(rid);
   await expect(finding).toContainText("apigateway.cn-hangzhou.aliyuncs.com");
   await expect(finding).toContainText("cn-hangzhou");
@@ -65,7 +69,10 @@ test("a Node Tea SDK error for MissingGroupId lands on its share link with Missi
   await expect(finding.getByRole("checkbox")).toHaveCount(3);
   await expect(finding.getByRole("checkbox", { name: /Check the required parameters in the API reference/ })).not.toBeChecked();
   await expect(finding.getByRole("link", { name: "Catalog entry Missing%s" })).toHaveAttribute("href", "/errors/Missing%25s");
-  await expect(finding.getByRole("link", { name: /Alibaba Cloud troubleshooting/ })).toHaveAttribute("href", new RegExp(`^https://api\\.aliyun\\.com/troubleshoot\\?q=MissingGroupId&`));
+  await expect(finding.getByRole("link", { name: /Alibaba Cloud troubleshooting/ })).toHaveAttribute(
+    "href",
+    /^https:\/\/api\.aliyun\.com\/troubleshoot\?q=MissingGroupId&/,
+  );
   await expect(page.getByTestId("diagnosis-meta")).toContainText("Ticket INC-1001");
   await expect(page.getByTestId("diagnosis-meta")).toContainText("E2E Viewer");
 
@@ -75,14 +82,21 @@ test("a Node Tea SDK error for MissingGroupId lands on its share link with Missi
   await expect(chinese.getByTestId("finding").getByRole("heading", { level: 3 })).toContainText("GroupId");
   await expect(chinese.getByRole("heading", { level: 1, name: "诊断结果" })).toBeVisible();
   await expect(chinese.getByTestId("finding")).toContainText("排查清单");
-  await expect(chinese.getByTestId("match-reason")).toHaveText("匹配依据：错误码 MissingGroupId 符合模板 Missing%s，参数为 GroupId；报错信息中提到的参数与之相同");
+  await expect(chinese.getByTestId("match-reason")).toHaveText(
+    "匹配依据：错误码 MissingGroupId 符合模板 Missing%s，参数为 GroupId；报错信息中提到的参数与之相同",
+  );
 });
 
 test("near misses say in the reader's language why each suggestion is offered", async ({ pageAs }) => {
   const english = await pageAs("viewer", { locale: "en-US" });
-  const link = await diagnoseToLink(english, `{"Code":"Forbidden.RAM","Message":"User not authorized to operate on the specified resource.","RequestId":"${requestId()}"}`);
+  const link = await diagnoseToLink(
+    english,
+    `{"Code":"Forbidden.RAM","Message":"User not authorized to operate on the specified resource.","RequestId":"${requestId()}"}`,
+  );
   const suggestions = english.getByTestId("suggestions");
-  await expect(suggestions).toContainText("Forbidden.RAM is not in this catalog: it is the RAM-denied code shared by all Alibaba Cloud products");
+  await expect(suggestions).toContainText(
+    "Forbidden.RAM is not in this catalog: it is the RAM-denied code shared by all Alibaba Cloud products",
+  );
 
   const chinese = await pageAs("editor", { locale: "zh-CN" });
   await chinese.goto(link);

@@ -1,6 +1,13 @@
 import { randomInt } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type APIRequestContext, type BrowserContextOptions, type Page, type PlaywrightWorkerArgs } from "@playwright/test";
+import {
+  test as base,
+  expect,
+  type APIRequestContext,
+  type BrowserContextOptions,
+  type Page,
+  type PlaywrightWorkerArgs,
+} from "@playwright/test";
 import { E2E_ADMIN } from "../../playwright.config";
 
 export { expect };

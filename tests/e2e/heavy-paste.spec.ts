@@ -40,7 +40,10 @@ test.describe("heavy pastes on the app under test", () => {
     await expect(page.getByRole("main")).toContainText("InvalidFormatRequestConfig");
   });
 
-  test("the form and the API count a line break as one byte: 1 MB of lines is diagnosed by both, one more byte is refused by both", async ({ pageAs, baseURL }) => {
+  test("the form and the API count a line break as one byte: 1 MB of lines is diagnosed by both, one more byte is refused by both", async ({
+    pageAs,
+    baseURL,
+  }) => {
     test.setTimeout(120_000);
     const page = await pageAs("viewer", { locale: "en-US" });
     const lines = `${HEAVY_PASTE_ERROR}${"x\n".repeat(400_000)}`.padEnd(MB, "x");
@@ -61,10 +64,14 @@ test.describe("heavy pastes on the app under test", () => {
     expect((await refused.json()).error.code).toBe("payload_too_large");
   });
 
-  test("a form post beyond the server action's body limit (no JavaScript) comes back to the form with the size message, not a 500", async ({ pageAs }) => {
+  test("a form post beyond the server action's body limit (no JavaScript) comes back to the form with the size message, not a 500", async ({
+    pageAs,
+  }) => {
     const page = await pageAs("viewer", { locale: "zh-CN", javaScriptEnabled: false });
     await page.goto("/diagnose");
-    await page.getByLabel("报错文本或 RequestId").evaluate((textarea: HTMLTextAreaElement, size) => (textarea.value = "x".repeat(size)), 5 * MB);
+    await page
+      .getByLabel("报错文本或 RequestId")
+      .evaluate((textarea: HTMLTextAreaElement, size) => (textarea.value = "x".repeat(size)), 5 * MB);
     const [posted] = await Promise.all([
       page.waitForResponse((response) => response.request().method() === "POST"),
       page.getByRole("button", { name: "诊断", exact: true }).click(),
@@ -83,7 +90,12 @@ const ADMIN = { email: "pool-admin@errordesk.test", password: "pool-admin-passwo
 
 /** A second app (`next start`: no tsx in the server process, the worker loads it itself) with these DIAGNOSIS_* settings. */
 function startLimitedServer(limits: Record<string, string>): Promise<AppServer> {
-  return startAppServer({ ...limits, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, AUTH_SECRET: "errordesk-e2e-secret-not-for-production-0123456789" });
+  return startAppServer({
+    ...limits,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    AUTH_SECRET: "errordesk-e2e-secret-not-for-production-0123456789",
+  });
 }
 
 async function signedIn(browser: Browser, origin: string, locale: string): Promise<BrowserContext> {
@@ -102,7 +114,9 @@ test.describe("a full diagnosis pool (one thread, no waiting place)", () => {
   });
   test.afterAll(async () => server?.stop());
 
-  test("heavy API posts beyond the pool get 503 busy with Retry-After and the documented JSON; the form says it is busy, in the reader's language", async ({ browser }) => {
+  test("heavy API posts beyond the pool get 503 busy with Retry-After and the documented JSON; the form says it is busy, in the reader's language", async ({
+    browser,
+  }) => {
     test.setTimeout(180_000);
     const context = await signedIn(browser, server.origin, "zh-CN");
     const text = heavyPaste();
@@ -159,21 +173,28 @@ test.describe("a diagnosis past its time budget", () => {
   });
   test.afterAll(async () => server?.stop());
 
-  test("is stopped: the API answers 503 diagnosis_timeout, the form a localized message, and a small paste is still diagnosed", async ({ browser }) => {
+  test("is stopped: the API answers 503 diagnosis_timeout, the form a localized message, and a small paste is still diagnosed", async ({
+    browser,
+  }) => {
     test.setTimeout(120_000);
     const context = await signedIn(browser, server.origin, "en-US");
     const text = heavyPaste();
     for (const query of ["", "?save=1"]) {
       const stopped = await postPaste(context.request, server.origin, text, query);
       expect(stopped.status()).toBe(503);
-      expect(await stopped.json()).toEqual({ error: { code: "diagnosis_timeout", message: expect.stringContaining("took longer than 0.001 s and was stopped") } });
+      expect(await stopped.json()).toEqual({
+        error: { code: "diagnosis_timeout", message: expect.stringContaining("took longer than 0.001 s and was stopped") },
+      });
     }
 
     const page = await context.newPage();
     await page.goto("/diagnose");
     await paste(page.getByLabel(box), text);
     await page.getByRole("button", { name: "Diagnose", exact: true }).click();
-    await expect(page.locator("#diagnose-input-error")).toContainText("Diagnosing this text took longer than 0.001 seconds and was stopped.", { timeout: 60_000 });
+    await expect(page.locator("#diagnose-input-error")).toContainText(
+      "Diagnosing this text took longer than 0.001 seconds and was stopped.",
+      { timeout: 60_000 },
+    );
 
     await page.getByLabel(box).fill(HEAVY_PASTE_ERROR);
     await page.getByRole("button", { name: "Diagnose", exact: true }).click();

@@ -26,7 +26,12 @@ test.describe("operating the app", () => {
     const { entries } = JSON.parse(run.stdout);
     expect(entries).toHaveLength(46);
     const domain = entries.find((e: { code: string }) => e.code === "DomainNotResolved");
-    expect(domain).toMatchObject({ section: "client", httpStatus: 400, retryable: false, messages: ["The specified domain has not been resolved."] });
+    expect(domain).toMatchObject({
+      section: "client",
+      httpStatus: 400,
+      retryable: false,
+      messages: ["The specified domain has not been resolved."],
+    });
     expect(domain.checklist.length).toBeGreaterThanOrEqual(3);
     expect(domain.title["zh-CN"]).toBeTruthy();
     expect(domain.title.en).toBeTruthy();
@@ -50,16 +55,24 @@ test.describe("operating the app", () => {
     try {
       app = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
         cwd: root,
-        env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), AUTH_SECRET: "errordesk-e2e-secret-not-for-production-0123456789" },
+        env: {
+          ...process.env,
+          DATABASE_URL: url.toString(),
+          PORT: String(port),
+          AUTH_SECRET: "errordesk-e2e-secret-not-for-production-0123456789",
+        },
         stdio: "ignore",
       });
       let body: { status?: string; engine?: string } = {};
       await expect
-        .poll(async () => {
-          const response = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null);
-          body = response ? await response.json().catch(() => ({})) : {};
-          return response?.status;
-        }, { timeout: 90_000 })
+        .poll(
+          async () => {
+            const response = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null);
+            body = response ? await response.json().catch(() => ({})) : {};
+            return response?.status;
+          },
+          { timeout: 90_000 },
+        )
         .toBe(200);
       expect(body).toMatchObject({ status: "ok", engine: "postgres" });
 

@@ -15,8 +15,13 @@ let knownCode: string;
 
 test.beforeAll(async ({ playwright, baseURL }) => {
   // Any code from the seeded catalog, read the way a signed-in tool would.
-  const admin = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: new URL(baseURL!).origin, "x-forwarded-for": uniqueClientIp() } });
-  const signIn = await admin.post("/api/auth/sign-in/email", { data: { email: E2E_USERS.admin.email, password: E2E_USERS.admin.password } });
+  const admin = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { origin: new URL(baseURL!).origin, "x-forwarded-for": uniqueClientIp() },
+  });
+  const signIn = await admin.post("/api/auth/sign-in/email", {
+    data: { email: E2E_USERS.admin.email, password: E2E_USERS.admin.password },
+  });
   expect(signIn.ok()).toBe(true);
   const exported = (await (await admin.get("/api/v1/catalog/export")).json()) as { entries: { code: string }[] };
   knownCode = exported.entries[0]!.code;
@@ -93,7 +98,11 @@ test("a forged session cookie gets past the quick cookie check but not the real 
   await forged.dispose();
 });
 
-test("Better Auth's admin endpoints: only admins may list or create users; role and ban endpoints are off for everyone", async ({ pageAs, request, baseURL }) => {
+test("Better Auth's admin endpoints: only admins may list or create users; role and ban endpoints are off for everyone", async ({
+  pageAs,
+  request,
+  baseURL,
+}) => {
   for (const who of EVERYONE) {
     const client = await requestAs(who, pageAs, request);
     const origin = { origin: new URL(baseURL!).origin };
@@ -110,7 +119,11 @@ test("Better Auth's admin endpoints: only admins may list or create users; role 
       expect(response.status(), `${who} ${path}`).toBe(404);
     }
   }
-  expect((await request.post("/api/auth/sign-up/email", { data: { email: "self@errordesk.test", password: "self-password-1", name: "Self" } })).status()).toBe(404);
+  expect(
+    (
+      await request.post("/api/auth/sign-up/email", { data: { email: "self@errordesk.test", password: "self-password-1", name: "Self" } })
+    ).status(),
+  ).toBe(404);
 });
 
 /** Submits a form on the page and returns the server action request it sent, to replay it elsewhere. */
@@ -167,7 +180,10 @@ test.describe("user management", () => {
     await form.getByRole("button", { name: "Add user" }).click();
     await expect(form.getByText("An account with this email already exists.", { exact: false }).first()).toBeVisible();
 
-    const newcomer = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: new URL(baseURL!).origin, "x-forwarded-for": uniqueClientIp() } });
+    const newcomer = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: { origin: new URL(baseURL!).origin, "x-forwarded-for": uniqueClientIp() },
+    });
     const signIn = await newcomer.post("/api/auth/sign-in/email", { data: { email, password: "added-password-1" } });
     expect(signIn.status()).toBe(200);
     expect((await signIn.json()).user.role).toBe("editor");
@@ -205,8 +221,13 @@ test.describe("user management", () => {
     const captured = await captureAction(admin, () => row.getByRole("button", { name: `Deactivate ${target.name}` }).click());
     await expect(row.getByRole("status")).toContainText("is deactivated");
     const ownId = await admin.request
-      .get("/api/auth/admin/list-users", { params: { searchField: "email", searchValue: E2E_USERS.admin.email, searchOperator: "contains" } })
-      .then(async (r) => ((await r.json()) as { users: { id: string; email: string }[] }).users.find((u) => u.email === E2E_USERS.admin.email)!.id);
+      .get("/api/auth/admin/list-users", {
+        params: { searchField: "email", searchValue: E2E_USERS.admin.email, searchOperator: "contains" },
+      })
+      .then(
+        async (r) =>
+          ((await r.json()) as { users: { id: string; email: string }[] }).users.find((u) => u.email === E2E_USERS.admin.email)!.id,
+      );
     const response = await captured.replay(admin.request, captured.body.replaceAll(target.id, ownId));
     expect(response.status()).toBe(200);
     // The action answers with its refusal (rendered as "You cannot deactivate your own account…" in the form).
@@ -215,7 +236,11 @@ test.describe("user management", () => {
     expect((await admin.request.get("/admin/users", { maxRedirects: 0 })).status()).toBe(200);
   });
 
-  test("a viewer or editor calling the admin's server actions directly gets 403 and changes nothing; signed out, they are sent to sign-in", async ({ pageAs, request, newUser }) => {
+  test("a viewer or editor calling the admin's server actions directly gets 403 and changes nothing; signed out, they are sent to sign-in", async ({
+    pageAs,
+    request,
+    newUser,
+  }) => {
     const admin = await pageAs("admin", { locale: "en-US" });
     await admin.goto("/admin/users");
     const form = admin.locator("form").filter({ has: admin.getByRole("button", { name: "Add user" }) });
@@ -236,7 +261,10 @@ test.describe("user management", () => {
     for (const who of ["viewer", "editor", "anonymous"] as const) {
       const client = await requestAs(who, pageAs, request);
       const forgedEmail = `forged-by-${who}-${Date.now()}@errordesk.test`;
-      const created = await create.replay(client, create.body.replaceAll(email, forgedEmail).replace(/(name="[^"]*role"\r\n\r\n)viewer/, "$1admin"));
+      const created = await create.replay(
+        client,
+        create.body.replaceAll(email, forgedEmail).replace(/(name="[^"]*role"\r\n\r\n)viewer/, "$1admin"),
+      );
       const promoted = await setRole.replay(client, setRole.body.replace(/(name="[^"]*role"\r\n\r\n)editor/, "$1admin"));
       if (who === "anonymous") {
         for (const response of [created, promoted]) {
@@ -247,8 +275,13 @@ test.describe("user management", () => {
         expect(created.status(), `${who} create`).toBe(403);
         expect(promoted.status(), `${who} set-role`).toBe(403);
       }
-      const listed = (await (await admin.request.get("/api/auth/admin/list-users", { params: { limit: 500 } })).json()) as { users: { email: string; role: string }[] };
-      expect(listed.users.some((u) => u.email === forgedEmail), `${who} created no user`).toBe(false);
+      const listed = (await (await admin.request.get("/api/auth/admin/list-users", { params: { limit: 500 } })).json()) as {
+        users: { email: string; role: string }[];
+      };
+      expect(
+        listed.users.some((u) => u.email === forgedEmail),
+        `${who} created no user`,
+      ).toBe(false);
       expect(listed.users.find((u) => u.email === target.email)?.role, `${who} promoted nobody`).toBe("editor");
     }
   });

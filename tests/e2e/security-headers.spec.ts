@@ -24,7 +24,9 @@ async function watchPolicyViolations(context: BrowserContext): Promise<string[]>
   await context.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (event) => {
       const report = (window as unknown as { __reportPolicyViolation: (text: string) => void }).__reportPolicyViolation;
-      report(`${event.effectiveDirective} refused ${event.blockedURI || "inline"} on ${location.pathname} (${event.sourceFile}:${event.lineNumber})`);
+      report(
+        `${event.effectiveDirective} refused ${event.blockedURI || "inline"} on ${location.pathname} (${event.sourceFile}:${event.lineNumber})`,
+      );
     });
   });
   context.on("console", (entry) => {
@@ -50,7 +52,11 @@ async function open(page: Page, path: string, status = 200): Promise<void> {
 }
 
 for (const locale of ["en", "zh-CN"] as const) {
-  test(`every page runs under the Content-Security-Policy without a violation, and its client components work (${locale})`, async ({ browser, baseURL, newUser }) => {
+  test(`every page runs under the Content-Security-Policy without a violation, and its client components work (${locale})`, async ({
+    browser,
+    baseURL,
+    newUser,
+  }) => {
     test.setTimeout(180_000);
     const admin = await newUser("admin");
     const context = await browser.newContext({ locale: "en-US", extraHTTPHeaders: { "x-forwarded-for": uniqueClientIp() } });
@@ -122,7 +128,10 @@ for (const locale of ["en", "zh-CN"] as const) {
 
     // A refused page, as a viewer.
     const viewer = await newUser("viewer");
-    const viewerContext = await browser.newContext({ locale: locale === "en" ? "en-US" : "zh-CN", extraHTTPHeaders: { "x-forwarded-for": uniqueClientIp() } });
+    const viewerContext = await browser.newContext({
+      locale: locale === "en" ? "en-US" : "zh-CN",
+      extraHTTPHeaders: { "x-forwarded-for": uniqueClientIp() },
+    });
     const viewerViolations = await watchPolicyViolations(viewerContext);
     const viewerPage = await viewerContext.newPage();
     await open(viewerPage, "/sign-in");
@@ -139,7 +148,13 @@ for (const locale of ["en", "zh-CN"] as const) {
 }
 
 function directives(policy: string | undefined): Map<string, string[]> {
-  return new Map((policy ?? "").split(";").map((part) => part.trim().split(/\s+/)).filter(([name]) => name).map(([name, ...values]) => [name!, values]));
+  return new Map(
+    (policy ?? "")
+      .split(";")
+      .map((part) => part.trim().split(/\s+/))
+      .filter(([name]) => name)
+      .map(([name, ...values]) => [name!, values]),
+  );
 }
 
 function expectSecurityHeaders(response: APIResponse): void {
@@ -169,7 +184,9 @@ function expectPolicy(response: APIResponse): string {
   return nonce!;
 }
 
-test("a page, an API route, a redirect and a static file carry the security headers; every script of a page carries that request's nonce", async ({ request }) => {
+test("a page, an API route, a redirect and a static file carry the security headers; every script of a page carries that request's nonce", async ({
+  request,
+}) => {
   const page = await request.get("/sign-in");
   expect(page.status()).toBe(200);
   expectSecurityHeaders(page);
@@ -224,7 +241,9 @@ async function saveThroughApi(origin: string, cookie: string): Promise<{ url: st
   return { url, markdown: await markdown.text() };
 }
 
-test("without PUBLIC_URL the session cookie is not Secure and share links use the address the request came by, never 0.0.0.0", async ({ baseURL }) => {
+test("without PUBLIC_URL the session cookie is not Secure and share links use the address the request came by, never 0.0.0.0", async ({
+  baseURL,
+}) => {
   // The suite's server listens on all interfaces (0.0.0.0), as `npm start` does by default.
   const origin = new URL(baseURL!).origin;
   const { setCookie, cookie } = await signIn(origin, E2E_USERS.admin.email, E2E_USERS.admin.password);

@@ -23,7 +23,9 @@ async function diagnose(page: Page, text: string, ticket: string): Promise<strin
   return page.url();
 }
 
-test("a viewer opens an editor's link, ticks a step, adds a note and sets the outcome; the author sees it all after reload", async ({ pageAs }) => {
+test("a viewer opens an editor's link, ticks a step, adds a note and sets the outcome; the author sees it all after reload", async ({
+  pageAs,
+}) => {
   const rid = randomUUID().toUpperCase();
   const author = await pageAs("editor", { locale: "en-US" });
   const link = await diagnose(author, paste(rid), "INC-2002");
@@ -85,7 +87,9 @@ test("a viewer opens an editor's link, ticks a step, adds a note and sets the ou
   await expect(colleague.getByTestId("checklist-progress-0")).toHaveText("2 of 3 steps done");
 });
 
-test("the Markdown export carries the code, the ticks and the notes; the escalation summary the RequestId, HostId and region", async ({ pageAs }) => {
+test("the Markdown export carries the code, the ticks and the notes; the escalation summary the RequestId, HostId and region", async ({
+  pageAs,
+}) => {
   const rid = randomUUID().toUpperCase();
   const author = await pageAs("editor", { locale: "en-US" });
   const link = await diagnose(author, paste(rid), "INC-3003");
@@ -128,7 +132,10 @@ test("the Markdown export carries the code, the ticks and the notes; the escalat
 
   // The page offers both, as links and as copy buttons; the language can be chosen for the export.
   await expect(viewer.getByRole("link", { name: "Markdown for a ticket" })).toHaveAttribute("href", `${new URL(link).pathname}/export.md`);
-  await expect(viewer.getByRole("link", { name: "Escalation summary" })).toHaveAttribute("href", `${new URL(link).pathname}/escalation.txt`);
+  await expect(viewer.getByRole("link", { name: "Escalation summary" })).toHaveAttribute(
+    "href",
+    `${new URL(link).pathname}/escalation.txt`,
+  );
   await expect(viewer.getByRole("button", { name: "Copy the Markdown" })).toBeVisible();
   await expect(viewer.getByRole("button", { name: "Copy the escalation summary" })).toBeVisible();
   const chinese = await (await viewer.request.get(`${link}/escalation.txt?lang=zh-CN`)).text();
@@ -136,7 +143,11 @@ test("the Markdown export carries the code, the ticks and the notes; the escalat
   expect(chinese).toContain(`RequestId：${rid}`);
 });
 
-test("share links and exports need a session; a viewer's own replayed actions are checked on the server", async ({ pageAs, playwright, baseURL }) => {
+test("share links and exports need a session; a viewer's own replayed actions are checked on the server", async ({
+  pageAs,
+  playwright,
+  baseURL,
+}) => {
   const author = await pageAs("viewer", { locale: "en-US" });
   const link = await diagnose(author, paste(randomUUID().toUpperCase()), "INC-4004");
 
@@ -158,7 +169,11 @@ test("share links and exports need a session; a viewer's own replayed actions ar
 
 test("the link keeps the entry as it was, and says so when an editor has revised it since", async ({ pageAs }) => {
   const author = await pageAs("editor", { locale: "en-US" });
-  const link = await diagnose(author, `{"RequestId":"${randomUUID().toUpperCase()}","Code":"RepeatedCommit","Message":"Resubmit request."}`, "INC-5005");
+  const link = await diagnose(
+    author,
+    `{"RequestId":"${randomUUID().toUpperCase()}","Code":"RepeatedCommit","Message":"Resubmit request."}`,
+    "INC-5005",
+  );
   const heading = author.getByTestId("finding").getByRole("heading", { level: 3 });
   const before = (await heading.textContent()) ?? "";
   await expect(author.getByTestId("entry-changed")).toHaveCount(0);
@@ -171,13 +186,19 @@ test("the link keeps the entry as it was, and says so when an editor has revised
 
   const viewer = await pageAs("viewer", { locale: "en-US" });
   await viewer.goto(link);
-  await expect(viewer.getByTestId("entry-changed")).toContainText(/The catalog entry RepeatedCommit has changed since this diagnosis: it was revision \d+, now it is revision \d+/);
+  await expect(viewer.getByTestId("entry-changed")).toContainText(
+    /The catalog entry RepeatedCommit has changed since this diagnosis: it was revision \d+, now it is revision \d+/,
+  );
   await expect(viewer.getByTestId("finding").getByRole("heading", { level: 3 })).toHaveText(before);
   await viewer.getByTestId("entry-changed").getByRole("link", { name: "Open the current entry" }).click();
   await expect(viewer.getByRole("heading", { level: 1 })).toContainText("(e2e revision)");
 });
 
-test("the checklist action checks the session and the step on the server: replays signed out or with a made-up step change nothing", async ({ pageAs, playwright, baseURL }) => {
+test("the checklist action checks the session and the step on the server: replays signed out or with a made-up step change nothing", async ({
+  pageAs,
+  playwright,
+  baseURL,
+}) => {
   const viewer = await pageAs("viewer", { locale: "en-US" });
   const link = await diagnose(viewer, paste(randomUUID().toUpperCase()), "INC-6006");
   const box = viewer.getByTestId("finding").getByRole("checkbox", { name: STEP_ONE });
@@ -187,10 +208,22 @@ test("the checklist action checks the session and the step on the server: replay
   const body = request.postData() ?? "";
   expect(body).toContain('"stepIndex":0');
   const replay = (client: { post: typeof viewer.request.post }, data: string) =>
-    client.post(request.url(), { headers: { "next-action": headers["next-action"]!, "content-type": headers["content-type"]!, accept: "text/x-component", "accept-language": "en" }, data, maxRedirects: 0 });
+    client.post(request.url(), {
+      headers: {
+        "next-action": headers["next-action"]!,
+        "content-type": headers["content-type"]!,
+        accept: "text/x-component",
+        "accept-language": "en",
+      },
+      data,
+      maxRedirects: 0,
+    });
 
   // A forged cookie passes the proxy's quick check; the action itself finds no session and refuses.
-  const forged = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: "better-auth.session_token=forged.value", "x-forwarded-for": uniqueClientIp() } });
+  const forged = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { cookie: "better-auth.session_token=forged.value", "x-forwarded-for": uniqueClientIp() },
+  });
   const untick = await replay(forged, body.replace('"done":true', '"done":false'));
   expect(await untick.text()).toContain("Your session has ended");
   await forged.dispose();

@@ -40,7 +40,8 @@ describe.each(engines)("API keys on %s", (engine) => {
     vi.useRealTimers();
   });
 
-  const call = (headers: Record<string, string>) => diagnoseRoute(post("/api/v1/diagnose", TEXT, { "content-type": "text/plain", ...headers }));
+  const call = (headers: Record<string, string>) =>
+    diagnoseRoute(post("/api/v1/diagnose", TEXT, { "content-type": "text/plain", ...headers }));
 
   test("a new key is 32 random bytes in base64url behind edk_, and only its SHA-256 is stored", async () => {
     const created = await createApiKey(t.db, admin, { name: "  Ticket system  ", scopes: ["diagnose", "diagnose"] });
@@ -70,7 +71,10 @@ describe.each(engines)("API keys on %s", (engine) => {
     const target = await newKey(t, admin.id, ["diagnose"], "must survive");
     const before = (await listApiKeys(t.db)).length;
     for (const actor of [viewer, editor, { id: "ghost", role: "superuser" }]) {
-      expect(await createApiKey(t.db, actor, { name: `by ${actor.role}`, scopes: ["diagnose"] })).toEqual({ ok: false, error: "forbidden" });
+      expect(await createApiKey(t.db, actor, { name: `by ${actor.role}`, scopes: ["diagnose"] })).toEqual({
+        ok: false,
+        error: "forbidden",
+      });
       expect(await revokeApiKey(t.db, actor, target.id)).toEqual({ ok: false, error: "forbidden" });
     }
     expect((await listApiKeys(t.db)).length).toBe(before);
@@ -78,9 +82,15 @@ describe.each(engines)("API keys on %s", (engine) => {
   });
 
   test("bad key requests name the field: name required, at least one known scope", async () => {
-    expect(await createApiKey(t.db, admin, { name: " ", scopes: [] })).toEqual({ ok: false, error: "invalid", fieldErrors: { name: "nameRequired", scopes: "scopeRequired" } });
+    expect(await createApiKey(t.db, admin, { name: " ", scopes: [] })).toEqual({
+      ok: false,
+      error: "invalid",
+      fieldErrors: { name: "nameRequired", scopes: "scopeRequired" },
+    });
     expect(await createApiKey(t.db, admin, { name: "x", scopes: ["admin"] })).toMatchObject({ fieldErrors: { scopes: "scopeInvalid" } });
-    expect(await createApiKey(t.db, admin, { name: "x".repeat(101), scopes: ["diagnose"] })).toMatchObject({ fieldErrors: { name: "nameTooLong" } });
+    expect(await createApiKey(t.db, admin, { name: "x".repeat(101), scopes: ["diagnose"] })).toMatchObject({
+      fieldErrors: { name: "nameTooLong" },
+    });
   });
 
   test("missing, wrong, malformed and revoked keys get 401; a key without the scope gets 403; the right key 200", async () => {

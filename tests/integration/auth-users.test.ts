@@ -40,8 +40,16 @@ describe.each(engines)("accounts and Better Auth on %s", (engine) => {
 
   test("first-run setup makes exactly one admin even when two forms are submitted at once", async () => {
     const [a, b] = await Promise.all([
-      createPasswordUser(t.db, { name: "Ann", email: "ann@example.test", password: "ann-password-1", role: "admin" }, { onlyIfNoUsers: true }),
-      createPasswordUser(t.db, { name: "Ben", email: "ben@example.test", password: "ben-password-1", role: "admin" }, { onlyIfNoUsers: true }),
+      createPasswordUser(
+        t.db,
+        { name: "Ann", email: "ann@example.test", password: "ann-password-1", role: "admin" },
+        { onlyIfNoUsers: true },
+      ),
+      createPasswordUser(
+        t.db,
+        { name: "Ben", email: "ben@example.test", password: "ben-password-1", role: "admin" },
+        { onlyIfNoUsers: true },
+      ),
     ]);
     expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1);
     expect([a, b].find((r) => !r.ok)).toEqual({ ok: false, error: "users_exist" });
@@ -61,7 +69,12 @@ describe.each(engines)("accounts and Better Auth on %s", (engine) => {
   });
 
   test("an email is taken once, whatever its case", async () => {
-    const again = await createPasswordUser(t.db, { name: "Cleo 2", email: "CLEO@example.test", password: "cleo-password-2", role: "viewer" });
+    const again = await createPasswordUser(t.db, {
+      name: "Cleo 2",
+      email: "CLEO@example.test",
+      password: "cleo-password-2",
+      role: "viewer",
+    });
     expect(again).toEqual({ ok: false, error: "email_taken" });
   });
 
@@ -79,9 +92,20 @@ describe.each(engines)("accounts and Better Auth on %s", (engine) => {
 
   test("every Better Auth endpoint that sets a password holds it to the one password rule", async () => {
     const admin = (await listUsers(t.db)).find((u) => u.role === "admin")!;
-    const cookie = sessionCookie(await post(auth, "/sign-in/email", { email: admin.email, password: admin.email.startsWith("ann") ? "ann-password-1" : "ben-password-1" }));
-    const create = (password: unknown) => post(auth, "/admin/create-user", { email: "new@example.test", name: "New", role: "viewer", password }, { cookie });
-    for (const [password, code] of [["x", "PASSWORD_TOO_SHORT"], ["123456789", "PASSWORD_TOO_SHORT"], ["p".repeat(129), "PASSWORD_TOO_LONG"], [undefined, "PASSWORD_MISSING"]] as const) {
+    const cookie = sessionCookie(
+      await post(auth, "/sign-in/email", {
+        email: admin.email,
+        password: admin.email.startsWith("ann") ? "ann-password-1" : "ben-password-1",
+      }),
+    );
+    const create = (password: unknown) =>
+      post(auth, "/admin/create-user", { email: "new@example.test", name: "New", role: "viewer", password }, { cookie });
+    for (const [password, code] of [
+      ["x", "PASSWORD_TOO_SHORT"],
+      ["123456789", "PASSWORD_TOO_SHORT"],
+      ["p".repeat(129), "PASSWORD_TOO_LONG"],
+      [undefined, "PASSWORD_MISSING"],
+    ] as const) {
       const refused = await create(password);
       expect(refused.status, String(password)).toBe(400);
       expect(await refused.json()).toMatchObject({ code });
@@ -90,7 +114,12 @@ describe.each(engines)("accounts and Better Auth on %s", (engine) => {
     expect((await create("ten-chars!")).status).toBe(200);
     expect((await post(auth, "/sign-in/email", { email: "new@example.test", password: "ten-chars!" })).status).toBe(200);
 
-    const changed = await post(auth, "/change-password", { currentPassword: "ten-chars!", newPassword: "short" }, { cookie: sessionCookie(await post(auth, "/sign-in/email", { email: "new@example.test", password: "ten-chars!" })) });
+    const changed = await post(
+      auth,
+      "/change-password",
+      { currentPassword: "ten-chars!", newPassword: "short" },
+      { cookie: sessionCookie(await post(auth, "/sign-in/email", { email: "new@example.test", password: "ten-chars!" })) },
+    );
     expect(changed.status).toBe(400);
     expect(await changed.json()).toMatchObject({ code: "PASSWORD_TOO_SHORT" });
     const reset = await post(auth, "/reset-password", { newPassword: "short", token: "any" });
@@ -108,7 +137,10 @@ describe.each(engines)("accounts and Better Auth on %s", (engine) => {
     const limited = await post(auth, "/sign-in/email", { email: "cleo@example.test", password: "cleo-password-1" }, { ip });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("x-retry-after"))).toBeGreaterThan(0);
-    const rows = await t.db.select().from(rateLimit).where(eq(rateLimit.key, `${ip}|/sign-in/email`));
+    const rows = await t.db
+      .select()
+      .from(rateLimit)
+      .where(eq(rateLimit.key, `${ip}|/sign-in/email`));
     expect(rows[0]?.count).toBe(SIGN_IN_RATE_LIMIT.max);
     // Another address is not affected.
     expect((await post(auth, "/sign-in/email", { email: "cleo@example.test", password: "cleo-password-1" })).status).toBe(200);
@@ -116,7 +148,8 @@ describe.each(engines)("accounts and Better Auth on %s", (engine) => {
 
   test("every other Better Auth endpoint is limited per client address too (60 a minute)", async () => {
     const ip = freshIp();
-    const getSession = (address: string) => auth.handler(new Request(`${BASE}/api/auth/get-session`, { headers: { origin: BASE, [CLIENT_ADDRESS_HEADER]: address } }));
+    const getSession = (address: string) =>
+      auth.handler(new Request(`${BASE}/api/auth/get-session`, { headers: { origin: BASE, [CLIENT_ADDRESS_HEADER]: address } }));
     const answers: number[] = [];
     for (let i = 0; i < 61; i++) answers.push((await getSession(ip)).status);
     expect(answers.slice(0, 60).every((status) => status === 200)).toBe(true);
@@ -141,7 +174,9 @@ describe.each(engines)("accounts and Better Auth on %s", (engine) => {
 
     test("wrong passwords stop the guesser's address for that email, while the owner at another address signs in", async () => {
       const attacker = freshIp();
-      expect([await signIn("GUS@example.test", "guess-1", attacker), await signIn("gus@example.test", "guess-2", attacker)].map((r) => r.status)).toEqual([401, 401]);
+      expect(
+        [await signIn("GUS@example.test", "guess-1", attacker), await signIn("gus@example.test", "guess-2", attacker)].map((r) => r.status),
+      ).toEqual([401, 401]);
       const blocked = await signIn("gus@example.test", "gus-password-11", attacker);
       expect(blocked.status).toBe(429);
       expect(await blocked.json()).toMatchObject({ code: "TOO_MANY_FAILED_SIGN_INS" });
@@ -182,7 +217,12 @@ describe.each(engines)("accounts and Better Auth on %s", (engine) => {
       const home = freshIp();
       expect((await signIn("kim@example.test", "kim-password-11", home)).status).toBe(200);
       const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => signIn("kim@example.test", `guess-${i}`)));
-      expect(count(answers.map((r) => r.status), 401)).toBe(limits.perAccount.max);
+      expect(
+        count(
+          answers.map((r) => r.status),
+          401,
+        ),
+      ).toBe(limits.perAccount.max);
       const refused = answers.filter((r) => r.status === 429);
       expect(refused).toHaveLength(50 - limits.perAccount.max);
       expect(await refused[0]!.json()).toMatchObject({ code: "ACCOUNT_GUARDED" });
@@ -195,7 +235,9 @@ describe.each(engines)("accounts and Better Auth on %s", (engine) => {
 
     test(`with the shipped limits, 50 simultaneous wrong passwords from 50 addresses get ${SIGN_IN_LIMITS.perAccount.max} checks`, async () => {
       await createPasswordUser(t.db, { name: "Max", email: "max@example.test", password: "max-password-11", role: "viewer" });
-      const answers = await statuses(Array.from({ length: 50 }, (_, i) => post(auth, "/sign-in/email", { email: "max@example.test", password: `guess-${i}` })));
+      const answers = await statuses(
+        Array.from({ length: 50 }, (_, i) => post(auth, "/sign-in/email", { email: "max@example.test", password: `guess-${i}` })),
+      );
       expect(count(answers, 401)).toBe(SIGN_IN_LIMITS.perAccount.max);
       expect(count(answers, 429)).toBe(50 - SIGN_IN_LIMITS.perAccount.max);
     });
@@ -225,16 +267,32 @@ describe.each(engines)("accounts and Better Auth on %s", (engine) => {
     beforeAll(async () => {
       const [first] = await listUsers(t.db);
       adminId = first!.id;
-      const other = await createPasswordUser(t.db, { name: "Dora", email: "dora@example.test", password: "dora-password-1", role: "viewer" });
-      const viewer = await createPasswordUser(t.db, { name: "Vic", email: "vic@example.test", password: "vic-password-11", role: "viewer" });
+      const other = await createPasswordUser(t.db, {
+        name: "Dora",
+        email: "dora@example.test",
+        password: "dora-password-1",
+        role: "viewer",
+      });
+      const viewer = await createPasswordUser(t.db, {
+        name: "Vic",
+        email: "vic@example.test",
+        password: "vic-password-11",
+        role: "viewer",
+      });
       if (!other.ok || !viewer.ok) throw new Error("setup failed");
       otherAdminId = other.id;
       viewerId = viewer.id;
     });
 
     test("only an admin may change users, whatever the caller", async () => {
-      expect(await changeUser(t.db, { id: viewerId, role: "editor" }, viewerId, { kind: "set-role", role: "admin" })).toEqual({ ok: false, error: "forbidden" });
-      expect(await changeUser(t.db, { id: adminId, role: "admin" }, "no-such-user", { kind: "deactivate" })).toEqual({ ok: false, error: "not_found" });
+      expect(await changeUser(t.db, { id: viewerId, role: "editor" }, viewerId, { kind: "set-role", role: "admin" })).toEqual({
+        ok: false,
+        error: "forbidden",
+      });
+      expect(await changeUser(t.db, { id: adminId, role: "admin" }, "no-such-user", { kind: "deactivate" })).toEqual({
+        ok: false,
+        error: "not_found",
+      });
     });
 
     test("the only admin can neither demote nor deactivate themselves", async () => {
@@ -265,7 +323,10 @@ describe.each(engines)("accounts and Better Auth on %s", (engine) => {
       expect(signedIn.status).toBe(200);
       expect(await t.db.select().from(session).where(eq(session.userId, viewerId))).not.toHaveLength(0);
 
-      expect(await changeUser(t.db, { id: adminId, role: "admin" }, viewerId, { kind: "deactivate" })).toMatchObject({ ok: true, name: "Vic" });
+      expect(await changeUser(t.db, { id: adminId, role: "admin" }, viewerId, { kind: "deactivate" })).toMatchObject({
+        ok: true,
+        name: "Vic",
+      });
       expect(await t.db.select().from(session).where(eq(session.userId, viewerId))).toHaveLength(0);
       const refused = await post(auth, "/sign-in/email", { email: "vic@example.test", password: "vic-password-11" });
       expect(refused.status).toBe(403);
@@ -304,8 +365,12 @@ describe.each(engines)("accounts and Better Auth on %s", (engine) => {
       await expect(bootstrapAdminFromEnv(t.db, { ADMIN_EMAIL: "x@example.test", ADMIN_PASSWORD: "short-9ch" }, quietLog())).rejects.toThrow(
         /^ADMIN_PASSWORD does not meet the password rule\. The password is too short: use at least 10 characters\.$/,
       );
-      await expect(bootstrapAdminFromEnv(t.db, { ADMIN_EMAIL: "x@example.test", ADMIN_PASSWORD: "p".repeat(129) }, quietLog())).rejects.toThrow(/too long: use at most 128/);
-      await expect(bootstrapAdminFromEnv(t.db, { ADMIN_EMAIL: "not-an-email", ADMIN_PASSWORD: "long-enough-pw" }, quietLog())).rejects.toThrow(/ADMIN_EMAIL/);
+      await expect(
+        bootstrapAdminFromEnv(t.db, { ADMIN_EMAIL: "x@example.test", ADMIN_PASSWORD: "p".repeat(129) }, quietLog()),
+      ).rejects.toThrow(/too long: use at most 128/);
+      await expect(
+        bootstrapAdminFromEnv(t.db, { ADMIN_EMAIL: "not-an-email", ADMIN_PASSWORD: "long-enough-pw" }, quietLog()),
+      ).rejects.toThrow(/ADMIN_EMAIL/);
     });
   });
 });

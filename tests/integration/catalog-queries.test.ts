@@ -157,7 +157,12 @@ describe.each(engines)("catalog queries on %s", (engine) => {
     test("by section", async () => {
       for (const section of ["server", "client", "common"] as const) {
         const codes = await search(t.db, { section });
-        expect(codes.sort(), section).toEqual(facts.filter((f) => f.section === section).map((f) => f.code).sort());
+        expect(codes.sort(), section).toEqual(
+          facts
+            .filter((f) => f.section === section)
+            .map((f) => f.code)
+            .sort(),
+        );
       }
     });
 
@@ -279,7 +284,10 @@ describe.each(engines)("seeding on %s", (engine) => {
     const newSeed: Record<string, Guide> = {
       ...seedGuides,
       DomainNotResolved: { ...seedGuides.DomainNotResolved!, title: { "zh-CN": "新种子标题", en: "New seed title" } },
-      InvalidICPLicense: { ...seedGuides.InvalidICPLicense!, title: { "zh-CN": "域名未备案（新版）", en: "Domain lacks an ICP filing (seed wording qzx2)" } },
+      InvalidICPLicense: {
+        ...seedGuides.InvalidICPLicense!,
+        title: { "zh-CN": "域名未备案（新版）", en: "Domain lacks an ICP filing (seed wording qzx2)" },
+      },
     };
     const report = await seedCatalog(t.db, facts, newSeed);
     expect(report).toMatchObject({ inserted: 0, guidesUpdated: 1, keptEdited: 1 });
@@ -343,11 +351,21 @@ describe.each(engines)("listCatalog against the plain definition of search on %s
 
   async function reference(p: CatalogListParams, locale: Locale): Promise<{ rows: unknown[]; total: number }> {
     const { terms } = parseSearchQuery(p.q);
-    const escape = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);
+    const escapeLike = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);
     const conditions = [
-      ...terms.map((term) => sql`d.full_text like ${`%${escape(term)}%`}`),
-      p.status.length ? sql`e.http_status in (${sql.join(p.status.map((s) => sql`${s}`), sql`, `)})` : undefined,
-      p.section.length ? sql`e.section in (${sql.join(p.section.map((s) => sql`${s}`), sql`, `)})` : undefined,
+      ...terms.map((term) => sql`d.full_text like ${`%${escapeLike(term)}%`}`),
+      p.status.length
+        ? sql`e.http_status in (${sql.join(
+            p.status.map((s) => sql`${s}`),
+            sql`, `,
+          )})`
+        : undefined,
+      p.section.length
+        ? sql`e.section in (${sql.join(
+            p.section.map((s) => sql`${s}`),
+            sql`, `,
+          )})`
+        : undefined,
       p.retryable ? sql`g.retryable = ${p.retryable === "yes"}` : undefined,
     ].filter((c): c is SQL => c !== undefined);
     const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
@@ -355,12 +373,17 @@ describe.each(engines)("listCatalog against the plain definition of search on %s
     const other = locale === "en" ? "zh-CN" : "en";
     const q = normalizeForSearch(p.q).trim();
     const order =
-      p.sort?.key === "httpStatus" ? sql`e.http_status ${dir}, e.code asc`
-      : p.sort?.key === "section" ? sql`e.section ${dir}, e.code asc`
-      : p.sort?.key === "title" ? sql`coalesce(nullif(trim(g.title->>${locale}), ''), g.title->>${other}) ${dir}, e.code asc`
-      : p.sort?.key === "code" ? sql`e.code ${dir}`
-      : q ? sql`case when lower(e.code) = ${q} then 0 when lower(e.code) like ${`${escape(q)}%`} then 1 when lower(e.code) like ${`%${escape(q)}%`} then 2 else 3 end, e.code asc`
-      : sql`e.code asc`;
+      p.sort?.key === "httpStatus"
+        ? sql`e.http_status ${dir}, e.code asc`
+        : p.sort?.key === "section"
+          ? sql`e.section ${dir}, e.code asc`
+          : p.sort?.key === "title"
+            ? sql`coalesce(nullif(trim(g.title->>${locale}), ''), g.title->>${other}) ${dir}, e.code asc`
+            : p.sort?.key === "code"
+              ? sql`e.code ${dir}`
+              : q
+                ? sql`case when lower(e.code) = ${q} then 0 when lower(e.code) like ${`${escapeLike(q)}%`} then 1 when lower(e.code) like ${`%${escapeLike(q)}%`} then 2 else 3 end, e.code asc`
+                : sql`e.code asc`;
     const from = sql`from error_entries e join entry_guides g on g.entry_id = e.id join reference_documents d on d.entry_id = e.id ${where}`;
     type Rows = { rows: Record<string, unknown>[] };
     const page = (await t.db.execute(
@@ -372,7 +395,7 @@ describe.each(engines)("listCatalog against the plain definition of search on %s
 
   /** Queries people type, and some they should not: pieces of real text, codes, several words, wildcards, noise. */
   function randomParams(random: () => number): { params: CatalogListParams; locale: Locale } {
-    const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
     const pieceOfText = () => {
       const chars = Array.from(pick(documents));
       const length = 1 + Math.floor(random() * (random() < 0.5 ? 3 : 12));
@@ -384,8 +407,27 @@ describe.each(engines)("listCatalog against the plain definition of search on %s
       pieceOfText,
       () => pieceOfText().toUpperCase(),
       () => `${pieceOfText()} ${pieceOfText()}`,
-      () => pick(documents).split("\n")[0]!.slice(0, 1 + Math.floor(random() * 20)),
-      () => pick(["%", "_", "\\", "%s", "a_b", "x", "请求", "证书", "域名", "备案", "ＩＮＶＡＬＩＤ", "not resolved", "invalid request", "zzzz"]),
+      () =>
+        pick(documents)
+          .split("\n")[0]!
+          .slice(0, 1 + Math.floor(random() * 20)),
+      () =>
+        pick([
+          "%",
+          "_",
+          "\\",
+          "%s",
+          "a_b",
+          "x",
+          "请求",
+          "证书",
+          "域名",
+          "备案",
+          "ＩＮＶＡＬＩＤ",
+          "not resolved",
+          "invalid request",
+          "zzzz",
+        ]),
       () => String.fromCodePoint(0x21 + Math.floor(random() * 0x3000)),
     ];
     const q = pick(kinds)();
@@ -476,6 +518,7 @@ describe.each(engines)("the migration's search keys on %s", (engine) => {
     await t.db.execute(sql.raw(migrationStatement()));
     const rows = await t.db.select({ text: errorEntries.searchText, keys: errorEntries.searchKeys }).from(errorEntries);
     expect(rows.length).toBe(SEEDED);
-    for (const { text, keys } of rows) expect([...keys].sort(), JSON.stringify(text.slice(0, 80))).toEqual([...new Set(searchKeysOf(text))].sort());
+    for (const { text, keys } of rows)
+      expect([...keys].sort(), JSON.stringify(text.slice(0, 80))).toEqual([...new Set(searchKeysOf(text))].sort());
   });
 });

@@ -32,7 +32,13 @@ function captureOutput(): { text: () => string; restore: () => void } {
       return true;
     }),
   );
-  return { text: () => lines.join("\n"), restore: () => [...spies, ...streams].forEach((spy) => spy.mockRestore()) };
+  return {
+    text: () => lines.join("\n"),
+    restore: () =>
+      [...spies, ...streams].forEach((spy) => {
+        spy.mockRestore();
+      }),
+  };
 }
 
 /** A pasted key the tests search for and send, so its absence from the logs means something. */
@@ -88,7 +94,9 @@ describe.each(engines)("an API route whose query fails on %s", (engine) => {
     const output = captureOutput();
     let response: Response;
     try {
-      response = await diagnose(post("/api/v1/diagnose", "ErrorCode: MissingGroupId", { authorization: `Bearer ${key}`, "content-type": "text/plain" }));
+      response = await diagnose(
+        post("/api/v1/diagnose", "ErrorCode: MissingGroupId", { authorization: `Bearer ${key}`, "content-type": "text/plain" }),
+      );
     } finally {
       output.restore();
       await t.db.execute(sql`alter table api_keys_moved rename to api_keys`);
@@ -131,7 +139,10 @@ describe.runIf(process.env.TEST_DATABASE_URL)("a Postgres outage", () => {
         body: JSON.stringify({ email: "vic@example.test", password: "vic-password-123" }),
       }),
     );
-    cookie = signIn.headers.getSetCookie().find((c) => c.startsWith("better-auth.session_token="))!.split(";")[0]!;
+    cookie = signIn.headers
+      .getSetCookie()
+      .find((c) => c.startsWith("better-auth.session_token="))!
+      .split(";")[0]!;
     expect(cookie).toBeTruthy();
     secretsInPlay.push(key, hashApiKey(key), decodeURIComponent(cookie.split("=")[1]!).split(".")[0]!);
   });
@@ -153,13 +164,16 @@ describe.runIf(process.env.TEST_DATABASE_URL)("a Postgres outage", () => {
     expect(logged).not.toMatch(/params/i);
   });
 
-  const byKey = () => diagnose(post("/api/v1/diagnose", "ErrorCode: MissingGroupId", { authorization: `Bearer ${key}`, "content-type": "text/plain" }));
+  const byKey = () =>
+    diagnose(post("/api/v1/diagnose", "ErrorCode: MissingGroupId", { authorization: `Bearer ${key}`, "content-type": "text/plain" }));
   const bySession = () => diagnose(post("/api/v1/diagnose", "ErrorCode: MissingGroupId", { cookie, "content-type": "text/plain" }));
 
   async function expectUnavailable(response: Response) {
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBe("5");
-    expect(await response.json()).toEqual({ error: { code: "database_unavailable", message: expect.stringContaining("Try again in 5 seconds") } });
+    expect(await response.json()).toEqual({
+      error: { code: "database_unavailable", message: expect.stringContaining("Try again in 5 seconds") },
+    });
   }
 
   /** The first request after the server is back may still meet a connection it dropped; the next one must work. */
@@ -178,9 +192,15 @@ describe.runIf(process.env.TEST_DATABASE_URL)("a Postgres outage", () => {
     await expectUnavailable(await bySession());
     // Better Auth answers its own endpoints; its 500 for a lost database becomes the same 503.
     await expectUnavailable(await authGet(new Request(`${BASE}/api/auth/get-session`, { headers: { cookie } })));
-    await expectUnavailable(await authPost(post("/api/auth/sign-in/email", JSON.stringify({ email: "vic@example.test", password: "vic-password-123" }), {
-      "content-type": "application/json", origin: BASE, "x-forwarded-for": "198.51.100.8",
-    })));
+    await expectUnavailable(
+      await authPost(
+        post("/api/auth/sign-in/email", JSON.stringify({ email: "vic@example.test", password: "vic-password-123" }), {
+          "content-type": "application/json",
+          origin: BASE,
+          "x-forwarded-for": "198.51.100.8",
+        }),
+      ),
+    );
 
     await relay.restore();
     await expectRecovered(byKey);
@@ -199,7 +219,9 @@ describe.runIf(process.env.TEST_DATABASE_URL)("a Postgres outage", () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 100));
     // What a restart does to the app's pool, without restarting the server other people use.
-    await owner.db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`);
+    await owner.db.execute(
+      sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
+    );
     await new Promise((resolve) => setTimeout(resolve, 200));
     finish();
     await expect(transaction).rejects.toBeInstanceOf(Error);

@@ -6,13 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { DatabaseUnreachableError, MIGRATIONS_FOLDER, openDatabase } from "@/db/client";
 import * as schema from "@/db/schema";
 import type { Db } from "@/db/types";
-import {
-  createServerTestDatabase,
-  createTestDatabase,
-  engines,
-  serverHasDatabase,
-  type TestDatabase,
-} from "../support/databases";
+import { createServerTestDatabase, createTestDatabase, engines, serverHasDatabase, type TestDatabase } from "../support/databases";
 
 async function rows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
   // node-postgres and PGlite both answer raw SQL with `{ rows }`; Db's generic result type hides that.

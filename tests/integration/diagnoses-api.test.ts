@@ -71,7 +71,13 @@ describe.each(engines)("POST /api/v1/diagnose on %s", (engine) => {
   });
 
   test("binary, garbage and empty input get 'no error found' (an empty findings list), never a 500", async () => {
-    for (const body of [randomBytes(64 * 1024), Buffer.from([0, 0, 0, 255, 254, 0xc3, 0x28]), "", "lorem ipsum dolor sit amet", "{{{{[[[[\"\\u0000"]) {
+    for (const body of [
+      randomBytes(64 * 1024),
+      Buffer.from([0, 0, 0, 255, 254, 0xc3, 0x28]),
+      "",
+      "lorem ipsum dolor sit amet",
+      '{{{{[[[["\\u0000',
+    ]) {
       const response = await send(body);
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual({ findings: [] });
@@ -86,10 +92,14 @@ describe.each(engines)("POST /api/v1/diagnose on %s", (engine) => {
 
     const over = await send(`${padded}x`);
     expect(over.status).toBe(413);
-    expect(await over.json()).toEqual({ error: { code: "payload_too_large", message: expect.stringMatching(/larger than 1 MB.*at most 1 MB/) } });
+    expect(await over.json()).toEqual({
+      error: { code: "payload_too_large", message: expect.stringMatching(/larger than 1 MB.*at most 1 MB/) },
+    });
     const declared = await send("small", { "content-length": String(4 * 1024 * 1024 + 1) });
     expect(declared.status).toBe(413);
-    expect(await declared.json()).toEqual({ error: { code: "payload_too_large", message: expect.stringMatching(/larger than 1 MB.*at most 1 MB/) } });
+    expect(await declared.json()).toEqual({
+      error: { code: "payload_too_large", message: expect.stringMatching(/larger than 1 MB.*at most 1 MB/) },
+    });
     expect((await send(streamedBody(5 * 1024 * 1024))).status).toBe(413);
   });
 
@@ -111,7 +121,12 @@ describe.each(engines)("POST /api/v1/diagnose on %s", (engine) => {
     expect(body.url).toBe(`http://127.0.0.1:3999/d/${body.id}`);
     expect(body.findings[0].code).toBe("InvalidFormatRequestConfig");
     const record = (await getDiagnosis(t.db, body.id))!;
-    expect(record).toMatchObject({ createdBy: null, ticketRef: "INC-9", requestId: "7B3C9A1E-2F4D-4E6A-9C8B-1A2B3C4D5E6F", result: { via: { kind: "api-key", name: "Ticket system" } } });
+    expect(record).toMatchObject({
+      createdBy: null,
+      ticketRef: "INC-9",
+      requestId: "7B3C9A1E-2F4D-4E6A-9C8B-1A2B3C4D5E6F",
+      result: { via: { kind: "api-key", name: "Ticket system" } },
+    });
     expect(record.inputRedacted).not.toContain("LTAI5tShouldNeverBeStored99");
     expect(record.result.findings[0]!.snapshot).toMatchObject({ code: "InvalidFormat%s", param: "RequestConfig" });
   });

@@ -42,7 +42,12 @@ describe.each(engines)("saved diagnoses on %s", (engine) => {
 
   test("a viewer saves a diagnosis: only the redacted input is stored, with a snapshot of the entry, parameter filled in", async () => {
     const matcher = await getMatcher(t.db);
-    const saved = await saveDiagnosis(t.db, viewer, { input: PASTE, inputKind: "text", ticketRef: " INC-4711 ", result: diagnose(PASTE, matcher) });
+    const saved = await saveDiagnosis(t.db, viewer, {
+      input: PASTE,
+      inputKind: "text",
+      ticketRef: " INC-4711 ",
+      result: diagnose(PASTE, matcher),
+    });
     if (!saved.ok) throw new Error(JSON.stringify(saved));
     id = saved.id;
     const [row] = await t.db.select().from(diagnoses).where(eq(diagnoses.id, id));
@@ -52,9 +57,21 @@ describe.each(engines)("saved diagnoses on %s", (engine) => {
     expect(row!.ticketRef).toBe("INC-4711");
 
     const record = (await getDiagnosis(t.db, id))!;
-    expect(record).toMatchObject({ id, inputKind: "text", createdBy: { id: viewer.id, name: "Vi Viewer" }, ticketRef: "INC-4711", outcome: null, checks: [], notes: [] });
+    expect(record).toMatchObject({
+      id,
+      inputKind: "text",
+      createdBy: { id: viewer.id, name: "Vi Viewer" },
+      ticketRef: "INC-4711",
+      outcome: null,
+      checks: [],
+      notes: [],
+    });
     const [finding] = record.result.findings;
-    expect(finding).toMatchObject({ code: "MissingGroupId", requestId: REQUEST_ID, match: { entry: "Missing%s", param: "GroupId", kind: "template" } });
+    expect(finding).toMatchObject({
+      code: "MissingGroupId",
+      requestId: REQUEST_ID,
+      match: { entry: "Missing%s", param: "GroupId", kind: "template" },
+    });
     const entry = (await getEntryByCode(t.db, "Missing%s"))!;
     expect(finding!.snapshot).toMatchObject({ code: "Missing%s", param: "GroupId", revision: entry.revision, httpStatus: 400 });
     expect(finding!.snapshot!.title.en).toContain("GroupId");
@@ -62,7 +79,9 @@ describe.each(engines)("saved diagnoses on %s", (engine) => {
     expect(finding!.snapshot!.checklist.length).toBe(entry.checklist.length);
     expect(record.result.redactions).toEqual([{ kind: "AccessKeyId", count: 1 }]);
     expect(record.result.via).toEqual({ kind: "session" });
-    expect(record.snapshots).toEqual([{ findingIndex: 0, code: "Missing%s", savedRevision: entry.revision, currentRevision: entry.revision, changed: false }]);
+    expect(record.snapshots).toEqual([
+      { findingIndex: 0, code: "Missing%s", savedRevision: entry.revision, currentRevision: entry.revision, changed: false },
+    ]);
   });
 
   test("any signed-in colleague ticks and unticks steps; each tick records who and when", async () => {
@@ -77,18 +96,37 @@ describe.each(engines)("saved diagnoses on %s", (engine) => {
   });
 
   test("a step or finding that does not exist, or a bad id, is refused with a field error; an unknown diagnosis is not found", async () => {
-    expect(await setCheck(t.db, viewer, { diagnosisId: id, findingIndex: 0, stepIndex: 99, done: true })).toEqual({ ok: false, error: "invalid", fieldErrors: { stepIndex: "stepInvalid" } });
-    expect(await setCheck(t.db, viewer, { diagnosisId: id, findingIndex: 5, stepIndex: 0, done: true })).toMatchObject({ error: "invalid" });
-    expect(await setCheck(t.db, viewer, { diagnosisId: id, findingIndex: -1, stepIndex: 0, done: true })).toMatchObject({ error: "invalid" });
-    expect(await setCheck(t.db, viewer, { diagnosisId: "../etc", findingIndex: 0, stepIndex: 0, done: true })).toMatchObject({ fieldErrors: { diagnosisId: "idInvalid" } });
-    expect(await setCheck(t.db, viewer, { diagnosisId: "AAAAAAAAAAAA", findingIndex: 0, stepIndex: 0, done: true })).toEqual({ ok: false, error: "not_found" });
+    expect(await setCheck(t.db, viewer, { diagnosisId: id, findingIndex: 0, stepIndex: 99, done: true })).toEqual({
+      ok: false,
+      error: "invalid",
+      fieldErrors: { stepIndex: "stepInvalid" },
+    });
+    expect(await setCheck(t.db, viewer, { diagnosisId: id, findingIndex: 5, stepIndex: 0, done: true })).toMatchObject({
+      error: "invalid",
+    });
+    expect(await setCheck(t.db, viewer, { diagnosisId: id, findingIndex: -1, stepIndex: 0, done: true })).toMatchObject({
+      error: "invalid",
+    });
+    expect(await setCheck(t.db, viewer, { diagnosisId: "../etc", findingIndex: 0, stepIndex: 0, done: true })).toMatchObject({
+      fieldErrors: { diagnosisId: "idInvalid" },
+    });
+    expect(await setCheck(t.db, viewer, { diagnosisId: "AAAAAAAAAAAA", findingIndex: 0, stepIndex: 0, done: true })).toEqual({
+      ok: false,
+      error: "not_found",
+    });
     expect(await getDiagnosis(t.db, "AAAAAAAAAAAA")).toBeNull();
     expect(await getDiagnosis(t.db, "'; drop table diagnoses; --")).toBeNull();
   });
 
   test("notes are required, limited and redacted; they come back in order with their author", async () => {
-    expect(await addNote(t.db, viewer, { diagnosisId: id, body: "   " })).toEqual({ ok: false, error: "invalid", fieldErrors: { body: "bodyRequired" } });
-    expect(await addNote(t.db, viewer, { diagnosisId: id, body: "x".repeat(5001) })).toMatchObject({ fieldErrors: { body: "bodyTooLong" } });
+    expect(await addNote(t.db, viewer, { diagnosisId: id, body: "   " })).toEqual({
+      ok: false,
+      error: "invalid",
+      fieldErrors: { body: "bodyRequired" },
+    });
+    expect(await addNote(t.db, viewer, { diagnosisId: id, body: "x".repeat(5001) })).toMatchObject({
+      fieldErrors: { body: "bodyTooLong" },
+    });
     expect(await addNote(t.db, viewer, { diagnosisId: id })).toMatchObject({ fieldErrors: { body: "bodyRequired" } });
     expect((await addNote(t.db, viewer, { diagnosisId: id, body: "Asked the customer for the GroupId." })).ok).toBe(true);
     expect((await addNote(t.db, editor, { diagnosisId: id, body: "They sent password=hunter2hunter2 by mistake" })).ok).toBe(true);
@@ -101,10 +139,23 @@ describe.each(engines)("saved diagnoses on %s", (engine) => {
   });
 
   test("the outcome: not solved needs a reason, solved does not; it records who and when", async () => {
-    expect(await setOutcome(t.db, viewer, { diagnosisId: id, outcome: "not_solved", reason: "  " })).toEqual({ ok: false, error: "invalid", fieldErrors: { reason: "reasonRequired" } });
-    expect(await setOutcome(t.db, viewer, { diagnosisId: id, outcome: "maybe" })).toMatchObject({ fieldErrors: { outcome: "outcomeInvalid" } });
-    expect(await setOutcome(t.db, viewer, { diagnosisId: id, outcome: "not_solved", reason: "Customer has no GroupId yet" })).toEqual({ ok: true });
-    expect((await getDiagnosis(t.db, id))!.outcome).toEqual({ value: "not_solved", reason: "Customer has no GroupId yet", by: { id: viewer.id, name: "Vi Viewer" }, at: expect.any(Date) });
+    expect(await setOutcome(t.db, viewer, { diagnosisId: id, outcome: "not_solved", reason: "  " })).toEqual({
+      ok: false,
+      error: "invalid",
+      fieldErrors: { reason: "reasonRequired" },
+    });
+    expect(await setOutcome(t.db, viewer, { diagnosisId: id, outcome: "maybe" })).toMatchObject({
+      fieldErrors: { outcome: "outcomeInvalid" },
+    });
+    expect(await setOutcome(t.db, viewer, { diagnosisId: id, outcome: "not_solved", reason: "Customer has no GroupId yet" })).toEqual({
+      ok: true,
+    });
+    expect((await getDiagnosis(t.db, id))!.outcome).toEqual({
+      value: "not_solved",
+      reason: "Customer has no GroupId yet",
+      by: { id: viewer.id, name: "Vi Viewer" },
+      at: expect.any(Date),
+    });
     expect(await setOutcome(t.db, editor, { diagnosisId: id, outcome: "solved" })).toEqual({ ok: true });
     expect((await getDiagnosis(t.db, id))!.outcome).toMatchObject({ value: "solved", reason: null, by: { name: "Ed Editor" } });
     expect(await setTicketRef(t.db, viewer, { diagnosisId: id, ticketRef: "INC-4712" })).toEqual({ ok: true });
@@ -114,8 +165,14 @@ describe.each(engines)("saved diagnoses on %s", (engine) => {
   test("an unknown or missing role may not save, tick, note or close", async () => {
     const stranger = { id: "x", role: "guest" };
     const matcher = await getMatcher(t.db);
-    expect(await saveDiagnosis(t.db, stranger, { input: PASTE, inputKind: "text", result: diagnose(PASTE, matcher) })).toEqual({ ok: false, error: "forbidden" });
-    expect(await setCheck(t.db, stranger, { diagnosisId: id, findingIndex: 0, stepIndex: 0, done: true })).toEqual({ ok: false, error: "forbidden" });
+    expect(await saveDiagnosis(t.db, stranger, { input: PASTE, inputKind: "text", result: diagnose(PASTE, matcher) })).toEqual({
+      ok: false,
+      error: "forbidden",
+    });
+    expect(await setCheck(t.db, stranger, { diagnosisId: id, findingIndex: 0, stepIndex: 0, done: true })).toEqual({
+      ok: false,
+      error: "forbidden",
+    });
     expect(await addNote(t.db, stranger, { diagnosisId: id, body: "hi" })).toEqual({ ok: false, error: "forbidden" });
     expect(await setOutcome(t.db, stranger, { diagnosisId: id, outcome: "solved" })).toEqual({ ok: false, error: "forbidden" });
   });
@@ -134,7 +191,13 @@ describe.each(engines)("saved diagnoses on %s", (engine) => {
     });
     expect(updated.ok).toBe(true);
     const record = (await getDiagnosis(t.db, id))!;
-    expect(record.snapshots[0]).toEqual({ findingIndex: 0, code: "Missing%s", savedRevision: entry.revision, currentRevision: entry.revision + 1, changed: true });
+    expect(record.snapshots[0]).toEqual({
+      findingIndex: 0,
+      code: "Missing%s",
+      savedRevision: entry.revision,
+      currentRevision: entry.revision + 1,
+      changed: true,
+    });
     expect(record.result.findings[0]!.snapshot!.title.en).not.toContain("new wording");
   });
 
@@ -155,23 +218,51 @@ describe.each(engines)("saved diagnoses on %s", (engine) => {
     const looked = await lookupRequestEvent(t.db, eventId.toLowerCase());
     if (!looked.ok || !looked.event) throw new Error("event not found");
     const diagnosis = diagnoseRequestEvent(looked.event, await getMatcher(t.db));
-    expect(diagnosis.findings[0]).toMatchObject({ code: "CertificateKeyNotMatch", requestId: eventId, region: "cn-shanghai", action: "SetDomainCertificate", timestamp: "2024-05-12T06:06:51.000Z" });
+    expect(diagnosis.findings[0]).toMatchObject({
+      code: "CertificateKeyNotMatch",
+      requestId: eventId,
+      region: "cn-shanghai",
+      action: "SetDomainCertificate",
+      timestamp: "2024-05-12T06:06:51.000Z",
+    });
 
     const first = await saveDiagnosis(t.db, viewer, { input: eventId, inputKind: "request-id", result: diagnosis, event: looked.event });
     const second = await saveDiagnosis(t.db, editor, { input: eventId, inputKind: "request-id", result: diagnosis, event: looked.event });
     if (!first.ok || !second.ok) throw new Error("not saved");
     const record = (await getDiagnosis(t.db, first.id))!;
-    expect(record).toMatchObject({ inputKind: "request-id", requestId: eventId, result: { event: { requestId: eventId, region: "cn-shanghai", caller: "alice (ram-user, account 1234567890123456)" } } });
+    expect(record).toMatchObject({
+      inputKind: "request-id",
+      requestId: eventId,
+      result: { event: { requestId: eventId, region: "cn-shanghai", caller: "alice (ram-user, account 1234567890123456)" } },
+    });
 
     const earlier = await listDiagnosesForRequestId(t.db, eventId.toLowerCase());
     expect(earlier.map((d) => d.id)).toEqual([second.id, first.id]);
-    expect(earlier[0]).toMatchObject({ createdBy: { name: "Ed Editor" }, inputKind: "request-id", codes: ["CertificateKeyNotMatch"], outcome: null });
+    expect(earlier[0]).toMatchObject({
+      createdBy: { name: "Ed Editor" },
+      inputKind: "request-id",
+      codes: ["CertificateKeyNotMatch"],
+      outcome: null,
+    });
     expect((await listDiagnosesForRequestId(t.db, eventId, { excludeId: second.id })).map((d) => d.id)).toEqual([first.id]);
     expect(await listDiagnosesForRequestId(t.db, "garbage")).toEqual([]);
   });
 
   test("a successful request's event gives no finding and can still be saved", async () => {
-    const ok = { requestId: "8B8B8B8B-1111-4222-8333-444455556666", occurredAt: new Date(), product: "CloudAPI", action: "DeployApi", apiVersion: null, region: "cn-beijing", httpStatus: 200, code: null, message: null, caller: null, sourceIp: null, userAgent: null };
+    const ok = {
+      requestId: "8B8B8B8B-1111-4222-8333-444455556666",
+      occurredAt: new Date(),
+      product: "CloudAPI",
+      action: "DeployApi",
+      apiVersion: null,
+      region: "cn-beijing",
+      httpStatus: 200,
+      code: null,
+      message: null,
+      caller: null,
+      sourceIp: null,
+      userAgent: null,
+    };
     const diagnosis = diagnoseRequestEvent(ok, await getMatcher(t.db));
     expect(diagnosis.findings).toEqual([]);
     const saved = await saveDiagnosis(t.db, viewer, { input: ok.requestId, inputKind: "request-id", result: diagnosis, event: ok });
@@ -180,7 +271,11 @@ describe.each(engines)("saved diagnoses on %s", (engine) => {
 
   test("binary garbage is saved as 'nothing found', NUL bytes and all", async () => {
     const garbage = "\u0000\u0001\u0002\uFFFD\ud800PK\u0003\u0004".repeat(50);
-    const saved = await saveDiagnosis(t.db, viewer, { input: garbage, inputKind: "text", result: diagnose(garbage, await getMatcher(t.db)) });
+    const saved = await saveDiagnosis(t.db, viewer, {
+      input: garbage,
+      inputKind: "text",
+      result: diagnose(garbage, await getMatcher(t.db)),
+    });
     if (!saved.ok) throw new Error("not saved");
     const record = (await getDiagnosis(t.db, saved.id))!;
     expect(record.result.findings).toEqual([]);
@@ -189,7 +284,13 @@ describe.each(engines)("saved diagnoses on %s", (engine) => {
 
   test("input over 1 MB is refused", async () => {
     const huge = "a".repeat(1024 * 1024 + 1);
-    expect(await saveDiagnosis(t.db, viewer, { input: huge, inputKind: "text", result: { findings: [], recognized: [], redacted: { text: "", removed: [] }, input: { kind: "text", length: 0 } } })).toEqual({
+    expect(
+      await saveDiagnosis(t.db, viewer, {
+        input: huge,
+        inputKind: "text",
+        result: { findings: [], recognized: [], redacted: { text: "", removed: [] }, input: { kind: "text", length: 0 } },
+      }),
+    ).toEqual({
       ok: false,
       error: "invalid",
       fieldErrors: { input: "inputTooLarge" },
@@ -216,7 +317,10 @@ describe.each(engines)("saved diagnoses on %s", (engine) => {
       expect(await getMatcher(t.db)).toBe(first);
 
       const [entry] = await t.db.select().from(errorEntries).where(eq(errorEntries.code, "EqualSignature"));
-      await t.db.update(errorEntries).set({ messages: [...entry!.messages, "The new signature equals the old one."] }).where(eq(errorEntries.id, entry!.id));
+      await t.db
+        .update(errorEntries)
+        .set({ messages: [...entry!.messages, "The new signature equals the old one."] })
+        .where(eq(errorEntries.id, entry!.id));
       try {
         clock.mockReturnValue(now + 122_000);
         const rebuilt = await getMatcher(t.db);

@@ -33,7 +33,8 @@ describe.each(engines)("the diagnosis time budget behind POST /api/v1/diagnose o
     await t.close();
   });
 
-  const send = (body: string, query = "") => POST(post(`/api/v1/diagnose${query}`, body, { authorization: `Bearer ${key}`, "content-type": "text/plain" }));
+  const send = (body: string, query = "") =>
+    POST(post(`/api/v1/diagnose${query}`, body, { authorization: `Bearer ${key}`, "content-type": "text/plain" }));
 
   test("a diagnosis past its time budget is stopped and answered 503 diagnosis_timeout, nothing saved; the next one still runs", async () => {
     const saved = async () => (await t.db.select({ n: count() }).from(diagnoses))[0]!.n;
@@ -41,7 +42,9 @@ describe.each(engines)("the diagnosis time budget behind POST /api/v1/diagnose o
     for (const query of ["", "?save=1"]) {
       const stopped = await send(heavyPaste(), query);
       expect(stopped.status).toBe(503);
-      expect(await stopped.json()).toEqual({ error: { code: "diagnosis_timeout", message: expect.stringContaining("longer than 0.005 s and was stopped") } });
+      expect(await stopped.json()).toEqual({
+        error: { code: "diagnosis_timeout", message: expect.stringContaining("longer than 0.005 s and was stopped") },
+      });
     }
     expect(await saved()).toBe(0);
     const small = await send("Error: MissingGroupId: code: 400, GroupId is mandatory for this action.", "?save=1");
@@ -49,10 +52,13 @@ describe.each(engines)("the diagnosis time budget behind POST /api/v1/diagnose o
   });
 
   test("a large event body past the budget is answered 503 events_timeout and nothing of it is stored; a small one is", async () => {
-    const sendEvents = (body: string) => events.POST(post("/api/v1/events", body, { authorization: `Bearer ${key}`, "content-type": "application/x-ndjson" }));
+    const sendEvents = (body: string) =>
+      events.POST(post("/api/v1/events", body, { authorization: `Bearer ${key}`, "content-type": "application/x-ndjson" }));
     const stopped = await sendEvents(eventsBody(600));
     expect(stopped.status).toBe(503);
-    expect(await stopped.json()).toEqual({ error: { code: "events_timeout", message: expect.stringContaining("Parsing these events took longer than 0.005 s") } });
+    expect(await stopped.json()).toEqual({
+      error: { code: "events_timeout", message: expect.stringContaining("Parsing these events took longer than 0.005 s") },
+    });
     expect((await t.db.select({ n: count() }).from(requestEvents))[0]!.n).toBe(0);
     const small = await sendEvents(eventsBody(3));
     expect(await small.json()).toMatchObject({ received: 3, inserted: 3 });

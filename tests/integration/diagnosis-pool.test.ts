@@ -53,7 +53,8 @@ describe.each(engines)("diagnosis worker pool behind POST /api/v1/diagnose on %s
     await t.close();
   });
 
-  const send = (body: string, query = "") => POST(post(`/api/v1/diagnose${query}`, body, { authorization: `Bearer ${key}`, "content-type": "text/plain" }));
+  const send = (body: string, query = "") =>
+    POST(post(`/api/v1/diagnose${query}`, body, { authorization: `Bearer ${key}`, "content-type": "text/plain" }));
 
   test("a 1 MB paste is diagnosed in a worker, with ?save=1 drafted and redacted there too, the same answer as on the request thread", async () => {
     const paste = heavyPaste();
@@ -73,7 +74,11 @@ describe.each(engines)("diagnosis worker pool behind POST /api/v1/diagnose on %s
     const body = await saved.json();
     expect(body.findings).toEqual(expected.findings);
     const record = (await getDiagnosis(t.db, body.id))!;
-    expect(record).toMatchObject({ ticketRef: "INC-77", requestId: "7B3C9A1E-2F4D-4E6A-9C8B-1A2B3C4D5E6F", result: { via: { kind: "api-key", name: "Ticket system" } } });
+    expect(record).toMatchObject({
+      ticketRef: "INC-77",
+      requestId: "7B3C9A1E-2F4D-4E6A-9C8B-1A2B3C4D5E6F",
+      result: { via: { kind: "api-key", name: "Ticket system" } },
+    });
     expect(record.inputRedacted).not.toContain("LTAI5tShouldNeverBeStored99");
     expect(record.inputRedacted.length).toBeGreaterThan(1_000_000);
     // The catalog entry's snapshot came from the request thread's database read, asked for by the worker.
@@ -83,12 +88,15 @@ describe.each(engines)("diagnosis worker pool behind POST /api/v1/diagnose on %s
     expect(workerTasks()).toBe(before + 2);
   });
 
-  test.runIf(process.platform === "linux")("diagnosis workers run at a lower CPU priority (nice 10) than the request thread, so heavy pastes yield to other requests", async () => {
-    expect((await send(heavyPaste())).status).toBe(200);
-    const nice = threadNiceValues();
-    expect(nice.get(process.pid)).toBe(0);
-    expect([...nice.values()]).toContain(10);
-  });
+  test.runIf(process.platform === "linux")(
+    "diagnosis workers run at a lower CPU priority (nice 10) than the request thread, so heavy pastes yield to other requests",
+    async () => {
+      expect((await send(heavyPaste())).status).toBe(200);
+      const nice = threadNiceValues();
+      expect(nice.get(process.pid)).toBe(0);
+      expect([...nice.values()]).toContain(10);
+    },
+  );
 
   test("when the pool's queue is full a heavy paste gets 503 busy with Retry-After, the others their answer, a small paste is served at once", async () => {
     const paste = heavyPaste();
@@ -101,7 +109,8 @@ describe.each(engines)("diagnosis worker pool behind POST /api/v1/diagnose on %s
       expect(answer.headers.get("retry-after")).toBe("2");
       expect(await answer.json()).toEqual({ error: { code: "busy", message: expect.stringContaining("Try again in 2 seconds") } });
     }
-    for (const answer of answers.filter((a) => a.status === 200)) expect((await answer.json()).findings[0].code).toBe("InvalidFormatRequestConfig");
+    for (const answer of answers.filter((a) => a.status === 200))
+      expect((await answer.json()).findings[0].code).toBe("InvalidFormatRequestConfig");
 
     const small = await send("Error: MissingGroupId: code: 400, GroupId is mandatory for this action.");
     expect(small.status).toBe(200);
@@ -112,25 +121,36 @@ describe.each(engines)("diagnosis worker pool behind POST /api/v1/diagnose on %s
     const before = workerTasks();
     const body = eventsBody(600, "6D2E3C4B");
     expect(body.length).toBeGreaterThan(64 * 1024);
-    const response = await events.POST(post("/api/v1/events", body, { authorization: `Bearer ${key}`, "content-type": "application/x-ndjson" }));
+    const response = await events.POST(
+      post("/api/v1/events", body, { authorization: `Bearer ${key}`, "content-type": "application/x-ndjson" }),
+    );
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ received: 600, inserted: 600, duplicates: 0, errors: [] });
     expect(workerTasks()).toBe(before + 1);
-    const leaked = await t.db.execute(sql`select count(*)::int as n from request_events where raw::text like '%LTAI5tShouldNeverBeStored%' or message like '%LTAI5tShouldNeverBeStored%'`);
+    const leaked = await t.db.execute(
+      sql`select count(*)::int as n from request_events where raw::text like '%LTAI5tShouldNeverBeStored%' or message like '%LTAI5tShouldNeverBeStored%'`,
+    );
     expect((leaked as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(0);
   });
 
   test("when the catalog changes, large pastes are diagnosed by workers built from the new catalog", async () => {
     const learned = "The diagnosis pool learned this message today.";
-    const paste = `{"RequestId":"7B3C9A1E-2F4D-4E6A-9C8B-1A2B3C4D5E6F","Code":"Unheard.Of","Message":"${learned}"}\n${heavyPaste()}`.slice(0, 1024 * 1024);
-    const firstMatch = async () => (await (await send(paste)).json()).findings.find((f: { code: string }) => f.code === "Unheard.Of")?.match ?? null;
+    const paste = `{"RequestId":"7B3C9A1E-2F4D-4E6A-9C8B-1A2B3C4D5E6F","Code":"Unheard.Of","Message":"${learned}"}\n${heavyPaste()}`.slice(
+      0,
+      1024 * 1024,
+    );
+    const firstMatch = async () =>
+      (await (await send(paste)).json()).findings.find((f: { code: string }) => f.code === "Unheard.Of")?.match ?? null;
     const now = Date.now();
     const clock = vi.spyOn(Date, "now");
     const [entry] = await t.db.select().from(errorEntries).where(eq(errorEntries.code, "EqualSignature"));
     try {
       clock.mockReturnValue(now + 61_000);
       expect(await firstMatch()).toBeNull();
-      await t.db.update(errorEntries).set({ messages: [...entry!.messages, learned] }).where(eq(errorEntries.id, entry!.id));
+      await t.db
+        .update(errorEntries)
+        .set({ messages: [...entry!.messages, learned] })
+        .where(eq(errorEntries.id, entry!.id));
       // The catalog is read again once a minute at most.
       clock.mockReturnValue(now + 122_000);
       expect(await firstMatch()).toMatchObject({ entry: "EqualSignature", kind: "message" });

@@ -13,7 +13,9 @@ function freshDataDir(): string {
   folders.push(dir);
   return dir;
 }
-afterAll(() => folders.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterAll(() => {
+  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
+});
 
 async function waitFor(condition: () => boolean, ms = 90_000) {
   const start = Date.now();
@@ -27,11 +29,20 @@ const readLock = (dataDir: string) => JSON.parse(readFileSync(lockPath(dataDir),
 
 /** An ErrorDesk process takes the lock and is killed: its lock file stays behind. */
 function crashWhileHoldingLock(dataDir: string): void {
-  const crashed = spawnSync(process.execPath, ["--import", "tsx", "-e", `
+  const crashed = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "-e",
+      `
     const { acquireEmbeddedLock } = await import(${JSON.stringify(path.join(root, "db/embedded-lock.ts"))});
     acquireEmbeddedLock(${JSON.stringify(dataDir)});
     process.kill(process.pid, "SIGKILL");
-  `], { cwd: root });
+  `,
+    ],
+    { cwd: root },
+  );
   expect(crashed.signal).toBe("SIGKILL");
   expect(existsSync(lockPath(dataDir))).toBe(true);
 }
@@ -46,12 +57,21 @@ function startUnrelatedProcess(): ChildProcess {
 describe("the embedded data folder is opened by one process only", () => {
   test("a second process cannot open a folder another process holds, and is told who holds it", async () => {
     const dataDir = freshDataDir();
-    const holder = spawn(process.execPath, ["--import", "tsx", "-e", `
+    const holder = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "-e",
+        `
       const { openDatabase } = await import(${JSON.stringify(path.join(root, "db/client.ts"))});
       await openDatabase({ dataDir: ${JSON.stringify(dataDir)} });
       process.stdout.write("open\\n");
       setInterval(() => {}, 1000);
-    `], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+    `,
+      ],
+      { cwd: root, stdio: ["ignore", "pipe", "inherit"] },
+    );
     try {
       let out = "";
       holder.stdout.on("data", (chunk) => (out += chunk));
@@ -64,10 +84,16 @@ describe("the embedded data folder is opened by one process only", () => {
       await expect(attempt).rejects.toThrow(`already open in process ${holder.pid}`);
 
       // The export tool stops with one clear line rather than touching the folder.
-      const exported = spawnSync(process.execPath, ["--import", "tsx", "scripts/catalog-export.ts"], { cwd: root, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" }, encoding: "utf8" });
+      const exported = spawnSync(process.execPath, ["--import", "tsx", "scripts/catalog-export.ts"], {
+        cwd: root,
+        env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" },
+        encoding: "utf8",
+      });
       expect(exported.status).toBe(1);
       expect(exported.stdout).toBe("");
-      expect(exported.stderr.trim()).toMatch(new RegExp(`^catalog:export failed: The embedded database in .* is already open in process ${holder.pid}`));
+      expect(exported.stderr.trim()).toMatch(
+        new RegExp(`^catalog:export failed: The embedded database in .* is already open in process ${holder.pid}`),
+      );
     } finally {
       holder.kill("SIGKILL");
     }
@@ -82,21 +108,25 @@ describe("the embedded data folder is opened by one process only", () => {
   }, 120_000);
 
   // Start times come from /proc; elsewhere a live pid keeps counting as the holder (the test below).
-  test.runIf(existsSync("/proc/self/stat"))("a crashed holder's lock whose pid now belongs to another program is taken over", async () => {
-    const dataDir = freshDataDir();
-    crashWhileHoldingLock(dataDir);
-    const sleeper = startUnrelatedProcess();
-    try {
-      writeFileSync(lockPath(dataDir), JSON.stringify({ ...readLock(dataDir), pid: sleeper.pid }));
-      expect(readLiveLock(dataDir)).toBeNull();
-      const database = await openDatabase({ dataDir });
-      expect(readLock(dataDir).pid).toBe(process.pid);
-      await database.close();
-      expect(sleeper.exitCode).toBeNull();
-    } finally {
-      sleeper.kill("SIGKILL");
-    }
-  }, 120_000);
+  test.runIf(existsSync("/proc/self/stat"))(
+    "a crashed holder's lock whose pid now belongs to another program is taken over",
+    async () => {
+      const dataDir = freshDataDir();
+      crashWhileHoldingLock(dataDir);
+      const sleeper = startUnrelatedProcess();
+      try {
+        writeFileSync(lockPath(dataDir), JSON.stringify({ ...readLock(dataDir), pid: sleeper.pid }));
+        expect(readLiveLock(dataDir)).toBeNull();
+        const database = await openDatabase({ dataDir });
+        expect(readLock(dataDir).pid).toBe(process.pid);
+        await database.close();
+        expect(sleeper.exitCode).toBeNull();
+      } finally {
+        sleeper.kill("SIGKILL");
+      }
+    },
+    120_000,
+  );
 
   test("a lock that records no start time (an older ErrorDesk's) still blocks while its pid runs", async () => {
     const dataDir = freshDataDir();

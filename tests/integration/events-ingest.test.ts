@@ -44,7 +44,13 @@ describe.each(engines)("request events on %s", (engine) => {
   test("a JSON array is stored, one row per event, RequestIds upper-cased", async () => {
     const response = await send(
       JSON.stringify([
-        { requestId: rid(1).toLowerCase(), code: "MissingGroupId", message: "GroupId is mandatory for this action.", httpStatus: 400, region: "cn-hangzhou" },
+        {
+          requestId: rid(1).toLowerCase(),
+          code: "MissingGroupId",
+          message: "GroupId is mandatory for this action.",
+          httpStatus: 400,
+          region: "cn-hangzhou",
+        },
         { requestId: rid(2), code: "Throttling.User", httpStatus: 400 },
       ]),
       { "content-type": "application/json" },
@@ -130,7 +136,12 @@ describe.each(engines)("request events on %s", (engine) => {
   });
 
   test("a full body's worth of events (1,500) is stored in one go", async () => {
-    const events = Array.from({ length: 1_500 }, (_, i) => ({ requestId: rid(100_000 + i), code: "Throttling.API", httpStatus: 400, region: "cn-shanghai" }));
+    const events = Array.from({ length: 1_500 }, (_, i) => ({
+      requestId: rid(100_000 + i),
+      code: "Throttling.API",
+      httpStatus: 400,
+      region: "cn-shanghai",
+    }));
     const summary = await importEvents(t.db, events.map((e) => JSON.stringify(e)).join("\n"));
     expect(summary).toMatchObject({ received: 1_500, inserted: 1_500, duplicates: 0, errors: [] });
     expect((await lookupRequestEvent(t.db, rid(101_499))).ok).toBe(true);
@@ -178,7 +189,9 @@ describe.each(engines)("request events on %s", (engine) => {
   });
 
   test(`a batch of more than ${INSERT_CHUNK_ROWS} events, stored in several statements, is stored whole or not at all`, async () => {
-    const events = Array.from({ length: INSERT_CHUNK_ROWS + 2 }, (_, i) => JSON.stringify({ requestId: rid(500_000 + i), code: "Throttling.API" })).join("\n");
+    const events = Array.from({ length: INSERT_CHUNK_ROWS + 2 }, (_, i) =>
+      JSON.stringify({ requestId: rid(500_000 + i), code: "Throttling.API" }),
+    ).join("\n");
     const parsed = parseEvents(events).events;
     const poisoned = [...parsed.slice(0, -1), { ...parsed.at(-1)!, httpStatus: 1e12 }];
     const before = await countRequestEvents(t.db);
@@ -211,7 +224,9 @@ describe.each(engines)("request events on %s", (engine) => {
   });
 
   test("a database error in one slice of a large body stores none of its slices", async () => {
-    const lines = Array.from({ length: PIPELINE_ROWS * 3 }, (_, i) => JSON.stringify({ requestId: rid(800_000 + i), code: i === PIPELINE_ROWS + 1 ? "Refused" : "Fine" }));
+    const lines = Array.from({ length: PIPELINE_ROWS * 3 }, (_, i) =>
+      JSON.stringify({ requestId: rid(800_000 + i), code: i === PIPELINE_ROWS + 1 ? "Refused" : "Fine" }),
+    );
     const before = await countRequestEvents(t.db);
     // Fails the middle slice's statement while the last slice is being parsed.
     await t.db.execute(sql`alter table request_events add constraint test_refused check (code is distinct from 'Refused')`);

@@ -69,7 +69,11 @@ describe.each(engines)("editing a guide on %s", (engine) => {
     const stale = await draftOf(t, "InvalidICPLicense");
     const first = await updateGuide(t.db, editor, "InvalidICPLicense", { ...stale, reason: "first" });
     expect(first.ok).toBe(true);
-    const second = await updateGuide(t.db, editor, "InvalidICPLicense", { ...stale, title: { "zh-CN": "覆盖", en: "overwrite" }, reason: "second" });
+    const second = await updateGuide(t.db, editor, "InvalidICPLicense", {
+      ...stale,
+      title: { "zh-CN": "覆盖", en: "overwrite" },
+      reason: "second",
+    });
     expect(second).toEqual({ ok: false, error: "conflict", currentRevision: 2 });
     expect((await getEntryByCode(t.db, "InvalidICPLicense"))?.title.en).not.toBe("overwrite");
   });

@@ -9,7 +9,13 @@ import { redactText } from "@/domain/redaction";
 function runRedact(args: string[], stdin = ""): Promise<{ code: number; lines: unknown[] }> {
   return new Promise((resolve) => {
     const child = execFile(process.execPath, ["--import", "tsx", "scripts/redact.ts", ...args], { cwd: process.cwd() }, (error, stdout) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, lines: stdout.trim().split("\n").map((line) => JSON.parse(line) as unknown) });
+      resolve({
+        code: error ? Number(error.code ?? 1) : 0,
+        lines: stdout
+          .trim()
+          .split("\n")
+          .map((line) => JSON.parse(line) as unknown),
+      });
     });
     child.stdin!.end(stdin);
   });
@@ -17,7 +23,8 @@ function runRedact(args: string[], stdin = ""): Promise<{ code: number; lines: u
 
 describe("npm run redact", () => {
   let dir: string;
-  const log = "2024-05-12 ERROR login password: open sesame\nAuthorization: Bearer abc.def ErrorCode: InvalidApiDefault\n密钥是 q7Yh2KpVx9LmN3cRt6WzB1dFgH8sJe\n";
+  const log =
+    "2024-05-12 ERROR login password: open sesame\nAuthorization: Bearer abc.def ErrorCode: InvalidApiDefault\n密钥是 q7Yh2KpVx9LmN3cRt6WzB1dFgH8sJe\n";
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), "redact-cli-"));

@@ -47,7 +47,11 @@ function caseFor(entry: Entry): Case {
   if (!instance) throw new Error(`No concrete instance for the templated catalog code ${entry.code}: add one to TEMPLATE_INSTANCES.`);
   let filled = message;
   for (const value of instance.messageParams) filled = filled.replace("%s", value);
-  return { entry, param: instance.param, error: { code: entry.code.replace("%s", instance.param), message: filled, httpStatus: entry.httpStatus } };
+  return {
+    entry,
+    param: instance.param,
+    error: { code: entry.code.replace("%s", instance.param), message: filled, httpStatus: entry.httpStatus },
+  };
 }
 
 const CASES = catalog.map(caseFor);
@@ -92,12 +96,18 @@ function teaClient(): CloudApiClient {
 }
 
 function popCoreClient(): PopCoreClient {
-  return new PopCoreClient({ accessKeyId: ACCESS_KEY_ID, accessKeySecret: ACCESS_KEY_SECRET, endpoint: `http://127.0.0.1:${gateway.port}`, apiVersion: "2016-07-14" });
+  return new PopCoreClient({
+    accessKeyId: ACCESS_KEY_ID,
+    accessKeySecret: ACCESS_KEY_SECRET,
+    endpoint: `http://127.0.0.1:${gateway.port}`,
+    apiVersion: "2016-07-14",
+  });
 }
 
 /** DescribeApiGroups as a customer's code calls it, through each SDK. */
 const teaDescribe = () => teaClient().describeApiGroups(new DescribeApiGroupsRequest({ groupName: "orders" }));
-const popCoreDescribe = (options?: { method: "POST" }) => popCoreClient().request("DescribeApiGroups", { RegionId: "cn-hangzhou", GroupName: "orders" }, options);
+const popCoreDescribe = (options?: { method: "POST" }) =>
+  popCoreClient().request("DescribeApiGroups", { RegionId: "cn-hangzhou", GroupName: "orders" }, options);
 
 /** The finding a reader cares about: the one whose code is the one the gateway sent (else the first, to show it). */
 function findingFor(diagnosis: Diagnosis, code: string): Finding | undefined {

@@ -63,7 +63,11 @@ describe.each(engines)("text with NUL characters and lone surrogates on %s", (en
   test("a note, an outcome reason and a ticket ref with NULs are saved without them; a note of NULs only is empty", async () => {
     const id = await savedDiagnosisId(await diagnose("ErrorCode: MissingGroupId", "text/plain"));
     expect(await addNote(t.db, editor, { diagnosisId: id, body: "checked\u0000 the group" })).toMatchObject({ ok: true });
-    expect(await addNote(t.db, editor, { diagnosisId: id, body: "\u0000\u0000" })).toEqual({ ok: false, error: "invalid", fieldErrors: { body: "bodyRequired" } });
+    expect(await addNote(t.db, editor, { diagnosisId: id, body: "\u0000\u0000" })).toEqual({
+      ok: false,
+      error: "invalid",
+      fieldErrors: { body: "bodyRequired" },
+    });
     expect(await setOutcome(t.db, editor, { diagnosisId: id, outcome: "not_solved", reason: "still\u0000 failing" })).toEqual({ ok: true });
     expect(await setTicketRef(t.db, editor, { diagnosisId: id, ticketRef: "INC-\u00009" })).toEqual({ ok: true });
     const record = await getDiagnosis(t.db, id);
@@ -75,15 +79,20 @@ describe.each(engines)("text with NUL characters and lone surrogates on %s", (en
   test("a catalog edit and an API key name with NULs are saved without them", async () => {
     const entry = (await getEntryByCode(t.db, "Missing%s"))!;
     // The editor's action validates with guideInput before it calls the mutation.
-    const saved = await updateGuide(t.db, editor, entry.code, guideInput.parse({
-      title: { en: "Group\u0000 missing", "zh-CN": entry.title["zh-CN"] },
-      explanation: entry.explanation,
-      remediation: entry.remediation,
-      checklist: entry.checklist,
-      retryable: entry.retryable,
-      reason: "typo\u0000",
-      baseRevision: entry.revision,
-    }));
+    const saved = await updateGuide(
+      t.db,
+      editor,
+      entry.code,
+      guideInput.parse({
+        title: { en: "Group\u0000 missing", "zh-CN": entry.title["zh-CN"] },
+        explanation: entry.explanation,
+        remediation: entry.remediation,
+        checklist: entry.checklist,
+        retryable: entry.retryable,
+        reason: "typo\u0000",
+        baseRevision: entry.revision,
+      }),
+    );
     expect(saved).toMatchObject({ ok: true });
     expect((await getEntryByCode(t.db, "Missing%s"))?.title.en).toBe("Group missing");
 

@@ -32,7 +32,13 @@ export type LoopbackGateway = {
 /** The body API Gateway's management API sends for an error (the shape of a real 2024 response). */
 export function gatewayErrorBody(error: GatewayError, requestId: string): string {
   const recommend = `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(error.code)}&product=CloudAPI&requestId=${requestId}`;
-  return JSON.stringify({ RequestId: requestId, HostId: "apigateway.cn-hangzhou.aliyuncs.com", Code: error.code, Message: error.message, Recommend: recommend });
+  return JSON.stringify({
+    RequestId: requestId,
+    HostId: "apigateway.cn-hangzhou.aliyuncs.com",
+    Code: error.code,
+    Message: error.message,
+    Recommend: recommend,
+  });
 }
 
 export async function startLoopbackGateway(): Promise<LoopbackGateway> {
@@ -46,7 +52,12 @@ export async function startLoopbackGateway(): Promise<LoopbackGateway> {
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
       requestCount += 1;
-      lastRequest = { method: request.method ?? "", url: request.url ?? "", headers: request.headers, body: Buffer.concat(chunks).toString("utf8") };
+      lastRequest = {
+        method: request.method ?? "",
+        url: request.url ?? "",
+        headers: request.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+      };
       if (!answer) {
         response.writeHead(500, { "content-type": "text/plain" }).end("loopback gateway: answerWith() was not called");
         return;

@@ -22,7 +22,12 @@ export async function insertUsers(t: TestDatabase, users: { id: string; name: st
 }
 
 /** A fresh key with these scopes, created by `adminId` (who must exist with the admin role). */
-export async function newKey(t: TestDatabase, adminId: string, scopes: ApiKeyScope[], name = `key ${scopes.join("+")}`): Promise<{ id: number; key: string }> {
+export async function newKey(
+  t: TestDatabase,
+  adminId: string,
+  scopes: ApiKeyScope[],
+  name = `key ${scopes.join("+")}`,
+): Promise<{ id: number; key: string }> {
   const created = await createApiKey(t.db, { id: adminId, role: "admin" }, { name, scopes });
   if (!created.ok) throw new Error(`could not create a key: ${JSON.stringify(created)}`);
   return { id: created.id, key: created.key };

@@ -2,7 +2,11 @@ import { describe, expect, test } from "vitest";
 import { refuseUndecodableAction } from "@/app/_lib/action-request";
 
 const action = (body: BodyInit, contentType?: string, extra: Record<string, string> = {}) =>
-  new Request("http://127.0.0.1/setup", { method: "POST", body, headers: { "next-action": "60f3", ...(contentType ? { "content-type": contentType } : {}), ...extra } });
+  new Request("http://127.0.0.1/setup", {
+    method: "POST",
+    body,
+    headers: { "next-action": "60f3", ...(contentType ? { "content-type": contentType } : {}), ...extra },
+  });
 
 function multipart(fields: Record<string, string>): Request {
   const form = new FormData();
@@ -31,7 +35,10 @@ describe("server action requests Next could not decode are refused with a 400 be
   });
 
   test.each([
-    ["a form with its state (as useActionState sends it)", multipart({ "0": '["$undefined","$K1"]', "1_name": "Ann", "1_email": "a@b.test" })],
+    [
+      "a form with its state (as useActionState sends it)",
+      multipart({ "0": '["$undefined","$K1"]', "1_name": "Ann", "1_email": "a@b.test" }),
+    ],
     ["a previous state object with escaped dollars", multipart({ "0": '[{"values":{"name":"$$5"}},"$K1"]', "1_name": "x" })],
     ["plain arguments", action('["BadRequest",{"title":"x","checklist":["a"]}]', "text/plain;charset=UTF-8")],
     ["an outlined part that exists", multipart({ "0": '["$1"]', "1": '{"a":"$D2024-01-01T00:00:00.000Z"}' })],

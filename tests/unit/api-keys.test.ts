@@ -25,7 +25,10 @@ describe("API key format", () => {
   });
 
   test("a new key needs a name and at least one known scope; duplicates collapse", () => {
-    expect(newApiKeyInput.parse({ name: " Bot ", scopes: ["events:write", "diagnose", "diagnose"] })).toEqual({ name: "Bot", scopes: ["diagnose", "events:write"] });
+    expect(newApiKeyInput.parse({ name: " Bot ", scopes: ["events:write", "diagnose", "diagnose"] })).toEqual({
+      name: "Bot",
+      scopes: ["diagnose", "events:write"],
+    });
     expect(newApiKeyInput.safeParse({ name: "Bot", scopes: ["admin"] }).success).toBe(false);
     expect(newApiKeyInput.safeParse({ name: "", scopes: ["diagnose"] }).success).toBe(false);
   });

@@ -27,8 +27,13 @@ const editor = { id: "u-editor", role: "editor", name: "E", email: "e@example.te
 
 const input = z.object({ code: z.string().trim().min(1, "codeRequired"), steps: z.coerce.number().int().max(3, "tooMany") });
 type Result = { ok: true; by: string; parsed: z.output<typeof input> } | Refusal;
-const handler = vi.fn(async (actor: { id: string }, parsed: z.output<typeof input>): Promise<Result> => ({ ok: true, by: actor.id, parsed }));
-const inline = defineAction({ action: "entry.edit", input, refuse: (refusal): Result => refusal, target: (parsed) => parsed.code }, handler);
+const handler = vi.fn(
+  async (actor: { id: string }, parsed: z.output<typeof input>): Promise<Result> => ({ ok: true, by: actor.id, parsed }),
+);
+const inline = defineAction(
+  { action: "entry.edit", input, refuse: (refusal): Result => refusal, target: (parsed) => parsed.code },
+  handler,
+);
 const onPage = defineAction({ action: "entry.edit", input, page: "/errors/X/edit", refuse: (refusal): Result => refusal }, handler);
 
 function form(fields: Record<string, string>): FormData {
@@ -60,21 +65,33 @@ describe("defineAction", () => {
 
   test("bad input comes back as field errors per field, and nothing runs", async () => {
     holder.user = editor;
-    expect(await inline(null, form({ code: "  ", steps: "9" }))).toEqual({ ok: false, error: "invalid", fieldErrors: { code: "codeRequired", steps: "tooMany" } });
+    expect(await inline(null, form({ code: "  ", steps: "9" }))).toEqual({
+      ok: false,
+      error: "invalid",
+      fieldErrors: { code: "codeRequired", steps: "tooMany" },
+    });
     expect(handler).not.toHaveBeenCalled();
     expect(audit).not.toHaveBeenCalled();
   });
 
   test("good input reaches the handler parsed, and the audit hook hears the action, the actor and the target", async () => {
     holder.user = editor;
-    expect(await inline(null, form({ code: " Throttling ", steps: "2" }))).toEqual({ ok: true, by: "u-editor", parsed: { code: "Throttling", steps: 2 } });
+    expect(await inline(null, form({ code: " Throttling ", steps: "2" }))).toEqual({
+      ok: true,
+      by: "u-editor",
+      parsed: { code: "Throttling", steps: 2 },
+    });
     expect(handler).toHaveBeenCalledWith(editor, { code: "Throttling", steps: 2 });
     expect(audit).toHaveBeenCalledExactlyOnceWith({ actor: editor, action: "entry.edit", target: "Throttling" });
   });
 
   test("a handler's own failure is returned as is and not audited", async () => {
     holder.user = editor;
-    const refusing = defineAction({ action: "entry.edit", input, refuse: (refusal) => refusal }, async () => ({ ok: false as const, error: "conflict", fieldErrors: {} }));
+    const refusing = defineAction({ action: "entry.edit", input, refuse: (refusal) => refusal }, async () => ({
+      ok: false as const,
+      error: "conflict",
+      fieldErrors: {},
+    }));
     expect(await refusing(null, form({ code: "X", steps: "1" }))).toEqual({ ok: false, error: "conflict", fieldErrors: {} });
     expect(audit).not.toHaveBeenCalled();
   });
@@ -82,7 +99,9 @@ describe("defineAction", () => {
   test("a handler that ends in a redirect is audited, and the redirect still happens", async () => {
     holder.user = viewer;
     const { redirect } = await vi.importActual<typeof import("next/navigation")>("next/navigation");
-    const going = defineAction({ action: "diagnosis.run", input: z.object({}), refuse: (refusal) => refusal }, async () => redirect("/d/abc"));
+    const going = defineAction({ action: "diagnosis.run", input: z.object({}), refuse: (refusal) => refusal }, async () =>
+      redirect("/d/abc"),
+    );
     await expect(going(null, form({}))).rejects.toMatchObject({ digest: expect.stringContaining("/d/abc") });
     expect(audit).toHaveBeenCalledExactlyOnceWith({ actor: viewer, action: "diagnosis.run" });
   });

@@ -29,12 +29,18 @@ describe("the /diagnose box tells a RequestId from text", () => {
     else expect(result).toEqual({ kind: "malformed-request-id", value });
   });
 
-  test.each(["MissingGroupId", "Forbidden.RAM", "Missing%s", "InvalidParameter.ApiId", "not-a-request-id", "Throttling.User", "ERROR 400 MissingGroupId", "12345678"])(
-    "%j goes to the engine",
-    (input) => {
-      expect(classifyInput(input)).toEqual({ kind: "text", text: input });
-    },
-  );
+  test.each([
+    "MissingGroupId",
+    "Forbidden.RAM",
+    "Missing%s",
+    "InvalidParameter.ApiId",
+    "not-a-request-id",
+    "Throttling.User",
+    "ERROR 400 MissingGroupId",
+    "12345678",
+  ])("%j goes to the engine", (input) => {
+    expect(classifyInput(input)).toEqual({ kind: "text", text: input });
+  });
 
   test("empty and blank input is empty", () => {
     expect(classifyInput("")).toEqual({ kind: "empty" });
@@ -45,7 +51,11 @@ describe("the /diagnose box tells a RequestId from text", () => {
 describe("diagnosis messages", () => {
   // The messages as the app loads them: for English the engine's own notes and reasons are added (i18n/messages.ts).
   const load = (locale: "en" | "zh-CN") =>
-    withEngineTexts(locale, "diagnosis", JSON.parse(readFileSync(new URL(`../../messages/${locale}/diagnosis.json`, import.meta.url), "utf8")));
+    withEngineTexts(
+      locale,
+      "diagnosis",
+      JSON.parse(readFileSync(new URL(`../../messages/${locale}/diagnosis.json`, import.meta.url), "utf8")),
+    );
   const keys = (value: unknown, prefix = ""): string[] =>
     value && typeof value === "object" ? Object.entries(value).flatMap(([k, v]) => keys(v, `${prefix}${k}.`)) : [prefix.slice(0, -1)];
 
@@ -70,7 +80,9 @@ describe("diagnosis messages", () => {
       expect(Object.keys(texts).sort()).toEqual([...NOTE_IDS].sort());
       for (const id of NOTE_IDS) {
         expect(placeholders(texts[id]!).sort(), `${locale} findingNotes.${id}`).toEqual(
-          placeholders(NOTE_TEMPLATES[id]).map(locale === "en" ? (name) => name : inChinese).sort(),
+          placeholders(NOTE_TEMPLATES[id])
+            .map(locale === "en" ? (name) => name : inChinese)
+            .sort(),
         );
       }
     }

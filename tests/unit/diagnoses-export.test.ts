@@ -31,14 +31,20 @@ const missing: SnapshotSource = {
   explanation: { en: "The request did not include {param}.", "zh-CN": "请求中缺少参数 {param}。" },
   remediation: { en: "Pass {param} in the request.", "zh-CN": "在请求中传入 {param}。" },
   checklist: [
-    { title: { en: "Check the SDK call sets {param}", "zh-CN": "检查 SDK 调用是否设置了 {param}" }, detail: { en: "Look at the request builder." } },
+    {
+      title: { en: "Check the SDK call sets {param}", "zh-CN": "检查 SDK 调用是否设置了 {param}" },
+      detail: { en: "Look at the request builder." },
+    },
     { title: { en: "Check the Terraform resource", "zh-CN": "检查 Terraform 资源" }, detail: {} },
   ],
 };
 
 const PASTE = `2024-05-12 14:06:51 ERROR {"RequestId":"${REQUEST_ID}","HostId":"apigateway.cn-hangzhou.aliyuncs.com","Code":"MissingGroupId","Message":"GroupId is mandatory for this action."}`;
 
-function record(overrides: Partial<DiagnosisRecord> = {}, result = buildSavedResult(diagnose(PASTE, matcher), new Map([["Missing%s", missing]]), { via: { kind: "session" } })): DiagnosisRecord {
+function record(
+  overrides: Partial<DiagnosisRecord> = {},
+  result = buildSavedResult(diagnose(PASTE, matcher), new Map([["Missing%s", missing]]), { via: { kind: "session" } }),
+): DiagnosisRecord {
   return {
     id: "Abc123Def456",
     createdAt: new Date("2024-05-12T07:00:00Z"),
@@ -50,11 +56,35 @@ function record(overrides: Partial<DiagnosisRecord> = {}, result = buildSavedRes
     ticketRef: "INC-4711",
     result,
     checks: [
-      { findingIndex: 0, stepIndex: 0, done: true, checkedBy: { id: "u2", name: "Ed Editor" }, checkedAt: new Date("2024-05-12T07:10:00Z") },
-      { findingIndex: 0, stepIndex: 1, done: false, checkedBy: { id: "u2", name: "Ed Editor" }, checkedAt: new Date("2024-05-12T07:11:00Z") },
+      {
+        findingIndex: 0,
+        stepIndex: 0,
+        done: true,
+        checkedBy: { id: "u2", name: "Ed Editor" },
+        checkedAt: new Date("2024-05-12T07:10:00Z"),
+      },
+      {
+        findingIndex: 0,
+        stepIndex: 1,
+        done: false,
+        checkedBy: { id: "u2", name: "Ed Editor" },
+        checkedAt: new Date("2024-05-12T07:11:00Z"),
+      },
     ],
-    notes: [{ id: 1, body: "Customer confirms the GroupId is empty.\nThey will retry.", author: { id: "u1", name: "Vi Viewer" }, createdAt: new Date("2024-05-12T07:20:00Z") }],
-    outcome: { value: "not_solved", reason: "The group was deleted", by: { id: "u1", name: "Vi Viewer" }, at: new Date("2024-05-12T07:25:00Z") },
+    notes: [
+      {
+        id: 1,
+        body: "Customer confirms the GroupId is empty.\nThey will retry.",
+        author: { id: "u1", name: "Vi Viewer" },
+        createdAt: new Date("2024-05-12T07:20:00Z"),
+      },
+    ],
+    outcome: {
+      value: "not_solved",
+      reason: "The group was deleted",
+      by: { id: "u1", name: "Vi Viewer" },
+      at: new Date("2024-05-12T07:25:00Z"),
+    },
     snapshots: [{ findingIndex: 0, code: "Missing%s", savedRevision: 3, currentRevision: 3, changed: false }],
     ...overrides,
   };
@@ -63,7 +93,12 @@ function record(overrides: Partial<DiagnosisRecord> = {}, result = buildSavedRes
 describe("the saved result", () => {
   test("each finding carries a snapshot of its matched entry with {param} filled in, and no copy of the input", () => {
     const saved = record().result;
-    expect(saved.findings[0]!.snapshot).toMatchObject({ code: "Missing%s", param: "GroupId", revision: 3, title: { en: "GroupId is missing", "zh-CN": "缺少 GroupId" } });
+    expect(saved.findings[0]!.snapshot).toMatchObject({
+      code: "Missing%s",
+      param: "GroupId",
+      revision: 3,
+      title: { en: "GroupId is missing", "zh-CN": "缺少 GroupId" },
+    });
     expect(saved.findings[0]!.snapshot!.checklist[0]!.title.en).toBe("Check the SDK call sets GroupId");
     expect(JSON.stringify(saved)).not.toContain('"text":');
   });
@@ -100,7 +135,14 @@ describe("the saved result", () => {
       userAgent: null,
     };
     const diagnosis = diagnoseRequestEvent(event, matcher);
-    expect(diagnosis.findings[0]).toMatchObject({ code: "MissingGroupId", requestId: REQUEST_ID, httpStatus: 400, region: "cn-shanghai", action: "CreateApi", timestamp: "2024-05-12T06:06:51.000Z" });
+    expect(diagnosis.findings[0]).toMatchObject({
+      code: "MissingGroupId",
+      requestId: REQUEST_ID,
+      httpStatus: 400,
+      region: "cn-shanghai",
+      action: "CreateApi",
+      timestamp: "2024-05-12T06:06:51.000Z",
+    });
     expect(eventSnapshot(event).occurredAt).toBe("2024-05-12T06:06:51.000Z");
   });
 });
@@ -125,7 +167,10 @@ describe("Markdown for a ticket", () => {
   });
 
   test("in Chinese, with a notice when the entry has changed since", () => {
-    const md = renderDiagnosisMarkdown(record({ snapshots: [{ findingIndex: 0, code: "Missing%s", savedRevision: 3, currentRevision: 5, changed: true }] }), { locale: "zh-CN", link: LINK });
+    const md = renderDiagnosisMarkdown(
+      record({ snapshots: [{ findingIndex: 0, code: "Missing%s", savedRevision: 3, currentRevision: 5, changed: true }] }),
+      { locale: "zh-CN", link: LINK },
+    );
     expect(md).toContain("# ErrorDesk 诊断 Abc123Def456");
     expect(md).toContain("缺少 GroupId");
     expect(md).toContain("该条目此后已修改：当前为第 5 版");
@@ -136,14 +181,21 @@ describe("Markdown for a ticket", () => {
   });
 
   test("says why it matched in the reader's language, with the translation the finding card uses", () => {
-    const zh = createTranslator({ locale: "zh-CN", messages: { diagnosis: zhCN } as AbstractIntlMessages, namespace: "diagnosis" }) as unknown as EngineTextTranslator;
+    const zh = createTranslator({
+      locale: "zh-CN",
+      messages: { diagnosis: zhCN } as AbstractIntlMessages,
+      namespace: "diagnosis",
+    }) as unknown as EngineTextTranslator;
     const md = renderDiagnosisMarkdown(record(), { locale: "zh-CN", link: LINK, explain: (match) => matchReason(match, zh).text });
     expect(md).toContain("- **依据**：错误码 MissingGroupId 符合模板 Missing%s，参数为 GroupId");
   });
 
   test("nothing found, no notes, no outcome, saved by an API key", () => {
     const empty = buildSavedResult(diagnose("\u0000\u0001binary", matcher), new Map(), { via: { kind: "api-key", name: "Ticket bot" } });
-    const md = renderDiagnosisMarkdown(record({ createdBy: null, notes: [], outcome: null, checks: [], snapshots: [] }, empty), { locale: "en", link: LINK });
+    const md = renderDiagnosisMarkdown(record({ createdBy: null, notes: [], outcome: null, checks: [], snapshots: [] }, empty), {
+      locale: "en",
+      link: LINK,
+    });
     expect(md).toContain("by API key “Ticket bot”");
     expect(md).toContain("No Alibaba Cloud error was found in the input.");
     expect(md).toContain("No notes.");
@@ -158,7 +210,9 @@ describe("escalation summary for Alibaba Cloud support", () => {
     expect(text).toContain("HostId: apigateway.cn-hangzhou.aliyuncs.com");
     expect(text).toContain("Region: cn-hangzhou");
     // 14:06:51 in a zone-less log line is read as UTC+8.
-    expect(text).toContain("Time window: 2024-05-12 05:51:51 UTC – 2024-05-12 06:21:51 UTC (UTC+8 13:51:51 – 14:21:51), ±15 min around the time in the error output");
+    expect(text).toContain(
+      "Time window: 2024-05-12 05:51:51 UTC – 2024-05-12 06:21:51 UTC (UTC+8 13:51:51 – 14:21:51), ±15 min around the time in the error output",
+    );
     expect(text).toContain("Error code: MissingGroupId");
     expect(text).toContain("Message: GroupId is mandatory for this action.");
     expect(text).toMatch(/What we checked:\n- Check the SDK call sets GroupId \(Ed Editor, 2024-05-12 07:10 UTC\)\n\n/);
@@ -190,7 +244,9 @@ describe("escalation summary for Alibaba Cloud support", () => {
     expect(text).toContain("API: SetDomain (2016-07-14)");
     expect(text).toContain("Region: cn-beijing");
     expect(text).toContain("Caller: alice (ram-user, account 1234567890123456)");
-    expect(text).toContain("Time window: 2024-05-10 23:40:00 UTC – 2024-05-11 00:10:00 UTC (UTC+8 07:40:00 – 08:10:00), ±15 min around the logged request");
+    expect(text).toContain(
+      "Time window: 2024-05-10 23:40:00 UTC – 2024-05-11 00:10:00 UTC (UTC+8 07:40:00 – 08:10:00), ±15 min around the logged request",
+    );
     expect(text).toContain("- No checklist step has been ticked yet.");
     expect(escalationWindow(rec, rec.result.findings[0]).source).toBe("event");
   });
@@ -198,7 +254,11 @@ describe("escalation summary for Alibaba Cloud support", () => {
   test("without any time in the input, the window is around the diagnosis; in Chinese", () => {
     const result = buildSavedResult(diagnose("ErrorCode: Throttling.User", matcher), new Map());
     const rec = record({ checks: [], snapshots: [] }, result);
-    expect(escalationWindow(rec, rec.result.findings[0])).toEqual({ from: new Date("2024-05-12T06:45:00Z"), to: new Date("2024-05-12T07:15:00Z"), source: "diagnosis" });
+    expect(escalationWindow(rec, rec.result.findings[0])).toEqual({
+      from: new Date("2024-05-12T06:45:00Z"),
+      to: new Date("2024-05-12T07:15:00Z"),
+      source: "diagnosis",
+    });
     const text = renderEscalationSummary(rec, { locale: "zh-CN", link: LINK });
     expect(text).toContain("提交阿里云技术支持");
     expect(text).toContain("我们诊断时间前后 15 分钟");

@@ -4,13 +4,17 @@ import { run, only, RID } from "@/tests/fixtures/diagnosis/run";
 /** Error bodies (extract/objects.ts, extract/xml.ts): JSON, XML, Python dicts, JS objects, nested and wrapped. */
 describe("error bodies", () => {
   test("JSON with camelCase keys nested under data", () => {
-    const f = only(`{"success":false,"data":{"requestId":"${RID.toLowerCase()}","code":"DependencyViolationApiGroup","message":"The specified ApiGroup has Api definitions."}}`);
+    const f = only(
+      `{"success":false,"data":{"requestId":"${RID.toLowerCase()}","code":"DependencyViolationApiGroup","message":"The specified ApiGroup has Api definitions."}}`,
+    );
     expect(f).toMatchObject({ format: "json", code: "DependencyViolationApiGroup", requestId: RID, param: "ApiGroup" });
     expect(f.match).toMatchObject({ entry: "DependencyViolation%s", kind: "template", confidence: 0.95 });
   });
 
   test("JSON nested under body, with the status beside it", () => {
-    const f = only(`{"statusCode":400,"body":{"Code":"InvalidParamMapping","Message":"Parameters must be fully mapped.","RequestId":"${RID}"}}`);
+    const f = only(
+      `{"statusCode":400,"body":{"Code":"InvalidParamMapping","Message":"Parameters must be fully mapped.","RequestId":"${RID}"}}`,
+    );
     expect(f).toMatchObject({ code: "InvalidParamMapping", httpStatus: 400, requestId: RID });
   });
 
@@ -20,8 +24,14 @@ describe("error bodies", () => {
   });
 
   test("XML without declaration or wrapper, with entities", () => {
-    const f = only(`<Code>InvalidApiServiceAddress</Code><Message>The specified service address is not valid &amp; was rejected.</Message><RequestId>${RID}</RequestId>`);
-    expect(f).toMatchObject({ format: "xml", code: "InvalidApiServiceAddress", message: "The specified service address is not valid & was rejected." });
+    const f = only(
+      `<Code>InvalidApiServiceAddress</Code><Message>The specified service address is not valid &amp; was rejected.</Message><RequestId>${RID}</RequestId>`,
+    );
+    expect(f).toMatchObject({
+      format: "xml",
+      code: "InvalidApiServiceAddress",
+      message: "The specified service address is not valid & was rejected.",
+    });
   });
 
   test("XML with an AccessDeniedDetail element", () => {
@@ -35,11 +45,17 @@ describe("error bodies", () => {
     const f = only(
       `{"RequestId":"${RID}","Code":"NoPermission","Message":"User is not authorized to operate on the specified resource.","AccessDeniedDetail":{"PolicyType":"AccountLevelIdentityBasedPolicy","AuthAction":"apigateway:DeployApi","NoPermissionType":"ImplicitDeny"}}`,
     );
-    expect(f.accessDeniedDetail).toEqual({ PolicyType: "AccountLevelIdentityBasedPolicy", AuthAction: "apigateway:DeployApi", NoPermissionType: "ImplicitDeny" });
+    expect(f.accessDeniedDetail).toEqual({
+      PolicyType: "AccountLevelIdentityBasedPolicy",
+      AuthAction: "apigateway:DeployApi",
+      NoPermissionType: "ImplicitDeny",
+    });
   });
 
   test("Python dict repr with u'' prefixes, True/None and double quotes around apostrophes", () => {
-    const f = only(`{u'Code': u'ServiceInDept', u'Message': u"Your API Gateway service is in dept.", u'Retry': True, u'Extra': None, u'RequestId': u'${RID}'}`);
+    const f = only(
+      `{u'Code': u'ServiceInDept', u'Message': u"Your API Gateway service is in dept.", u'Retry': True, u'Extra': None, u'RequestId': u'${RID}'}`,
+    );
     expect(f).toMatchObject({ format: "python-dict", code: "ServiceInDept", requestId: RID });
   });
 
@@ -53,7 +69,9 @@ describe("error bodies", () => {
   });
 
   test("an escaped JSON body inside a JSON string", () => {
-    const f = only(`{"msg":"call failed","response":"{\\"Code\\":\\"EqualSignature\\",\\"Message\\":\\"The new signature is the same as the old.\\",\\"RequestId\\":\\"${RID}\\"}"}`);
+    const f = only(
+      `{"msg":"call failed","response":"{\\"Code\\":\\"EqualSignature\\",\\"Message\\":\\"The new signature is the same as the old.\\",\\"RequestId\\":\\"${RID}\\"}"}`,
+    );
     expect(f).toMatchObject({ code: "EqualSignature", requestId: RID });
   });
 
@@ -61,6 +79,11 @@ describe("error bodies", () => {
     const body = `{"RequestId":"${RID}","HostId":"apigateway.cn-hangzhou.aliyuncs.com","Code":"CertificateKeyNotMatch","Message":"The certificate private key does not match the public key."}`;
     const wrapped = body.match(/.{1,80}/g)!.join("\n");
     const f = only(wrapped);
-    expect(f).toMatchObject({ code: "CertificateKeyNotMatch", requestId: RID, hostId: "apigateway.cn-hangzhou.aliyuncs.com", message: "The certificate private key does not match the public key." });
+    expect(f).toMatchObject({
+      code: "CertificateKeyNotMatch",
+      requestId: RID,
+      hostId: "apigateway.cn-hangzhou.aliyuncs.com",
+      message: "The certificate private key does not match the public key.",
+    });
   });
 });

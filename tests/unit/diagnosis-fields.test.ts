@@ -22,7 +22,10 @@ describe("field helpers", () => {
   });
 
   test("Recommend generations", () => {
-    expect(parseRecommend("https://error-center.aliyun.com/status/search?Keyword=MissingPageSize&source=PopGw")).toMatchObject({ generation: "error-center", code: "MissingPageSize" });
+    expect(parseRecommend("https://error-center.aliyun.com/status/search?Keyword=MissingPageSize&source=PopGw")).toMatchObject({
+      generation: "error-center",
+      code: "MissingPageSize",
+    });
     expect(parseRecommend("refresh session token failedhttps://api.aliyun.com/troubleshoot?q=X&product=P&requestId=1a")).toMatchObject({
       generation: "troubleshoot",
       note: "refresh session token failed",

@@ -14,7 +14,8 @@ const matcher = createMatcher(vendorFacts);
 function asRead(text: string, result: Diagnosis): string {
   const kinds = result.input.normalized ?? [];
   let out = text;
-  if (kinds.includes("full-width")) out = out.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
+  if (kinds.includes("full-width"))
+    out = out.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
   if (kinds.includes("html-entities")) {
     const named: Record<string, string> = { amp: "&", quot: '"', apos: "'", lt: "<", gt: ">", nbsp: " " };
     out = out.replace(/&(?:#(\d+)|#x([\da-f]+)|(\w+));/gi, (entity, dec?: string, hex?: string, name?: string) => {
@@ -33,13 +34,15 @@ function invariantViolation(text: string, result: Diagnosis): string | null {
   let previous = -1;
   for (const [i, f] of result.findings.entries()) {
     const at = `finding ${i} (${f.code ?? "no code"})`;
-    if (f.span.start < 0 || f.span.end > text.length || f.span.start > f.span.end) return `${at}: span ${f.span.start}–${f.span.end} outside 0–${text.length}`;
+    if (f.span.start < 0 || f.span.end > text.length || f.span.start > f.span.end)
+      return `${at}: span ${f.span.start}–${f.span.end} outside 0–${text.length}`;
     if (f.span.start < previous) return `${at}: starts before the finding before it`;
     previous = f.span.start;
     if (f.code && !asRead(text.slice(f.span.start, f.span.end), result).includes(f.code)) return `${at}: code not in its own span`;
     if (f.code && !redacted.includes(f.code)) return `${at}: code missing from the redacted text`;
     if (f.requestId !== undefined && f.requestId !== f.requestId.toUpperCase()) return `${at}: RequestId ${f.requestId} not upper-case`;
-    if (f.match && !f.candidates.some((c) => c.entry === f.match!.entry)) return `${at}: match ${f.match.entry} is not among its candidates`;
+    if (f.match && !f.candidates.some((c) => c.entry === f.match!.entry))
+      return `${at}: match ${f.match.entry} is not among its candidates`;
     if (f.candidates.some((c) => !(c.confidence >= 0 && c.confidence <= 1))) return `${at}: a confidence outside 0–1`;
     if (f.candidates.some((c) => c.kind === "suggestion" && c.confidence >= 0.7)) return `${at}: a suggestion with confidence 0.7 or more`;
   }
@@ -65,9 +68,41 @@ type Mutation =
   | { kind: "truncate"; at: number };
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ kind: fc.constant("insert" as const), at: fc.double({ min: 0, max: 1, noNaN: true }), text: fc.oneof(fc.string({ unit: "binary", maxLength: 20 }), fc.constantFrom("{", "}", '"', "'", "\n", "<", "]]>", "\\n", "code: 400, ", "request id: ", "ErrorCode: ", "%s", "\u001b[31m", "\u0000", "\ud800")) }),
-  fc.record({ kind: fc.constant("delete" as const), at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.integer({ min: 1, max: 80 }) }),
-  fc.record({ kind: fc.constant("duplicate" as const), at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.integer({ min: 1, max: 60 }), times: fc.integer({ min: 2, max: 300 }) }),
+  fc.record({
+    kind: fc.constant("insert" as const),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    text: fc.oneof(
+      fc.string({ unit: "binary", maxLength: 20 }),
+      fc.constantFrom(
+        "{",
+        "}",
+        '"',
+        "'",
+        "\n",
+        "<",
+        "]]>",
+        "\\n",
+        "code: 400, ",
+        "request id: ",
+        "ErrorCode: ",
+        "%s",
+        "\u001b[31m",
+        "\u0000",
+        "\ud800",
+      ),
+    ),
+  }),
+  fc.record({
+    kind: fc.constant("delete" as const),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    length: fc.integer({ min: 1, max: 80 }),
+  }),
+  fc.record({
+    kind: fc.constant("duplicate" as const),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    length: fc.integer({ min: 1, max: 60 }),
+    times: fc.integer({ min: 2, max: 300 }),
+  }),
   fc.record({ kind: fc.constant("truncate" as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
 );
 
@@ -86,7 +121,12 @@ function mutate(text: string, mutations: Mutation[]): string {
 const sample = fc.constantFrom(...SAMPLES.map((s) => s.text));
 const fuzzInput = fc.oneof(
   { weight: 5, arbitrary: fc.tuple(sample, fc.array(mutation, { maxLength: 6 })).map(([text, ms]) => mutate(text, ms)) },
-  { weight: 2, arbitrary: fc.tuple(fc.array(sample, { minLength: 2, maxLength: 4 }), fc.array(mutation, { maxLength: 4 })).map(([texts, ms]) => mutate(texts.join("\n"), ms)) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(fc.array(sample, { minLength: 2, maxLength: 4 }), fc.array(mutation, { maxLength: 4 }))
+      .map(([texts, ms]) => mutate(texts.join("\n"), ms)),
+  },
   { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 300 }) },
   { weight: 1, arbitrary: fc.string({ unit: "grapheme", maxLength: 200 }) },
   { weight: 1, arbitrary: fc.uint8Array({ maxLength: 400 }).map((bytes) => new TextDecoder().decode(bytes)) },
@@ -125,13 +165,20 @@ describe("adversarial megabyte inputs finish (loose sanity bound)", () => {
     ["PHP `Next` chain lines", repeat("Next A\\B\\TeaError: code: 404, m request id: 1A in /x.php:1\n")],
     ["Monolog `(code: X)` on one line", repeat("A\\B\\TeaError(code: X): code: 400, ")],
     ["PHP 5 quoted messages on one line", repeat("exception 'A\\B\\TeaError' with message 'code: 400, ")],
-    ["Laravel context lines", repeat('code: 400, m request id: 1A {"exception":"[object] (A\\\\B\\\\TeaError(code: X): code: 400, m request id: 1A at /x:1)\n')],
+    [
+      "Laravel context lines",
+      repeat('code: 400, m request id: 1A {"exception":"[object] (A\\\\B\\\\TeaError(code: X): code: 400, m request id: 1A at /x:1)\n'),
+    ],
   ];
-  test.each(inputs)("%s", (_name, text) => {
-    const started = performance.now();
-    const result = diagnose(text, matcher);
-    redactSecrets(text);
-    expect(performance.now() - started).toBeLessThan(2000);
-    expect(invariantViolation(text, result)).toBeNull();
-  }, 30_000);
+  test.each(inputs)(
+    "%s",
+    (_name, text) => {
+      const started = performance.now();
+      const result = diagnose(text, matcher);
+      redactSecrets(text);
+      expect(performance.now() - started).toBeLessThan(2000);
+      expect(invariantViolation(text, result)).toBeNull();
+    },
+    30_000,
+  );
 });

@@ -38,7 +38,9 @@ describe("HTTP and the API Gateway data plane", () => {
   });
 
   test("the Node API Gateway SDK's message ([sic] width)", () => {
-    const f = only(`Error: GET https://abc123.cn-hangzhou.alicloudapi.com/pets failed width code(404). request id: ${RID}, error message: API not found`);
+    const f = only(
+      `Error: GET https://abc123.cn-hangzhou.alicloudapi.com/pets failed width code(404). request id: ${RID}, error message: API not found`,
+    );
     expect(f).toMatchObject({ format: "gateway-headers", httpStatus: 404, requestId: RID, message: "API not found" });
   });
 });

@@ -86,14 +86,23 @@ describe("code matching", () => {
     expect(matchError(matcher, { code }).match).toMatchObject({ entry, param, kind: "template" });
   });
 
-  test.each(["MissingAppIdOrAppOwner", "MissingSecurityToken", "InvalidApiDefault", "InvalidICPLicense", "RepeatedCommit", "InvalidAppDefault", "InvalidUserDefault", "InvalidParamMapping", "InvalidOwnerAccount", "InvalidApiServiceAddress", "ServiceForbidden"])(
-    "exact code %s wins over every template",
-    (code) => {
-      const outcome = matchError(matcher, { code });
-      expect(outcome.match).toMatchObject({ entry: code, kind: "exact" });
-      expect(outcome.match!.param).toBeUndefined();
-    },
-  );
+  test.each([
+    "MissingAppIdOrAppOwner",
+    "MissingSecurityToken",
+    "InvalidApiDefault",
+    "InvalidICPLicense",
+    "RepeatedCommit",
+    "InvalidAppDefault",
+    "InvalidUserDefault",
+    "InvalidParamMapping",
+    "InvalidOwnerAccount",
+    "InvalidApiServiceAddress",
+    "ServiceForbidden",
+  ])("exact code %s wins over every template", (code) => {
+    const outcome = matchError(matcher, { code });
+    expect(outcome.match).toMatchObject({ entry: code, kind: "exact" });
+    expect(outcome.match!.param).toBeUndefined();
+  });
 
   test("a parameter must be a parameter name: lower-case, dotted or empty gaps do not instantiate a template", () => {
     expect(matchError(matcher, { code: "Missing" }).match).toBeNull();
@@ -113,8 +122,15 @@ describe("code matching", () => {
 
 describe("message matching", () => {
   test("placeholders are filled from the message", () => {
-    expect(matchError(matcher, { message: "The GroupId is mandatory for this action." }).match).toMatchObject({ entry: "Missing%s", param: "GroupId", kind: "message" });
-    expect(matchError(matcher, { message: "RegionId is mandatory for this action." }).match).toMatchObject({ entry: "Missing%s", param: "RegionId" });
+    expect(matchError(matcher, { message: "The GroupId is mandatory for this action." }).match).toMatchObject({
+      entry: "Missing%s",
+      param: "GroupId",
+      kind: "message",
+    });
+    expect(matchError(matcher, { message: "RegionId is mandatory for this action." }).match).toMatchObject({
+      entry: "Missing%s",
+      param: "RegionId",
+    });
     expect(matchError(matcher, { message: "The specified ApiGroup has Api definitions." }).match).toMatchObject({
       entry: "DependencyViolation%s",
       param: "ApiGroup",
@@ -123,12 +139,20 @@ describe("message matching", () => {
   });
 
   test("a catalog message with no placeholder beats a template that also fits", () => {
-    expect(matchError(matcher, { message: "SecurityToken is mandatory for this action." }).match).toMatchObject({ entry: "MissingSecurityToken", kind: "message" });
+    expect(matchError(matcher, { message: "SecurityToken is mandatory for this action." }).match).toMatchObject({
+      entry: "MissingSecurityToken",
+      kind: "message",
+    });
   });
 
   test("extra text after the catalog message is allowed, also in the same sentence; a word running on is not", () => {
-    expect(matchError(matcher, { message: "Specified access key is not found. request id: x" }).match?.entry).toBe("InvalidAccessKeyId.NotFound");
-    expect(matchError(matcher, { message: "Specified access key is not found or invalid." }).match).toMatchObject({ entry: "InvalidAccessKeyId.NotFound", kind: "message" });
+    expect(matchError(matcher, { message: "Specified access key is not found. request id: x" }).match?.entry).toBe(
+      "InvalidAccessKeyId.NotFound",
+    );
+    expect(matchError(matcher, { message: "Specified access key is not found or invalid." }).match).toMatchObject({
+      entry: "InvalidAccessKeyId.NotFound",
+      kind: "message",
+    });
     expect(matchError(matcher, { message: "Specified signature method is not validated by the proxy" }).match).toBeNull();
   });
 
@@ -141,7 +165,9 @@ describe("message matching", () => {
   });
 
   test("the server string-to-sign settles the ambiguity", () => {
-    const outcome = matchError(matcher, { message: "Specified signature is not matched with our calculation. server string to sign is:POST&%2F&Action%3DCreateApi" });
+    const outcome = matchError(matcher, {
+      message: "Specified signature is not matched with our calculation. server string to sign is:POST&%2F&Action%3DCreateApi",
+    });
     expect(outcome.match).toMatchObject({ entry: "SignatureDoesNotMatch", confidence: 0.8 });
   });
 
@@ -197,7 +223,9 @@ describe("near misses are ranked suggestions below 0.7", () => {
     const withMessage = matchError(matcher, { code: "InvalidApiDefalt", message: "The ApiDefault value exceeds limit." });
     expect(withMessage.match).toMatchObject({ entry: "InvalidApiDefault", kind: "message", confidence: 0.8 });
     expect(withMessage.match!.reason).toMatch(/^code InvalidApiDefalt is 1 edit away from InvalidApiDefault; message matches/);
-    expect(withMessage.candidates).toContainEqual(expect.objectContaining({ entry: "Invalid%s", kind: "template", param: "ApiDefalt", confidence: 0.5 }));
+    expect(withMessage.candidates).toContainEqual(
+      expect.objectContaining({ entry: "Invalid%s", kind: "template", param: "ApiDefalt", confidence: 0.5 }),
+    );
     // A real parameter name is not a typo of anything: no suggestion.
     expect(matchError(matcher, { code: "InvalidGroupId" }).candidates.filter((c) => c.kind === "suggestion")).toEqual([]);
   });
@@ -236,7 +264,7 @@ describe("template matching is linear in the input, whatever the catalog says", 
   });
 
   test("message hits over a long text with many partial anchors stay fast", () => {
-    const text = "is mandatory for this action. ".repeat(20_000) + "The GroupId is mandatory for this action.";
+    const text = `${"is mandatory for this action. ".repeat(20_000)}The GroupId is mandatory for this action.`;
     const started = performance.now();
     const hits = findMessageHits(matcher, text);
     expect(performance.now() - started).toBeLessThan(2000);
@@ -244,7 +272,9 @@ describe("template matching is linear in the input, whatever the catalog says", 
   });
 
   test("the {ParameterName} spelling of the common table is understood as %s", () => {
-    const m = createMatcher([{ code: "Missing{ParameterName}", messages: ["{ParameterName} is mandatory for this action."], httpStatus: 400 }]);
+    const m = createMatcher([
+      { code: "Missing{ParameterName}", messages: ["{ParameterName} is mandatory for this action."], httpStatus: 400 },
+    ]);
     expect(matchError(m, { code: "MissingPageSize" }).match).toMatchObject({ entry: "Missing%s", param: "PageSize" });
   });
 });

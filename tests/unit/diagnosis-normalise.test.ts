@@ -6,10 +6,19 @@ const matcher = createMatcher(vendorFacts);
 const RID = "5D8E9B3A-1111-4C2B-9C9D-0123456789AB";
 
 /** What a finding says about the error, without where it was: the same for a paste and its normalised form. */
-const gist = (f: Finding) => ({ code: f.code, message: f.message, requestId: f.requestId, httpStatus: f.httpStatus, match: f.match, format: f.format });
+const gist = (f: Finding) => ({
+  code: f.code,
+  message: f.message,
+  requestId: f.requestId,
+  httpStatus: f.httpStatus,
+  match: f.match,
+  format: f.format,
+});
 
-const fullWidth = (ascii: string) => ascii.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).replaceAll(" ", "\u3000");
-const htmlEscaped = (text: string) => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+const fullWidth = (ascii: string) =>
+  ascii.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).replaceAll(" ", "\u3000");
+const htmlEscaped = (text: string) =>
+  text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
 
 function only(result: Diagnosis): Finding {
   expect(result.findings).toHaveLength(1);
@@ -118,7 +127,12 @@ describe("HTML-escaped text (web consoles, ticket systems)", () => {
   });
 
   test("a plain XML body keeps its escaped values: &lt; inside a value is not a tag", () => {
-    const f = only(diagnose(`<Code>InvalidParamValue</Code><Message>Limit must be &lt; 100 &amp; positive.</Message><RequestId>${RID}</RequestId>`, matcher));
+    const f = only(
+      diagnose(
+        `<Code>InvalidParamValue</Code><Message>Limit must be &lt; 100 &amp; positive.</Message><RequestId>${RID}</RequestId>`,
+        matcher,
+      ),
+    );
     expect(f.message).toBe("Limit must be < 100 & positive.");
   });
 });
@@ -130,7 +144,12 @@ describe("secrets in full-width and HTML-escaped text are redacted", () => {
   test.each([
     ["an escaped JSON secret", `{&quot;AccessKeySecret&quot;:&quot;${SECRET}&quot;}`, SECRET, "AccessKeySecret"],
     ["an escaped old-style AccessKeyId", `&quot;AccessKeyId&quot;:&quot;${OLD_ID}&quot;`, OLD_ID, "AccessKeyId"],
-    ["an escaped secret on a line that also holds plain quotes", `{"Message":"config &quot;accessKeySecret&quot;: &quot;${SECRET}&quot;"}`, SECRET, "AccessKeySecret"],
+    [
+      "an escaped secret on a line that also holds plain quotes",
+      `{"Message":"config &quot;accessKeySecret&quot;: &quot;${SECRET}&quot;"}`,
+      SECRET,
+      "AccessKeySecret",
+    ],
     ["a numeric-entity secret", `&#34;access_key_secret&#34;=&#34;${SECRET}&#34;`, SECRET, "AccessKeySecret"],
     ["a full-width secret", `ＡｃｃｅｓｓＫｅｙＳｅｃｒｅｔ＝${fullWidth(SECRET)}`, fullWidth(SECRET), "AccessKeySecret"],
     ["a full-width old-style AccessKeyId in JSON", fullWidth(`{"AccessKeyId":"${OLD_ID}"}`), fullWidth(OLD_ID), "AccessKeyId"],
@@ -144,7 +163,9 @@ describe("secrets in full-width and HTML-escaped text are redacted", () => {
   });
 
   test("an escaped body's finding is read from the redacted text and its span still points into the paste", () => {
-    const text = htmlEscaped(`{"Code":"InvalidAccessKeyId.NotFound","Message":"Specified access key is not found.","AccessKeyId":"LTAI5tQwErTyUiOpAsDfGh","RequestId":"${RID}"}`);
+    const text = htmlEscaped(
+      `{"Code":"InvalidAccessKeyId.NotFound","Message":"Specified access key is not found.","AccessKeyId":"LTAI5tQwErTyUiOpAsDfGh","RequestId":"${RID}"}`,
+    );
     const result = diagnose(text, matcher);
     const f = only(result);
     expect(f).toMatchObject({ code: "InvalidAccessKeyId.NotFound", requestId: RID });

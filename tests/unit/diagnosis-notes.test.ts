@@ -1,7 +1,17 @@
 import { describe, expect, test } from "vitest";
 import { createTranslator, type AbstractIntlMessages } from "next-intl";
 import { engineNotes, matchReason, type EngineTextTranslator } from "@/app/(app)/d/[id]/_components/engine-notes";
-import { because, createMatcher, diagnose, FOREIGN_CODES, matchError, note, REASON_IDS, type Candidate, type Finding } from "@/domain/diagnosis";
+import {
+  because,
+  createMatcher,
+  diagnose,
+  FOREIGN_CODES,
+  matchError,
+  note,
+  REASON_IDS,
+  type Candidate,
+  type Finding,
+} from "@/domain/diagnosis";
 import { buildSavedResult } from "@/domain/diagnosis-service/result";
 import vendorFacts from "@/db/seed/vendor-facts.json";
 import zhCN from "@/messages/zh-CN/diagnosis.json";
@@ -30,25 +40,36 @@ describe("engine notes carry ids beside their English text", () => {
   test("a finding's noteKeys line up with its notes, index for index, and rebuild the same text", () => {
     const findings = noted();
     const ids = new Set(findings.flatMap((f) => f.noteKeys?.map((k) => k.id) ?? []));
-    for (const id of ["gatewaySignature", "gatewayDataPlaneCode", "recommendCode", "sdkClientCode", "sdkServerErrorHeaderOnly", "normalizedFullWidth", "foreignCode"]) {
+    for (const id of [
+      "gatewaySignature",
+      "gatewayDataPlaneCode",
+      "recommendCode",
+      "sdkClientCode",
+      "sdkServerErrorHeaderOnly",
+      "normalizedFullWidth",
+      "foreignCode",
+    ]) {
       expect(ids, id).toContain(id);
     }
     for (const f of findings) {
       expect(f.noteKeys).toHaveLength(f.notes.length);
-      f.noteKeys!.forEach((key, i) => expect(note(key.id, key.params).text).toBe(f.notes[i]));
+      for (const [i, key] of f.noteKeys!.entries()) expect(note(key.id, key.params).text).toBe(f.notes[i]);
     }
   });
 
   test("notes with parameters pass them through: the code, and a foreign code's English meaning", () => {
     const f = diagnose("X-Ca-Error-Code: A403IS", matcher).findings[0]!;
     expect(f.noteKeys).toContainEqual({ id: "gatewayDataPlaneCode", params: { code: "A403IS" } });
-    const foreign = noted().flatMap((x) => x.noteKeys ?? []).find((k) => k.id === "foreignCode");
+    const foreign = noted()
+      .flatMap((x) => x.noteKeys ?? [])
+      .find((k) => k.id === "foreignCode");
     const { meaning } = FOREIGN_CODES.get("Throttling")!;
     expect(foreign?.params).toEqual({ code: "Throttling", meaning: meaning.en, meaningZh: meaning.zh });
   });
 
   test("a finding without notes gets no noteKeys field, so the JSON is unchanged", () => {
-    const f = diagnose(`{"Code":"InvalidParamMapping","Message":"Parameters must be fully mapped.","RequestId":"${RID}"}`, matcher).findings[0]!;
+    const f = diagnose(`{"Code":"InvalidParamMapping","Message":"Parameters must be fully mapped.","RequestId":"${RID}"}`, matcher)
+      .findings[0]!;
     expect(f.notes).toEqual([]);
     expect("noteKeys" in f).toBe(false);
   });
@@ -63,7 +84,11 @@ describe("engine notes carry ids beside their English text", () => {
 
 describe("the finding card shows notes in the reader's language", () => {
   // The real next-intl translator over the real messages; typed loosely as the card's `t` is.
-  const t = createTranslator({ locale: "zh-CN", messages: { diagnosis: zhCN } as AbstractIntlMessages, namespace: "diagnosis" }) as unknown as EngineTextTranslator;
+  const t = createTranslator({
+    locale: "zh-CN",
+    messages: { diagnosis: zhCN } as AbstractIntlMessages,
+    namespace: "diagnosis",
+  }) as unknown as EngineTextTranslator;
 
   test("notes with ids are translated with their parameters", () => {
     const f = diagnose("X-Ca-Error-Code: A403IS", matcher).findings[0]!;
@@ -79,7 +104,10 @@ describe("the finding card shows notes in the reader's language", () => {
   });
 
   test("a saved note lacking a parameter the message now needs stays in English instead of showing a gap", () => {
-    const saved = { notes: ["Throttling is the legacy generic flow-control code"], noteKeys: [{ id: "foreignCode" as const, params: { code: "Throttling", meaning: "the legacy generic flow-control code" } }] };
+    const saved = {
+      notes: ["Throttling is the legacy generic flow-control code"],
+      noteKeys: [{ id: "foreignCode" as const, params: { code: "Throttling", meaning: "the legacy generic flow-control code" } }],
+    };
     expect(engineNotes(saved, t)).toEqual([{ text: "Throttling is the legacy generic flow-control code", lang: "en" }]);
   });
 
@@ -120,7 +148,10 @@ const MATCHED = [
   { message: "time stamp or date value is expired" },
   { code: "InvalidTimeStamp", message: "Specified time stamp or date value is expired." },
   { code: "MissingParameter", message: 'The input parameter "GroupId" that is mandatory for processing this request is not supplied.' },
-  { code: "MissingParameter", message: 'The input parameter "SecurityToken" that is mandatory for processing this request is not supplied.' },
+  {
+    code: "MissingParameter",
+    message: 'The input parameter "SecurityToken" that is mandatory for processing this request is not supplied.',
+  },
   { message: "The parameter StageName is required." },
   { message: "The parameter StageName is invalid." },
 ];
@@ -132,10 +163,9 @@ const repeating = createMatcher([
 ]);
 
 const explained = (): Candidate[] =>
-  [...MATCHED.map((error) => matchError(matcher, error)), matchError(repeating, { message: "The twin resource is busy." })].flatMap((outcome) => [
-    ...(outcome.match ? [outcome.match] : []),
-    ...outcome.candidates,
-  ]);
+  [...MATCHED.map((error) => matchError(matcher, error)), matchError(repeating, { message: "The twin resource is busy." })].flatMap(
+    (outcome) => [...(outcome.match ? [outcome.match] : []), ...outcome.candidates],
+  );
 
 describe("match reasons carry ids beside their English text", () => {
   test("every candidate's reasonKeys rebuild its reason exactly, and between them the pastes use every reason id", () => {
@@ -149,29 +179,48 @@ describe("match reasons carry ids beside their English text", () => {
     const diagnosis = diagnose('{"Code":"DomainNotResolve","Message":"x"}', matcher);
     const saved = buildSavedResult(diagnosis, new Map());
     expect(saved.findings[0]!.candidates.map((c) => c.reasonKeys)).toEqual(diagnosis.findings[0]!.candidates.map((c) => c.reasonKeys));
-    expect(saved.findings[0]!.candidates[0]!.reasonKeys).toContainEqual({ id: "typoOne", params: { code: "DomainNotResolve", entry: "DomainNotResolved" } });
+    expect(saved.findings[0]!.candidates[0]!.reasonKeys).toContainEqual({
+      id: "typoOne",
+      params: { code: "DomainNotResolve", entry: "DomainNotResolved" },
+    });
   });
 });
 
 describe("the finding card says why in the reader's language", () => {
-  const zh = createTranslator({ locale: "zh-CN", messages: { diagnosis: zhCN } as AbstractIntlMessages, namespace: "diagnosis" }) as unknown as EngineTextTranslator;
-  const en = createTranslator({ locale: "en", messages: { diagnosis: enMessages } as AbstractIntlMessages, namespace: "diagnosis" }) as unknown as EngineTextTranslator;
+  const zh = createTranslator({
+    locale: "zh-CN",
+    messages: { diagnosis: zhCN } as AbstractIntlMessages,
+    namespace: "diagnosis",
+  }) as unknown as EngineTextTranslator;
+  const en = createTranslator({
+    locale: "en",
+    messages: { diagnosis: enMessages } as AbstractIntlMessages,
+    namespace: "diagnosis",
+  }) as unknown as EngineTextTranslator;
   const reasonFor = (error: { code?: string; message?: string }, entry: string) => {
     const outcome = matchError(matcher, error);
     return [outcome.match, ...outcome.candidates].find((c) => c?.entry === entry)!;
   };
 
   test("a template match, a typo and a cut-off message read in Chinese, parts joined with a full-width semicolon", () => {
-    expect(matchReason(reasonFor({ code: "MissingGroupId", message: "The GroupId is mandatory for this action." }, "Missing%s"), zh)).toEqual({
+    expect(
+      matchReason(reasonFor({ code: "MissingGroupId", message: "The GroupId is mandatory for this action." }, "Missing%s"), zh),
+    ).toEqual({
       text: "错误码 MissingGroupId 符合模板 Missing%s，参数为 GroupId；报错信息中提到的参数与之相同",
     });
-    expect(matchReason(reasonFor({ code: "DomainNotResolve" }, "DomainNotResolved"), zh).text).toBe("错误码 DomainNotResolve 与 DomainNotResolved 只差 1 个字符");
-    expect(matchReason(reasonFor({ message: "Specified api is not found." }, "InvalidApi.NotFound"), zh).text).toMatch(/^报错信息是 InvalidApi\.NotFound 的“.+”的开头/);
+    expect(matchReason(reasonFor({ code: "DomainNotResolve" }, "DomainNotResolved"), zh).text).toBe(
+      "错误码 DomainNotResolve 与 DomainNotResolved 只差 1 个字符",
+    );
+    expect(matchReason(reasonFor({ message: "Specified api is not found." }, "InvalidApi.NotFound"), zh).text).toMatch(
+      /^报错信息是 InvalidApi\.NotFound 的“.+”的开头/,
+    );
   });
 
   test("a foreign code's suggestion gives its meaning and the link to the catalog entry in Chinese", () => {
     const reason = matchReason(reasonFor({ code: "Forbidden.RAM" }, "NoPermission"), zh);
-    expect(reason).toEqual({ text: "Forbidden.RAM 不是本目录的错误码，它是阿里云各产品共用的 RAM 鉴权拒绝错误码；本目录中 RAM 鉴权失败的错误码是 NoPermission" });
+    expect(reason).toEqual({
+      text: "Forbidden.RAM 不是本目录的错误码，它是阿里云各产品共用的 RAM 鉴权拒绝错误码；本目录中 RAM 鉴权失败的错误码是 NoPermission",
+    });
   });
 
   test("in English the parts give the engine's own text, capitalised", () => {

@@ -4,7 +4,11 @@ import { run, only, RID } from "@/tests/fixtures/diagnosis/run";
 /** Free text (extract/prose.ts, extract/facts.ts): bare codes and messages, tickets, and input that holds no error. */
 describe("bare codes, bare messages and tickets", () => {
   test("a bare code", () => {
-    expect(only("InvalidFormatRequestConfig")).toMatchObject({ format: "bare-code", code: "InvalidFormatRequestConfig", param: "RequestConfig" });
+    expect(only("InvalidFormatRequestConfig")).toMatchObject({
+      format: "bare-code",
+      code: "InvalidFormatRequestConfig",
+      param: "RequestConfig",
+    });
   });
 
   test("a bare unknown code still comes back, with suggestions", () => {
@@ -14,7 +18,11 @@ describe("bare codes, bare messages and tickets", () => {
   });
 
   test("a bare message", () => {
-    expect(only("The GroupId is mandatory for this action.")).toMatchObject({ format: "bare-message", param: "GroupId", match: { entry: "Missing%s", kind: "message" } });
+    expect(only("The GroupId is mandatory for this action.")).toMatchObject({
+      format: "bare-message",
+      param: "GroupId",
+      match: { entry: "Missing%s", kind: "message" },
+    });
   });
 
   test("a Chinese ticket with two errors yields both, in order, with their request ids and actions", () => {

@@ -25,7 +25,10 @@ describe("registry of readers", () => {
     expect(new Set(READERS.map((r) => r.name)).size).toBe(READERS.length);
   });
 
-  test.each(READERS.filter((r) => r.formats.length > 0).map((r) => [r.name, r.formats] as const))("%s has fixtures for each of its formats", (_name, formats) => {
-    expect(formats.filter((f) => !seen.has(f))).toEqual([]);
-  });
+  test.each(READERS.filter((r) => r.formats.length > 0).map((r) => [r.name, r.formats] as const))(
+    "%s has fixtures for each of its formats",
+    (_name, formats) => {
+      expect(formats.filter((f) => !seen.has(f))).toEqual([]);
+    },
+  );
 });

@@ -10,19 +10,59 @@ const matcher = createMatcher(vendorFacts);
 describe("redactSecrets", () => {
   test.each([
     ["an LTAI AccessKey id anywhere", "key LTAI5tQwErTyUiOpAsDfGh used", "LTAI5tQwErTyUiOpAsDfGh", "AccessKeyId"],
-    ["an id inside a string-to-sign", "POST&%2F&AccessKeyId%3DLTAIlFW9Sddoh5pV%26Action%3DGetMainDomainName", "LTAIlFW9Sddoh5pV", "AccessKeyId"],
+    [
+      "an id inside a string-to-sign",
+      "POST&%2F&AccessKeyId%3DLTAIlFW9Sddoh5pV%26Action%3DGetMainDomainName",
+      "LTAIlFW9Sddoh5pV",
+      "AccessKeyId",
+    ],
     ["an old-style id next to its key", "AccessKeyId=Zo43hvW2RzvKabcd&Action=DescribeApis", "Zo43hvW2RzvKabcd", "AccessKeyId"],
     ["an STS id", "STS.NUgYrLnoC37mZFSNb9wAbCdEf", "STS.NUgYrLnoC37mZFSNb9wAbCdEf", "StsAccessKeyId"],
     ["a URL Signature", "&SignatureVersion=1.0&Signature=Qm7s%2BhLn6Kq%3D&Timestamp=x", "Qm7s%2BhLn6Kq%3D", "Signature"],
-    ["a gateway X-Ca-Signature header", "X-Ca-Signature: xfX+bZxY2yl7EB/qdoDy9v/uscw3Nnj1pgoU+Bm6xdM=", "xfX+bZxY2yl7EB/qdoDy9v/uscw3Nnj1pgoU+Bm6xdM=", "Signature"],
+    [
+      "a gateway X-Ca-Signature header",
+      "X-Ca-Signature: xfX+bZxY2yl7EB/qdoDy9v/uscw3Nnj1pgoU+Bm6xdM=",
+      "xfX+bZxY2yl7EB/qdoDy9v/uscw3Nnj1pgoU+Bm6xdM=",
+      "Signature",
+    ],
     ["a SecurityToken parameter", "&SecurityToken=CAIS8QF1q6Ft5B2yfSjIr5bMI&", "CAIS8QF1q6Ft5B2yfSjIr5bMI", "SecurityToken"],
     ["an x-acs-security-token header", "x-acs-security-token: CAISabc123def456ghi789", "CAISabc123def456ghi789", "SecurityToken"],
-    ["an AccessKeySecret assignment", "AccessKeySecret: 9xYzAbCdEfGhIjKlMnOpQrStUvWx12", "9xYzAbCdEfGhIjKlMnOpQrStUvWx12", "AccessKeySecret"],
-    ["a snake_case secret in config", 'access_key_secret = "9xYzAbCdEfGhIjKlMnOpQrStUvWx12"', "9xYzAbCdEfGhIjKlMnOpQrStUvWx12", "AccessKeySecret"],
-    ["a camelCase secret in JSON", '{"accessKeySecret":"9xYzAbCdEfGhIjKlMnOpQrStUvWx12"}', "9xYzAbCdEfGhIjKlMnOpQrStUvWx12", "AccessKeySecret"],
-    ["an environment variable", "export ALIBABA_CLOUD_ACCESS_KEY_SECRET=9xYzAbCdEfGhIjKlMnOpQrStUvWx12", "9xYzAbCdEfGhIjKlMnOpQrStUvWx12", "AccessKeySecret"],
-    ["an Authorization header", "Authorization: acs LTAI5tQwErTyUiOpAsDfGh:frJIUN8DYpKDtOLCwo//yllqDzg=", "frJIUN8DYpKDtOLCwo//yllqDzg=", "Authorization"],
-    ["a bearer token", "curl -H 'X-Token: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abc'", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abc", "BearerToken"],
+    [
+      "an AccessKeySecret assignment",
+      "AccessKeySecret: 9xYzAbCdEfGhIjKlMnOpQrStUvWx12",
+      "9xYzAbCdEfGhIjKlMnOpQrStUvWx12",
+      "AccessKeySecret",
+    ],
+    [
+      "a snake_case secret in config",
+      'access_key_secret = "9xYzAbCdEfGhIjKlMnOpQrStUvWx12"',
+      "9xYzAbCdEfGhIjKlMnOpQrStUvWx12",
+      "AccessKeySecret",
+    ],
+    [
+      "a camelCase secret in JSON",
+      '{"accessKeySecret":"9xYzAbCdEfGhIjKlMnOpQrStUvWx12"}',
+      "9xYzAbCdEfGhIjKlMnOpQrStUvWx12",
+      "AccessKeySecret",
+    ],
+    [
+      "an environment variable",
+      "export ALIBABA_CLOUD_ACCESS_KEY_SECRET=9xYzAbCdEfGhIjKlMnOpQrStUvWx12",
+      "9xYzAbCdEfGhIjKlMnOpQrStUvWx12",
+      "AccessKeySecret",
+    ],
+    [
+      "an Authorization header",
+      "Authorization: acs LTAI5tQwErTyUiOpAsDfGh:frJIUN8DYpKDtOLCwo//yllqDzg=",
+      "frJIUN8DYpKDtOLCwo//yllqDzg=",
+      "Authorization",
+    ],
+    [
+      "a bearer token",
+      "curl -H 'X-Token: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abc'",
+      "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abc",
+      "BearerToken",
+    ],
     ["a password in a URL", "postgres://admin:S3cr3t!pass@db.internal:5432/app", "S3cr3t!pass", "Password"],
   ])("%s", (_name, text, secret, kind) => {
     const { text: out, removed } = redactSecrets(text);
@@ -60,8 +100,12 @@ describe("redactSecrets", () => {
     const result = diagnose(text, matcher);
     expect(result.redacted.text.startsWith("AccessKeySecret=[REDACTED:AccessKeySecret] then {")).toBe(true);
     const [finding] = result.findings;
-    expect(text.slice(finding!.span.start, finding!.span.end)).toBe(`{"Code":"InvalidApiDefault","RequestId":"5D8E9B3A-1111-4C2B-9C9D-0123456789AB"}`);
-    expect(result.redacted.text.slice(finding!.redactedSpan.start, finding!.redactedSpan.end)).toBe(text.slice(finding!.span.start, finding!.span.end));
+    expect(text.slice(finding!.span.start, finding!.span.end)).toBe(
+      `{"Code":"InvalidApiDefault","RequestId":"5D8E9B3A-1111-4C2B-9C9D-0123456789AB"}`,
+    );
+    expect(result.redacted.text.slice(finding!.redactedSpan.start, finding!.redactedSpan.end)).toBe(
+      text.slice(finding!.span.start, finding!.span.end),
+    );
   });
 });
 
@@ -69,7 +113,8 @@ describe("redactSecrets", () => {
 // Property: planted secrets never come back, whatever surrounds them
 // ---------------------------------------------------------------------------------------------------------------
 
-const chars = (alphabet: string, minLength: number, maxLength: number) => fc.string({ unit: fc.constantFrom(...alphabet), minLength, maxLength });
+const chars = (alphabet: string, minLength: number, maxLength: number) =>
+  fc.string({ unit: fc.constantFrom(...alphabet), minLength, maxLength });
 const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 const BASE64 = `${ALNUM}+/`;
 
@@ -77,17 +122,39 @@ type Planted = { text: string; secret: string };
 
 const plantedSecret: fc.Arbitrary<Planted> = fc.oneof(
   chars(ALNUM, 14, 26).map((tail) => ({ secret: `LTAI${tail}`, text: `LTAI${tail}` })),
-  fc.tuple(chars(ALNUM, 14, 26), fc.constantFrom("AccessKeyId=%s&", '"AccessKeyId":"%s"', "access_key_id: %s", "AccessKeyId%3D%s%26", "&quot;AccessKeyId&quot;:&quot;%s&quot;")).map(([tail, form]) => ({
-    secret: `LTAI${tail}`,
-    text: form.replace("%s", `LTAI${tail}`),
-  })),
-  chars(ALNUM, 16, 30).map((tail) => ({ secret: `STS.${tail}`, text: `STS.${tail}` })),
-  fc.tuple(chars(`${ALNUM}%`, 12, 40), fc.constantFrom("&Signature=%s&", "?Signature=%s", "X-Ca-Signature: %s", '"Signature":"%s"')).map(([v, form]) => ({
-    secret: `Sig${v}`,
-    text: form.replace("%s", `Sig${v}`),
-  })),
   fc
-    .tuple(chars(BASE64, 20, 80), fc.constantFrom("SecurityToken=%s", '"SecurityToken":"%s"', "x-acs-security-token: %s", "security_token = '%s'", "&SecurityToken=%s&"))
+    .tuple(
+      chars(ALNUM, 14, 26),
+      fc.constantFrom(
+        "AccessKeyId=%s&",
+        '"AccessKeyId":"%s"',
+        "access_key_id: %s",
+        "AccessKeyId%3D%s%26",
+        "&quot;AccessKeyId&quot;:&quot;%s&quot;",
+      ),
+    )
+    .map(([tail, form]) => ({
+      secret: `LTAI${tail}`,
+      text: form.replace("%s", `LTAI${tail}`),
+    })),
+  chars(ALNUM, 16, 30).map((tail) => ({ secret: `STS.${tail}`, text: `STS.${tail}` })),
+  fc
+    .tuple(chars(`${ALNUM}%`, 12, 40), fc.constantFrom("&Signature=%s&", "?Signature=%s", "X-Ca-Signature: %s", '"Signature":"%s"'))
+    .map(([v, form]) => ({
+      secret: `Sig${v}`,
+      text: form.replace("%s", `Sig${v}`),
+    })),
+  fc
+    .tuple(
+      chars(BASE64, 20, 80),
+      fc.constantFrom(
+        "SecurityToken=%s",
+        '"SecurityToken":"%s"',
+        "x-acs-security-token: %s",
+        "security_token = '%s'",
+        "&SecurityToken=%s&",
+      ),
+    )
     .map(([v, form]) => ({ secret: `Tok${v}`, text: form.replace("%s", `Tok${v}`) })),
   fc
     .tuple(
@@ -105,9 +172,13 @@ const plantedSecret: fc.Arbitrary<Planted> = fc.oneof(
       ),
     )
     .map(([v, form]) => ({ secret: v, text: form.replace("%s", v) })),
-  fc.tuple(chars(ALNUM, 14, 20), chars(BASE64, 20, 40)).map(([id, sig]) => ({ secret: `S${sig}`, text: `Authorization: acs LTAI${id}:S${sig}` })),
+  fc
+    .tuple(chars(ALNUM, 14, 20), chars(BASE64, 20, 40))
+    .map(([id, sig]) => ({ secret: `S${sig}`, text: `Authorization: acs LTAI${id}:S${sig}` })),
   chars(`${ALNUM}-._~`, 20, 60).map((token) => ({ secret: `T${token}`, text: `Bearer T${token}` })),
-  fc.tuple(chars(ALNUM, 3, 10), chars(`${ALNUM}!$*`, 10, 24)).map(([user, pass]) => ({ secret: `P${pass}`, text: `https://${user}:P${pass}@gw.example.com/path` })),
+  fc
+    .tuple(chars(ALNUM, 3, 10), chars(`${ALNUM}!$*`, 10, 24))
+    .map(([user, pass]) => ({ secret: `P${pass}`, text: `https://${user}:P${pass}@gw.example.com/path` })),
   fc.array(chars(BASE64, 64, 64), { minLength: 1, maxLength: 4 }).map((lines) => ({
     secret: lines[0]!,
     text: `-----BEGIN RSA PRIVATE KEY-----\n${lines.join("\n")}\n-----END RSA PRIVATE KEY-----`,
@@ -119,7 +190,13 @@ const surrounding = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: "grapheme", maxLength: 30 }),
   realSnippet,
-  fc.constantFrom("客户报错如下：", "RequestId: 5D8E9B3A-1111-4C2B-9C9D-0123456789AB", '{"Code":"InvalidApiDefault","Message":"', "SDK.ServerError\nErrorCode: ", ", URL: https://apigateway.cn-hangzhou.aliyuncs.com/?"),
+  fc.constantFrom(
+    "客户报错如下：",
+    "RequestId: 5D8E9B3A-1111-4C2B-9C9D-0123456789AB",
+    '{"Code":"InvalidApiDefault","Message":"',
+    "SDK.ServerError\nErrorCode: ",
+    ", URL: https://apigateway.cn-hangzhou.aliyuncs.com/?",
+  ),
 );
 const separator = fc.constantFrom(" ", "\n", ", ", "\t", "; ", " | ", "\r\n");
 
@@ -127,7 +204,10 @@ describe("no planted secret survives (property)", () => {
   test("redactSecrets and diagnose never return a planted secret", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.oneof({ weight: 2, arbitrary: surrounding.map((text) => ({ text, secret: undefined as string | undefined })) }, plantedSecret), { minLength: 1, maxLength: 8 }),
+        fc.array(
+          fc.oneof({ weight: 2, arbitrary: surrounding.map((text) => ({ text, secret: undefined as string | undefined })) }, plantedSecret),
+          { minLength: 1, maxLength: 8 },
+        ),
         separator,
         plantedSecret,
         (parts, sep, guaranteed) => {
@@ -164,8 +244,14 @@ const CONTEXTS: [string, (form: string) => string][] = [
     (form) =>
       `SDK.ServerError\nErrorCode: InvalidApiDefault\nRecommend: https://api.aliyun.com/troubleshoot?q=InvalidApiDefault&product=CloudAPI\nRequestId: ${RID}\nMessage: The API default configuration is invalid.\n${form}`,
   ],
-  ["before an error body on the same line", (form) => `${form} {"Code":"InvalidApiDefault","Message":"The API default configuration is invalid.","RequestId":"${RID}"}`],
-  ["before an error body on the next line", (form) => `${form}\n{"RequestId":"${RID}","Code":"InvalidApiDefault","Message":"The API default configuration is invalid."}`],
+  [
+    "before an error body on the same line",
+    (form) => `${form} {"Code":"InvalidApiDefault","Message":"The API default configuration is invalid.","RequestId":"${RID}"}`,
+  ],
+  [
+    "before an error body on the next line",
+    (form) => `${form}\n{"RequestId":"${RID}","Code":"InvalidApiDefault","Message":"The API default configuration is invalid."}`,
+  ],
 ];
 /** A secret as it would appear inside JSON output (quotes and backslashes escaped). */
 const asJson = (secret: string) => JSON.stringify(secret).slice(1, -1);
@@ -176,19 +262,25 @@ describe("the redaction corpus", () => {
     expect(REDACTION_CORPUS.filter((f) => f.lang === "zh").length).toBeGreaterThanOrEqual(30);
   });
 
-  test.each(REDACTION_CORPUS.map((f) => [f.id, f.text.split("\n")[0]!.slice(0, 70), f] as const))("%s %s: the secret goes, the code and RequestId around it stay", (_id, _head, form) => {
-    for (const [where, wrap] of CONTEXTS) {
-      const paste = wrap(form.text);
-      const result = diagnose(paste, matcher);
-      const everything = JSON.stringify(result);
-      for (const secret of form.secrets) expect([where, everything.includes(asJson(secret))]).toEqual([where, false]);
-      expect([where, result.findings.some((f) => f.code === "InvalidApiDefault" && f.requestId === RID && f.match?.entry === "InvalidApiDefault")]).toEqual([where, true]);
-      // Only the secrets go: the stored text keeps everything else, so it is never longer than the input plus its markers.
-      const { text, removed } = redactSecrets(paste);
-      expect(removed.length).toBeGreaterThan(0);
-      expect(text).toContain(where === "after a Go SDK error" ? "ErrorCode: InvalidApiDefault" : `"RequestId":"${RID}"`);
-    }
-  });
+  test.each(REDACTION_CORPUS.map((f) => [f.id, f.text.split("\n")[0]!.slice(0, 70), f] as const))(
+    "%s %s: the secret goes, the code and RequestId around it stay",
+    (_id, _head, form) => {
+      for (const [where, wrap] of CONTEXTS) {
+        const paste = wrap(form.text);
+        const result = diagnose(paste, matcher);
+        const everything = JSON.stringify(result);
+        for (const secret of form.secrets) expect([where, everything.includes(asJson(secret))]).toEqual([where, false]);
+        expect([
+          where,
+          result.findings.some((f) => f.code === "InvalidApiDefault" && f.requestId === RID && f.match?.entry === "InvalidApiDefault"),
+        ]).toEqual([where, true]);
+        // Only the secrets go: the stored text keeps everything else, so it is never longer than the input plus its markers.
+        const { text, removed } = redactSecrets(paste);
+        expect(removed.length).toBeGreaterThan(0);
+        expect(text).toContain(where === "after a Go SDK error" ? "ErrorCode: InvalidApiDefault" : `"RequestId":"${RID}"`);
+      }
+    },
+  );
 });
 
 describe("only the credential goes", () => {
@@ -200,15 +292,31 @@ describe("only the credential goes", () => {
   });
 
   test.each([
-    ["APPCODE", "Authorization: APPCODE 8f3c2a91d7b64e05a1c9f0e2b3d4c5a6, then 403 InvalidApiDefault", "Authorization: APPCODE [REDACTED:Authorization], then 403 InvalidApiDefault"],
-    ["acs AK:signature", "Authorization: acs LTAI5tRk8mHqX2vNpZ4wYc9J:frJIUN8DYpKDtOLCwo//yllqDzg= -> 400", "Authorization: acs [REDACTED:Authorization] -> 400"],
+    [
+      "APPCODE",
+      "Authorization: APPCODE 8f3c2a91d7b64e05a1c9f0e2b3d4c5a6, then 403 InvalidApiDefault",
+      "Authorization: APPCODE [REDACTED:Authorization], then 403 InvalidApiDefault",
+    ],
+    [
+      "acs AK:signature",
+      "Authorization: acs LTAI5tRk8mHqX2vNpZ4wYc9J:frJIUN8DYpKDtOLCwo//yllqDzg= -> 400",
+      "Authorization: acs [REDACTED:Authorization] -> 400",
+    ],
     [
       "ACS3 parameters",
       "Authorization: ACS3-HMAC-SHA256 Credential=LTAI5tRk8mHqX2vNpZ4wYc9J,SignedHeaders=host;x-acs-date,Signature=6f8c1e0b2d ErrorCode: IncompleteSignature",
       "Authorization: ACS3-HMAC-SHA256 [REDACTED:Authorization] ErrorCode: IncompleteSignature",
     ],
-    ["a quoted header", `{"Authorization":"Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig","Code":"InvalidApiDefault"}`, `{"Authorization":"Bearer [REDACTED:Authorization]","Code":"InvalidApiDefault"}`],
-    ["a password before the next field", "password=open sesame, RequestId: 5D8E9B3A-1111-4C2B-9C9D-0123456789AB", "password=[REDACTED:Password], RequestId: 5D8E9B3A-1111-4C2B-9C9D-0123456789AB"],
+    [
+      "a quoted header",
+      `{"Authorization":"Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig","Code":"InvalidApiDefault"}`,
+      `{"Authorization":"Bearer [REDACTED:Authorization]","Code":"InvalidApiDefault"}`,
+    ],
+    [
+      "a password before the next field",
+      "password=open sesame, RequestId: 5D8E9B3A-1111-4C2B-9C9D-0123456789AB",
+      "password=[REDACTED:Password], RequestId: 5D8E9B3A-1111-4C2B-9C9D-0123456789AB",
+    ],
     ["a cookie list", "Cookie: a=b; SESSION=8d2f0a6c ErrorCode: X", "Cookie: [REDACTED:Cookie] ErrorCode: X"],
   ])("%s", (_name, text, expected) => {
     expect(redactSecrets(text).text).toBe(expected);
@@ -229,7 +337,8 @@ describe("redaction leaves secret-free text alone and is idempotent", () => {
   });
 
   test("every vendor error message comes back unchanged", () => {
-    for (const fact of vendorFacts) for (const message of fact.messages) expect([message, redactSecrets(message).removed]).toEqual([message, []]);
+    for (const fact of vendorFacts)
+      for (const message of fact.messages) expect([message, redactSecrets(message).removed]).toEqual([message, []]);
   });
 
   /** Pieces of ordinary tickets: secrets named but not given, codes, ids, links, prose in both languages. */
@@ -269,10 +378,17 @@ describe("redaction leaves secret-free text alone and is idempotent", () => {
 
   test("property: redacting redacted text changes nothing", () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(ordinary, fc.constantFrom(...REDACTION_CORPUS.map((f) => f.text)), fc.string({ maxLength: 30 })), { minLength: 1, maxLength: 6 }), separator, (parts, sep) => {
-        const once = redactSecrets(parts.join(sep)).text;
-        expect(redactSecrets(once).text).toBe(once);
-      }),
+      fc.property(
+        fc.array(fc.oneof(ordinary, fc.constantFrom(...REDACTION_CORPUS.map((f) => f.text)), fc.string({ maxLength: 30 })), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        separator,
+        (parts, sep) => {
+          const once = redactSecrets(parts.join(sep)).text;
+          expect(redactSecrets(once).text).toBe(once);
+        },
+      ),
       { numRuns: 1500 },
     );
   });

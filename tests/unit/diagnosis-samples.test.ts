@@ -35,7 +35,7 @@ describe("real samples (tests/fixtures/diagnosis/samples.ts)", () => {
   test.each(SAMPLES.map((s) => [s.id, s] as const))("%s", (_id, sample) => {
     const result = diagnose(sample.text, matcher);
     expect(result.findings.map((f) => f.code ?? f.message?.slice(0, 40))).toHaveLength(sample.findings.length);
-    sample.findings.forEach((expected, i) => expectFinding(result.findings[i]!, expected));
+    for (const [i, expected] of sample.findings.entries()) expectFinding(result.findings[i]!, expected);
     for (const finding of result.findings) {
       expect(finding.span.start).toBeGreaterThanOrEqual(0);
       expect(finding.span.end).toBeLessThanOrEqual(sample.text.length);

@@ -16,14 +16,22 @@ describe("SDK and tool output", () => {
       requestTimestamp: "2024-05-01T10:00:00Z",
     });
     const json = JSON.stringify(result);
-    for (const secret of ["LTAI5tAbCdEfGhIjKlMnOpQr", "abcdEFGH%2B1234%3D", "CAISabcdefghijklmnopqrstuvwxyz0123456789"]) expect(json).not.toContain(secret);
+    for (const secret of ["LTAI5tAbCdEfGhIjKlMnOpQr", "abcdEFGH%2B1234%3D", "CAISabcdefghijklmnopqrstuvwxyz0123456789"])
+      expect(json).not.toContain(secret);
   });
 
   test("Node Tea: the exception line and util.inspect's object are one finding", () => {
     const f = only(
       `Error: InvalidApiDefault: code: 400, The ApiDefault value exceeds limit. request id: ${RID.toLowerCase()}\n    at ResponseError (/app/node_modules/@alicloud/tea-typescript/dist/tea.js:70:9)\n    at Client.createApiWithOptions (/app/node_modules/@alicloud/cloudapi20160714/dist/client.js:100:23) {\n  code: 'InvalidApiDefault',\n  data: {\n    Code: 'InvalidApiDefault',\n    HostId: 'apigateway.cn-hangzhou.aliyuncs.com',\n    Message: 'The ApiDefault value exceeds limit.',\n    RequestId: '${RID}',\n    statusCode: 400\n  },\n  statusCode: 400\n}`,
     );
-    expect(f).toMatchObject({ format: "tea-node", code: "InvalidApiDefault", requestId: RID, hostId: "apigateway.cn-hangzhou.aliyuncs.com", region: "cn-hangzhou", action: "CreateApi" });
+    expect(f).toMatchObject({
+      format: "tea-node",
+      code: "InvalidApiDefault",
+      requestId: RID,
+      hostId: "apigateway.cn-hangzhou.aliyuncs.com",
+      region: "cn-hangzhou",
+      action: "CreateApi",
+    });
     expect(f.layers).toContain("js-object");
   });
 
@@ -45,11 +53,20 @@ describe("SDK and tool output", () => {
     const f = only(
       `PHP Fatal error:  Uncaught AlibabaCloud\\Client\\Exception\\ServerException: InvalidAccessKeyId.NotFound: Specified access key is not found. RequestId: ${RID} POST "https://apigateway.cn-beijing.aliyuncs.com/?Action=DescribeApis" 404`,
     );
-    expect(f).toMatchObject({ format: "php", code: "InvalidAccessKeyId.NotFound", httpStatus: 404, requestId: RID, region: "cn-beijing", action: "DescribeApis" });
+    expect(f).toMatchObject({
+      format: "php",
+      code: "InvalidAccessKeyId.NotFound",
+      httpStatus: 404,
+      requestId: RID,
+      region: "cn-beijing",
+      action: "DescribeApis",
+    });
   });
 
   test("Python core ClientException", () => {
-    expect(only("aliyunsdkcore.acs_exception.exceptions.ClientException: SDK.InvalidRegionId Can not find endpoint to access.")).toMatchObject({
+    expect(
+      only("aliyunsdkcore.acs_exception.exceptions.ClientException: SDK.InvalidRegionId Can not find endpoint to access."),
+    ).toMatchObject({
       format: "python-core",
       code: "SDK.InvalidRegionId",
       message: "Can not find endpoint to access.",
@@ -61,7 +78,12 @@ describe("SDK and tool output", () => {
       `SDK.ServerError\nErrorCode: NoPermission\nRecommend: https://api.aliyun.com/troubleshoot?q=NoPermission&product=CloudAPI&requestId=${RID}\nRequestId: ${RID}\nMessage: User is not authorized to operate on the specified resource.\nRespHeaders: map[Access-Control-Allow-Origin:[*] Date:[Wed, 01 May 2024 10:00:00 GMT]]\nAccessDeniedDetail: map[AuthAction:apigateway:CreateApi AuthPrincipalType:SubUser NoPermissionType:ImplicitDeny UserId:%!s(float64=123)]`,
     );
     expect(f).toMatchObject({ format: "go-sdk", code: "NoPermission", requestId: RID, timestamp: "Wed, 01 May 2024 10:00:00 GMT" });
-    expect(f.accessDeniedDetail).toEqual({ AuthAction: "apigateway:CreateApi", AuthPrincipalType: "SubUser", NoPermissionType: "ImplicitDeny", UserId: 123 });
+    expect(f.accessDeniedDetail).toEqual({
+      AuthAction: "apigateway:CreateApi",
+      AuthPrincipalType: "SubUser",
+      NoPermissionType: "ImplicitDeny",
+      UserId: 123,
+    });
     expect(f.recommend).toMatchObject({ generation: "troubleshoot", product: "CloudAPI", requestId: RID });
   });
 
@@ -74,13 +96,17 @@ describe("SDK and tool output", () => {
   });
 
   test("Go SDK with an empty ErrorCode takes the code from the Recommend link", () => {
-    const f = only(`SDK.ServerError\nErrorCode:\nRecommend: https://error-center.aliyun.com/status/search?Keyword=ServiceUnavailable&source=PopGw\nRequestId: ${RID}\nMessage: <html>503</html>`);
+    const f = only(
+      `SDK.ServerError\nErrorCode:\nRecommend: https://error-center.aliyun.com/status/search?Keyword=ServiceUnavailable&source=PopGw\nRequestId: ${RID}\nMessage: <html>503</html>`,
+    );
     expect(f).toMatchObject({ code: "ServiceUnavailable", requestId: RID });
     expect(f.notes.join(" ")).toMatch(/Recommend link/);
   });
 
   test("Go client-side error", () => {
-    const f = only(`[SDK.TimeoutError] The request timed out 3 times(3 for retry), perhaps we should have the threshold raised a little?\ncaused by:\ndial tcp: i/o timeout`);
+    const f = only(
+      `[SDK.TimeoutError] The request timed out 3 times(3 for retry), perhaps we should have the threshold raised a little?\ncaused by:\ndial tcp: i/o timeout`,
+    );
     expect(f).toMatchObject({ format: "go-sdk-client", code: "SDK.TimeoutError", match: null });
     expect(f.notes.join(" ")).toMatch(/client side/);
   });
@@ -118,12 +144,27 @@ describe("SDK and tool output", () => {
 
   test("key=value log lines", () => {
     const f = only(`time=2024-05-01T10:00:00Z level=error msg="create api failed" code=MissingGroupId requestId=${RID} action=CreateApi`);
-    expect(f).toMatchObject({ format: "log-line", code: "MissingGroupId", requestId: RID, action: "CreateApi", timestamp: "2024-05-01T10:00:00Z", param: "GroupId" });
+    expect(f).toMatchObject({
+      format: "log-line",
+      code: "MissingGroupId",
+      requestId: RID,
+      action: "CreateApi",
+      timestamp: "2024-05-01T10:00:00Z",
+      param: "GroupId",
+    });
   });
 
   test("a log line with a timestamp prefix and free text", () => {
-    const f = only(`2024-05-01 10:00:00.123 ERROR [main] CreateApi failed: InvalidFormatRequestConfig: The specified parameter RequestConfig value is not well formatted. RequestId=${RID}`);
-    expect(f).toMatchObject({ format: "log-line", code: "InvalidFormatRequestConfig", requestId: RID, action: "CreateApi", timestamp: "2024-05-01 10:00:00.123" });
+    const f = only(
+      `2024-05-01 10:00:00.123 ERROR [main] CreateApi failed: InvalidFormatRequestConfig: The specified parameter RequestConfig value is not well formatted. RequestId=${RID}`,
+    );
+    expect(f).toMatchObject({
+      format: "log-line",
+      code: "InvalidFormatRequestConfig",
+      requestId: RID,
+      action: "CreateApi",
+      timestamp: "2024-05-01 10:00:00.123",
+    });
     expect(f.message).toBe("The specified parameter RequestConfig value is not well formatted.");
     expect(f.match).toMatchObject({ entry: "InvalidFormat%s", param: "RequestConfig", confidence: 0.95 });
   });

@@ -9,7 +9,10 @@ import { snapshotInputs } from "@/tests/fixtures/diagnosis/accuracy";
  * of it fails here with the exact difference; when the change is intended, rewrite the snapshot with
  * `node --import tsx scripts/diagnosis-accuracy.ts --update-snapshot` and review its diff.
  */
-const snapshot = JSON.parse(readFileSync(new URL("../fixtures/diagnosis/snapshot.json", import.meta.url), "utf8")) as Record<string, unknown>;
+const snapshot = JSON.parse(readFileSync(new URL("../fixtures/diagnosis/snapshot.json", import.meta.url), "utf8")) as Record<
+  string,
+  unknown
+>;
 const matcher = createMatcher(vendorFacts);
 
 describe("engine output snapshot", () => {

@@ -21,7 +21,14 @@ describe("PHP and .NET Tea/Darabonba SDKs", () => {
   test("an uncaught PHP chain (TeaError, then Next TeaUnableRetryError) is one finding covering the whole chain", () => {
     const text = phpChain("AlibabaCloud\\Tea\\Exception\\TeaError", "AlibabaCloud\\Tea\\Exception\\TeaUnableRetryError");
     const f = only(text);
-    expect(f).toMatchObject({ format: "tea-php", httpStatus: 404, requestId: RID, message: MSG, action: "DescribeApi", match: { entry: "InvalidApi.NotFound", kind: "message" } });
+    expect(f).toMatchObject({
+      format: "tea-php",
+      httpStatus: 404,
+      requestId: RID,
+      message: MSG,
+      action: "DescribeApi",
+      match: { entry: "InvalidApi.NotFound", kind: "message" },
+    });
     expect(f.span).toEqual({ start: 0, end: text.length });
     expect(f.notes.some((n) => n.includes("TeaUnableRetryError"))).toBe(true);
   });
@@ -42,7 +49,7 @@ describe("PHP and .NET Tea/Darabonba SDKs", () => {
       `Tea.TeaException: code: 404, ${MSG} request id: ${RID}`,
       `AlibabaCloud.OpenApiClient.Exceptions.ThrottlingException: code: 400, Request was denied due to user flow control. request id: ${RID}`,
       `[object] (AlibabaCloud\\Tea\\Exception\\TeaUnableRetryError(code: TeaUnableRetryError): code: 404, ${MSG} request id: ${RID} at /app/x.php:360)`,
-      "Array\n(\n    [code] => ClientException\n    [message] => code: 404, " + MSG + " request id: " + RID + "\n)",
+      `Array\n(\n    [code] => ClientException\n    [message] => code: 404, ${MSG} request id: ${RID}\n)`,
     ];
     for (const text of texts) {
       const f = only(text);
@@ -58,7 +65,9 @@ describe("PHP and .NET Tea/Darabonba SDKs", () => {
   });
 
   test("PHP 5 prints the message in quotes", () => {
-    const f = only(`PHP Fatal error:  Uncaught exception 'AlibabaCloud\\Tea\\Exception\\TeaError' with message 'code: 404, ${MSG} request id: ${RID}' in /app/vendor/x/OpenApiClient.php:299`);
+    const f = only(
+      `PHP Fatal error:  Uncaught exception 'AlibabaCloud\\Tea\\Exception\\TeaError' with message 'code: 404, ${MSG} request id: ${RID}' in /app/vendor/x/OpenApiClient.php:299`,
+    );
     expect(f).toMatchObject({ format: "tea-php", requestId: RID, message: MSG, match: { entry: "InvalidApi.NotFound" } });
   });
 
@@ -69,27 +78,38 @@ describe("PHP and .NET Tea/Darabonba SDKs", () => {
     expect(monolog).toMatchObject({ format: "tea-php", code: "MissingGroupId", param: "GroupId", requestId: RID });
     const dump = only(
       [
-        'array(3) {',
+        "array(3) {",
         '  ["code"]=>',
         '  string(14) "MissingGroupId"',
         '  ["message"]=>',
         `  string(98) "code: 400, GroupId is mandatory for this action. request id: ${RID}"`,
         '  ["data"]=>',
-        '  array(2) {',
+        "  array(2) {",
         '    ["HostId"]=>',
         '    string(35) "apigateway.cn-hangzhou.aliyuncs.com"',
-        '  }',
-        '}',
+        "  }",
+        "}",
       ].join("\n"),
     );
-    expect(dump).toMatchObject({ format: "tea-php", code: "MissingGroupId", requestId: RID, hostId: "apigateway.cn-hangzhou.aliyuncs.com", region: "cn-hangzhou" });
+    expect(dump).toMatchObject({
+      format: "tea-php",
+      code: "MissingGroupId",
+      requestId: RID,
+      hostId: "apigateway.cn-hangzhou.aliyuncs.com",
+      region: "cn-hangzhou",
+    });
   });
 
   test(".NET is told by Tea./AlibabaCloud.OpenApiClient. classes or by its OpenApiClient frames; Java stays Java", () => {
-    expect(only(`Unhandled exception. Tea.TeaException: code: 404, ${MSG} request id: ${RID}`)).toMatchObject({ format: "tea-dotnet", span: { start: 0 } });
+    expect(only(`Unhandled exception. Tea.TeaException: code: 404, ${MSG} request id: ${RID}`)).toMatchObject({
+      format: "tea-dotnet",
+      span: { start: 0 },
+    });
     const framed = `TeaException: code: 404, ${MSG} request id: ${RID}\n   at AlibabaCloud.OpenApiClient.Client.DoRPCRequest(String action, String version)`;
     expect(only(framed).format).toBe("tea-dotnet");
-    expect(only(`TeaException: code: 404, ${MSG} request id: ${RID}\n\tat com.aliyun.teaopenapi.Client.doRPCRequest(Client.java:1)`).format).toBe("tea-java");
+    expect(
+      only(`TeaException: code: 404, ${MSG} request id: ${RID}\n\tat com.aliyun.teaopenapi.Client.doRPCRequest(Client.java:1)`).format,
+    ).toBe("tea-java");
   });
 
   test("without a code, PHP and .NET findings say where the code is", () => {

@@ -24,7 +24,13 @@ function actionTrailRecord(overrides: Record<string, unknown> = {}) {
     errorMessage: "The certificate private key does not match the public key.",
     sourceIpAddress: "203.0.113.7",
     userAgent: "Aliyun-CLI/3.0.204",
-    userIdentity: { type: "ram-user", principalId: "203817465529384756", accountId: "1234567890123456", userName: "alice", accessKeyId: "LTAI5tB2nbvcxz09poiuYTRE" },
+    userIdentity: {
+      type: "ram-user",
+      principalId: "203817465529384756",
+      accountId: "1234567890123456",
+      userName: "alice",
+      accessKeyId: "LTAI5tB2nbvcxz09poiuYTRE",
+    },
     ...overrides,
   };
 }
@@ -44,7 +50,8 @@ describe("RequestId validation", () => {
     expect(refused).toMatchObject({ ok: false, reason: "malformed" });
     expect(!refused.ok && refused.error).toContain('requestId "MissingGroupId" is not a RequestId');
     expect(!refused.ok && refused.error).toContain(ID.slice(0, 8));
-    for (const bad of ["xxx", "1234", "5C1D2B3A--1234", "-5C1D2B3A1234ABCD", "G".repeat(32), 42, {}]) expect(parseRequestId(bad).ok, String(bad)).toBe(false);
+    for (const bad of ["xxx", "1234", "5C1D2B3A--1234", "-5C1D2B3A1234ABCD", "G".repeat(32), 42, {}])
+      expect(parseRequestId(bad).ok, String(bad)).toBe(false);
     expect(parseRequestId(undefined)).toMatchObject({ ok: false, reason: "missing", error: "requestId is missing" });
   });
 
@@ -139,7 +146,11 @@ describe("events: accepted shapes", () => {
       NextToken: "",
       StartTime: "2024-05-11T00:00:00Z",
       EndTime: "2024-05-12T23:59:59Z",
-      Events: [actionTrailRecord(), JSON.stringify(actionTrailRecord({ requestId: ID2, errorCode: undefined, errorMessage: undefined })), { eventName: "CreateApi" }],
+      Events: [
+        actionTrailRecord(),
+        JSON.stringify(actionTrailRecord({ requestId: ID2, errorCode: undefined, errorMessage: undefined })),
+        { eventName: "CreateApi" },
+      ],
     };
     const parsed = parseEvents(JSON.stringify(answer, null, 2));
     expect(parsed.events.map((e) => e.requestId)).toEqual([ID, ID2]);
@@ -189,7 +200,9 @@ describe("events: accepted shapes", () => {
 
 describe("events: secrets never reach a stored field", () => {
   test("ActionTrail's userIdentity.accessKeyId, old-style ids without the LTAI prefix included, is redacted in raw and absent from the caller", () => {
-    const parsed = parseEvents(JSON.stringify(actionTrailRecord({ userIdentity: { type: "ram-user", userName: "bob", accessKeyId: "0wNEpMMlzy7szvai" } })));
+    const parsed = parseEvents(
+      JSON.stringify(actionTrailRecord({ userIdentity: { type: "ram-user", userName: "bob", accessKeyId: "0wNEpMMlzy7szvai" } })),
+    );
     const event = parsed.events[0]!;
     expect(JSON.stringify(event)).not.toContain("0wNEpMMlzy7szvai");
     expect((event.raw as { userIdentity: { accessKeyId: string } }).userIdentity.accessKeyId).toBe("[REDACTED:AccessKeyId]");
@@ -208,14 +221,22 @@ describe("events: secrets never reach a stored field", () => {
       userAgent: "curl/8 Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjMifQ.sig",
     });
     const text = JSON.stringify(parseEvents(JSON.stringify(record)).events);
-    for (const secret of ["kRA2cnpJVacIhDMzg4xhvNO2A5c=", "CAIS8QF1q6Ft5B2y", "q9xDemoSecretValue", "Sup3rPassw0rd", "LTAI5tB2nbvcxz09poiuYTRE", "eyJhbGciOiJIUzI1NiJ9"]) {
+    for (const secret of [
+      "kRA2cnpJVacIhDMzg4xhvNO2A5c=",
+      "CAIS8QF1q6Ft5B2y",
+      "q9xDemoSecretValue",
+      "Sup3rPassw0rd",
+      "LTAI5tB2nbvcxz09poiuYTRE",
+      "eyJhbGciOiJIUzI1NiJ9",
+    ]) {
       expect(text, secret).not.toContain(secret);
     }
     expect(text).toContain("[REDACTED:Signature]");
   });
 
   test("NUL characters and lone surrogates, which Postgres refuses, are replaced", () => {
-    const event = parseEvents(JSON.stringify({ requestId: ID, message: "bad\u0000byte \ud800 here", extra: { "k\u0000": "\udc00" } })).events[0]!;
+    const event = parseEvents(JSON.stringify({ requestId: ID, message: "bad\u0000byte \ud800 here", extra: { "k\u0000": "\udc00" } }))
+      .events[0]!;
     expect(event.message).toBe("bad\uFFFDbyte \uFFFD here");
     expect(JSON.stringify(event.raw)).not.toMatch(/\\u0000|\\ud800|\\udc00/);
   });
@@ -223,7 +244,9 @@ describe("events: secrets never reach a stored field", () => {
 
 describe("describeCaller", () => {
   test("prefers the user name, then the principal; never prints the AccessKey id", () => {
-    expect(describeCaller({ type: "assumed-role", principalId: "3719:session", accountId: "1", accessKeyId: "STS.abc" })).toBe("3719:session (assumed-role, account 1)");
+    expect(describeCaller({ type: "assumed-role", principalId: "3719:session", accountId: "1", accessKeyId: "STS.abc" })).toBe(
+      "3719:session (assumed-role, account 1)",
+    );
     expect(describeCaller({ type: "root-account", principalId: "1234", accountId: "1234" })).toBe("1234 (root-account)");
     expect(describeCaller("plain caller")).toBe("plain caller");
     expect(describeCaller(null)).toBeNull();
@@ -239,7 +262,11 @@ describe("demo events", () => {
   test("every demo record is a valid event, with fixed RequestIds (so loading twice adds nothing)", () => {
     expect(parsed.errors).toEqual([]);
     expect(new Set(parsed.events.map((e) => e.requestId)).size).toBe(records.length);
-    expect(demoEventRecords(catalog, { now: new Date() }).map((r) => r.requestId).sort()).toEqual(records.map((r) => r.requestId).sort());
+    expect(
+      demoEventRecords(catalog, { now: new Date() })
+        .map((r) => r.requestId)
+        .sort(),
+    ).toEqual(records.map((r) => r.requestId).sort());
     expect(demoRequestId(0)).toMatch(/^[0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-A[0-9A-F]{3}-[0-9A-F]{12}$/);
   });
 
@@ -247,12 +274,17 @@ describe("demo events", () => {
     const codes = parsed.events.map((e) => e.code).filter((c): c is string => !!c);
     for (const entry of catalog) {
       const pattern = new RegExp(`^${entry.code.replace(/[.]/g, "\\.").replace("%s", "[A-Za-z]+")}$`);
-      expect(codes.some((code) => pattern.test(code)), entry.code).toBe(true);
+      expect(
+        codes.some((code) => pattern.test(code)),
+        entry.code,
+      ).toBe(true);
     }
     expect(parsed.events.filter((e) => !e.code).length).toBeGreaterThanOrEqual(20);
     expect(new Set(parsed.events.map((e) => e.region)).size).toBeGreaterThanOrEqual(4);
     expect(new Set(parsed.events.map((e) => e.caller)).size).toBeGreaterThanOrEqual(3);
-    expect(new Set(parsed.events.map((e) => e.action))).toEqual(new Set(["CreateApi", "ModifyApi", "DeployApi", "SetDomain", "SetDomainCertificate", "CreateApp"]));
+    expect(new Set(parsed.events.map((e) => e.action))).toEqual(
+      new Set(["CreateApi", "ModifyApi", "DeployApi", "SetDomain", "SetDomainCertificate", "CreateApp"]),
+    );
     const times = parsed.events.map((e) => e.occurredAt!.getTime());
     expect(Math.min(...times)).toBeGreaterThanOrEqual(now.getTime() - 3 * 24 * 3600 * 1000);
     expect(Math.max(...times)).toBeLessThanOrEqual(now.getTime());

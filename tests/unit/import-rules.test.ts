@@ -14,7 +14,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
  * the `@/` alias, a relative path, a type-only import and a package), beside imports that are allowed.
  */
 const FIXTURE: Record<string, string> = {
-  "tsconfig.json": JSON.stringify({ compilerOptions: { jsx: "react-jsx", moduleResolution: "bundler", baseUrl: ".", paths: { "@/*": ["./*"] } } }),
+  "tsconfig.json": JSON.stringify({
+    compilerOptions: { jsx: "react-jsx", moduleResolution: "bundler", baseUrl: ".", paths: { "@/*": ["./*"] } },
+  }),
   "domain/types.ts": "export type Row = { id: string };\n",
   "domain/engine.ts": [
     'import { getDb } from "@/db/client";',
@@ -44,7 +46,8 @@ const FIXTURE: Record<string, string> = {
     "export const getDb = () => [saveAction, Card];",
   ].join("\n"),
   "app/actions.ts": 'import { getDb } from "@/db/client";\nexport async function saveAction() { getDb(); }\n',
-  "app/page.tsx": 'import { Card } from "@/components/card";\nexport default function Page() { return <Card row={{ id: "1" }} stored={{ id: "1" }} />; }\n',
+  "app/page.tsx":
+    'import { Card } from "@/components/card";\nexport default function Page() { return <Card row={{ id: "1" }} stored={{ id: "1" }} />; }\n',
 };
 
 let fixture = "";

@@ -38,7 +38,9 @@ describe("can(actor, action)", () => {
 
   // A row nobody checks is a promise the server does not keep; a check on a missing row does not compile.
   test("every action in the table is checked somewhere in app/ or db/", () => {
-    const sources = sourceFiles(["app", "db"]).map((file) => readFileSync(file, "utf8")).join("\n");
+    const sources = sourceFiles(["app", "db"])
+      .map((file) => readFileSync(file, "utf8"))
+      .join("\n");
     const unused = ACTIONS.filter((action) => !sources.includes(`"${action}"`));
     expect(unused).toEqual([]);
   });
@@ -94,11 +96,21 @@ describe("form input rules", () => {
     const result = setupInput.safeParse({ name: " ", email: "not-an-email", password: "short", confirmPassword: "other" });
     expect(result.success).toBe(false);
     if (result.success) return;
-    expect(fieldErrorsByField(result.error)).toEqual({ name: "nameRequired", email: "emailInvalid", password: "passwordTooShort", confirmPassword: "passwordMismatch" });
+    expect(fieldErrorsByField(result.error)).toEqual({
+      name: "nameRequired",
+      email: "emailInvalid",
+      password: "passwordTooShort",
+      confirmPassword: "passwordMismatch",
+    });
   });
 
   test("setup normalises the email and keeps the password as typed", () => {
-    const result = setupInput.parse({ name: " Ada ", email: " Ada@Example.COM ", password: "  ten chars!  ", confirmPassword: "  ten chars!  " });
+    const result = setupInput.parse({
+      name: " Ada ",
+      email: " Ada@Example.COM ",
+      password: "  ten chars!  ",
+      confirmPassword: "  ten chars!  ",
+    });
     expect(result).toMatchObject({ name: "Ada", email: "ada@example.com", password: "  ten chars!  " });
   });
 

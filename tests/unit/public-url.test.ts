@@ -11,7 +11,9 @@ describe("links to the app", () => {
 
   test("BETTER_AUTH_URL still works as the older name of PUBLIC_URL; PUBLIC_URL wins when both are set", () => {
     expect(configuredPublicOrigin({ BETTER_AUTH_URL: "https://old.example.com" })).toBe("https://old.example.com");
-    expect(configuredPublicOrigin({ BETTER_AUTH_URL: "https://old.example.com", PUBLIC_URL: "https://new.example.com" })).toBe("https://new.example.com");
+    expect(configuredPublicOrigin({ BETTER_AUTH_URL: "https://old.example.com", PUBLIC_URL: "https://new.example.com" })).toBe(
+      "https://new.example.com",
+    );
     expect(configuredPublicOrigin({ PUBLIC_URL: "  ", BETTER_AUTH_URL: "" })).toBeNull();
   });
 
@@ -30,9 +32,15 @@ describe("links to the app", () => {
   });
 
   test("a PUBLIC_URL that is not an http(s) origin is refused with a message that says what to write", () => {
-    expect(() => configuredPublicOrigin({ PUBLIC_URL: "errordesk.example.com" })).toThrow('PUBLIC_URL must be a URL such as https://errordesk.example.com, not "errordesk.example.com".');
-    expect(() => configuredPublicOrigin({ PUBLIC_URL: "ftp://errordesk.example.com" })).toThrow("PUBLIC_URL must start with https:// or http://");
-    expect(() => configuredPublicOrigin({ PUBLIC_URL: "https://example.com/errordesk" })).toThrow("PUBLIC_URL must be the app's origin without a path, such as https://example.com");
+    expect(() => configuredPublicOrigin({ PUBLIC_URL: "errordesk.example.com" })).toThrow(
+      'PUBLIC_URL must be a URL such as https://errordesk.example.com, not "errordesk.example.com".',
+    );
+    expect(() => configuredPublicOrigin({ PUBLIC_URL: "ftp://errordesk.example.com" })).toThrow(
+      "PUBLIC_URL must start with https:// or http://",
+    );
+    expect(() => configuredPublicOrigin({ PUBLIC_URL: "https://example.com/errordesk" })).toThrow(
+      "PUBLIC_URL must be the app's origin without a path, such as https://example.com",
+    );
     expect(() => configuredPublicOrigin({ BETTER_AUTH_URL: "nope" })).toThrow("BETTER_AUTH_URL must be a URL");
   });
 });

@@ -9,7 +9,13 @@ const camel = (name: string) => name.replace(/ (\S)/g, (_, c: string) => c.toUpp
 
 describe("redactDeep", () => {
   test("a record without secrets comes back as itself, not a copy", () => {
-    const record = { requestId: "5C1D2B3A-1234-4ABC-9DEF-0123456789AB", message: "GroupId is mandatory.", userIdentity: { userName: "alice" }, NextToken: "AAAB2xY", tags: [{ key: "env", value: "prod" }] };
+    const record = {
+      requestId: "5C1D2B3A-1234-4ABC-9DEF-0123456789AB",
+      message: "GroupId is mandatory.",
+      userIdentity: { userName: "alice" },
+      NextToken: "AAAB2xY",
+      tags: [{ key: "env", value: "prod" }],
+    };
     expect(redactDeep(record)).toBe(record);
   });
 
@@ -35,12 +41,17 @@ describe("redactDeep", () => {
     ["Authorization", "APPCODE 0123456789abcdef", "Authorization"],
     ["密码", "芝麻开门", "Password"],
   ])("a value under %s is replaced by its marker", (key, secret, kind) => {
-    expect(redactDeep({ requestParameters: { [key]: secret, Action: "CreateApi" } })).toEqual({ requestParameters: { [key]: `[REDACTED:${kind}]`, Action: "CreateApi" } });
+    expect(redactDeep({ requestParameters: { [key]: secret, Action: "CreateApi" } })).toEqual({
+      requestParameters: { [key]: `[REDACTED:${kind}]`, Action: "CreateApi" },
+    });
   });
 
-  test.each(["NextToken", "SignatureMethod", "SignatureVersion", "key", "tokenizer", "passwordPolicy", "StringToSign"])("a value under %s is kept", (key) => {
-    expect(redactDeep({ [key]: "HMAC-SHA1 value" })).toEqual({ [key]: "HMAC-SHA1 value" });
-  });
+  test.each(["NextToken", "SignatureMethod", "SignatureVersion", "key", "tokenizer", "passwordPolicy", "StringToSign"])(
+    "a value under %s is kept",
+    (key) => {
+      expect(redactDeep({ [key]: "HMAC-SHA1 value" })).toEqual({ [key]: "HMAC-SHA1 value" });
+    },
+  );
 
   test("a {name, value} pair whose name is a secret's (HAR headers) has its value replaced", () => {
     const headers = [
@@ -51,14 +62,27 @@ describe("redactDeep", () => {
   });
 
   test("each string is redacted on its own: a secret at the edge of one string is found whatever the next string holds", () => {
-    const record = { a: "x Bearer", b: "eyJhbGciOiJIUzI1NiJ9.e30.abc", note: "AccessKeyId=0wNEpMMlzy7szvai", last: "sk=", header: "[REDACTED] Authorization: Basic dXNlcjpwYXNzd29yZA" };
+    const record = {
+      a: "x Bearer",
+      b: "eyJhbGciOiJIUzI1NiJ9.e30.abc",
+      note: "AccessKeyId=0wNEpMMlzy7szvai",
+      last: "sk=",
+      header: "[REDACTED] Authorization: Basic dXNlcjpwYXNzd29yZA",
+    };
     const stored = JSON.stringify(redactDeep(record));
     for (const secret of ["0wNEpMMlzy7szvai", "eyJhbGciOiJIUzI1NiJ9", "dXNlcjpwYXNzd29yZA"]) expect(stored).not.toContain(secret);
   });
 
   test("strings are redacted as text; NUL, lone surrogates, __proto__ keys and non-finite numbers are made storable", () => {
-    const record = JSON.parse('{"message":"login with password: open sesame\\u0000","__proto__":{"x":1},"bad":"\\ud800"}') as Record<string, unknown>;
-    expect(redactDeep({ ...record, n: Number.NaN })).toEqual({ message: "login with password: [REDACTED:Password]", bad: "\uFFFD", n: null });
+    const record = JSON.parse('{"message":"login with password: open sesame\\u0000","__proto__":{"x":1},"bad":"\\ud800"}') as Record<
+      string,
+      unknown
+    >;
+    expect(redactDeep({ ...record, n: Number.NaN })).toEqual({
+      message: "login with password: [REDACTED:Password]",
+      bad: "\uFFFD",
+      n: null,
+    });
   });
 });
 

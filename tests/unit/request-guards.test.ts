@@ -17,7 +17,9 @@ describe("a server action from another site", () => {
     expect(isForeignServerAction(action({ origin: "http://127.0.0.1:3000" }))).toBe(false);
     expect(isForeignServerAction(action({ origin: "https://desk.example", "x-forwarded-host": "desk.example" }))).toBe(false);
     expect(isForeignServerAction(action({}))).toBe(false);
-    expect(isForeignServerAction(new Request("http://127.0.0.1:3000/errors", { method: "POST", headers: { origin: "https://evil.example" } }))).toBe(false);
+    expect(
+      isForeignServerAction(new Request("http://127.0.0.1:3000/errors", { method: "POST", headers: { origin: "https://evil.example" } })),
+    ).toBe(false);
   });
 
   test("is answered 403 with the documented JSON error", async () => {
@@ -32,13 +34,20 @@ describe("a server action's size", () => {
     const tooLarge = await guardRequest(new NextRequest(action({ "content-length": String(5 * 1024 * 1024) })));
     expect(tooLarge?.status).toBe(413);
     expect(await tooLarge?.json()).toEqual({ error: { code: "payload_too_large", message: expect.any(String) } });
-    const streamed = new Request("http://127.0.0.1:3000/errors", { method: "POST", headers: { "next-action": "7f00aa" }, body: new ReadableStream(), duplex: "half" } as RequestInit);
+    const streamed = new Request("http://127.0.0.1:3000/errors", {
+      method: "POST",
+      headers: { "next-action": "7f00aa" },
+      body: new ReadableStream(),
+      duplex: "half",
+    } as RequestInit);
     const unsized = await guardRequest(new NextRequest(streamed));
     expect(unsized?.status).toBe(411);
   });
 
   test("a diagnose form posted without JavaScript beyond the limit goes back to the form with the size message", async () => {
-    const response = await guardRequest(new NextRequest("http://127.0.0.1:3000/diagnose", { method: "POST", headers: { "content-length": String(5 * 1024 * 1024) } }));
+    const response = await guardRequest(
+      new NextRequest("http://127.0.0.1:3000/diagnose", { method: "POST", headers: { "content-length": String(5 * 1024 * 1024) } }),
+    );
     expect(response?.status).toBe(303);
     expect(new URL(response!.headers.get("location")!).search).toBe("?refused=too-large");
   });

@@ -47,7 +47,9 @@ describe("normalizeForSearch", () => {
   });
 
   test("is idempotent", () => {
-    fc.assert(fc.property(fc.string({ unit: "binary" }), (text) => normalizeForSearch(normalizeForSearch(text)) === normalizeForSearch(text)));
+    fc.assert(
+      fc.property(fc.string({ unit: "binary" }), (text) => normalizeForSearch(normalizeForSearch(text)) === normalizeForSearch(text)),
+    );
   });
 });
 
@@ -70,7 +72,7 @@ describe("parseSearchQuery", () => {
   });
 
   test(`reads at most ${MAX_QUERY_LENGTH} characters`, () => {
-    const parsed = parseSearchQuery("a".repeat(MAX_QUERY_LENGTH) + "zzz");
+    const parsed = parseSearchQuery(`${"a".repeat(MAX_QUERY_LENGTH)}zzz`);
     expect(parsed.terms).toEqual(["a".repeat(MAX_QUERY_LENGTH)]);
   });
 
@@ -173,7 +175,11 @@ describe("compactSearchText", () => {
       fc.property(textAndTerm, ({ text, term }) => {
         const compact = compactSearchText(text);
         const [compactGrams, fullGrams] = [new Set(searchGramsOf(compact)), new Set(searchGramsOf(text))];
-        return compact.includes(term) === text.includes(term) && compactGrams.size === fullGrams.size && [...compactGrams].every((g) => fullGrams.has(g));
+        return (
+          compact.includes(term) === text.includes(term) &&
+          compactGrams.size === fullGrams.size &&
+          [...compactGrams].every((g) => fullGrams.has(g))
+        );
       }),
     );
   });
@@ -224,10 +230,7 @@ describe("the vendor's error-code page", () => {
 
   test("merges the common table's {ParameterName} rows into the %s codes, keeping both wordings", () => {
     expect(get("Missing%s").messages).toEqual(["The %s is mandatory for this action.", "%s is mandatory for this action."]);
-    expect(get("Invalid%s").messages).toEqual([
-      "The specified parameter %s value is not valid.",
-      "Specified parameter %s is not valid.",
-    ]);
+    expect(get("Invalid%s").messages).toEqual(["The specified parameter %s value is not valid.", "Specified parameter %s is not valid."]);
     expect(facts.some((f) => f.code.includes("{ParameterName}") || f.messages.some((m) => m.includes("{ParameterName}")))).toBe(false);
   });
 

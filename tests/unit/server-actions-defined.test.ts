@@ -22,10 +22,13 @@ describe("server actions", () => {
     expect(serverActionFiles.length).toBeGreaterThanOrEqual(7);
   });
 
-  test.each(serverActionFiles.filter((file) => !OUTSIDE.has(file)))("every function %s exports is built with defineAction", async (file) => {
-    const exported = await import(`@/${file}`);
-    const functions = Object.entries(exported).filter(([, value]) => typeof value === "function");
-    expect(functions.length).toBeGreaterThan(0);
-    expect(functions.filter(([, value]) => !isDefinedAction(value)).map(([name]) => name)).toEqual([]);
-  });
+  test.each(serverActionFiles.filter((file) => !OUTSIDE.has(file)))(
+    "every function %s exports is built with defineAction",
+    async (file) => {
+      const exported = await import(`@/${file}`);
+      const functions = Object.entries(exported).filter(([, value]) => typeof value === "function");
+      expect(functions.length).toBeGreaterThan(0);
+      expect(functions.filter(([, value]) => !isDefinedAction(value)).map(([name]) => name)).toEqual([]);
+    },
+  );
 });

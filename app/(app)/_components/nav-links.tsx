@@ -3,7 +3,11 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-export type NavLink = { href: string; label: string; /** Other sections that belong to this item (/d/<id> results belong to Diagnose). */ also?: string[] };
+export type NavLink = {
+  href: string;
+  label: string /** Other sections that belong to this item (/d/<id> results belong to Diagnose). */;
+  also?: string[];
+};
 
 /** A client component only to mark the current section with aria-current as the user navigates. */
 export function NavLinks({ links }: { links: NavLink[] }) {

@@ -24,7 +24,19 @@ export function CreatePanel({ id, title, intro, children }: { id: string; title:
 }
 
 /** A create form's submit button and, beside it, the outcome announced to screen readers (role="status"). */
-export function SubmitWithStatus({ pending, label, pendingLabel, status, failed }: { pending: boolean; label: string; pendingLabel: string; status: string; failed: boolean }) {
+export function SubmitWithStatus({
+  pending,
+  label,
+  pendingLabel,
+  status,
+  failed,
+}: {
+  pending: boolean;
+  label: string;
+  pendingLabel: string;
+  status: string;
+  failed: boolean;
+}) {
   return (
     <div className="flex flex-wrap items-center gap-4">
       <Button type="submit" variant="primary" disabled={pending}>

@@ -16,19 +16,23 @@ import { REQUEST_ID_EXAMPLE } from "@/domain/events";
 import { storable } from "@/domain/text/storable";
 import { classifyInput } from "./classify-input";
 
-export type EarlierDiagnosis = { id: string; createdAt: string; by: string | null; codes: string[]; outcome: "solved" | "not_solved" | null };
+export type EarlierDiagnosis = {
+  id: string;
+  createdAt: string;
+  by: string | null;
+  codes: string[];
+  outcome: "solved" | "not_solved" | null;
+};
 
 /** Only failures come back: a successful diagnosis redirects to its share link. Messages are already translated. */
-export type DiagnoseState =
-  | null
-  | {
-      ok: false;
-      /** Which field the message is about, so the form can mark it and move focus there. */
-      field: "input" | "ticketRef" | "form";
-      message: string;
-      /** An unknown RequestId: the lookup found no event, but others may have diagnosed it from pasted text. */
-      unknownRequestId?: { requestId: string; earlier: EarlierDiagnosis[] };
-    };
+export type DiagnoseState = null | {
+  ok: false;
+  /** Which field the message is about, so the form can mark it and move focus there. */
+  field: "input" | "ticketRef" | "form";
+  message: string;
+  /** An unknown RequestId: the lookup found no event, but others may have diagnosed it from pasted text. */
+  unknownRequestId?: { requestId: string; earlier: EarlierDiagnosis[] };
+};
 
 const diagnoseForm = z.object({
   input: storable(z.string()).refine(withinInputLimit, "tooLarge"),
@@ -39,7 +43,8 @@ async function refuse(refusal: Refusal): Promise<DiagnoseState> {
   const t = await getTranslations("diagnosis.form");
   if (refusal.error !== "invalid") return { ok: false, field: "form", message: t(`errors.${refusal.error}`) };
   if (refusal.fieldErrors.input === "tooLarge") return { ok: false, field: "input", message: t("errors.tooLarge") };
-  if (!refusal.fieldErrors.input && refusal.fieldErrors.ticketRef) return { ok: false, field: "ticketRef", message: t("errors.ticketRefTooLong", { max: DIAGNOSIS_LIMITS.ticketRef }) };
+  if (!refusal.fieldErrors.input && refusal.fieldErrors.ticketRef)
+    return { ok: false, field: "ticketRef", message: t("errors.ticketRefTooLong", { max: DIAGNOSIS_LIMITS.ticketRef }) };
   return { ok: false, field: "input", message: t("errors.empty") };
 }
 
@@ -52,7 +57,10 @@ export const diagnoseAction = defineAction(
   {
     action: "diagnosis.run",
     input: diagnoseForm,
-    raw: (_previous: DiagnoseState, formData: FormData) => ({ input: formData.get("input") ?? "", ticketRef: formData.get("ticketRef") ?? undefined }),
+    raw: (_previous: DiagnoseState, formData: FormData) => ({
+      input: formData.get("input") ?? "",
+      ticketRef: formData.get("ticketRef") ?? undefined,
+    }),
     refuse,
   },
   diagnoseAndSave,
@@ -68,10 +76,19 @@ async function diagnoseAndSave(user: CurrentUser, { input, ticketRef }: z.output
     case "empty":
       return { ok: false, field: "input", message: t("errors.empty") };
     case "malformed-request-id":
-      return { ok: false, field: "input", message: t("errors.malformedRequestId", { value: classified.value, example: REQUEST_ID_EXAMPLE }) };
+      return {
+        ok: false,
+        field: "input",
+        message: t("errors.malformedRequestId", { value: classified.value, example: REQUEST_ID_EXAMPLE }),
+      };
     case "request-id": {
       const lookup = await lookupRequestEvent(db, classified.requestId);
-      if (!lookup.ok) return { ok: false, field: "input", message: t("errors.malformedRequestId", { value: classified.requestId, example: REQUEST_ID_EXAMPLE }) };
+      if (!lookup.ok)
+        return {
+          ok: false,
+          field: "input",
+          message: t("errors.malformedRequestId", { value: classified.requestId, example: REQUEST_ID_EXAMPLE }),
+        };
       if (!lookup.event) {
         const earlier = await listDiagnosesForRequestId(db, lookup.requestId, { limit: 10 });
         return {
@@ -80,12 +97,24 @@ async function diagnoseAndSave(user: CurrentUser, { input, ticketRef }: z.output
           message: t("errors.unknownRequestId", { requestId: lookup.requestId }),
           unknownRequestId: {
             requestId: lookup.requestId,
-            earlier: earlier.map((d) => ({ id: d.id, createdAt: d.createdAt.toISOString(), by: d.createdBy?.name ?? null, codes: d.codes, outcome: d.outcome })),
+            earlier: earlier.map((d) => ({
+              id: d.id,
+              createdAt: d.createdAt.toISOString(),
+              by: d.createdBy?.name ?? null,
+              codes: d.codes,
+              outcome: d.outcome,
+            })),
           },
         };
       }
       const result = diagnoseRequestEvent(lookup.event, await getMatcher(db));
-      saved = await saveDiagnosis(db, user, { input: classified.requestId, inputKind: "request-id", ticketRef: ticketRef || null, result, event: lookup.event });
+      saved = await saveDiagnosis(db, user, {
+        input: classified.requestId,
+        inputKind: "request-id",
+        ticketRef: ticketRef || null,
+        result,
+        event: lookup.event,
+      });
       break;
     }
     case "text": {
@@ -95,8 +124,12 @@ async function diagnoseAndSave(user: CurrentUser, { input, ticketRef }: z.output
       if (!outcome.ok) return { ok: false, field: "input", message: t("errors.timeout", { seconds: outcome.timeBudgetMs / 1000 }) };
       const diagnosed = outcome.result;
       // "findings" (not drafted) cannot come back for a job with `save`; the engine failing is not expected either.
-      if (diagnosed.kind === "engine-failed" || diagnosed.kind === "findings") return { ok: false, field: "form", message: t("errors.saveFailed") };
-      saved = diagnosed.kind === "invalid" ? { ok: false, error: "invalid", fieldErrors: diagnosed.fieldErrors } : await saveDiagnosisDraft(db, user, diagnosed.draft);
+      if (diagnosed.kind === "engine-failed" || diagnosed.kind === "findings")
+        return { ok: false, field: "form", message: t("errors.saveFailed") };
+      saved =
+        diagnosed.kind === "invalid"
+          ? { ok: false, error: "invalid", fieldErrors: diagnosed.fieldErrors }
+          : await saveDiagnosisDraft(db, user, diagnosed.draft);
       break;
     }
   }
@@ -110,7 +143,8 @@ async function diagnoseAndSave(user: CurrentUser, { input, ticketRef }: z.output
 }
 
 function refusedField(fieldErrors: FieldErrors, t: Awaited<ReturnType<typeof getTranslations<"diagnosis.form">>>): DiagnoseState {
-  if (fieldErrors.ticketRef) return { ok: false, field: "ticketRef", message: t("errors.ticketRefTooLong", { max: DIAGNOSIS_LIMITS.ticketRef }) };
+  if (fieldErrors.ticketRef)
+    return { ok: false, field: "ticketRef", message: t("errors.ticketRefTooLong", { max: DIAGNOSIS_LIMITS.ticketRef }) };
   if (fieldErrors.input) return { ok: false, field: "input", message: t("errors.tooLarge") };
   return { ok: false, field: "form", message: t("errors.saveFailed") };
 }

@@ -84,14 +84,17 @@ export function DiagnoseForm({ initialInput = "", refusedTooLarge = false }: { i
           rows={11}
           spellCheck={false}
           autoComplete="off"
+          // biome-ignore lint/a11y/noAutofocus: the paste box is the page's one task; the shortcut hint tells screen readers.
           autoFocus
           aria-invalid={inputError ? true : undefined}
-          aria-describedby={["diagnose-input-hint", "diagnose-input-shortcut", inputError ? "diagnose-input-error" : null].filter(Boolean).join(" ")}
+          aria-describedby={["diagnose-input-hint", "diagnose-input-shortcut", inputError ? "diagnose-input-error" : null]
+            .filter(Boolean)
+            .join(" ")}
           aria-keyshortcuts="Control+Enter Meta+Enter"
           placeholder={t.raw("inputPlaceholder") as string}
-          className={`mt-2 block min-h-48 w-full resize-y rounded-md border bg-white px-3 py-2 font-mono text-[13px] leading-relaxed text-slate-900 placeholder:text-slate-500 ${
-            controlBorderClass(!!inputError)
-          }`}
+          className={`mt-2 block min-h-48 w-full resize-y rounded-md border bg-white px-3 py-2 font-mono text-[13px] leading-relaxed text-slate-900 placeholder:text-slate-500 ${controlBorderClass(
+            !!inputError,
+          )}`}
         />
         <p id="diagnose-input-shortcut" className="sr-only">
           {t("shortcut")}
@@ -133,7 +136,13 @@ export function DiagnoseForm({ initialInput = "", refusedTooLarge = false }: { i
   );
 }
 
-function UnknownRequestId({ requestId, earlier }: { requestId: string; earlier: { id: string; createdAt: string; by: string | null; codes: string[] }[] }) {
+function UnknownRequestId({
+  requestId,
+  earlier,
+}: {
+  requestId: string;
+  earlier: { id: string; createdAt: string; by: string | null; codes: string[] }[];
+}) {
   const t = useTranslations("diagnosis.form");
   const format = useFormatter();
   return (

@@ -18,8 +18,25 @@ export function SetupForm({ minPasswordLength }: { minPasswordLength: number }) 
   return (
     <form action={formAction} noValidate className="mt-6 space-y-4">
       {state && <Alert>{"rateLimited" in state ? t("setup.rateLimited", state.rateLimited) : t("setup.fixErrors")}</Alert>}
-      <FormField id="setup-name" name="name" label={t("setup.name")} autoComplete="name" required defaultValue={state?.values.name} error={message("name")} />
-      <FormField id="setup-email" name="email" type="email" label={t("setup.email")} autoComplete="email" required defaultValue={state?.values.email} error={message("email")} />
+      <FormField
+        id="setup-name"
+        name="name"
+        label={t("setup.name")}
+        autoComplete="name"
+        required
+        defaultValue={state?.values.name}
+        error={message("name")}
+      />
+      <FormField
+        id="setup-email"
+        name="email"
+        type="email"
+        label={t("setup.email")}
+        autoComplete="email"
+        required
+        defaultValue={state?.values.email}
+        error={message("email")}
+      />
       <FormField
         id="setup-password"
         name="password"
@@ -40,7 +57,11 @@ export function SetupForm({ minPasswordLength }: { minPasswordLength: number }) 
         required
         error={message("confirmPassword")}
       />
-      <button type="submit" disabled={pending} className="w-full rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-70">
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-70"
+      >
         {pending ? t("setup.submitting") : t("setup.submit")}
       </button>
     </form>

@@ -18,13 +18,16 @@ export const GET = withJsonErrors(async (_request: Request) => {
   try {
     const database = await getDatabase();
     const result = await database.db.execute(sql`select count(*)::int as applied from drizzle.__drizzle_migrations`);
-    const applied = Number(((result as { rows: { applied: number | string }[] }).rows[0])?.applied ?? 0);
+    const applied = Number((result as { rows: { applied: number | string }[] }).rows[0]?.applied ?? 0);
     const latest = latestMigration();
     return Response.json(
       { status: "ok", engine: database.engine, migrations: { applied, expected: latest.count, latest: latest.tag } },
       { headers: { "cache-control": "no-store" } },
     );
   } catch {
-    return Response.json({ status: "unavailable", error: "The database does not answer." }, { status: 503, headers: { "cache-control": "no-store" } });
+    return Response.json(
+      { status: "unavailable", error: "The database does not answer." },
+      { status: 503, headers: { "cache-control": "no-store" } },
+    );
   }
 });

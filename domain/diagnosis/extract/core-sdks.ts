@@ -20,7 +20,10 @@ export function pythonCore(ctx: ScanContext): void {
     const windowEnd = Math.min(text.length, at + 4000, index.lineStarts[lineNo + 3] ?? text.length);
     const rid = index.within("RequestID:", at, windowEnd);
     const messageEnd = rid === -1 ? trimLineEnd(text, at, index.lineEnd(at)) : rid;
-    const message = text.slice(at + head[0].length, messageEnd).replace(/\s+/g, " ").trim();
+    const message = text
+      .slice(at + head[0].length, messageEnd)
+      .replace(/\s+/g, " ")
+      .trim();
     const idStart = rid === -1 ? -1 : skipSpaces(text, rid + "RequestID:".length, windowEnd);
     const idEnd = idStart === -1 ? messageEnd : tokenAfter(text, idStart, windowEnd);
     const requestId = idStart === -1 ? undefined : normalizeRequestId(text.slice(idStart, idEnd));
@@ -89,9 +92,17 @@ export function javaCore(ctx: ScanContext): void {
   }
 }
 
-function addJava(ctx: ScanContext, start: number, lineEnd: number, code: string, message: string, exceptionClass: string | undefined): void {
+function addJava(
+  ctx: ScanContext,
+  start: number,
+  lineEnd: number,
+  code: string,
+  message: string,
+  exceptionClass: string | undefined,
+): void {
   const next = ctx.index.nextSegmentStart(ctx.index.segmentEnd(lineEnd));
-  const { entries, end } = next === -1 ? { entries: [], end: lineEnd } : readLabelLines(ctx, next, JAVA_FOLLOWERS, { spacedColon: true, maxLines: 3 });
+  const { entries, end } =
+    next === -1 ? { entries: [], end: lineEnd } : readLabelLines(ctx, next, JAVA_FOLLOWERS, { spacedColon: true, maxLines: 3 });
   const requestId = normalizeRequestId(entryValue(entries, "RequestId"));
   const description = entryValue(entries, "Description");
   addRaw(ctx, {

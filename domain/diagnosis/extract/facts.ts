@@ -26,11 +26,13 @@ function push(ctx: ScanContext, fact: Fact): void {
 
 /** Sticky: tried only where an anchor (`equest`, `请求`) was found, one char before it for the `R`/`r`. */
 const REQUEST_ID_AT =
-  /(?:request[ _-]?id|请求\s?ID|请求标识)(?:\\{0,2}["'])?\s{0,3}(?:[:：=]|为|是|is)?\s{0,3}(?:\\{0,2}["'“])?([A-Za-z0-9][A-Za-z0-9\-]{5,63})/iy;
+  /(?:request[ _-]?id|请求\s?ID|请求标识)(?:\\{0,2}["'])?\s{0,3}(?:[:：=]|为|是|is)?\s{0,3}(?:\\{0,2}["'“])?([A-Za-z0-9][A-Za-z0-9-]{5,63})/iy;
 
 function requestIds(ctx: ScanContext): void {
   const { text, index } = ctx;
-  const anchors = [...index.occurrences("equest"), ...index.occurrences("EQUEST"), ...index.occurrences("请求").map((p) => p + 1)].sort((a, b) => a - b);
+  const anchors = [...index.occurrences("equest"), ...index.occurrences("EQUEST"), ...index.occurrences("请求").map((p) => p + 1)].sort(
+    (a, b) => a - b,
+  );
   let after = 0;
   for (const anchor of anchors) {
     const at = anchor - 1;
@@ -47,7 +49,7 @@ function requestIds(ctx: ScanContext): void {
 }
 
 /** Tried only where `HostId` is (see AnchoredSearch). */
-const HOST_ID = /HostId(?:\\{0,2}["'])?\s{0,3}[:：=]\s{0,3}(?:\\{0,2}["'])?([A-Za-z0-9.\-]{4,255})/y;
+const HOST_ID = /HostId(?:\\{0,2}["'])?\s{0,3}[:：=]\s{0,3}(?:\\{0,2}["'])?([A-Za-z0-9.-]{4,255})/y;
 
 function hosts(ctx: ScanContext): void {
   const { text, index } = ctx;
@@ -117,7 +119,8 @@ function actions(ctx: ScanContext): void {
   }
 }
 
-const REGION_AT = /(?:RegionId|regionId|region_id|region|Region)(?:\\{0,2}["'])?\s{0,3}(?:[:：=]|%3D|\s)\s{0,3}(?:\\{0,2}["'])?([a-z]{2,3}-[a-z]{2,20}(?:-[a-z0-9]{1,12}){0,4})/y;
+const REGION_AT =
+  /(?:RegionId|regionId|region_id|region|Region)(?:\\{0,2}["'])?\s{0,3}(?:[:：=]|%3D|\s)\s{0,3}(?:\\{0,2}["'])?([a-z]{2,3}-[a-z]{2,20}(?:-[a-z0-9]{1,12}){0,4})/y;
 const REGION_ZH_AT = /(?:地域|区域)\s{0,3}[:：=]?\s{0,3}([a-z]{2,3}-[a-z]{2,20}(?:-[a-z0-9]{1,12}){0,4})/y;
 
 function regions(ctx: ScanContext): void {
@@ -149,7 +152,8 @@ const HTTP_DATE = /(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d
 /** Where `GMT` is in every HTTP date (`Mon, 01 May 2024 10:00:00 GMT`). */
 const HTTP_DATE_GMT_OFFSET = 26;
 /** Tried only where `Timestamp` is (see AnchoredSearch). */
-const REQUEST_TIMESTAMP = /Timestamp(?:=|%3D)(\d{4}-\d{2}-\d{2}T\d{2}(?:%25253A|%253A|%3A|:)\d{2}(?:%25253A|%253A|%3A|:)\d{2}(?:\.\d{1,3})?Z)/y;
+const REQUEST_TIMESTAMP =
+  /Timestamp(?:=|%3D)(\d{4}-\d{2}-\d{2}T\d{2}(?:%25253A|%253A|%3A|:)\d{2}(?:%25253A|%253A|%3A|:)\d{2}(?:\.\d{1,3})?Z)/y;
 
 /**
  * Log times: ISO, slashes, Chinese dates, and klog times after their level letter (`E0323 17:49:13.715484`). A
@@ -217,4 +221,3 @@ export function isLogLine(line: string): boolean {
     line,
   );
 }
-

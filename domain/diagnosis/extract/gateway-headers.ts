@@ -45,7 +45,13 @@ export function gatewayHeaders(ctx: ScanContext): void {
     let start = m.index;
     let end = m.index;
     let top = firstLine;
-    while (top > 0 && firstLine - top < 3 && /x-ca-request-id/i.test(text.slice(index.lineStarts[top - 1]!, index.lineStarts[top]!)) && !skip(ctx, index.lineStarts[top - 1]!)) top--;
+    while (
+      top > 0 &&
+      firstLine - top < 3 &&
+      /x-ca-request-id/i.test(text.slice(index.lineStarts[top - 1]!, index.lineStarts[top]!)) &&
+      !skip(ctx, index.lineStarts[top - 1]!)
+    )
+      top--;
     for (let n = top; n < firstLine + 8 && n < index.lineStarts.length; n++) {
       const fullStart = index.lineStarts[n]!;
       const lineEnd = trimLineEnd(text, fullStart, index.lineEnd(fullStart));
@@ -97,7 +103,14 @@ export function gatewayHeaders(ctx: ScanContext): void {
     const open = at + "Server StringToSign:".length;
     const close = text[open] === "`" ? index.within("`", open + 1, lineEnd) : -1;
     const end = close === -1 ? lineEnd : close + 1;
-    addRaw(ctx, { start, end, format: "gateway-headers", role: "producer", message: text.slice(start, end), notes: [GATEWAY_SIGNATURE_NOTE] });
+    addRaw(ctx, {
+      start,
+      end,
+      format: "gateway-headers",
+      role: "producer",
+      message: text.slice(start, end),
+      notes: [GATEWAY_SIGNATURE_NOTE],
+    });
   }
   let floor = 0;
   for (const at of index.occurrences(" failed width code(")) {

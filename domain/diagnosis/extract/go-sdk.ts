@@ -49,7 +49,11 @@ export function goSdkBlocks(ctx: ScanContext): void {
     const [lineStart, lineEnd] = segmentAt(ctx, at);
     if (!/^[ \t>|]*$/.test(text.slice(lineStart, at))) continue;
     // An empty `ErrorCode:` is only worth reading when the block goes on (S32: the code can be empty).
-    if (!/\S/.test(text.slice(at + 10, Math.min(lineEnd, at + 200))) && !/^\s*(?:Recommend|RequestId|Message):/.test(text.slice(lineEnd + 1, lineEnd + 40))) continue;
+    if (
+      !/\S/.test(text.slice(at + 10, Math.min(lineEnd, at + 200))) &&
+      !/^\s*(?:Recommend|RequestId|Message):/.test(text.slice(lineEnd + 1, lineEnd + 40))
+    )
+      continue;
     const { entries, end } = readLabelLines(ctx, lineStart, GO_LABELS);
     if (!entryValue(entries, "ErrorCode") && !entryValue(entries, "Message")) continue;
     const hasGoOnly = entries.some((e) => e.label === "Recommend" || e.label === "RespHeaders");
@@ -132,7 +136,6 @@ export function goClientErrors(ctx: ScanContext): void {
     addRaw(ctx, { start: at, end: lineEnd, format: "go-sdk-client", role: "producer", code: m[1]!, message: m[2]! });
   }
 }
-
 
 // ---------------------------------------------------------------------------------------------------------------
 // Legacy Go (denverdino/aliyungo)

@@ -50,12 +50,13 @@ const GENERIC_FIELD: Record<string, keyof Raw> = {
   Recommend: "recommend",
 };
 /** Tried only at the start of lines that contain a code label (found through the index, not by a regex scan). */
-const GENERIC_ANCHOR = /[ \t>|*\-]{0,8}(?:error ?code|code|错误码|错误代码)[ \t]{0,2}[:：]/iy;
+const GENERIC_ANCHOR = /[ \t>|*-]{0,8}(?:error ?code|code|错误码|错误代码)[ \t]{0,2}[:：]/iy;
 
 export function labelledText(ctx: ScanContext): void {
   const { text, index } = ctx;
   const lines = new Set<number>();
-  for (const needle of ["ode:", "ode :", "ode：", "ODE:", "错误码", "错误代码"]) for (const at of index.occurrences(needle)) lines.add(index.lineStart(at));
+  for (const needle of ["ode:", "ode :", "ode：", "ODE:", "错误码", "错误代码"])
+    for (const at of index.occurrences(needle)) lines.add(index.lineStart(at));
   let after = 0;
   for (const lineStart of [...lines].sort((a, b) => a - b)) {
     if (lineStart < after) continue;

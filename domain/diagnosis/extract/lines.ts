@@ -36,7 +36,7 @@ export function trimLineEnd(text: string, start: number, end: number): number {
 export function tokenBefore(text: string, end: number, floor: number, max = 128): number {
   let i = end;
   while (i > floor && end - i < max && isCodeCharCode(text.charCodeAt(i - 1))) i--;
-  while (i < end && /[._\-]/.test(text[i]!)) i++;
+  while (i < end && /[._-]/.test(text[i]!)) i++;
   return i;
 }
 
@@ -80,7 +80,7 @@ export function readLabelLines(
     const segEnd = index.segmentEnd(pos);
     const lineEnd = trimLineEnd(text, pos, segEnd);
     let p = pos;
-    while (p < lineEnd && p - pos < 16 && /[ \t>|*•\-]/.test(text[p]!)) p++;
+    while (p < lineEnd && p - pos < 16 && /[ \t>|*•-]/.test(text[p]!)) p++;
     const rawHead = text.slice(p, Math.min(lineEnd, p + 48));
     const head = options.caseInsensitive ? rawHead.toLowerCase() : rawHead;
     let label: string | undefined;

@@ -30,7 +30,8 @@ const CODE_LABEL = /(?<![\w.-])(?:err(?:or)?[_-]?)?code\s{0,2}[=:：]/gi;
  * Any label of a field, with its separator; `msg` may be glued to a message that starts with a capital letter.
  * The lookbehind keeps `statusCode` and `x_code` from reading as `code`.
  */
-const LABEL = /(?<![\w.-])(err(?:or)?[_-]?code|code|err(?:or)?[_-]?msg|err(?:or)?[_-]?message|msg|message|request[_-]?id|req[_-]?id|action)(\s{0,2}[=:：]\s{0,2}|(?=[A-Z]))/gi;
+const LABEL =
+  /(?<![\w.-])(err(?:or)?[_-]?code|code|err(?:or)?[_-]?msg|err(?:or)?[_-]?message|msg|message|request[_-]?id|req[_-]?id|action)(\s{0,2}[=:：]\s{0,2}|(?=[A-Z]))/gi;
 
 type Field = "code" | "message" | "requestId" | "action";
 /** `weak`: a plain `msg`, which loggers (logrus, zap) use for their own line; an error's message label wins over it. */
@@ -52,7 +53,12 @@ function readLine(ctx: ScanContext, lineStart: number, lineEnd: number): void {
     const field = fieldOf(m[1]!);
     // Glued without a separator only `msg` (`msgCannot find…`), and only before a capital letter.
     if (m[2] === "" && (field !== "message" || !/[A-Z]/.test(line[m.index + m[0].length] ?? ""))) continue;
-    labels.push({ field, labelStart: lineStart + m.index, valueStart: lineStart + m.index + m[0].length, weak: m[1]!.toLowerCase() === "msg" });
+    labels.push({
+      field,
+      labelStart: lineStart + m.index,
+      valueStart: lineStart + m.index + m[0].length,
+      weak: m[1]!.toLowerCase() === "msg",
+    });
   }
   if (labels.length < 2) return;
   const values: Partial<Record<Field, string>> = {};

@@ -41,14 +41,14 @@ export function logfmt(ctx: ScanContext): void {
   for (const anchor of anchors) {
     if (anchor < after) continue;
     let keyStart = anchor;
-    while (keyStart > 0 && anchor - keyStart < 6 && /[A-Za-z_\-]/.test(text[keyStart - 1]!)) keyStart--;
+    while (keyStart > 0 && anchor - keyStart < 6 && /[A-Za-z_-]/.test(text[keyStart - 1]!)) keyStart--;
     while (keyStart < anchor && !LOGFMT_CODE_KEYS.has(text.slice(keyStart, anchor + 4).toLowerCase())) keyStart++;
-    if (/[\w.\-]/.test(text[keyStart - 1] ?? "") || skip(ctx, keyStart)) continue;
+    if (/[\w.-]/.test(text[keyStart - 1] ?? "") || skip(ctx, keyStart)) continue;
     const [lineStart, lineEnd] = segmentAt(ctx, keyStart);
     const from = Math.max(lineStart, keyStart - 300);
     const to = Math.min(lineEnd, keyStart + 1200);
     const slice = text.slice(from, to);
-    const pair = /([A-Za-z_][\w.\-]{0,40})=("(?:[^"\\\n]|\\.){0,2000}"|'[^'\n]{0,2000}'|[^\s,;&]{1,2000})/g;
+    const pair = /([A-Za-z_][\w.-]{0,40})=("(?:[^"\\\n]|\\.){0,2000}"|'[^'\n]{0,2000}'|[^\s,;&]{1,2000})/g;
     const fields: Partial<Record<keyof Raw, string>> = {};
     let first = -1;
     let last = -1;

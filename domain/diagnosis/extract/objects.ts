@@ -337,7 +337,8 @@ function formatOf(frame: Frame): FormatId {
 /** `{"statusCode":400,"body":{"Code":…}}`: the envelope's status and ids describe the body inside it. */
 function fillFromEnvelope(frame: Frame): void {
   if (frame.inner.length === 0) return;
-  const httpStatus = parseStatus(frame.fields.httpStatus) ?? (typeof frame.fields.code === "number" ? parseStatus(frame.fields.code) : undefined);
+  const httpStatus =
+    parseStatus(frame.fields.httpStatus) ?? (typeof frame.fields.code === "number" ? parseStatus(frame.fields.code) : undefined);
   const requestId = typeof frame.fields.requestId === "string" ? normalizeRequestId(frame.fields.requestId) : undefined;
   for (const raw of frame.inner) {
     if (httpStatus && raw.httpStatus === undefined) raw.httpStatus = httpStatus;
@@ -361,7 +362,9 @@ function emitFrame(ctx: ScanContext, frame: Frame, end: number): Raw | undefined
   const hostId = typeof f.hostId === "string" ? f.hostId : undefined;
   const recommend = typeof f.recommend === "string" ? f.recommend : undefined;
   const failedStatus = httpStatus === undefined || httpStatus >= 400;
-  const errorish = Boolean(code || gatewayCode || (message && failedStatus && !SUCCESS_MESSAGES.test(message.trim()) && (requestId || hostId || recommend)));
+  const errorish = Boolean(
+    code || gatewayCode || (message && failedStatus && !SUCCESS_MESSAGES.test(message.trim()) && (requestId || hostId || recommend)),
+  );
   if (!errorish) return undefined;
   const raw: Raw = {
     start: frame.start,

@@ -28,7 +28,8 @@ type Pair = { key: string; value: string; start: number; end: number };
 /** The key just before `=>`: `["Code"]`, `[Code]` or `'Code'`. */
 const KEY_BEFORE = /(?:\[\s?"?([A-Za-z_]\w{0,39})"?\s?\]|'([A-Za-z_]\w{0,39})')\s{0,2}$/;
 /** The value after `=>`: a var_dump string or number, a var_export string, or the rest of a print_r line. */
-const VALUE_AFTER = /\s{0,8}(?:string\(\d{1,7}\)\s"([^"\n]{0,2000})"|(?:int|float)\(([\d.]{1,12})\)|'((?:[^'\\\n]|\\.){0,2000})'|([^\n]{0,2000}))/y;
+const VALUE_AFTER =
+  /\s{0,8}(?:string\(\d{1,7}\)\s"([^"\n]{0,2000})"|(?:int|float)\(([\d.]{1,12})\)|'((?:[^'\\\n]|\\.){0,2000})'|([^\n]{0,2000}))/y;
 /** In a one-line print_r, a value ends where the next key or the closing parenthesis begins. */
 const PRINT_R_VALUE_END = /\s+\[\w{1,40}\]\s?=>|\s+\)\s*$/;
 
@@ -52,7 +53,11 @@ function pairAt(text: string, at: number): Pair | undefined {
 
 /** Pairs of one array follow each other with nothing but spaces, commas and line breaks between them. */
 function sameArray(text: string, previous: Pair, next: Pair): boolean {
-  return next.start - previous.end <= 80 && /^[\s,]*$/.test(text.slice(previous.end, next.start)) && !/\n\s*\n/.test(text.slice(previous.end, next.start));
+  return (
+    next.start - previous.end <= 80 &&
+    /^[\s,]*$/.test(text.slice(previous.end, next.start)) &&
+    !/\n\s*\n/.test(text.slice(previous.end, next.start))
+  );
 }
 
 const FIELD_OF: Record<string, "code" | "message" | "requestId" | "hostId" | "httpStatus"> = {

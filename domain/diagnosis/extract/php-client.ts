@@ -19,13 +19,15 @@ export function phpClient(ctx: ScanContext): void {
     const [lineStart, lineEnd] = segmentAt(ctx, at);
     const idStart = at + " RequestId: ".length;
     const idEnd = tokenAfter(text, idStart, lineEnd);
-    const tail = /^ (GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS) "([^"]{0,2048})"(?: (\d{3}))?/.exec(text.slice(idEnd, Math.min(lineEnd, idEnd + 2100)));
+    const tail = /^ (GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS) "([^"]{0,2048})"(?: (\d{3}))?/.exec(
+      text.slice(idEnd, Math.min(lineEnd, idEnd + 2100)),
+    );
     const floor = Math.max(lineStart, at - 600);
     const pre = text.slice(floor, at);
     const namespaced = /AlibabaCloud\\Client\\Exception\\\w{1,40}: /.exec(pre);
     if (!tail && !namespaced) continue;
     const search = namespaced ? namespaced.index + namespaced[0].length : 0;
-    const re = /([A-Za-z][\w.\-]{0,127}): /g;
+    const re = /([A-Za-z][\w.-]{0,127}): /g;
     re.lastIndex = search;
     let found: RegExpExecArray | null = null;
     for (let c = re.exec(pre); c; c = re.exec(pre)) {

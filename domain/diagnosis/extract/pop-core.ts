@@ -12,9 +12,41 @@ import { segmentAt, tokenBefore, skip } from "./lines";
 
 /** Error class names that are not Alibaba Cloud codes with `Error` appended. */
 const LANGUAGE_ERRORS = new Set([
-  "Type", "Range", "Syntax", "Reference", "Eval", "URI", "Aggregate", "Runtime", "Key", "Value", "Attribute", "Import",
-  "Connection", "Timeout", "OS", "IO", "Assertion", "Http", "HTTP", "Fetch", "Axios", "Request", "Response", "Client",
-  "Server", "Unknown", "Network", "Socket", "Abort", "Index", "Name", "Lookup", "Permission", "FileNotFound", "Os",
+  "Type",
+  "Range",
+  "Syntax",
+  "Reference",
+  "Eval",
+  "URI",
+  "Aggregate",
+  "Runtime",
+  "Key",
+  "Value",
+  "Attribute",
+  "Import",
+  "Connection",
+  "Timeout",
+  "OS",
+  "IO",
+  "Assertion",
+  "Http",
+  "HTTP",
+  "Fetch",
+  "Axios",
+  "Request",
+  "Response",
+  "Client",
+  "Server",
+  "Unknown",
+  "Network",
+  "Socket",
+  "Abort",
+  "Index",
+  "Name",
+  "Lookup",
+  "Permission",
+  "FileNotFound",
+  "Os",
   "Internal",
 ]);
 
@@ -29,7 +61,16 @@ export function popCoreRpc(ctx: ScanContext): void {
     const urlStart = at + ", URL: ".length;
     const urlStop = urlEnd(text, urlStart, lineEnd);
     const url = text.slice(urlStart, urlStop);
-    addRaw(ctx, { ...urlFields(url), ...inspectedProperties(text, urlStop), start: named.start, end: urlStop, format: "pop-core-rpc", role: "producer", code: named.code, message: text.slice(named.messageStart, at).trim() });
+    addRaw(ctx, {
+      ...urlFields(url),
+      ...inspectedProperties(text, urlStop),
+      start: named.start,
+      end: urlStop,
+      format: "pop-core-rpc",
+      role: "producer",
+      code: named.code,
+      message: text.slice(named.messageStart, at).trim(),
+    });
   }
   // Without the URL (POST calls, screenshots): `SignatureDoesNotMatchError: <msg>`, or as inspected.
   for (const at of index.occurrences("Error]: ")) {
@@ -37,14 +78,28 @@ export function popCoreRpc(ctx: ScanContext): void {
     const named = inspectedNamedErrorAt(ctx, at, Math.max(0, at - 130));
     if (!named || (!named.code.includes(".") && !isCodeWorthReporting(ctx.matcher, named.code))) continue;
     const [, lineEnd] = segmentAt(ctx, at);
-    addRaw(ctx, { start: named.start, end: lineEnd, format: "pop-core-rpc", role: "producer", code: named.code, message: text.slice(named.messageStart, lineEnd).trim() });
+    addRaw(ctx, {
+      start: named.start,
+      end: lineEnd,
+      format: "pop-core-rpc",
+      role: "producer",
+      code: named.code,
+      message: text.slice(named.messageStart, lineEnd).trim(),
+    });
   }
   for (const at of index.occurrences("Error: ")) {
     if (skip(ctx, at)) continue;
     const named = namedErrorAt(ctx, at, Math.max(0, at - 130), false);
     if (!named) continue;
     const [, lineEnd] = segmentAt(ctx, at);
-    addRaw(ctx, { start: named.start, end: lineEnd, format: "pop-core-rpc", role: "producer", code: named.code, message: text.slice(at + 7, lineEnd).trim() });
+    addRaw(ctx, {
+      start: named.start,
+      end: lineEnd,
+      format: "pop-core-rpc",
+      role: "producer",
+      code: named.code,
+      message: text.slice(at + 7, lineEnd).trim(),
+    });
   }
 }
 

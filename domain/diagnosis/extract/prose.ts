@@ -22,9 +22,22 @@ export function scanProse(ctx: ScanContext): void {
 }
 
 const LABELLED_CODE =
-  /(?:错误码|错误代码|错误编码|error[ _-]?code|err[_-]?code|报错码)[ \t]{0,3}(?:[:：=]|为|是|is)[ \t]{0,3}["'“`]?([A-Za-z][A-Za-z0-9_.\-]{1,80})/gi;
+  /(?:错误码|错误代码|错误编码|error[ _-]?code|err[_-]?code|报错码)[ \t]{0,3}(?:[:：=]|为|是|is)[ \t]{0,3}["'“`]?([A-Za-z][A-Za-z0-9_.-]{1,80})/gi;
 /** Words that label a field rather than name an error. */
-const LABEL_WORDS = new Set(["errorcode", "code", "message", "errormessage", "requestid", "hostid", "recommend", "status", "statuscode", "null", "none", "undefined"]);
+const LABEL_WORDS = new Set([
+  "errorcode",
+  "code",
+  "message",
+  "errormessage",
+  "requestid",
+  "hostid",
+  "recommend",
+  "status",
+  "statuscode",
+  "null",
+  "none",
+  "undefined",
+]);
 
 function labelledCodes(ctx: ScanContext): void {
   LABELLED_CODE.lastIndex = 0;
@@ -40,9 +53,44 @@ function labelledCodes(ctx: ScanContext): void {
 
 /** Verbs CloudAPI action names start with; a PascalCase word beginning with one is read as the action in a ticket. */
 const ACTION_VERBS = [
-  "Create", "Modify", "Delete", "Describe", "Deploy", "Abolish", "Set", "Remove", "Add", "Update", "Get", "List", "Import", "Export",
-  "Attach", "Detach", "Enable", "Disable", "Batch", "Open", "Reset", "Validate", "Query", "DryRun", "Associate", "Dissociate", "Tag",
-  "Untag", "Start", "Stop", "Invoke", "Purchase", "Release", "Refresh", "Reactivate", "Check", "Bind", "Unbind",
+  "Create",
+  "Modify",
+  "Delete",
+  "Describe",
+  "Deploy",
+  "Abolish",
+  "Set",
+  "Remove",
+  "Add",
+  "Update",
+  "Get",
+  "List",
+  "Import",
+  "Export",
+  "Attach",
+  "Detach",
+  "Enable",
+  "Disable",
+  "Batch",
+  "Open",
+  "Reset",
+  "Validate",
+  "Query",
+  "DryRun",
+  "Associate",
+  "Dissociate",
+  "Tag",
+  "Untag",
+  "Start",
+  "Stop",
+  "Invoke",
+  "Purchase",
+  "Release",
+  "Refresh",
+  "Reactivate",
+  "Check",
+  "Bind",
+  "Unbind",
 ];
 const ACTION_VERB = new RegExp(`^(?:${ACTION_VERBS.join("|")})[A-Z][A-Za-z0-9]*$`);
 /** Their first three letters (as one number): a word starting otherwise is not looked at as an action. */
@@ -92,7 +140,14 @@ function codeWords(ctx: ScanContext, lowerCaseCode: boolean): void {
  * The word from the letter at `i` to the end `j` of its run of word characters (`shaped`: PascalCase or dotted):
  * reported when it is a code worth reporting. `single` is the trimmed paste when it is a single token.
  */
-function considerWord(ctx: ScanContext, i: number, j: number, shaped: boolean, budget: { checks: number }, single: string | undefined): void {
+function considerWord(
+  ctx: ScanContext,
+  i: number,
+  j: number,
+  shaped: boolean,
+  budget: { checks: number },
+  single: string | undefined,
+): void {
   const { text, matcher } = ctx;
   let end = j;
   while (end > i && text.charCodeAt(end - 1) === 46) end--;
@@ -138,7 +193,18 @@ function catalogMessages(ctx: ScanContext, found: MessageHit[]): void {
   for (const hit of hits) {
     if (taken.overlaps(hit.start, hit.end)) continue;
     taken.add(hit.start, hit.end);
-    addRaw(ctx, { start: hit.start, end: hit.end, format: "bare-message", role: "producer", message: ctx.text.slice(hit.start, hit.end), prose: true }, false);
+    addRaw(
+      ctx,
+      {
+        start: hit.start,
+        end: hit.end,
+        format: "bare-message",
+        role: "producer",
+        message: ctx.text.slice(hit.start, hit.end),
+        prose: true,
+      },
+      false,
+    );
   }
   for (const hit of hits) ctx.explained.add(hit.start, hit.end);
 }

@@ -37,33 +37,118 @@ const MAX_NESTING = 2;
 
 /** Readers of machine output: also run on the text of a JSON string that holds an escaped error. */
 export const STRUCTURED: readonly Reader[] = [
-  { name: "php-var-dump", read: scanPhpDumps, formats: ["tea-php"], why: "var_dump quotes a Tea message, which the JSON reader would take for a JSON string" },
-  { name: "php-arrays", read: scanPhpArrays, formats: ["php-array"], why: "a dumped array's quoted values would otherwise be read as JSON strings and loose labels" },
-  { name: "objects", read: (ctx) => ctx.nested.push(...scanObjects(ctx)), formats: ["json", "python-dict", "js-object"], why: "bodies are the cleanest fields: read before any text around them" },
+  {
+    name: "php-var-dump",
+    read: scanPhpDumps,
+    formats: ["tea-php"],
+    why: "var_dump quotes a Tea message, which the JSON reader would take for a JSON string",
+  },
+  {
+    name: "php-arrays",
+    read: scanPhpArrays,
+    formats: ["php-array"],
+    why: "a dumped array's quoted values would otherwise be read as JSON strings and loose labels",
+  },
+  {
+    name: "objects",
+    read: (ctx) => ctx.nested.push(...scanObjects(ctx)),
+    formats: ["json", "python-dict", "js-object"],
+    why: "bodies are the cleanest fields: read before any text around them",
+  },
   { name: "xml", read: scanXml, formats: ["xml"], why: "bodies, as above" },
-  { name: "nested", read: readNested, formats: [], why: "an escaped error inside a JSON string is read once the strings are known, before the SDK line around it" },
-  { name: "wrappers", read: scanWrappers, formats: ["http", "terraform"], why: "HTTP and Terraform headers say where their content starts; they explain only themselves" },
-  { name: "tea-go", read: teaGoBlocks, formats: ["tea-go"], why: "block formats first: their lines hold anchors of the one-line formats (Code:, Message:)" },
+  {
+    name: "nested",
+    read: readNested,
+    formats: [],
+    why: "an escaped error inside a JSON string is read once the strings are known, before the SDK line around it",
+  },
+  {
+    name: "wrappers",
+    read: scanWrappers,
+    formats: ["http", "terraform"],
+    why: "HTTP and Terraform headers say where their content starts; they explain only themselves",
+  },
+  {
+    name: "tea-go",
+    read: teaGoBlocks,
+    formats: ["tea-go"],
+    why: "block formats first: their lines hold anchors of the one-line formats (Code:, Message:)",
+  },
   { name: "go-sdk", read: goSdkBlocks, formats: ["go-sdk", "cli"], why: "block format, as above" },
-  { name: "tea-php-dotnet", read: teaPhpDotnet, formats: ["tea-php", "tea-dotnet"], why: "before the Tea one-liners, which would read a PHP or .NET class name as a Java one" },
-  { name: "tea", read: teaMessages, formats: ["tea-node", "tea-python", "tea-java", "tea-message", "pop-core-roa"], why: "one line with `code: <status>,`: more specific than any code-and-message line below" },
-  { name: "python-core", read: pythonCore, formats: ["python-core"], why: "fixed prefixes (HTTP Status:, Error:) that the generic readers would split apart" },
+  {
+    name: "tea-php-dotnet",
+    read: teaPhpDotnet,
+    formats: ["tea-php", "tea-dotnet"],
+    why: "before the Tea one-liners, which would read a PHP or .NET class name as a Java one",
+  },
+  {
+    name: "tea",
+    read: teaMessages,
+    formats: ["tea-node", "tea-python", "tea-java", "tea-message", "pop-core-roa"],
+    why: "one line with `code: <status>,`: more specific than any code-and-message line below",
+  },
+  {
+    name: "python-core",
+    read: pythonCore,
+    formats: ["python-core"],
+    why: "fixed prefixes (HTTP Status:, Error:) that the generic readers would split apart",
+  },
   { name: "java-core", read: javaCore, formats: ["java-core"], why: "fixed layout (`<Class>: <Code> : <Message>`), as above" },
   { name: "dotnet-core", read: dotnetCore, formats: ["dotnet-core"], why: "fixed layout, as above" },
-  { name: "aliyungo", read: aliyungo, formats: ["aliyungo"], why: "labels on one line that the labelled-text reader would read without the status" },
-  { name: "pop-core", read: popCoreRpc, formats: ["pop-core-rpc"], why: "the code is an error's name (`<Code>Error:`), which only this reader knows" },
-  { name: "go-sdk-client", read: goClientErrors, formats: ["go-sdk-client"], why: "`[SDK.…]` prefixes, before the prose reader takes the code for a bare one" },
-  { name: "gateway-headers", read: gatewayHeaders, formats: ["gateway-headers"], why: "X-Ca-Error-* headers outside an HTTP dump, before labelled text" },
+  {
+    name: "aliyungo",
+    read: aliyungo,
+    formats: ["aliyungo"],
+    why: "labels on one line that the labelled-text reader would read without the status",
+  },
+  {
+    name: "pop-core",
+    read: popCoreRpc,
+    formats: ["pop-core-rpc"],
+    why: "the code is an error's name (`<Code>Error:`), which only this reader knows",
+  },
+  {
+    name: "go-sdk-client",
+    read: goClientErrors,
+    formats: ["go-sdk-client"],
+    why: "`[SDK.…]` prefixes, before the prose reader takes the code for a bare one",
+  },
+  {
+    name: "gateway-headers",
+    read: gatewayHeaders,
+    formats: ["gateway-headers"],
+    why: "X-Ca-Error-* headers outside an HTTP dump, before labelled text",
+  },
   { name: "php-client", read: phpClient, formats: ["php"], why: "`<Code>: <Msg> RequestId:` with method and status after it" },
-  { name: "log-fields", read: scanLogFields, formats: ["log-line"], why: "values running to the next label: before logfmt, which stops a value at its first space" },
+  {
+    name: "log-fields",
+    read: scanLogFields,
+    formats: ["log-line"],
+    why: "values running to the next label: before logfmt, which stops a value at its first space",
+  },
   { name: "logfmt", read: logfmt, formats: ["log-line"], why: "key=value lines the glued-labels reader left (one label only)" },
-  { name: "labelled-text", read: labelledText, formats: ["labelled-text"], why: "`Code:` lines typed by people: the most generic labelled form, last of the structured ones" },
+  {
+    name: "labelled-text",
+    read: labelledText,
+    formats: ["labelled-text"],
+    why: "`Code:` lines typed by people: the most generic labelled form, last of the structured ones",
+  },
 ];
 
 /** Then, on the paste only: loose facts (attached to the errors later) and errors named in free text. */
 export const LOOSE: readonly Reader[] = [
-  { name: "facts", read: scanFacts, formats: [], why: "request ids, hosts and times anywhere; they never explain a span, so their place only needs to precede prose" },
-  { name: "prose", read: scanProse, formats: ["bare-code", "bare-message", "recommend-url"], why: "codes and messages in free text: last, only where nothing above explained the text" },
+  {
+    name: "facts",
+    read: scanFacts,
+    formats: [],
+    why: "request ids, hosts and times anywhere; they never explain a span, so their place only needs to precede prose",
+  },
+  {
+    name: "prose",
+    read: scanProse,
+    formats: ["bare-code", "bare-message", "recommend-url"],
+    why: "codes and messages in free text: last, only where nothing above explained the text",
+  },
 ];
 
 export function readStructured(ctx: ScanContext): void {

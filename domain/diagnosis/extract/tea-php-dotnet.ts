@@ -133,7 +133,10 @@ function headBefore(ctx: ScanContext, a: number, lineStart: number, lineEnd: num
     const open = from + text.slice(from, close).lastIndexOf("'");
     if (open >= from && isPhpClass(text.slice(open + 1, close))) {
       const exception = text.startsWith("exception ", open - 10) ? open - 10 : open;
-      return { format: "tea-php", start: prefixStart(text, exception, floor, ["PHP Fatal error:  Uncaught ", "Fatal error: Uncaught ", "Uncaught "]) };
+      return {
+        format: "tea-php",
+        start: prefixStart(text, exception, floor, ["PHP Fatal error:  Uncaught ", "Fatal error: Uncaught ", "Uncaught "]),
+      };
     }
   } else if (text.startsWith(') "', a - 3)) {
     // var_dump($e->message): `string(104) "code: …"`, alone or inside a dump of the error.
@@ -181,7 +184,10 @@ function isDotnetClass(cls: string): boolean {
 
 /** An exception type name such as TeaUnableRetryError or ClientException: never an API error code. */
 export function isClassName(value: string): boolean {
-  return /^(?:[A-Za-z]+\.)*(?:Tea|Dara)?[A-Za-z]*(?:Exception|Error)$/.test(value) && /^(?:Tea|Dara|Client|Server|Throttling|AlibabaCloud|Runtime)/.test(value.split(".").pop()!);
+  return (
+    /^(?:[A-Za-z]+\.)*(?:Tea|Dara)?[A-Za-z]*(?:Exception|Error)$/.test(value) &&
+    /^(?:Tea|Dara|Client|Server|Throttling|AlibabaCloud|Runtime)/.test(value.split(".").pop()!)
+  );
 }
 
 /** `   at AlibabaCloud.OpenApiClient.Client.DoRPCRequest(String action, …`: a .NET frame right under the message. */

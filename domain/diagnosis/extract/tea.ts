@@ -38,7 +38,6 @@ export function parseTeaMessage(value: string): { status?: number; message?: str
   return { status, ...(message ? { message } : {}), ...(requestId ? { requestId } : {}) };
 }
 
-
 // ---------------------------------------------------------------------------------------------------------------
 // Darabonba / Tea one-liners: Node, Python, Java, Go v2, pop-core ROA
 // ---------------------------------------------------------------------------------------------------------------

@@ -72,7 +72,7 @@ function httpResponses(ctx: ScanContext): void {
 }
 
 /** Tried only where `[ERROR]` is (see AnchoredSearch). */
-const TF_HEADER = /\[ERROR\]\s{1,12}(?:[\w.\-]{1,100}\/){0,6}[\w.\-]{1,100}\.go:\d{1,6}:/y;
+const TF_HEADER = /\[ERROR\]\s{1,12}(?:[\w.-]{1,100}\/){0,6}[\w.-]{1,100}\.go:\d{1,6}:/y;
 const TF_HEADER_IN_LINE = new RegExp(TF_HEADER.source, "g");
 const TF_FAILED = /(Resource|Datasource)\s+(\S*)\s+(\S+)\s+Failed!!!/;
 const TF_PROVIDER = /Terraform Alicloud Provider Error: Code: (\S{1,128}) Message: (.*)$/;
@@ -86,7 +86,7 @@ function terraformHeaders(ctx: ScanContext): void {
     if (ctx.explained.contains(m.index)) continue;
     const firstLine = index.lineNumber(m.index);
     const firstStart = index.lineStarts[firstLine]!;
-    const prefix = /^\s*(?:Error:\s*)?(?:\*\s+([\w.\-\[\]"]{1,200}):\s*)?$/.exec(text.slice(firstStart, m.index));
+    const prefix = /^\s*(?:Error:\s*)?(?:\*\s+([\w.\-[\]"]{1,200}):\s*)?$/.exec(text.slice(firstStart, m.index));
     let start = m.index;
     if (prefix) start = firstStart + prefix[0].search(/\S|$/);
     let resource = prefix?.[1];

@@ -110,7 +110,9 @@ export function scanXml(ctx: ScanContext): void {
       value = decodeEntities(text.slice(tagEnd, after));
     }
     const closeTag = `</${m[2]}>`;
-    const closes = text.charCodeAt(after + 1) === 47 && (text.startsWith(closeTag, after) || text.slice(after, after + closeTag.length).toLowerCase() === closeTag.toLowerCase());
+    const closes =
+      text.charCodeAt(after + 1) === 47 &&
+      (text.startsWith(closeTag, after) || text.slice(after, after + closeTag.length).toLowerCase() === closeTag.toLowerCase());
     if (closes) {
       after += closeTag.length;
     } else if (value.length > 2000) continue;

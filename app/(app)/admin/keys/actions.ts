@@ -12,10 +12,18 @@ import { newApiKeyInput, type ApiKeyScope } from "@/domain/auth/api-keys";
 export type CreateKeyField = "name" | "scopes";
 export type CreateKeyState =
   | { ok: true; id: number; name: string; prefix: string; scopes: ApiKeyScope[]; key: string }
-  | { ok: false; error: "fixErrors" | "forbidden"; fieldErrors: Partial<Record<CreateKeyField, string>>; values: { name: string; scopes: string[] } }
+  | {
+      ok: false;
+      error: "fixErrors" | "forbidden";
+      fieldErrors: Partial<Record<CreateKeyField, string>>;
+      values: { name: string; scopes: string[] };
+    }
   | null;
 
-export type RevokeKeyState = { ok: true; name: string } | { ok: false; error: "forbidden" | "notFound" | "invalidRequest"; fieldErrors: Record<string, string> } | null;
+export type RevokeKeyState =
+  | { ok: true; name: string }
+  | { ok: false; error: "forbidden" | "notFound" | "invalidRequest"; fieldErrors: Record<string, string> }
+  | null;
 
 const PAGE = "/admin/keys";
 
@@ -56,7 +64,11 @@ export const revokeApiKeyAction = defineAction(
     input: revokeInput,
     page: PAGE,
     raw: (_previous: RevokeKeyState, formData: FormData) => Object.fromEntries(formData),
-    refuse: (refusal): RevokeKeyState => ({ ok: false, error: refusal.error === "invalid" ? "invalidRequest" : "forbidden", fieldErrors: refusal.fieldErrors }),
+    refuse: (refusal): RevokeKeyState => ({
+      ok: false,
+      error: refusal.error === "invalid" ? "invalidRequest" : "forbidden",
+      fieldErrors: refusal.fieldErrors,
+    }),
     target: (input) => String(input.id),
   },
   async (actor, input): Promise<RevokeKeyState> => {

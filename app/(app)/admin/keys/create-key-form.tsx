@@ -47,7 +47,13 @@ export function CreateKeyForm({ scopes }: { scopes: { value: ApiKeyScope; label:
               spellCheck={false}
               className="block w-full max-w-xl rounded border border-slate-400 bg-white px-3 py-2 font-mono text-sm"
             />
-            <CopyButton text={created.key} label={t("created.copy")} copiedLabel={t("created.copied")} failedLabel={t("created.copyFailed")} variant="primary" />
+            <CopyButton
+              text={created.key}
+              label={t("created.copy")}
+              copiedLabel={t("created.copied")}
+              failedLabel={t("created.copyFailed")}
+              variant="primary"
+            />
           </div>
           <Button className="mt-3" size="sm" onClick={() => setDismissed(created.id)}>
             {t("created.done")}
@@ -88,7 +94,13 @@ export function CreateKeyForm({ scopes }: { scopes: { value: ApiKeyScope; label:
             {scopesError && <FieldError id="new-key-scopes-error">{scopesError}</FieldError>}
           </fieldset>
         </div>
-        <SubmitWithStatus pending={pending} label={t("create.submit")} pendingLabel={t("create.submitting")} status={status} failed={!!failed} />
+        <SubmitWithStatus
+          pending={pending}
+          label={t("create.submit")}
+          pendingLabel={t("create.submitting")}
+          status={status}
+          failed={!!failed}
+        />
       </form>
     </div>
   );

@@ -28,6 +28,7 @@ export function KeyStatus({ id, name, revokedLabel }: { id: number; name: string
               <button
                 type="submit"
                 disabled={pending}
+                // biome-ignore lint/a11y/noAutofocus: the confirmation appears after a click on Revoke; focus goes to its button.
                 autoFocus
                 className="inline-flex h-8 items-center rounded-md border border-red-700 bg-white px-2.5 text-sm font-medium text-red-800 hover:bg-red-50 disabled:cursor-not-allowed disabled:opacity-50"
               >

@@ -41,7 +41,14 @@ export default async function ApiKeysPage() {
 
       <AdminTable
         caption={t("tableCaption")}
-        columns={[t("columns.name"), t("columns.prefix"), t("columns.scopes"), t("columns.created"), t("columns.lastUsed"), t("columns.status")]}
+        columns={[
+          t("columns.name"),
+          t("columns.prefix"),
+          t("columns.scopes"),
+          t("columns.created"),
+          t("columns.lastUsed"),
+          t("columns.status"),
+        ]}
       >
         {keys.length === 0 && (
           <tr>
@@ -51,7 +58,13 @@ export default async function ApiKeysPage() {
           </tr>
         )}
         {keys.map((key) => (
-          <tr key={key.id} data-testid="key-row" data-key-id={key.id} data-key-name={key.name} className={key.revokedAt ? "bg-slate-50 text-slate-600" : undefined}>
+          <tr
+            key={key.id}
+            data-testid="key-row"
+            data-key-id={key.id}
+            data-key-name={key.name}
+            className={key.revokedAt ? "bg-slate-50 text-slate-600" : undefined}
+          >
             <th scope="row" className="px-4 py-2 font-medium text-slate-900">
               {key.name}
             </th>

@@ -17,7 +17,12 @@ import type { UserChange } from "@/domain/auth/user-admin-rules";
 export type CreateUserField = "name" | "email" | "password" | "role";
 export type CreateUserState =
   | { ok: true; createdId: string; email: string; role: Role }
-  | { ok: false; error: "fixErrors" | "emailTaken" | "signedOut" | "forbidden"; fieldErrors: Partial<Record<CreateUserField, string>>; values: { name: string; email: string; role: string } }
+  | {
+      ok: false;
+      error: "fixErrors" | "emailTaken" | "signedOut" | "forbidden";
+      fieldErrors: Partial<Record<CreateUserField, string>>;
+      values: { name: string; email: string; role: string };
+    }
   | null;
 
 export type UserChangeError = "selfDemotion" | "selfDeactivation" | "lastAdmin" | "notFound" | "forbidden" | "invalidRequest";
@@ -50,7 +55,13 @@ export const createUserAction = defineAction(
   },
   async (_actor, input): Promise<CreateUserState> => {
     const result = await createPasswordUser(await getDb(), input);
-    if (!result.ok) return { ok: false, error: "emailTaken", fieldErrors: { email: "emailTaken" }, values: { name: input.name, email: input.email, role: input.role } };
+    if (!result.ok)
+      return {
+        ok: false,
+        error: "emailTaken",
+        fieldErrors: { email: "emailTaken" },
+        values: { name: input.name, email: input.email, role: input.role },
+      };
     refresh();
     return { ok: true, createdId: result.id, email: input.email, role: input.role };
   },
@@ -77,7 +88,11 @@ export const changeUserAction = defineAction(
     input: changeInput,
     page: PAGE,
     raw: (_previous: UserChangeState, formData: FormData) => Object.fromEntries(formData),
-    refuse: (refusal): UserChangeState => ({ ok: false, error: refusal.error === "forbidden" ? "forbidden" : "invalidRequest", fieldErrors: refusal.fieldErrors }),
+    refuse: (refusal): UserChangeState => ({
+      ok: false,
+      error: refusal.error === "forbidden" ? "forbidden" : "invalidRequest",
+      fieldErrors: refusal.fieldErrors,
+    }),
     target: (input) => input.userId,
   },
   async (actor, { userId, ...rest }): Promise<UserChangeState> => {

@@ -29,7 +29,15 @@ export function CreateUserForm({ roles, minPasswordLength }: { roles: { value: R
     // A new key after each success empties the form; after a failure the typed values come back from the action.
     <form action={action} noValidate className="mt-4 space-y-3" key={state?.ok ? state.createdId : "form"}>
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <FormField id="new-user-name" name="name" label={t("admin.users.create.name")} autoComplete="off" required defaultValue={failed?.values.name} error={fieldError("name")} />
+        <FormField
+          id="new-user-name"
+          name="name"
+          label={t("admin.users.create.name")}
+          autoComplete="off"
+          required
+          defaultValue={failed?.values.name}
+          error={fieldError("name")}
+        />
         <FormField
           id="new-user-email"
           name="email"
@@ -52,7 +60,12 @@ export function CreateUserForm({ roles, minPasswordLength }: { roles: { value: R
         />
         <Field id="new-user-role" label={t("admin.users.create.role")} error={fieldError("role")}>
           {(control) => (
-            <select {...control} name="role" defaultValue={failed?.values.role || "viewer"} className="mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2">
+            <select
+              {...control}
+              name="role"
+              defaultValue={failed?.values.role || "viewer"}
+              className="mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2"
+            >
               {roles.map((role) => (
                 <option key={role.value} value={role.value}>
                   {role.label}

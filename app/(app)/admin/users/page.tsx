@@ -18,7 +18,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function UsersPage() {
   const actor = await requirePermission("users.manage", "/admin/users");
-  const [t, tc, format, users] = await Promise.all([getTranslations("admin.users"), getTranslations("common"), getFormatter(), listUsers(await getDb())]);
+  const [t, tc, format, users] = await Promise.all([
+    getTranslations("admin.users"),
+    getTranslations("common"),
+    getFormatter(),
+    listUsers(await getDb()),
+  ]);
   const roleOptions = ROLES.map((role) => ({ value: role, label: tc(`roles.${role}`) }));
   return (
     <div className="space-y-8">
@@ -30,12 +35,23 @@ export default async function UsersPage() {
 
       <AdminTable
         caption={t("tableCaption")}
-        columns={[t("columns.name"), t("columns.email"), t("columns.status"), t("columns.created"), `${t("columns.role")} / ${t("columns.actions")}`]}
+        columns={[
+          t("columns.name"),
+          t("columns.email"),
+          t("columns.status"),
+          t("columns.created"),
+          `${t("columns.role")} / ${t("columns.actions")}`,
+        ]}
       >
         {users.map((user) => {
           const isSelf = user.id === actor.id;
           return (
-            <tr key={user.id} data-testid="user-row" data-email={user.email} className={user.banned ? "bg-slate-50 text-slate-600" : undefined}>
+            <tr
+              key={user.id}
+              data-testid="user-row"
+              data-email={user.email}
+              className={user.banned ? "bg-slate-50 text-slate-600" : undefined}
+            >
               <th scope="row" className="px-4 py-2 font-medium text-slate-900">
                 {user.name} {isSelf && <span className="font-normal text-slate-600">{t("you")}</span>}
               </th>

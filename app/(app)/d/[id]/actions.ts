@@ -11,14 +11,20 @@ import { DIAGNOSIS_LIMITS } from "@/domain/diagnosis-service";
 import { addNoteInput, setCheckInput, setOutcomeInput, setTicketRefInput } from "@/domain/diagnosis-service/input";
 
 /** Messages come back translated; `fieldErrors` names the field each belongs to. */
-export type DiagnosisActionState = { ok: true; at: number } | { ok: false; error: string; message: string; fieldErrors: Record<string, string> } | null;
+export type DiagnosisActionState =
+  | { ok: true; at: number }
+  | { ok: false; error: string; message: string; fieldErrors: Record<string, string> }
+  | null;
 
 type Translate = Awaited<ReturnType<typeof getTranslations<"diagnosis.actions">>>;
 
 /** Field issues are message keys (domain/diagnosis-service/input.ts); this turns them into sentences in the user's language. */
 function invalid(t: Translate, keys: FieldErrors): DiagnosisActionState {
   const fieldErrors = Object.fromEntries(
-    Object.entries(keys).map(([field, key]) => [field, t.has(`fields.${key}`) ? t(`fields.${key}` as "fields.bodyRequired", DIAGNOSIS_LIMITS) : t("invalid")]),
+    Object.entries(keys).map(([field, key]) => [
+      field,
+      t.has(`fields.${key}`) ? t(`fields.${key}` as "fields.bodyRequired", DIAGNOSIS_LIMITS) : t("invalid"),
+    ]),
   );
   return { ok: false, error: "invalid", message: Object.values(fieldErrors)[0] ?? t("invalid"), fieldErrors };
 }
@@ -66,7 +72,11 @@ export const addNoteAction = annotation(
 
 export const setOutcomeAction = annotation(
   setOutcomeInput,
-  (...[, formData]: FormArgs) => ({ diagnosisId: formData.get("diagnosisId"), outcome: formData.get("outcome") ?? "", reason: formData.get("reason") }),
+  (...[, formData]: FormArgs) => ({
+    diagnosisId: formData.get("diagnosisId"),
+    outcome: formData.get("outcome") ?? "",
+    reason: formData.get("reason"),
+  }),
   async (actor, input) => setOutcome(await getDb(), actor, input),
 );
 

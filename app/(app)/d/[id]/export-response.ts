@@ -14,9 +14,15 @@ type Render = (record: DiagnosisRecord, options: RenderOptions) => string;
  * The two exports of /d/<id> as plain text for a browser tab, a download or curl with a session cookie.
  * `?lang=en|zh-CN` picks the language (support cases are often filed in English), `?download=1` saves a file.
  */
-export async function exportResponse(request: Request, id: string, render: Render, file: { contentType: string; extension: string }): Promise<Response> {
+export async function exportResponse(
+  request: Request,
+  id: string,
+  render: Render,
+  file: { contentType: string; extension: string },
+): Promise<Response> {
   const t = await getTranslations("diagnosis.export");
-  const plain = (status: number, message: string) => new Response(`${message}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+  const plain = (status: number, message: string) =>
+    new Response(`${message}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
   const user = await getCurrentUser();
   if (!user) return plain(401, t("signedOut"));
   if (!can(user, "diagnosis.run")) return plain(403, t("forbidden"));

@@ -28,12 +28,22 @@ export const POST = withJsonErrors(async (request: Request) => {
   const actor: DiagnosisActor =
     caller.kind === "session" ? caller.user : { apiKey: { name: caller.kind === "api-key" ? caller.name : "local tool" } };
   const database = await getDatabase();
-  const outcome = await diagnoseText(database.db, { text: input.text, save: input.save ? { ticketRef: input.ticketRef, via: savedVia(actor) } : null });
+  const outcome = await diagnoseText(database.db, {
+    text: input.text,
+    save: input.save ? { ticketRef: input.ticketRef, via: savedVia(actor) } : null,
+  });
   if (!outcome.ok) return poolRefused(outcome);
   const diagnosed = outcome.result;
   if (diagnosed.kind === "engine-failed") return Response.json({ findings: [] }, { headers: NO_STORE });
   if (diagnosed.kind === "findings") return Response.json(diagnosed.api, { headers: NO_STORE });
-  if (diagnosed.kind === "invalid") return programError(400, "invalid_body", `Could not save: ${Object.entries(diagnosed.fieldErrors).map(([field, key]) => `${field} (${key})`).join(", ")}.`);
+  if (diagnosed.kind === "invalid")
+    return programError(
+      400,
+      "invalid_body",
+      `Could not save: ${Object.entries(diagnosed.fieldErrors)
+        .map(([field, key]) => `${field} (${key})`)
+        .join(", ")}.`,
+    );
 
   const saved = await saveDiagnosisDraft(database.db, actor, diagnosed.draft);
   if (!saved.ok) {

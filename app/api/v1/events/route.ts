@@ -25,14 +25,19 @@ export const POST = withJsonErrors(async (request: Request) => {
   // Redacting every record of a large body is parsed in the worker pool, like a large paste (503 when it is full).
   const parsed = await parseEventBody(database.db, body.text);
   if (!parsed.ok) return poolRefused(parsed, { what: "Parsing these events", timeoutCode: "events_timeout" });
-  const stored = parsed.parsed.events.length ? await insertRequestEvents(database.db, parsed.parsed.events) : { inserted: 0, duplicates: 0 };
+  const stored = parsed.parsed.events.length
+    ? await insertRequestEvents(database.db, parsed.parsed.events)
+    : { inserted: 0, duplicates: 0 };
   const summary = { received: parsed.parsed.received, ...stored, errors: parsed.parsed.errors };
   const anythingGood = summary.inserted + summary.duplicates > 0;
   if (!anythingGood && summary.errors.length > 0) {
     return Response.json(
       {
         ...summary,
-        error: { code: "no_valid_events", message: "No event could be stored: fix the lines or items listed in errors and send them again." },
+        error: {
+          code: "no_valid_events",
+          message: "No event could be stored: fix the lines or items listed in errors and send them again.",
+        },
       },
       { status: 400, headers: { "cache-control": "no-store" } },
     );

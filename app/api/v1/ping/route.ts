@@ -7,7 +7,9 @@ import { MAX_INPUT_BYTES } from "@/domain/diagnosis-service/input";
 
 export const dynamic = "force-dynamic";
 
-const scopeParam = z.enum(API_KEY_SCOPES, { error: `Parameter "scope" must be one of ${API_KEY_SCOPES.join(", ")} (or left out for diagnose).` });
+const scopeParam = z.enum(API_KEY_SCOPES, {
+  error: `Parameter "scope" must be one of ${API_KEY_SCOPES.join(", ")} (or left out for diagnose).`,
+});
 
 /** Who else each scope's real route accepts, so a ping costs exactly the check that route makes. */
 const ROUTE_OPTIONS: Record<ApiKeyScope, AuthorizeOptions> = {

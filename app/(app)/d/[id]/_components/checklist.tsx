@@ -51,7 +51,10 @@ export function Checklist({
           const ticked = check?.done === true;
           const id = `step-${findingIndex}-${stepIndex}`;
           return (
-            <li key={stepIndex} className={`flex gap-3 rounded-md border p-3 ${ticked ? "border-emerald-300 bg-emerald-50/60" : "border-slate-200 bg-white"}`}>
+            <li
+              key={stepIndex}
+              className={`flex gap-3 rounded-md border p-3 ${ticked ? "border-emerald-300 bg-emerald-50/60" : "border-slate-200 bg-white"}`}
+            >
               <input
                 id={id}
                 type="checkbox"
@@ -69,7 +72,11 @@ export function Checklist({
                 className="mt-0.5 h-5 w-5 shrink-0 cursor-pointer accent-blue-700"
               />
               <div className="min-w-0 flex-1">
-                <label htmlFor={id} className={`cursor-pointer font-medium ${ticked ? "text-slate-700" : "text-slate-900"}`} lang={step.titleLang}>
+                <label
+                  htmlFor={id}
+                  className={`cursor-pointer font-medium ${ticked ? "text-slate-700" : "text-slate-900"}`}
+                  lang={step.titleLang}
+                >
                   <span className="sr-only">{t("step", { n: stepIndex + 1 })} </span>
                   {step.title}
                 </label>

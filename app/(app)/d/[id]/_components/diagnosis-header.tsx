@@ -9,7 +9,9 @@ import { MinuteTime } from "./minute-time";
 /** The page heading with who ran the diagnosis and when, its ticket and outcome, and the share and export buttons. */
 export async function DiagnosisHeader({ record, markdown, escalation }: { record: DiagnosisRecord; markdown: string; escalation: string }) {
   const t = await getTranslations("diagnosis");
-  const creator = record.createdBy?.name ?? (record.result.via?.kind === "api-key" ? t("page.viaApiKey", { name: record.result.via.name }) : t("page.formerUser"));
+  const creator =
+    record.createdBy?.name ??
+    (record.result.via?.kind === "api-key" ? t("page.viaApiKey", { name: record.result.via.name }) : t("page.formerUser"));
   const copyLabels = { copiedLabel: t("page.copied"), failedLabel: t("page.copyFailed") };
   // Each export as a file to download and as text to copy into a ticket.
   const exports = [
@@ -46,6 +48,7 @@ export async function DiagnosisHeader({ record, markdown, escalation }: { record
           {t("page.newDiagnosis")}
         </Link>
       </div>
+      {/* biome-ignore lint/a11y/useSemanticElements: a row of buttons and links, not form fields (fieldset). */}
       <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2" role="group" aria-label={t("page.shareAndExport")}>
         <CopyButton currentUrl label={t("page.copyLink")} {...copyLabels} />
         {exports.map((file) => (

@@ -7,7 +7,9 @@ import type { DiagnosisRecord, DiagnosisSummary } from "@/domain/diagnosis-servi
 
 /** Earlier diagnoses of any RequestId this one is about (the looked-up one, and each finding's), newest first. */
 async function earlierDiagnoses(record: DiagnosisRecord): Promise<DiagnosisSummary[]> {
-  const requestIds = [...new Set([record.requestId, ...record.result.findings.map((f) => f.requestId)].filter((v): v is string => !!v))].slice(0, 5);
+  const requestIds = [
+    ...new Set([record.requestId, ...record.result.findings.map((f) => f.requestId)].filter((v): v is string => !!v)),
+  ].slice(0, 5);
   if (!requestIds.length) return [];
   const db = await getDb();
   const lists = await Promise.all(requestIds.map((rid) => listDiagnosesForRequestId(db, rid, { excludeId: record.id, limit: 10 })));

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/correctness/useJsxKeyInIterable: the rows are [label, value] tuples, not lists of children.
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Section } from "@/components/ui/section";
 import type { EventSnapshot } from "@/domain/diagnosis-service/types";
@@ -27,7 +28,12 @@ export async function EventCard({ event }: { event: EventSnapshot }) {
     [t("userAgent"), event.userAgent, true],
   ];
   return (
-    <Section id="event-heading" heading={t("heading")} className="rounded-lg border border-blue-200 bg-blue-50/50 p-4" data-testid="request-event">
+    <Section
+      id="event-heading"
+      heading={t("heading")}
+      className="rounded-lg border border-blue-200 bg-blue-50/50 p-4"
+      data-testid="request-event"
+    >
       <p className="mt-0.5 text-sm text-slate-700">{t("intro")}</p>
       <Facts rows={rows} className="mt-3" />
     </Section>

@@ -48,7 +48,7 @@ export function FindingCard({
           {snapshot ? <FindingGuidance snapshot={snapshot} locale={locale} /> : null}
         </div>
 
-        {snapshot && snapshot.checklist.length ? (
+        {snapshot?.checklist.length ? (
           <FindingChecklist
             diagnosisId={diagnosisId}
             findingIndex={index}

@@ -6,7 +6,12 @@ import type { DiagnosisCheck, EntrySnapshot } from "@/domain/diagnosis-service/t
 import type { DiagnosisActionState } from "../actions";
 import { Checklist } from "./checklist";
 
-export type Toggle = (input: { diagnosisId: string; findingIndex: number; stepIndex: number; done: boolean }) => Promise<DiagnosisActionState>;
+export type Toggle = (input: {
+  diagnosisId: string;
+  findingIndex: number;
+  stepIndex: number;
+  done: boolean;
+}) => Promise<DiagnosisActionState>;
 
 /** The entry's checklist for one finding, with the ticks already recorded on this diagnosis. */
 export async function FindingChecklist({

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/correctness/useJsxKeyInIterable: the rows are [label, value] tuples, not lists of children.
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { SavedFinding } from "@/domain/diagnosis-service/types";
 import { engineNotes } from "./engine-notes";
@@ -16,7 +17,9 @@ export async function FindingFields({ finding }: { finding: SavedFinding }) {
           [t("fields.format"), t(`formats.${finding.format}`)],
           [
             t("fields.layers"),
-            finding.layers.length > 1 ? <span className="text-slate-700">{finding.layers.map((layer) => t(`formats.${layer}`)).join(" › ")}</span> : null,
+            finding.layers.length > 1 ? (
+              <span className="text-slate-700">{finding.layers.map((layer) => t(`formats.${layer}`)).join(" › ")}</span>
+            ) : null,
           ],
           [t("fields.code"), finding.code, true],
           [t("fields.param"), finding.param, true],
@@ -35,7 +38,10 @@ export async function FindingFields({ finding }: { finding: SavedFinding }) {
             t("fields.recommend"),
             finding.recommend ? (
               safeWebUrl(finding.recommend.url) ? (
-                <ExternalLink href={safeWebUrl(finding.recommend.url)!} className="font-mono text-[13px] break-all text-blue-800 underline underline-offset-2">
+                <ExternalLink
+                  href={safeWebUrl(finding.recommend.url)!}
+                  className="font-mono text-[13px] break-all text-blue-800 underline underline-offset-2"
+                >
                   {finding.recommend.url}
                 </ExternalLink>
               ) : (

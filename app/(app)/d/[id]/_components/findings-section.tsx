@@ -7,7 +7,17 @@ import { FindingCard } from "./finding-card";
 import { NothingFound } from "./nothing-found";
 
 /** Every finding as a card, or what the engine recognised when nothing was found. */
-export async function FindingsSection({ record, locale, currentUserName, toggle }: { record: DiagnosisRecord; locale: Locale; currentUserName: string; toggle: Toggle }) {
+export async function FindingsSection({
+  record,
+  locale,
+  currentUserName,
+  toggle,
+}: {
+  record: DiagnosisRecord;
+  locale: Locale;
+  currentUserName: string;
+  toggle: Toggle;
+}) {
   const t = await getTranslations("diagnosis");
   const { findings, event } = record.result;
   return (

@@ -36,7 +36,11 @@ export async function OutcomePanel({ record, action }: { record: DiagnosisRecord
       ) : (
         <p className="mt-1 mb-3 text-sm text-slate-600">{t("outcome.none")}</p>
       )}
-      <OutcomeForm diagnosisId={record.id} current={record.outcome ? { value: record.outcome.value, reason: record.outcome.reason } : null} action={action} />
+      <OutcomeForm
+        diagnosisId={record.id}
+        current={record.outcome ? { value: record.outcome.value, reason: record.outcome.reason } : null}
+        action={action}
+      />
     </Section>
   );
 }
@@ -51,7 +55,8 @@ export async function NotesPanel({ record, action }: { record: DiagnosisRecord; 
           {record.notes.map((note) => (
             <li key={note.id} className="border-l-2 border-slate-300 pl-3 text-sm">
               <p className="text-xs text-slate-600">
-                <span className="font-medium text-slate-800">{note.author?.name ?? t("page.formerUser")}</span> · <MinuteTime value={note.createdAt} />
+                <span className="font-medium text-slate-800">{note.author?.name ?? t("page.formerUser")}</span> ·{" "}
+                <MinuteTime value={note.createdAt} />
               </p>
               <p className="mt-0.5 whitespace-pre-wrap break-words text-slate-900">{note.body}</p>
             </li>

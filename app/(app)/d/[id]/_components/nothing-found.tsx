@@ -10,7 +10,9 @@ export async function NothingFound({ recognized, event }: { recognized: Recogniz
   const requestIds = [...new Set(recognized.filter((r) => r.kind === "requestId").map((r) => r.value))];
   return (
     <div className="space-y-4 rounded-lg border border-slate-300 bg-white p-4" data-testid="nothing-found">
-      <p className="font-medium text-slate-900">{event ? t("nothing.eventWithoutError", { requestId: event.requestId }) : t("nothing.title")}</p>
+      <p className="font-medium text-slate-900">
+        {event ? t("nothing.eventWithoutError", { requestId: event.requestId }) : t("nothing.title")}
+      </p>
       {!event ? (
         <div>
           <h3 className="text-sm font-semibold text-slate-900">{t("nothing.recognized")}</h3>
@@ -19,7 +21,9 @@ export async function NothingFound({ recognized, event }: { recognized: Recogniz
               {shown.map((item, index) => (
                 <li key={index}>
                   <span className="text-slate-600">{t(`recognizedKinds.${item.kind}`)}:</span>{" "}
-                  <span className="font-mono text-[13px] break-all text-slate-900">{item.kind === "format" && isFormat(item.value) ? t(`formats.${item.value}`) : item.value}</span>
+                  <span className="font-mono text-[13px] break-all text-slate-900">
+                    {item.kind === "format" && isFormat(item.value) ? t(`formats.${item.value}`) : item.value}
+                  </span>
                 </li>
               ))}
             </ul>

@@ -11,7 +11,15 @@ import type { DiagnosisActionState } from "../actions";
 type FormAction = (previous: DiagnosisActionState, formData: FormData) => Promise<DiagnosisActionState>;
 
 /** "Solved it" or "did not", and then the reason is required: the next engineer on the ticket needs it. */
-export function OutcomeForm({ diagnosisId, current, action }: { diagnosisId: string; current: { value: Outcome; reason: string | null } | null; action: FormAction }) {
+export function OutcomeForm({
+  diagnosisId,
+  current,
+  action,
+}: {
+  diagnosisId: string;
+  current: { value: Outcome; reason: string | null } | null;
+  action: FormAction;
+}) {
   const t = useTranslations("diagnosis.outcome");
   const [state, formAction, pending] = useActionState(action, null);
   const [choice, setChoice] = useState<Outcome | null>(current?.value ?? null);
@@ -22,6 +30,7 @@ export function OutcomeForm({ diagnosisId, current, action }: { diagnosisId: str
   const reasonError = failed?.fieldErrors.reason;
   const outcomeError = failed && !reasonError ? (failed.fieldErrors.outcome ?? failed.message) : null;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: every new answer (state) moves focus, even when its error text repeats.
   useEffect(() => {
     if (reasonError) reasonField.current?.focus();
     else if (outcomeError) firstRadio.current?.focus();

@@ -9,13 +9,23 @@ const COLLAPSE_LINES = 25;
 const COLLAPSE_CHARS = 3000;
 
 /** The stored (redacted) input with each `[REDACTED:Kind]` marker highlighted, and how many secrets were removed. */
-export async function RedactedInput({ text, removed, inputKind }: { text: string; removed: RedactionCount[]; inputKind: "text" | "request-id" }) {
+export async function RedactedInput({
+  text,
+  removed,
+  inputKind,
+}: {
+  text: string;
+  removed: RedactionCount[];
+  inputKind: "text" | "request-id";
+}) {
   const t = await getTranslations("diagnosis.input");
   const secrets = removed.reduce((sum, r) => sum + r.count, 0);
   const lines = text.split("\n").length;
   const long = lines > COLLAPSE_LINES || text.length > COLLAPSE_CHARS;
   const body = (
+    // biome-ignore lint/a11y/useAriaPropsSupportedByRole: the focusable region needs a name.
     <pre
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (axe scrollable-region-focusable).
       tabIndex={0}
       aria-label={t("preLabel")}
       className="mt-2 max-h-[32rem] overflow-auto rounded-md border border-slate-200 bg-slate-50 p-3 font-mono text-[13px] leading-relaxed break-all whitespace-pre-wrap text-slate-900"
@@ -41,7 +51,9 @@ export async function RedactedInput({ text, removed, inputKind }: { text: string
       ) : null}
       {long ? (
         <details className="mt-1">
-          <summary className="cursor-pointer text-sm font-medium text-blue-800">{t("showAll", { lines, size: Math.ceil(text.length / 1024) })}</summary>
+          <summary className="cursor-pointer text-sm font-medium text-blue-800">
+            {t("showAll", { lines, size: Math.ceil(text.length / 1024) })}
+          </summary>
           {body}
         </details>
       ) : (

@@ -15,7 +15,10 @@ export async function EntryChecklist({ steps }: { steps: EntryStep[] }) {
         <ol className="mt-2 space-y-3" data-testid="checklist">
           {steps.map((step, index) => (
             <li key={index} className="flex gap-3 rounded-md border border-slate-200 bg-white p-3">
-              <span aria-hidden="true" className="flex h-6 w-6 shrink-0 items-center justify-center rounded-full bg-blue-700 text-xs font-semibold text-white">
+              <span
+                aria-hidden="true"
+                className="flex h-6 w-6 shrink-0 items-center justify-center rounded-full bg-blue-700 text-xs font-semibold text-white"
+              >
                 {index + 1}
               </span>
               <div className="min-w-0">

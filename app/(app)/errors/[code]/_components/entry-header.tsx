@@ -25,9 +25,19 @@ export async function EntryHeader({ entry, title, canEdit }: { entry: EntryDetai
         </div>
       </div>
       <div className="flex flex-wrap items-center gap-2">
-        <CopyButton currentUrl label={t("entry.copyLink")} copiedLabel={t("entry.linkCopied")} failedLabel={t("entry.copyFailed")} size="md" />
+        <CopyButton
+          currentUrl
+          label={t("entry.copyLink")}
+          copiedLabel={t("entry.linkCopied")}
+          failedLabel={t("entry.copyFailed")}
+          size="md"
+        />
         {canEdit ? (
-          <Link href={`${entryHref(entry.code)}/edit`} aria-label={t("entry.editLabel", { code: entry.code })} className={buttonClasses({ variant: "primary" })}>
+          <Link
+            href={`${entryHref(entry.code)}/edit`}
+            aria-label={t("entry.editLabel", { code: entry.code })}
+            className={buttonClasses({ variant: "primary" })}
+          >
             {t("entry.edit")}
           </Link>
         ) : null}

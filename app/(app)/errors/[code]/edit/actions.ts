@@ -9,7 +9,9 @@ import { updateGuide } from "@/db/mutations/guides";
 import { guideInput } from "@/domain/catalog/guide-input";
 import { storableText } from "@/domain/text/storable";
 
-export type SaveGuideState = { ok: true; revision: number } | { ok: false; error: string; message: string; fieldErrors: Record<string, string> };
+export type SaveGuideState =
+  | { ok: true; revision: number }
+  | { ok: false; error: string; message: string; fieldErrors: Record<string, string> };
 
 const saveInput = guideInput.extend({ code: z.string().transform(storableText).pipe(z.string().min(1).max(200)) });
 
@@ -33,7 +35,8 @@ export const saveGuideAction = defineAction(
     const result = await updateGuide(await getDb(), actor, code, guide);
     if (!result.ok) {
       const t = await getTranslations("editor");
-      if (result.error === "conflict") return { ok: false, error: "conflict", message: t("errors.conflict", { revision: result.currentRevision }), fieldErrors: {} };
+      if (result.error === "conflict")
+        return { ok: false, error: "conflict", message: t("errors.conflict", { revision: result.currentRevision }), fieldErrors: {} };
       const error = result.error === "forbidden" ? "forbidden" : "notFound";
       return { ok: false, error, message: t(`errors.${error}`), fieldErrors: {} };
     }
@@ -48,7 +51,10 @@ function translated(t: Awaited<ReturnType<typeof getTranslations<"editor">>>, fi
   return Object.fromEntries(
     Object.entries(fieldErrors).map(([field, issue]) => {
       const [kind, limit] = issue.split(":");
-      return [field, t(`fieldErrors.${kind && KNOWN_FIELD_ERRORS.has(kind) ? kind : "invalid"}` as "fieldErrors.invalid", { limit: limit ?? "" })];
+      return [
+        field,
+        t(`fieldErrors.${kind && KNOWN_FIELD_ERRORS.has(kind) ? kind : "invalid"}` as "fieldErrors.invalid", { limit: limit ?? "" }),
+      ];
     }),
   );
 }

@@ -17,7 +17,8 @@ export function ChecklistEditor({
   onChange: (change: (steps: DraftStep[]) => DraftStep[]) => void;
 }) {
   const t = useTranslations("editor");
-  const updateStep = (index: number, change: (step: DraftStep) => DraftStep) => onChange((all) => all.map((s, i) => (i === index ? change(s) : s)));
+  const updateStep = (index: number, change: (step: DraftStep) => DraftStep) =>
+    onChange((all) => all.map((s, i) => (i === index ? change(s) : s)));
   const moveStep = (index: number, by: number) =>
     onChange((all) => {
       const next = [...all];
@@ -35,13 +36,30 @@ export function ChecklistEditor({
             <div className="mb-2 flex items-center justify-between gap-2">
               <span className="text-sm font-medium">{t("step", { number: index + 1 })}</span>
               <div className="flex gap-1">
-                <button type="button" className="rounded border border-slate-300 px-2 py-0.5 text-sm disabled:opacity-40" disabled={index === 0} onClick={() => moveStep(index, -1)} aria-label={t("moveUp", { number: index + 1 })}>
+                <button
+                  type="button"
+                  className="rounded border border-slate-300 px-2 py-0.5 text-sm disabled:opacity-40"
+                  disabled={index === 0}
+                  onClick={() => moveStep(index, -1)}
+                  aria-label={t("moveUp", { number: index + 1 })}
+                >
                   ↑
                 </button>
-                <button type="button" className="rounded border border-slate-300 px-2 py-0.5 text-sm disabled:opacity-40" disabled={index === steps.length - 1} onClick={() => moveStep(index, 1)} aria-label={t("moveDown", { number: index + 1 })}>
+                <button
+                  type="button"
+                  className="rounded border border-slate-300 px-2 py-0.5 text-sm disabled:opacity-40"
+                  disabled={index === steps.length - 1}
+                  onClick={() => moveStep(index, 1)}
+                  aria-label={t("moveDown", { number: index + 1 })}
+                >
                   ↓
                 </button>
-                <button type="button" className="rounded border border-red-300 px-2 py-0.5 text-sm text-red-700" onClick={() => onChange((all) => all.filter((_, i) => i !== index))} aria-label={t("removeStep", { number: index + 1 })}>
+                <button
+                  type="button"
+                  className="rounded border border-red-300 px-2 py-0.5 text-sm text-red-700"
+                  onClick={() => onChange((all) => all.filter((_, i) => i !== index))}
+                  aria-label={t("removeStep", { number: index + 1 })}
+                >
                   {t("remove")}
                 </button>
               </div>
@@ -49,8 +67,25 @@ export function ChecklistEditor({
             <div className="grid gap-3 md:grid-cols-2">
               {LOCALES.map((locale) => (
                 <div key={locale} className="flex flex-col gap-2">
-                  <TextField label={`${t("stepTitle", { number: index + 1 })} · ${t(`languages.${locale}`)}`} lang={locale} maxLength={GUIDE_LIMITS.stepTitle} value={step.title[locale]} error={errors[`checklist.${index}.title.${locale}`] ?? (locale === "zh-CN" ? errors[`checklist.${index}.title`] : undefined)} onChange={(value) => updateStep(index, (s) => ({ ...s, title: { ...s.title, [locale]: value } }))} />
-                  <TextField label={`${t("stepDetail", { number: index + 1 })} · ${t(`languages.${locale}`)}`} lang={locale} multiline maxLength={GUIDE_LIMITS.stepDetail} value={step.detail[locale]} error={errors[`checklist.${index}.detail.${locale}`]} onChange={(value) => updateStep(index, (s) => ({ ...s, detail: { ...s.detail, [locale]: value } }))} />
+                  <TextField
+                    label={`${t("stepTitle", { number: index + 1 })} · ${t(`languages.${locale}`)}`}
+                    lang={locale}
+                    maxLength={GUIDE_LIMITS.stepTitle}
+                    value={step.title[locale]}
+                    error={
+                      errors[`checklist.${index}.title.${locale}`] ?? (locale === "zh-CN" ? errors[`checklist.${index}.title`] : undefined)
+                    }
+                    onChange={(value) => updateStep(index, (s) => ({ ...s, title: { ...s.title, [locale]: value } }))}
+                  />
+                  <TextField
+                    label={`${t("stepDetail", { number: index + 1 })} · ${t(`languages.${locale}`)}`}
+                    lang={locale}
+                    multiline
+                    maxLength={GUIDE_LIMITS.stepDetail}
+                    value={step.detail[locale]}
+                    error={errors[`checklist.${index}.detail.${locale}`]}
+                    onChange={(value) => updateStep(index, (s) => ({ ...s, detail: { ...s.detail, [locale]: value } }))}
+                  />
                 </div>
               ))}
             </div>

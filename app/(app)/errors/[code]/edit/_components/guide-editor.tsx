@@ -23,7 +23,14 @@ const full = (text: LocalizedText): Record<Locale, string> => ({ "zh-CN": text["
 
 export function GuideEditor(props: {
   code: string;
-  initial: { title: LocalizedText; explanation: LocalizedText; remediation: LocalizedText; checklist: ChecklistStep[]; retryable: boolean; revision: number };
+  initial: {
+    title: LocalizedText;
+    explanation: LocalizedText;
+    remediation: LocalizedText;
+    checklist: ChecklistStep[];
+    retryable: boolean;
+    revision: number;
+  };
 }) {
   const t = useTranslations("editor");
   const router = useRouter();
@@ -104,10 +111,22 @@ export function GuideEditor(props: {
         {t("fields.retryable")}
       </label>
 
-      <TextField label={t("fields.reason")} hint={t("reasonHint")} value={reason} maxLength={GUIDE_LIMITS.reason} error={errors.reason} onChange={setReason} required />
+      <TextField
+        label={t("fields.reason")}
+        hint={t("reasonHint")}
+        value={reason}
+        maxLength={GUIDE_LIMITS.reason}
+        error={errors.reason}
+        onChange={setReason}
+        required
+      />
 
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending} className="rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-60"
+        >
           {pending ? t("saving") : t("save")}
         </button>
         <Link href={entryHref} className="text-blue-800 underline">
