@@ -5,10 +5,11 @@ import { addNoteInput, setCheckInput, setOutcomeInput, setTicketRefInput } from 
 import { fieldErrorsByField, type FieldErrors } from "../../domain/validation/field-errors";
 import { draftDiagnosis, type DiagnosisDraft, type DiagnosisDraftRequest } from "../../domain/diagnosis-service/record";
 import { matchedEntryCodes } from "../../domain/diagnosis-service/result";
+import { fromStoredResult, inputPieces } from "../../domain/diagnosis-service/stored";
 import type { SavedResult, SavedVia } from "../../domain/diagnosis-service/types";
 import { redactText } from "../../domain/redaction";
 import { snapshotSources } from "../queries/diagnoses";
-import { diagnoses, diagnosisChecks, diagnosisNotes } from "../schema";
+import { diagnoses, diagnosisChecks, diagnosisInputParts, diagnosisNotes } from "../schema";
 import type { Db } from "../types";
 
 /** A signed-in person (viewer or above), or a program with an API key of scope "diagnose" (checked by the caller). */
@@ -74,21 +75,35 @@ export async function saveDiagnosisDraft(
 ): Promise<{ ok: true; id: string } | { ok: false; error: "forbidden" }> {
   if (isPerson(actor) && !can(actor, "diagnosis.run")) return { ok: false, error: "forbidden" };
   const id = newDiagnosisId();
+  const [first = "", ...rest] = inputPieces(draft.inputRedacted);
   await db.insert(diagnoses).values({
     id,
     createdBy: isPerson(actor) ? actor.id : null,
     inputKind: draft.inputKind,
-    inputRedacted: draft.inputRedacted,
+    inputRedacted: first,
     requestId: draft.requestId,
     ticketRef: draft.ticketRef,
     result: draft.result,
   });
+  // One statement per piece and no transaction, so other requests' queries run in between (see inputPieces).
+  try {
+    for (const [index, text] of rest.entries()) {
+      await db.insert(diagnosisInputParts).values({ diagnosisId: id, piece: index + 1, text });
+    }
+  } catch (error) {
+    // No share link to half a paste: the row goes (its pieces with it) and the caller answers the failure.
+    await db
+      .delete(diagnoses)
+      .where(eq(diagnoses.id, id))
+      .catch(() => {});
+    throw error;
+  }
   return { ok: true, id };
 }
 
 async function loadResult(db: Db, id: string): Promise<SavedResult | null> {
   const [row] = await db.select({ result: diagnoses.result }).from(diagnoses).where(eq(diagnoses.id, id)).limit(1);
-  return row ? (row.result as SavedResult) : null;
+  return row ? fromStoredResult(row.result) : null;
 }
 
 async function touch(db: Db, id: string): Promise<void> {

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, ne, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { createMatcher, type CatalogRef, type Matcher } from "../../domain/diagnosis";
 import type { SnapshotSource } from "../../domain/diagnosis-service/result";
+import { fromStoredResult } from "../../domain/diagnosis-service/stored";
 import {
   DIAGNOSIS_INPUT_KINDS,
   OUTCOMES,
@@ -10,10 +11,9 @@ import {
   type DiagnosisSummary,
   type Outcome,
   type PersonRef,
-  type SavedResult,
 } from "../../domain/diagnosis-service/types";
 import { parseRequestId } from "../../domain/events";
-import { diagnoses, diagnosisChecks, diagnosisNotes, entryGuides, errorEntries, user } from "../schema";
+import { diagnoses, diagnosisChecks, diagnosisInputParts, diagnosisNotes, entryGuides, errorEntries, user } from "../schema";
 import type { Db } from "../types";
 
 /** The current catalog text of these codes, for snapshots in a saved diagnosis. */
@@ -105,9 +105,9 @@ export async function getDiagnosis(db: Db, id: string): Promise<DiagnosisRecord 
     .limit(1);
   if (!row) return null;
   const { d } = row;
-  const result = d.result as SavedResult;
+  const result = fromStoredResult(d.result);
 
-  const [checks, notes] = await Promise.all([
+  const [checks, notes, pieces] = await Promise.all([
     db
       .select({ check: diagnosisChecks, name: user.name })
       .from(diagnosisChecks)
@@ -120,6 +120,11 @@ export async function getDiagnosis(db: Db, id: string): Promise<DiagnosisRecord 
       .leftJoin(user, eq(user.id, diagnosisNotes.authorId))
       .where(eq(diagnosisNotes.diagnosisId, id))
       .orderBy(asc(diagnosisNotes.createdAt), asc(diagnosisNotes.id)),
+    db
+      .select({ text: diagnosisInputParts.text })
+      .from(diagnosisInputParts)
+      .where(eq(diagnosisInputParts.diagnosisId, id))
+      .orderBy(asc(diagnosisInputParts.piece)),
   ]);
 
   const snapshotCodes = [...new Set(result.findings.flatMap((f) => (f.snapshot ? [f.snapshot.code] : [])))];
@@ -138,7 +143,7 @@ export async function getDiagnosis(db: Db, id: string): Promise<DiagnosisRecord 
     updatedAt: d.updatedAt,
     createdBy: person(d.createdBy, row.creatorName),
     inputKind: isInputKind(d.inputKind) ? d.inputKind : "text",
-    inputRedacted: d.inputRedacted,
+    inputRedacted: d.inputRedacted + pieces.map((p) => p.text).join(""),
     requestId: d.requestId,
     ticketRef: d.ticketRef,
     result,
@@ -177,7 +182,7 @@ export async function getDiagnosis(db: Db, id: string): Promise<DiagnosisRecord 
 type SummaryRow = { d: typeof diagnoses.$inferSelect; name: string | null };
 
 function summaryOf({ d, name }: SummaryRow): DiagnosisSummary {
-  const result = d.result as SavedResult;
+  const result = fromStoredResult(d.result);
   const codes = [...new Set(result.findings.flatMap((f) => (f.snapshot?.code ?? f.match?.entry ?? f.code) || []))];
   return {
     id: d.id,

@@ -16,6 +16,7 @@ export const diagnoses = pgTable(
     createdBy: text("created_by").references(() => user.id, { onDelete: "set null" }),
     /** "text" or "request-id": what the engineer entered. */
     inputKind: text("input_kind").notNull(),
+    /** The paste, redacted; only its first piece when it is longer (the rest in diagnosis_input_parts). */
     inputRedacted: text("input_redacted").notNull(),
     /** Upper-cased RequestId of the first finding (or the one looked up), for "earlier diagnoses of this request". */
     requestId: text("request_id"),
@@ -28,6 +29,22 @@ export const diagnoses = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("diagnoses_request_id_idx").on(t.requestId), index("diagnoses_created_at_idx").on(t.createdAt)],
+);
+
+/**
+ * The rest of a long paste, in pieces of at most 64 K characters (domain/diagnosis-service/stored.ts says why);
+ * piece 0 is diagnoses.input_redacted, so a paste that fits it has no row here.
+ */
+export const diagnosisInputParts = pgTable(
+  "diagnosis_input_parts",
+  {
+    diagnosisId: text("diagnosis_id")
+      .notNull()
+      .references(() => diagnoses.id, { onDelete: "cascade" }),
+    piece: integer("piece").notNull(),
+    text: text("text").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.diagnosisId, t.piece] })],
 );
 
 /** Ticked checklist steps of a diagnosis: colleagues carry the same checklist on. */

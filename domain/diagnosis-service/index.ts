@@ -29,4 +29,5 @@ export {
   utf8Length,
   withinInputLimit,
 } from "./input";
+export { fromStoredResult, inputPieces, INPUT_PIECE_CHARS, type StoredResult } from "./stored";
 export * from "./types";

@@ -3,7 +3,8 @@ import { fieldErrorsByField, type FieldErrors } from "../validation/field-errors
 import { saveDiagnosisInput } from "./input";
 import { redactText } from "../redaction";
 import { buildSavedResult, eventSnapshot, type EventLike, type SnapshotSource } from "./result";
-import type { DiagnosisInputKind, SavedResult, SavedVia } from "./types";
+import { toStoredResult, type StoredResult } from "./stored";
+import type { DiagnosisInputKind, SavedVia } from "./types";
 
 export type DiagnosisDraftRequest = {
   /** What the engineer entered: the paste, or the RequestId looked up. Redacted here again before storing. */
@@ -22,7 +23,7 @@ export type DiagnosisDraft = {
   inputRedacted: string;
   requestId: string | null;
   ticketRef: string | null;
-  result: SavedResult;
+  result: StoredResult;
 };
 
 /**
@@ -49,7 +50,7 @@ export function draftDiagnosis(
       inputRedacted: redactText(parsed.data.input),
       requestId: requestId ? redactText(requestId) : null,
       ticketRef: parsed.data.ticketRef ? redactText(parsed.data.ticketRef) : null,
-      result,
+      result: toStoredResult(result),
     },
   };
 }

@@ -6,10 +6,10 @@ import { importEvents } from "@/db/mutations/request-events";
 import { getEntryByCode } from "@/db/queries/catalog";
 import { getDiagnosis, getMatcher, listDiagnosesByCreator, listDiagnosesForRequestId } from "@/db/queries/diagnoses";
 import { lookupRequestEvent } from "@/db/queries/request-events";
-import { diagnoses, errorEntries } from "@/db/schema";
+import { diagnoses, diagnosisInputParts, errorEntries } from "@/db/schema";
 import { seedCatalog } from "@/db/seed/apply";
 import { diagnose } from "@/domain/diagnosis";
-import { diagnoseRequestEvent } from "@/domain/diagnosis-service";
+import { diagnoseRequestEvent, INPUT_PIECE_CHARS } from "@/domain/diagnosis-service";
 import { createTestDatabase, engines, type TestDatabase } from "../support/databases";
 import { insertUsers } from "../support/program-api";
 
@@ -295,6 +295,32 @@ describe.each(engines)("saved diagnoses on %s", (engine) => {
       error: "invalid",
       fieldErrors: { input: "inputTooLarge" },
     });
+  });
+
+  test("a 1 MB paste is stored in 64 K pieces and comes back whole; each entry's snapshot is stored once however many findings share it", async () => {
+    // As bench/diagnose-load.ts posts it: the engine reports each sentence (up to its limit of findings).
+    const unit = "The GroupId is mandatory for this action. 你好😀 ";
+    const paste = unit.repeat(Math.floor((1024 * 1024) / (unit.length * 3)));
+    const matcher = await getMatcher(t.db);
+    const saved = await saveDiagnosis(t.db, viewer, { input: paste, inputKind: "text", result: diagnose(paste, matcher) });
+    if (!saved.ok) throw new Error(JSON.stringify(saved));
+
+    const pieces = await t.db.select().from(diagnosisInputParts).where(eq(diagnosisInputParts.diagnosisId, saved.id));
+    const [row] = await t.db.select().from(diagnoses).where(eq(diagnoses.id, saved.id));
+    expect(row!.inputRedacted.length).toBeLessThanOrEqual(INPUT_PIECE_CHARS);
+    expect(pieces.length).toBe(Math.ceil(paste.length / INPUT_PIECE_CHARS) - 1);
+    for (const piece of pieces) expect(piece.text.length).toBeLessThanOrEqual(INPUT_PIECE_CHARS);
+
+    const stored = row!.result as { findings: { snapshot: number | null }[]; snapshots: unknown[] };
+    expect(stored.findings.length).toBeGreaterThan(100);
+    expect(stored.snapshots).toHaveLength(1);
+    expect(stored.findings.every((f) => f.snapshot === 0)).toBe(true);
+
+    const record = (await getDiagnosis(t.db, saved.id))!;
+    expect(record.inputRedacted).toBe(paste);
+    expect(record.result.findings.every((f) => f.snapshot?.code === "Missing%s" && f.snapshot.checklist.length > 0)).toBe(true);
+    // Ticking a step reads the checklist back from the stored result.
+    expect(await setCheck(t.db, viewer, { diagnosisId: saved.id, findingIndex: 150, stepIndex: 0, done: true })).toEqual({ ok: true });
   });
 
   test("a person's own latest diagnoses, newest first, limited", async () => {
