@@ -11,9 +11,11 @@ export async function DiagnosisList({ items, showAuthor = true }: { items: Diagn
       {items.map((item) => (
         <li key={item.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 text-sm">
           <Link href={`/d/${item.id}`} className="min-w-0 font-mono font-medium break-all text-blue-800 underline-offset-2 hover:underline">
-            {item.codes.length ? item.codes.slice(0, 4).join(", ") + (item.codes.length > 4 ? " …" : "") : t("list.nothingFound")}
+            {linkText(item, t)}
           </Link>
-          <span className="text-slate-600">{t(`inputKinds.${item.inputKind}`)}</span>
+          <span className="text-slate-600">
+            {item.apiKey ? t("list.viaApiKey", { name: item.apiKey }) : t(`inputKinds.${item.inputKind}`)}
+          </span>
           {item.ticketRef ? <span className="break-all text-slate-700">{t("list.ticket", { ticket: item.ticketRef })}</span> : null}
           {item.outcome ? <Badge tone={item.outcome === "solved" ? "green" : "amber"}>{t(`outcome.values.${item.outcome}`)}</Badge> : null}
           <span className="ml-auto text-slate-600">
@@ -24,4 +26,12 @@ export async function DiagnosisList({ items, showAuthor = true }: { items: Diagn
       ))}
     </ul>
   );
+}
+
+/** The codes found, else how many errors without a code, else "no error found". */
+function linkText(item: DiagnosisSummary, t: (key: string, values?: Record<string, string | number>) => string): string {
+  const codes = item.codes.slice(0, 4).join(", ") + (item.codes.length > 4 ? " …" : "");
+  const uncoded = item.uncodedErrors ? t("list.uncodedErrors", { count: item.uncodedErrors }) : "";
+  if (codes && uncoded) return `${codes} + ${uncoded}`;
+  return codes || uncoded || t("list.nothingFound");
 }

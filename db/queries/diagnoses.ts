@@ -183,7 +183,8 @@ type SummaryRow = { d: typeof diagnoses.$inferSelect; name: string | null };
 
 function summaryOf({ d, name }: SummaryRow): DiagnosisSummary {
   const result = fromStoredResult(d.result);
-  const codes = [...new Set(result.findings.flatMap((f) => (f.snapshot?.code ?? f.match?.entry ?? f.code) || []))];
+  const codeOf = (f: (typeof result.findings)[number]) => f.snapshot?.code ?? f.match?.entry ?? f.code;
+  const codes = [...new Set(result.findings.flatMap((f) => codeOf(f) || []))];
   return {
     id: d.id,
     createdAt: d.createdAt,
@@ -192,6 +193,8 @@ function summaryOf({ d, name }: SummaryRow): DiagnosisSummary {
     ticketRef: d.ticketRef,
     outcome: isOutcome(d.outcome) ? d.outcome : null,
     codes,
+    uncodedErrors: result.findings.filter((f) => !codeOf(f)).length,
+    apiKey: result.via?.kind === "api-key" ? result.via.name : null,
   };
 }
 

@@ -87,6 +87,10 @@ export type DiagnosisSummary = {
   outcome: Outcome | null;
   /** The matched catalog codes (`Missing%s`), or the found codes when nothing matched. */
   codes: string[];
+  /** Errors found without any code (a message the catalog does not know): found, so not "no error found". */
+  uncodedErrors: number;
+  /** The API key's name when a program saved it, rather than a person at the form. */
+  apiKey: string | null;
 };
 
 /** The JSON of POST /api/v1/diagnose and `npm run diagnose`, one object per input. */

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { count } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
-import { getDiagnosis } from "@/db/queries/diagnoses";
+import { getDiagnosis, listDiagnosesForRequestId } from "@/db/queries/diagnoses";
 import { diagnoses } from "@/db/schema";
 import { seedCatalog } from "@/db/seed/apply";
 import { createTestDatabase, engines, type TestDatabase } from "../support/databases";
@@ -129,6 +129,15 @@ describe.each(engines)("POST /api/v1/diagnose on %s", (engine) => {
     });
     expect(record.inputRedacted).not.toContain("LTAI5tShouldNeverBeStored99");
     expect(record.result.findings[0]!.snapshot).toMatchObject({ code: "InvalidFormat%s", param: "RequestConfig" });
+  });
+
+  test("among earlier diagnoses of its RequestId, one saved by a program names the key and counts an error without a code", async () => {
+    const requestId = "0F1E2D3C-4B5A-4968-8776-A5B4C3D2E1F0";
+    const paste = `{"RequestId":"${requestId}","Message":"The backend answered something this catalog has never seen."}`;
+    const response = await send(paste, {}, "?save=1");
+    expect(response.status).toBe(201);
+    const [summary] = await listDiagnosesForRequestId(t.db, requestId);
+    expect(summary).toMatchObject({ apiKey: "Ticket system", codes: [], uncodedErrors: 1 });
   });
 
   test("without ?save nothing is stored", async () => {
