@@ -82,6 +82,13 @@ function actionFor(code: string, pick: <T>(list: readonly T[]) => T): string {
 }
 
 /** An upper-case UUID-shaped RequestId fixed by the seed and the event's number. */
+/**
+ * The RequestId the Diagnose box shows as its example ("or only a RequestId: …"): the demo's first NotFoundApiId
+ * failure carries it, so trying the example after `npm run demo:events` finds a record.
+ */
+export const EXAMPLE_REQUEST_ID = "5C1D2B3A-1234-4ABC-9DEF-0123456789AB";
+const EXAMPLE_CODE = "NotFoundApiId";
+
 export function demoRequestId(index: number): string {
   const hex = createHash("sha256").update(`errordesk-demo-event-${index}`).digest("hex").toUpperCase();
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-A${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
@@ -116,8 +123,9 @@ export function demoEventRecords(catalog: readonly VendorFacts[], options: DemoE
   }
   for (let n = 0; n < (options.successes ?? 40); n++) plans.push({ httpStatus: 200 });
 
+  const exampleIndex = plans.findIndex((plan) => plan.code === EXAMPLE_CODE);
   const records: Record<string, unknown>[] = plans.map((plan, index) => {
-    const requestId = demoRequestId(index);
+    const requestId = index === exampleIndex ? EXAMPLE_REQUEST_ID : demoRequestId(index);
     const region = pick(REGIONS);
     const caller = pick(CALLERS);
     const agent = pick(AGENTS);

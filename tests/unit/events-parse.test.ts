@@ -2,7 +2,9 @@ import { describe, expect, test } from "vitest";
 import facts from "@/db/seed/vendor-facts.json";
 import type { VendorFacts } from "@/domain/catalog/types";
 import { parseEvents, parseRequestId, describeCaller } from "@/domain/events";
-import { demoEventRecords, demoRequestId } from "@/domain/events/demo";
+import { demoEventRecords, demoRequestId, EXAMPLE_REQUEST_ID } from "@/domain/events/demo";
+import enDiagnosis from "@/messages/en/diagnosis.json";
+import zhDiagnosis from "@/messages/zh-CN/diagnosis.json";
 
 const ID = "5C1D2B3A-1234-4ABC-9DEF-0123456789AB";
 const ID2 = "6D2E3C4B-2345-4BCD-8EF0-123456789ABC";
@@ -289,6 +291,12 @@ describe("demo events", () => {
     expect(Math.min(...times)).toBeGreaterThanOrEqual(now.getTime() - 3 * 24 * 3600 * 1000);
     expect(Math.max(...times)).toBeLessThanOrEqual(now.getTime());
     expect(Math.max(...times) - Math.min(...times)).toBeGreaterThan(24 * 3600 * 1000);
+  });
+
+  test("the Diagnose box's example RequestId, in both languages, is a demo record of a failed call", () => {
+    for (const messages of [enDiagnosis, zhDiagnosis]) expect(messages.form.inputPlaceholder).toContain(EXAMPLE_REQUEST_ID);
+    const example = records.find((r) => r.requestId === EXAMPLE_REQUEST_ID);
+    expect(example?.errorCode ?? example?.code).toBe("NotFoundApiId");
   });
 
   test("the demo's fake AccessKey ids are redacted on the way in", () => {
