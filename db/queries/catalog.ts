@@ -1,6 +1,13 @@
 import { and, asc, desc, eq, inArray, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { alias, QueryBuilder } from "drizzle-orm/pg-core";
-import { isDecidedByGrams, isWordKey, normalizeForSearch, parseSearchQuery, searchGramsOfTerm } from "../../domain/catalog/search";
+import {
+  httpStatusOfTerm,
+  isDecidedByGrams,
+  isWordKey,
+  normalizeForSearch,
+  parseSearchQuery,
+  searchGramsOfTerm,
+} from "../../domain/catalog/search";
 import type { CatalogEntry, Locale } from "../../domain/catalog/types";
 import type { CatalogListParams } from "../../domain/catalog/listing";
 import { entryGuides, errorEntries, user } from "../schema";
@@ -45,14 +52,21 @@ function termMatches(term: string): SQL {
 /** The WHERE clause for a search and filters; shared by the page query and its count. */
 export function catalogWhere(params: Pick<CatalogListParams, "q" | "status" | "section" | "retryable">): SQL | undefined {
   const { terms } = parseSearchQuery(params.q);
-  const grams = [...new Set(terms.flatMap(searchGramsOfTerm))];
+  const statusTerms = terms.filter((term) => httpStatusOfTerm(term) !== null);
+  const textTerms = terms.filter((term) => httpStatusOfTerm(term) === null);
+  const grams = [...new Set(textTerms.flatMap(searchGramsOfTerm))];
   return and(
     // The sub-select hides the keys from the planner. Seeing them, it picks a sequential scan for a common
     // key, pricing `@>` as cheap, when each row costs fetching and decompressing a ~1,300-element array:
     // seconds over 20,000 entries instead of milliseconds.
     grams.length ? sql`${errorEntries.searchKeys} @> (select ${sql.param(grams)}::text[])` : undefined,
     // Terms of up to three characters are index keys themselves: holding the key is containing the term.
-    ...terms.filter((term) => !isDecidedByGrams(term)).map(termMatches),
+    ...textTerms.filter((term) => !isDecidedByGrams(term)).map(termMatches),
+    // A status term (three characters, so its own index key) also finds the entries answering with that status.
+    ...statusTerms.map(
+      (term) =>
+        sql`(${errorEntries.httpStatus} = ${httpStatusOfTerm(term)} or ${errorEntries.searchKeys} @> (select ${sql.param([term])}::text[]))`,
+    ),
     params.status.length ? inArray(errorEntries.httpStatus, params.status) : undefined,
     params.section.length ? inArray(errorEntries.section, params.section) : undefined,
     params.retryable ? eq(entryGuides.retryable, params.retryable === "yes") : undefined,

@@ -102,6 +102,14 @@ export function buildSearchDocument(entry: Searchable): SearchDocument {
   return { text, keys };
 }
 
+/**
+ * The HTTP status a search term names (`403`), or null: such a term finds the entries answering with that status
+ * as well as those whose text holds it, so searching 403 finds at least what the 403 filter shows.
+ */
+export function httpStatusOfTerm(term: string): number | null {
+  return /^[1-5][0-9]{2}$/.test(term) ? Number(term) : null;
+}
+
 export type ParsedQuery = {
   /** Every term must occur as a substring (AND); the catalog query asks its index for searchGramsOfTerm of each. */
   terms: string[];

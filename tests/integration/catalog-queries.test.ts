@@ -11,7 +11,14 @@ import { hashGuide, seedCatalog } from "@/db/seed/apply";
 import vendorFacts from "@/db/seed/vendor-facts.json";
 import { PAGE_SIZES, parseCatalogParams, type CatalogListParams } from "@/domain/catalog/listing";
 import { localized } from "@/domain/catalog/localized";
-import { buildSearchDocument, normalizeForSearch, parseSearchQuery, searchGramsOf, searchKeysOf } from "@/domain/catalog/search";
+import {
+  buildSearchDocument,
+  httpStatusOfTerm,
+  normalizeForSearch,
+  parseSearchQuery,
+  searchGramsOf,
+  searchKeysOf,
+} from "@/domain/catalog/search";
 import type { Guide, Locale, VendorFacts } from "@/domain/catalog/types";
 import { seededRandom } from "@/domain/seeded-random";
 import type { Db } from "@/db/types";
@@ -137,6 +144,14 @@ describe.each(engines)("catalog queries on %s", (engine) => {
       expect(await search(t.db, { q: "domain_" })).toEqual([]);
       expect(await search(t.db, { q: "d%n" })).toEqual([]);
       expect(await matchSet(t.db, "\\")).toEqual(expectedMatches("\\"));
+    });
+
+    test("a term that is an HTTP status finds every entry of that status (at least what the status filter shows)", async () => {
+      const filtered = await search(t.db, { status: "403" });
+      const searched = await search(t.db, { q: "403" });
+      expect(filtered.length).toBeGreaterThan(0);
+      expect(searched).toEqual(expect.arrayContaining(filtered));
+      expect(await search(t.db, { q: "503 unavailable" })).toEqual(["ServiceUnavailable"]);
     });
 
     test("finds nothing for text that is nowhere", async () => {
@@ -353,7 +368,11 @@ describe.each(engines)("listCatalog against the plain definition of search on %s
     const { terms } = parseSearchQuery(p.q);
     const escapeLike = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);
     const conditions = [
-      ...terms.map((term) => sql`d.full_text like ${`%${escapeLike(term)}%`}`),
+      ...terms.map((term) =>
+        httpStatusOfTerm(term) === null
+          ? sql`d.full_text like ${`%${escapeLike(term)}%`}`
+          : sql`(d.full_text like ${`%${escapeLike(term)}%`} or e.http_status = ${httpStatusOfTerm(term)})`,
+      ),
       p.status.length
         ? sql`e.http_status in (${sql.join(
             p.status.map((s) => sql`${s}`),
@@ -425,6 +444,8 @@ describe.each(engines)("listCatalog against the plain definition of search on %s
           "备案",
           "ＩＮＶＡＬＩＤ",
           "not resolved",
+          "403",
+          "500 server",
           "invalid request",
           "zzzz",
         ]),
