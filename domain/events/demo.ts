@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { VendorFacts } from "../catalog/types";
 import { seededRandom } from "../seeded-random";
+import { REQUEST_ID_EXAMPLE } from "./request-id";
 
 /**
  * A realistic set of request events for trying the RequestId look-up at once (`npm run demo:events`): every
@@ -83,10 +84,9 @@ function actionFor(code: string, pick: <T>(list: readonly T[]) => T): string {
 
 /** An upper-case UUID-shaped RequestId fixed by the seed and the event's number. */
 /**
- * The RequestId the Diagnose box shows as its example ("or only a RequestId: …"): the demo's first NotFoundApiId
+ * The RequestId the Diagnose box and the API's messages show as their example: the demo's first NotFoundApiId
  * failure carries it, so trying the example after `npm run demo:events` finds a record.
  */
-export const EXAMPLE_REQUEST_ID = "5C1D2B3A-1234-4ABC-9DEF-0123456789AB";
 const EXAMPLE_CODE = "NotFoundApiId";
 
 export function demoRequestId(index: number): string {
@@ -125,7 +125,7 @@ export function demoEventRecords(catalog: readonly VendorFacts[], options: DemoE
 
   const exampleIndex = plans.findIndex((plan) => plan.code === EXAMPLE_CODE);
   const records: Record<string, unknown>[] = plans.map((plan, index) => {
-    const requestId = index === exampleIndex ? EXAMPLE_REQUEST_ID : demoRequestId(index);
+    const requestId = index === exampleIndex ? REQUEST_ID_EXAMPLE : demoRequestId(index);
     const region = pick(REGIONS);
     const caller = pick(CALLERS);
     const agent = pick(AGENTS);

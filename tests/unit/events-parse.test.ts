@@ -2,7 +2,8 @@ import { describe, expect, test } from "vitest";
 import facts from "@/db/seed/vendor-facts.json";
 import type { VendorFacts } from "@/domain/catalog/types";
 import { parseEvents, parseRequestId, describeCaller } from "@/domain/events";
-import { demoEventRecords, demoRequestId, EXAMPLE_REQUEST_ID } from "@/domain/events/demo";
+import { demoEventRecords, demoRequestId } from "@/domain/events/demo";
+import { REQUEST_ID_EXAMPLE as EXAMPLE_REQUEST_ID } from "@/domain/events/request-id";
 import enDiagnosis from "@/messages/en/diagnosis.json";
 import zhDiagnosis from "@/messages/zh-CN/diagnosis.json";
 
