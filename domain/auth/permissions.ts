@@ -12,6 +12,8 @@ export type Actor = { id: string; role: string };
  */
 export const PERMISSIONS = {
   "catalog.export": "viewer",
+  /** Searching the catalog and the team's diagnoses from anywhere (the quick-jump palette, Ctrl/⌘+K). */
+  "catalog.read": "viewer",
   "diagnosis.run": "viewer",
   /** Notes, checklist ticks, outcomes and ticket references on a saved diagnosis. */
   "diagnosis.annotate": "viewer",

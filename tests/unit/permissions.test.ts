@@ -10,6 +10,7 @@ import { refuseUserChange, type ManagedUser } from "@/domain/auth/user-admin-rul
 /** The whole matrix written out by hand, so a change to PERMISSIONS must be made twice, on purpose. */
 const EXPECTED: Record<Action, Record<Role, boolean>> = {
   "catalog.export": { viewer: true, editor: true, admin: true },
+  "catalog.read": { viewer: true, editor: true, admin: true },
   "diagnosis.run": { viewer: true, editor: true, admin: true },
   "diagnosis.annotate": { viewer: true, editor: true, admin: true },
   "entry.edit": { viewer: false, editor: true, admin: true },

@@ -7,6 +7,7 @@ import { can } from "@/domain/auth/permissions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { LanguageSwitcher } from "@/components/language-switcher";
+import { QuickJump } from "@/components/quick-jump/quick-jump";
 import { NavLinks, type NavLink } from "./nav-links";
 
 /** The signed-in shell's top bar. Links a role may not use are left out, and the server refuses them anyway. */
@@ -28,6 +29,7 @@ export async function SiteHeader({ user }: { user: CurrentUser }) {
           <NavLinks links={links} />
         </nav>
         <div className="flex items-center gap-4 text-sm">
+          <QuickJump />
           <p className="text-slate-700" data-testid="current-user">
             <span className="font-medium text-slate-900">{user.name}</span>
             <Badge className="ml-2">{t(`roles.${user.role}`)}</Badge>

@@ -1,0 +1,37 @@
+import { expect, expectNoSeriousA11yViolations, test } from "./fixtures";
+
+test.describe("the quick-jump palette", () => {
+  test("Ctrl+K opens it from any page; a code and Enter go to the entry, with the keyboard alone", async ({ pageAs }) => {
+    const page = await pageAs("viewer", { locale: "en-US" });
+    await page.goto("/diagnose");
+    await page.keyboard.press("Control+k");
+    const dialog = page.getByRole("dialog");
+    await expect(dialog).toBeVisible();
+    await page.keyboard.type("Throttling.User");
+    const first = dialog.getByRole("option").first();
+    await expect(first).toContainText("Throttling.User");
+    await expectNoSeriousA11yViolations(page);
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/errors\/Throttling\.User$/);
+    await expect(dialog).toBeHidden();
+  });
+
+  test("the header button opens it too; arrow keys reach 'diagnose this text', Escape closes it", async ({ pageAs }) => {
+    const page = await pageAs("viewer", { locale: "zh-CN" });
+    await page.goto("/errors");
+    await page.getByRole("button", { name: /快速跳转/ }).click();
+    const dialog = page.getByRole("dialog");
+    await page.keyboard.type("5C1D2B3A-1234-4ABC-9DEF-0123456789AB");
+    await expect(dialog.getByRole("option")).toHaveCount(2);
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+
+    await page.keyboard.press("Control+k");
+    await page.keyboard.type("no such words anywhere");
+    await expect(dialog.getByRole("option").last()).toContainText("no such words anywhere");
+    await page.keyboard.press("End");
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/diagnose\?input=no\+such|\/diagnose\?input=no%20such/);
+    await expect(page.getByRole("textbox").first()).toHaveValue("no such words anywhere");
+  });
+});
