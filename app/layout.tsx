@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
+import { currentTheme } from "./_lib/theme";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,8 +16,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   await connection();
   const locale = await getLocale();
   const t = await getTranslations("common");
+  const theme = await currentTheme();
   return (
-    <html lang={locale}>
+    // The chosen theme, read on the server, so the first paint already has it (globals.css: color-scheme).
+    <html lang={locale} data-theme={theme === "system" ? undefined : theme}>
       <body className="min-h-screen font-sans">
         <a
           href="#main"

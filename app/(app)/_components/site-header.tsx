@@ -7,6 +7,9 @@ import { can } from "@/domain/auth/permissions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { LanguageSwitcher } from "@/components/language-switcher";
+import { ThemeSwitcher } from "@/components/theme-switcher";
+import { setThemeAction } from "@/app/_lib/theme-actions";
+import { currentTheme } from "@/app/_lib/theme";
 import { QuickJump } from "@/components/quick-jump/quick-jump";
 import { NavLinks, type NavLink } from "./nav-links";
 
@@ -35,6 +38,7 @@ export async function SiteHeader({ user }: { user: CurrentUser }) {
             <Badge className="ml-2">{t(`roles.${user.role}`)}</Badge>
           </p>
           <LanguageSwitcher setLocale={setLocaleAction} />
+          <ThemeSwitcher current={await currentTheme()} setTheme={setThemeAction} />
           <form action={signOutAction}>
             <Button type="submit" size="sm">
               {t("nav.signOut")}
