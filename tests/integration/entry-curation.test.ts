@@ -52,6 +52,7 @@ describe.each(engines)("creating, retiring and renaming entries on %s", (engine)
       section: "gateway",
       httpStatus: 404,
       vendorSource: GATEWAY_SOURCE,
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the vendor's placeholder, verbatim
       messages: ["API not found ${Reason}"],
     });
     expect(notFound?.title.en).toBe("API not found");
