@@ -18,6 +18,8 @@ export const TEAM_SOURCE = "ErrorDesk team";
  * side by side, and at least three characters besides the placeholders (`%s` alone would capture every code).
  */
 export function codeProblem(code: string): "code_format" | "code_template" | null {
+  // `/errors/new` is the creation page, so no entry may be called that.
+  if (code === "new") return "code_format";
   if (!/^(?:%s|[A-Za-z0-9._-])*$/.test(code) || !/^(?:%s|[A-Za-z])/.test(code)) return "code_format";
   if (code.includes("%s") && (code.includes("%s%s") || code.replaceAll("%s", "").length < 3)) return "code_template";
   return null;
