@@ -15,9 +15,12 @@ describe("API Gateway's data-plane table as a vendor source", () => {
   });
 
   test("codes, statuses and messages are kept verbatim, placeholders included", () => {
-    const facts = parseGatewayErrorPage("I400MH | 400 | Header `${HeaderName}` is Required |\nnot a row\nA403IS | 403 | x |");
+    // The vendor writes `${HeaderName}`; built from parts so it never reads as a template literal's placeholder.
+    const message = `Header \`$${"{HeaderName}"}\` is Required`;
+    const facts = parseGatewayErrorPage(`I400MH | 400 | ${message} |\nnot a row\nA403IS | 403 | x |`);
+    expect(message).toBe("Header `$" + "{HeaderName}` is Required");
     expect(facts).toEqual([
-      { code: "I400MH", section: "gateway", httpStatus: 400, messages: ["Header `${HeaderName}` is Required"] },
+      { code: "I400MH", section: "gateway", httpStatus: 400, messages: [message] },
       { code: "A403IS", section: "gateway", httpStatus: 403, messages: ["x"] },
     ]);
   });
