@@ -15,7 +15,7 @@
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { createMatcher, diagnose, redactSecrets } from "@/domain/diagnosis";
-import vendorFacts from "@/db/seed/vendor-facts.json";
+import { ALL_VENDOR_FACTS } from "@/db/seed/vendor-sources";
 import { SAMPLES } from "@/tests/fixtures/diagnosis/samples";
 import { machineLoad, percentiles, printTable } from "./support";
 
@@ -79,7 +79,7 @@ function row(name: string, bytes: number, engine: Stats, base: Stats, target?: n
 }
 
 const matcherStart = performance.now();
-const matcher = createMatcher(vendorFacts);
+const matcher = createMatcher(ALL_VENDOR_FACTS);
 const matcherMs = performance.now() - matcherStart;
 
 const loadBefore = loadavg()[0]!;

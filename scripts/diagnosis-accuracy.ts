@@ -8,10 +8,10 @@
  */
 import { writeFileSync } from "node:fs";
 import { createMatcher, diagnose } from "@/domain/diagnosis";
-import vendorFacts from "@/db/seed/vendor-facts.json";
+import { ALL_VENDOR_FACTS } from "@/db/seed/vendor-sources";
 import { judgeAll, snapshotInputs } from "@/tests/fixtures/diagnosis/accuracy";
 
-const matcher = createMatcher(vendorFacts);
+const matcher = createMatcher(ALL_VENDOR_FACTS);
 const verdicts = judgeAll((text) => diagnose(text, matcher));
 const groups = new Map<string, { right: number; wrong: number }>();
 for (const v of verdicts) {

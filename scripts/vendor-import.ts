@@ -1,17 +1,34 @@
 /**
- * Regenerates db/seed/vendor-facts.json from the vendor's error-code page, so a newer page can be
- * re-imported without touching the team's text. Usage: npm run catalog:vendor-import [-- PAGE.txt]
- * Without a path it reads the copy of the page kept in the repo, db/seed/vendor-page.txt.
+ * Regenerates the vendor facts of each vendor source from its page, so a newer page can be re-imported without
+ * touching the team's text:
+ *   - the management OpenAPI error-code page → db/seed/vendor-facts.json (default page db/seed/vendor-page.txt)
+ *   - API Gateway's data-plane error-code table → db/seed/gateway-facts.json (default db/seed/gateway-error-page.txt)
+ * Usage: npm run catalog:vendor-import [-- [OPENAPI_PAGE.txt] [--gateway GATEWAY_PAGE.txt]]
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { parseVendorErrorPage } from "../domain/catalog/vendor-doc";
+import type { VendorFacts } from "../domain/catalog/types";
+import { parseGatewayErrorPage, parseVendorErrorPage } from "../domain/catalog/vendor-doc";
 
-const page = process.argv[2] ?? fileURLToPath(new URL("../db/seed/vendor-page.txt", import.meta.url));
-const facts = parseVendorErrorPage(readFileSync(page, "utf8"));
-if (facts.length === 0) {
-  console.error(`No error-code rows found in ${page}: is it the CloudAPI error-code page?`);
-  process.exit(1);
+const args = process.argv.slice(2);
+const gatewayAt = args.indexOf("--gateway");
+const gatewayPage = gatewayAt === -1 ? undefined : args.splice(gatewayAt, 2)[1];
+const repoFile = (name: string) => fileURLToPath(new URL(`../db/seed/${name}`, import.meta.url));
+
+function importPage(page: string, parse: (text: string) => VendorFacts[], output: string, what: string): void {
+  const facts = parse(readFileSync(page, "utf8"));
+  if (facts.length === 0) {
+    console.error(`No error-code rows found in ${page}: is it ${what}?`);
+    process.exit(1);
+  }
+  writeFileSync(repoFile(output), `${JSON.stringify(facts, null, 2)}\n`);
+  console.log(`Wrote ${facts.length} codes to db/seed/${output}`);
 }
-writeFileSync(new URL("../db/seed/vendor-facts.json", import.meta.url), `${JSON.stringify(facts, null, 2)}\n`);
-console.log(`Wrote ${facts.length} codes to db/seed/vendor-facts.json`);
+
+importPage(args[0] ?? repoFile("vendor-page.txt"), parseVendorErrorPage, "vendor-facts.json", "the CloudAPI error-code page");
+importPage(
+  gatewayPage ?? repoFile("gateway-error-page.txt"),
+  parseGatewayErrorPage,
+  "gateway-facts.json",
+  "API Gateway's data-plane error-code table",
+);

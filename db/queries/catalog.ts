@@ -10,7 +10,7 @@ import {
 } from "../../domain/catalog/search";
 import type { CatalogEntry, Locale } from "../../domain/catalog/types";
 import type { CatalogListParams } from "../../domain/catalog/listing";
-import { entryGuides, errorEntries, user } from "../schema";
+import { entryGuides, entryRedirects, errorEntries, user } from "../schema";
 import type { Db } from "../types";
 
 function escapeLike(term: string): string {
@@ -219,6 +219,9 @@ export type EntryDetail = CatalogEntry & {
   updatedAt: Date;
   updatedByName: string | null;
   vendorSource: string;
+  /** When and why an editor retired the entry; null while it is in use. */
+  retiredAt: Date | null;
+  retiredReason: string | null;
 };
 
 export async function getEntryByCode(db: Db, code: string): Promise<EntryDetail | null> {
@@ -238,6 +241,8 @@ export async function getEntryByCode(db: Db, code: string): Promise<EntryDetail 
     httpStatus: entry.httpStatus,
     messages: entry.messages,
     vendorSource: entry.vendorSource,
+    retiredAt: entry.retiredAt,
+    retiredReason: entry.retiredReason,
     retryable: guide.retryable,
     title: guide.title,
     explanation: guide.explanation,
@@ -247,6 +252,17 @@ export async function getEntryByCode(db: Db, code: string): Promise<EntryDetail 
     updatedAt: guide.updatedAt,
     updatedByName: row.editorName,
   };
+}
+
+/** The current code of an entry once called `code` (renamed since), or null. */
+export async function findRenamedCode(db: Db, code: string): Promise<string | null> {
+  const [row] = await db
+    .select({ code: errorEntries.code })
+    .from(entryRedirects)
+    .innerJoin(errorEntries, eq(errorEntries.id, entryRedirects.entryId))
+    .where(eq(entryRedirects.fromCode, code))
+    .limit(1);
+  return row?.code ?? null;
 }
 
 /** Codes closest to an unknown one, for the 404 page: edit distance on lower-cased codes, computed in JS over the (small) code list. */

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, ne, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { createMatcher, type CatalogRef, type Matcher } from "../../domain/diagnosis";
 import type { SnapshotSource } from "../../domain/diagnosis-service/result";
@@ -45,15 +45,17 @@ export async function snapshotSources(db: Db, codes: readonly string[]): Promise
 /** A matcher with what it was built from: the diagnosis workers build their own from `facts` (see app/_lib/diagnosis-pool.ts). */
 export type MatcherCatalog = { matcher: Matcher; facts: CatalogRef[]; version: string };
 type MatcherCache = { catalog: Promise<MatcherCatalog>; at: number };
-const matchers = new WeakMap<Db, MatcherCache>();
-/** Codes and messages are vendor facts that change only when the seed runs; a minute-old matcher is current enough. */
+// On globalThis: Next may load this module once for route handlers and once for server actions, and an entry an
+// editor creates in one must reach the diagnoses of the other at once (forgetMatcher).
+const matchers = ((globalThis as { errordeskMatchers?: WeakMap<Db, MatcherCache> }).errordeskMatchers ??= new WeakMap());
+/** Vendor facts change only when the seed runs, and editors' writes call forgetMatcher: a minute-old matcher is current enough. */
 const MATCHER_TTL_MS = 60_000;
 
 /**
- * The diagnosis engine's matcher over this database's catalog, with the codes and messages it was built from and a
- * version that changes exactly when they do. The catalog is read again once a minute at most, and the matcher is
- * only rebuilt when what it was built from changed: an unchanged catalog keeps the matcher and the suggestions it
- * has memoised.
+ * The diagnosis engine's matcher over this database's catalog (retired entries left out), with the codes and
+ * messages it was built from and a version that changes exactly when they do. The catalog is read again once a
+ * minute at most, or at once after forgetMatcher, and the matcher is only rebuilt when what it was built from
+ * changed: an unchanged catalog keeps the matcher and the suggestions it has memoised.
  */
 export function getMatcherCatalog(db: Db): Promise<MatcherCatalog> {
   const cached = matchers.get(db);
@@ -61,6 +63,7 @@ export function getMatcherCatalog(db: Db): Promise<MatcherCatalog> {
   const catalog = db
     .select({ code: errorEntries.code, messages: errorEntries.messages, httpStatus: errorEntries.httpStatus })
     .from(errorEntries)
+    .where(isNull(errorEntries.retiredAt))
     .orderBy(asc(errorEntries.code))
     .then(async (facts) => {
       const version = JSON.stringify(facts);
@@ -70,6 +73,16 @@ export function getMatcherCatalog(db: Db): Promise<MatcherCatalog> {
   matchers.set(db, { catalog, at: Date.now() });
   catalog.catch(() => matchers.delete(db));
   return catalog;
+}
+
+/**
+ * Makes the next getMatcherCatalog read the catalog again: called after a write that changes codes or messages
+ * (a new, retired or renamed entry), so the next diagnosis already uses it. The matcher itself is kept until the
+ * catalog read shows it changed.
+ */
+export function forgetMatcher(db: Db): void {
+  const cached = matchers.get(db);
+  if (cached) cached.at = Number.NEGATIVE_INFINITY;
 }
 
 export async function getMatcher(db: Db): Promise<Matcher> {

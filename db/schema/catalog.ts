@@ -38,6 +38,12 @@ export const errorEntries = pgTable(
      * word without reading the text. No statistics (migration 0002): the planner never sees the keys.
      */
     searchKeys: text("search_keys").array().notNull().default(sql`'{}'::text[]`),
+    /**
+     * Set when an editor retires the entry: its page stays (old links, saved diagnoses) and says so, and the
+     * diagnosis engine stops matching it. Null while the entry is in use.
+     */
+    retiredAt: timestamp("retired_at", { withTimezone: true }),
+    retiredReason: text("retired_reason"),
   },
   (t) => [
     uniqueIndex("error_entries_code_key").on(t.code),
@@ -48,6 +54,18 @@ export const errorEntries = pgTable(
     index("error_entries_http_status_idx").on(t.httpStatus),
   ],
 );
+
+/**
+ * Codes an entry was renamed from: `/errors/<old code>` redirects to the entry's current code. Only codes the team
+ * created are renamed (a vendor code is a vendor fact); a code here is taken, as a current code is.
+ */
+export const entryRedirects = pgTable("entry_redirects", {
+  fromCode: text("from_code").primaryKey(),
+  entryId: integer("entry_id")
+    .notNull()
+    .references(() => errorEntries.id, { onDelete: "cascade" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
 
 /** The team's words about one entry; `revision` counts every change, the seed's first text being 1. */
 export const entryGuides = pgTable("entry_guides", {

@@ -18,6 +18,12 @@ export const PERMISSIONS = {
   /** Notes, checklist ticks, outcomes and ticket references on a saved diagnosis. */
   "diagnosis.annotate": "viewer",
   "entry.edit": "editor",
+  /** A new entry for a code the vendor pages lack (an exact code or a `%s` template). */
+  "entry.create": "editor",
+  /** Retiring an entry (its page stays and says so) or bringing it back. */
+  "entry.retire": "editor",
+  /** Renaming a code the team created; the old code redirects. */
+  "entry.rename": "editor",
   /** Sending request events with a session (programs use an API key with the events:write scope). */
   "events.write": "admin",
   "users.manage": "admin",

@@ -9,7 +9,8 @@ export const DEFAULT_LOCALE: Locale = "zh-CN";
 /** Text the team writes, one value per UI language; a missing language falls back to the other. */
 export type LocalizedText = Partial<Record<Locale, string>>;
 
-export const SECTIONS = ["server", "client", "common"] as const;
+/** `gateway`: API Gateway's data-plane codes (X-Ca-Error-Code), returned to callers of APIs published on the gateway. */
+export const SECTIONS = ["server", "client", "common", "gateway"] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export type ChecklistStep = { title: LocalizedText; detail: LocalizedText };

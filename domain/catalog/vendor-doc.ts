@@ -43,6 +43,23 @@ function unifyPlaceholder(text: string): string {
   return text.replaceAll("{ParameterName}", "%s");
 }
 
+/**
+ * Reads API Gateway's data-plane error-code table (db/seed/gateway-error-page.txt: `CODE | status | Message |`, one row
+ * a line) into facts. Codes and messages stay verbatim, `${HeaderName}`-style placeholders included: the diagnosis
+ * engine reads those as parameters, as it reads `%s`.
+ */
+export function parseGatewayErrorPage(page: string): VendorFacts[] {
+  const facts: VendorFacts[] = [];
+  for (const line of page.split(/\r?\n/)) {
+    const [code, status, message] = line.split("|").map((c) => c.trim());
+    if (!code || !message || !status || !/^[A-Z]\d{3}[A-Z]{2}$/.test(code) || !/^\d{3}$/.test(status)) continue;
+    const existing = facts.find((f) => f.code === code);
+    if (existing) existing.messages.push(message);
+    else facts.push({ code, section: "gateway", httpStatus: Number(status), messages: [message] });
+  }
+  return facts;
+}
+
 /** The team's default for "does retrying help": server-side failures and throttling are transient. */
 export function isRetryableByDefault(facts: Pick<VendorFacts, "code" | "httpStatus">): boolean {
   return facts.httpStatus >= 500 || facts.code.startsWith("Throttling");

@@ -81,9 +81,12 @@ function memoized(matcher: Matcher, key: string, compute: () => Candidate[]): Ca
   return computed.map((c) => ({ ...c }));
 }
 
-/** Catalogs may still carry the common table's `{ParameterName}`; the engine speaks `%s` only. */
+/**
+ * Catalogs may still carry the common table's `{ParameterName}`, and the data-plane table writes `${HeaderName}`;
+ * the engine speaks `%s` only, so both read as parameters.
+ */
 function unifyPlaceholder(text: string): string {
-  return text.replace(/\{[A-Za-z]+\}/g, "%s");
+  return text.replace(/\$?\{[A-Za-z]+\}/g, "%s");
 }
 
 /** Compile a catalog once; the result is immutable and safe to share between requests. */
@@ -312,7 +315,16 @@ export function matchError(matcher: Matcher, error: { code?: string; message?: s
             ? CONFIDENCE.exactCodeMessageOtherEntry
             : CONFIDENCE.exactCodeMessageUnknown;
       const tail = !message ? undefined : agree ? part("messageAgrees") : messageDisagrees(messageHits);
-      match = { entry: exact.code, kind: "exact", confidence, ...because(part("exactCode", { code }), tail) };
+      // The data plane's messages carry placeholders (`Header `${HeaderName}` is Required`): what filled them.
+      const params = agree?.params.filter(Boolean) ?? [];
+      match = {
+        entry: exact.code,
+        ...(params[0] ? { param: params[0] } : {}),
+        ...(params.length > 1 ? { params } : {}),
+        kind: "exact",
+        confidence,
+        ...because(part("exactCode", { code }), tail, params.length > 0 && part("parameter", { params: params.join(", ") })),
+      };
     } else if ((named = completedCode(matcher, code, messageHits) ?? genericCodeMatch(matcher, code, message, messageHits))) {
       match = named.match;
       candidates.push(...named.alternatives);

@@ -23,6 +23,13 @@ function isParamChar(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
 }
 
+/** How much of a line a message's closing free-text placeholder takes (a StringToSign runs to a few hundred characters). */
+const MAX_TRAILING_TEXT = 512;
+
+function isLineBreak(c: number): boolean {
+  return c === 10 || c === 13;
+}
+
 /** A parameter the text quotes (`parameter "RequestConfig" is not valid`) is the name inside the quotes. */
 function unquoteParam(value: string): string {
   const inner = /^["'“`]([^"'”`]+)["'”`]$/.exec(value);
@@ -41,6 +48,17 @@ function verify(text: string, variant: MessageVariant, anchorStart: number, from
   let end = anchorStart + pieces[k]!.length;
   for (let j = k + 1; j < pieces.length; j++) {
     const piece = pieces[j]!;
+    if (piece === "" && j === pieces.length - 1 && !variant.period) {
+      // A placeholder ending a message without a period (the data plane's `${Reason}`, `${StringToSign}`) is free
+      // text: the rest of the line, within bounds.
+      let stop = end;
+      while (stop < to && stop - end < MAX_TRAILING_TEXT && !isLineBreak(text.charCodeAt(stop))) stop++;
+      while (stop > end && text.charCodeAt(stop - 1) === 32) stop--;
+      if (stop === end) return null;
+      params[j - 1] = text.slice(end, stop);
+      end = stop;
+      continue;
+    }
     if (piece === "") {
       let stop = end;
       while (stop < to && stop - end < MAX_PARAM && isParamChar(text.charCodeAt(stop))) stop++;

@@ -25,27 +25,31 @@ test.describe("the error catalog", () => {
     await useLanguage(page, "en");
     await page.goto("/errors");
     await expect(page.getByRole("heading", { level: 1, name: "Error catalog" })).toBeVisible();
-    await expect(page.getByText("46 results")).toBeVisible();
+    // 46 codes of the management OpenAPI page and 24 of API Gateway's data-plane table.
+    await expect(page.getByText("70 results")).toBeVisible();
     await expect(rows(page)).toHaveCount(25);
-    await expect(pager(page).getByText("Showing 1–25 of 46")).toBeVisible();
+    await expect(pager(page).getByText("Showing 1–25 of 70")).toBeVisible();
     await expect(page.getByRole("button", { name: "Previous page" })).toBeDisabled();
 
     await page.getByRole("button", { name: "Next page" }).click();
     await expect(page).toHaveURL(/[?&]page=2\b/);
-    await expect(pager(page).getByText("Showing 26–46 of 46")).toBeVisible();
-    await expect(rows(page)).toHaveCount(21);
+    await expect(pager(page).getByText("Showing 26–50 of 70")).toBeVisible();
+    await expect(rows(page)).toHaveCount(25);
+    await page.getByRole("button", { name: "Next page" }).click();
+    await expect(pager(page).getByText("Showing 51–70 of 70")).toBeVisible();
+    await expect(rows(page)).toHaveCount(20);
     await expect(page.getByRole("button", { name: "Next page" })).toBeDisabled();
 
     await page.getByRole("button", { name: "First page" }).click();
     await expect(page).not.toHaveURL(/[?&]page=/);
-    await expect(pager(page).getByText("Showing 1–25 of 46")).toBeVisible();
+    await expect(pager(page).getByText("Showing 1–25 of 70")).toBeVisible();
 
     await page.getByLabel("Rows per page").selectOption("10");
     await expect(page).toHaveURL(/[?&]perPage=10\b/);
-    await expect(pager(page).getByText("Page 1 of 5")).toBeVisible();
+    await expect(pager(page).getByText("Page 1 of 7")).toBeVisible();
     await page.getByRole("button", { name: "Last page" }).click();
-    await expect(pager(page).getByText("Showing 41–46 of 46")).toBeVisible();
-    await expect(rows(page)).toHaveCount(6);
+    await expect(pager(page).getByText("Showing 61–70 of 70")).toBeVisible();
+    await expect(rows(page)).toHaveCount(10);
   });
 
   test("searches codes, English messages and both languages' text, in either UI language", async ({ pageAs }) => {
@@ -89,14 +93,15 @@ test.describe("the error catalog", () => {
     await page.goto("/errors");
 
     const statusFilter = page.getByRole("group", { name: "HTTP status" });
-    await expect(statusFilter.getByRole("checkbox")).toHaveCount(5);
+    await expect(statusFilter.getByRole("checkbox")).toHaveCount(9);
     await statusFilter.getByRole("checkbox", { name: "503" }).check();
     await expect(page).toHaveURL(/[?&]status=503\b/);
     await expect(codeColumn(page)).toHaveText(["ServiceUnavailable"]);
 
     await statusFilter.getByRole("checkbox", { name: "500" }).check();
     await expect(page).toHaveURL(/[?&]status=500%2C503\b|[?&]status=500,503\b/);
-    await expect(rows(page)).toHaveCount(2);
+    // InternalError and ServiceUnavailable, and the data plane's X500ED and X500AM.
+    await expect(rows(page)).toHaveCount(4);
 
     await statusFilter.getByRole("checkbox", { name: "500" }).uncheck();
     await statusFilter.getByRole("checkbox", { name: "503" }).uncheck();
@@ -111,7 +116,7 @@ test.describe("the error catalog", () => {
 
     await page.getByRole("button", { name: "Clear all" }).click();
     await expect(page).toHaveURL(/\/errors$/);
-    await expect(page.getByText("46 results")).toBeVisible();
+    await expect(page.getByText("70 results")).toBeVisible();
     await expect(page.getByLabel("Retryable")).toHaveValue("");
   });
 
@@ -121,7 +126,7 @@ test.describe("the error catalog", () => {
     await page.goto("/errors?q=no-such-text-anywhere&status=503");
     await expect(page.getByText("No error codes match")).toBeVisible();
     await page.getByRole("button", { name: "Clear all filters" }).click();
-    await expect(page.getByText("46 results")).toBeVisible();
+    await expect(page.getByText("70 results")).toBeVisible();
     await expect(searchBox(page)).toHaveValue("");
   });
 

@@ -9,6 +9,7 @@ import { entryGuides, entryRevisions, errorEntries } from "@/db/schema";
 import { seedGuides } from "@/db/seed/guides";
 import { hashGuide, seedCatalog } from "@/db/seed/apply";
 import vendorFacts from "@/db/seed/vendor-facts.json";
+import { ALL_VENDOR_FACTS, VENDOR_SOURCES } from "@/db/seed/vendor-sources";
 import { PAGE_SIZES, parseCatalogParams, type CatalogListParams } from "@/domain/catalog/listing";
 import { localized } from "@/domain/catalog/localized";
 import {
@@ -24,8 +25,10 @@ import { seededRandom } from "@/domain/seeded-random";
 import type { Db } from "@/db/types";
 import { createTestDatabase, engines, type EngineCase, type TestDatabase } from "../support/databases";
 
+/** The OpenAPI page's facts, which the seed-upgrade tests change and seed again. */
 const facts = vendorFacts as VendorFacts[];
-const SEEDED = facts.length;
+/** What the seed loads: every vendor source (the OpenAPI page and API Gateway's data-plane table). */
+const SEEDED = ALL_VENDOR_FACTS.length;
 
 function params(raw: Record<string, string>): CatalogListParams {
   return parseCatalogParams(raw);
@@ -46,12 +49,12 @@ async function matchSet(db: Db, q: string): Promise<string[]> {
 /** What a search for `q` must find, worked out from the seed data without the database. */
 function expectedMatches(q: string): string[] {
   const terms = normalizeForSearch(q).split(/\s+/).filter(Boolean);
-  return facts
-    .filter((fact) => {
-      const guide = seedGuides[fact.code]!;
-      const { text } = buildSearchDocument({ ...fact, ...guide });
+  return VENDOR_SOURCES.flatMap(({ facts: sourceFacts, guides }) =>
+    sourceFacts.filter((fact) => {
+      const { text } = buildSearchDocument({ ...fact, ...guides[fact.code]! });
       return terms.every((term) => text.includes(term));
-    })
+    }),
+  )
     .map((fact) => fact.code)
     .sort();
 }
@@ -71,16 +74,16 @@ describe.each(engines)("catalog queries on %s", (engine) => {
   afterAll(() => t?.close());
 
   test(`the seed loads all ${SEEDED} vendor codes, each with a guide`, async () => {
-    expect(SEEDED).toBe(46);
+    expect(SEEDED).toBe(46 + 24);
     const { total } = await listCatalog(t.db, params({}), "en");
-    expect(total).toBe(46);
-    expect((await listAllCodes(t.db)).length).toBe(46);
+    expect(total).toBe(SEEDED);
+    expect((await listAllCodes(t.db)).length).toBe(SEEDED);
     expect((await exportCatalog(t.db)).entries.every((e) => e.revision === 1)).toBe(true);
   });
 
   test("the status filter offers exactly the statuses present", async () => {
-    expect(await listCatalogStatuses(t.db)).toEqual([...new Set(facts.map((f) => f.httpStatus))].sort());
-    expect(await listCatalogStatuses(t.db)).toEqual([400, 403, 404, 500, 503]);
+    expect(await listCatalogStatuses(t.db)).toEqual([...new Set(ALL_VENDOR_FACTS.map((f) => f.httpStatus))].sort());
+    expect(await listCatalogStatuses(t.db)).toEqual([400, 403, 404, 405, 410, 413, 451, 500, 503]);
   });
 
   describe("search", () => {
@@ -165,7 +168,7 @@ describe.each(engines)("catalog queries on %s", (engine) => {
     test("by HTTP status, one or several", async () => {
       expect(await search(t.db, { status: "503" })).toEqual(["ServiceUnavailable"]);
       const several = await search(t.db, { status: "403,404" });
-      const expected = facts.filter((f) => f.httpStatus === 403 || f.httpStatus === 404).map((f) => f.code);
+      const expected = ALL_VENDOR_FACTS.filter((f) => f.httpStatus === 403 || f.httpStatus === 404).map((f) => f.code);
       expect(several.sort()).toEqual(expected.sort());
     });
 
@@ -186,7 +189,7 @@ describe.each(engines)("catalog queries on %s", (engine) => {
       const no = await search(t.db, { retryable: "no" });
       expect(yes).toContain("ServiceUnavailable");
       expect(no).toContain("DomainNotResolved");
-      expect(yes.length + no.length).toBe(46);
+      expect(yes.length + no.length).toBe(SEEDED);
       expect(yes.filter((code) => no.includes(code))).toEqual([]);
     });
 
@@ -198,7 +201,7 @@ describe.each(engines)("catalog queries on %s", (engine) => {
 
   describe("sorting", () => {
     test("by code, both directions; by code when nothing is chosen", async () => {
-      const byCode = facts.map((f) => f.code).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      const byCode = ALL_VENDOR_FACTS.map((f) => f.code).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       const asc = await search(t.db, { sort: "code.asc" });
       // The database collation decides the order of mixed case; compare as a set, then check direction.
       expect([...asc].sort()).toEqual([...byCode].sort());
@@ -236,19 +239,20 @@ describe.each(engines)("catalog queries on %s", (engine) => {
   describe("pagination", () => {
     test("pages add up to the total and never overlap", async () => {
       const seen: string[] = [];
-      for (let page = 1; page <= 5; page++) {
+      const pages = Math.ceil(SEEDED / 10);
+      for (let page = 1; page <= pages; page++) {
         const { rows, total } = await listCatalog(t.db, params({ perPage: "10", page: String(page) }), "en");
-        expect(total).toBe(46);
-        expect(rows.length).toBe(page < 5 ? 10 : 6);
+        expect(total).toBe(SEEDED);
+        expect(rows.length).toBe(page < pages ? 10 : SEEDED - 10 * (pages - 1));
         seen.push(...rows.map((r) => r.code));
       }
-      expect(new Set(seen).size).toBe(46);
+      expect(new Set(seen).size).toBe(SEEDED);
     });
 
     test("a page past the end is empty but still reports the total", async () => {
-      const { rows, total } = await listCatalog(t.db, params({ perPage: "25", page: "3" }), "en");
+      const { rows, total } = await listCatalog(t.db, params({ perPage: "25", page: String(Math.ceil(SEEDED / 25) + 1) }), "en");
       expect(rows).toEqual([]);
-      expect(total).toBe(46);
+      expect(total).toBe(SEEDED);
     });
 
     test("totals follow search and filters", async () => {
@@ -282,11 +286,11 @@ describe.each(engines)("seeding on %s", (engine) => {
 
   test("seeding twice changes nothing the second time", async () => {
     const first = await seedCatalog(t.db);
-    expect(first.inserted).toBe(46);
+    expect(first.inserted).toBe(SEEDED);
     const before = await exportCatalog(t.db);
     const second = await seedCatalog(t.db);
     expect(second).toEqual({ inserted: 0, factsUpdated: 0, guidesUpdated: 0, keptEdited: 0 });
-    expect(await counts()).toEqual({ entries: 46, guides: 46, revisions: 46 });
+    expect(await counts()).toEqual({ entries: SEEDED, guides: SEEDED, revisions: SEEDED });
     expect(await exportCatalog(t.db)).toEqual(before);
   });
 
@@ -333,7 +337,7 @@ describe.each(engines)("seeding on %s", (engine) => {
     expect(after?.messages).toContain("The user does not exist.");
     expect(after?.revision).toBe(before?.revision);
     expect(after?.title).toEqual(before?.title);
-    expect((await counts()).entries).toBe(46);
+    expect((await counts()).entries).toBe(SEEDED);
   });
 });
 

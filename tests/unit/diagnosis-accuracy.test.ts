@@ -1,11 +1,11 @@
 import { describe, expect, test } from "vitest";
 import { createMatcher, diagnose } from "@/domain/diagnosis";
-import vendorFacts from "@/db/seed/vendor-facts.json";
+import { ALL_VENDOR_FACTS } from "@/db/seed/vendor-sources";
 import { readMismatches } from "@/tests/fixtures/diagnosis/accuracy";
 import { ACCURACY_CLASSES, CORPUS, type CorpusSample } from "@/tests/fixtures/diagnosis/corpus";
 
 /** Every paste of the accuracy corpus, by class: what it must read (tests/fixtures/diagnosis/corpus.ts). */
-const matcher = createMatcher(vendorFacts);
+const matcher = createMatcher(ALL_VENDOR_FACTS);
 
 function mismatches(sample: CorpusSample): string[] {
   const { findings } = diagnose(sample.text, matcher);

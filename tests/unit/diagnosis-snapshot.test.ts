@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { createMatcher, diagnose } from "@/domain/diagnosis";
-import vendorFacts from "@/db/seed/vendor-facts.json";
+import { ALL_VENDOR_FACTS } from "@/db/seed/vendor-sources";
 import { snapshotInputs } from "@/tests/fixtures/diagnosis/accuracy";
 
 /**
@@ -13,7 +13,7 @@ const snapshot = JSON.parse(readFileSync(new URL("../fixtures/diagnosis/snapshot
   string,
   unknown
 >;
-const matcher = createMatcher(vendorFacts);
+const matcher = createMatcher(ALL_VENDOR_FACTS);
 
 describe("engine output snapshot", () => {
   const inputs = snapshotInputs();

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { requireUser } from "@/app/_lib/auth";
+import { buttonClasses } from "@/components/ui/button";
+import { can } from "@/domain/auth/permissions";
 import { CatalogBrowser } from "@/components/catalog/catalog-browser";
 import type { CatalogTableRow } from "@/components/catalog/catalog-columns";
 import { getDb } from "@/db";
@@ -19,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function CatalogPage({ searchParams }: Props) {
-  await requireUser();
+  const user = await requireUser();
   const params = parseCatalogParams(await searchParams);
   const rawLocale = await getLocale();
   const locale = isLocale(rawLocale) ? rawLocale : DEFAULT_LOCALE;
@@ -31,6 +34,7 @@ export default async function CatalogPage({ searchParams }: Props) {
   if (params.page > lastPage) redirect(`/errors?${serializeCatalogParams({ ...params, page: lastPage })}`);
 
   const t = await getTranslations("catalog.list");
+  const tc = await getTranslations("curation.newEntry");
   const tableRows: CatalogTableRow[] = rows.map((row) => ({
     code: row.code,
     title: row.title,
@@ -42,9 +46,16 @@ export default async function CatalogPage({ searchParams }: Props) {
 
   return (
     <div>
-      <header className="mb-4">
-        <h1 className="text-2xl font-semibold text-slate-900">{t("heading")}</h1>
-        <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
+      <header className="mb-4 flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold text-slate-900">{t("heading")}</h1>
+          <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
+        </div>
+        {can(user, "entry.create") ? (
+          <Link href="/errors/new" className={buttonClasses({ variant: "primary" })}>
+            {tc("link")}
+          </Link>
+        ) : null}
       </header>
       <CatalogBrowser params={params} rows={tableRows} total={total} statuses={statuses} />
     </div>

@@ -1,4 +1,5 @@
 import { normalizeRequestId } from "../fields";
+import { note } from "../notes";
 import { addRaw, type Raw, type ScanContext } from "../raw";
 import { AnchoredSearch, isBlank } from "../text";
 import { trimLineEnd } from "./lines";
@@ -52,6 +53,7 @@ function httpResponses(ctx: ScanContext): void {
       }
     }
     const gatewayCode = headers.get("x-ca-error-code");
+    const gatewayMessage = headers.get("x-ca-error-message");
     const requestId = normalizeRequestId(headers.get("x-acs-request-id") ?? headers.get("x-ca-request-id") ?? headers.get("x-request-id"));
     const raw: Raw = {
       start: m.index,
@@ -60,7 +62,9 @@ function httpResponses(ctx: ScanContext): void {
       role: "wrapper",
       httpStatus: Number(m[1]),
       ...(gatewayCode ? { code: gatewayCode, layers: ["gateway-headers", "http"] } : {}),
-      ...(headers.get("x-ca-error-message") ? { message: headers.get("x-ca-error-message")! } : {}),
+      ...(gatewayMessage ? { message: gatewayMessage } : {}),
+      // As for the headers pasted alone (gateway-headers.ts): the server's StringToSign is what to compare.
+      ...(gatewayMessage?.includes("StringToSign") ? { notes: [note("gatewaySignature")] } : {}),
       ...(requestId ? { requestId } : {}),
       ...(headers.get("date") ? { timestamp: headers.get("date")! } : {}),
       ...(headers.get("x-acs-action") ? { action: headers.get("x-acs-action")! } : {}),

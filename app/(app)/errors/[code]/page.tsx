@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { requireUser } from "@/app/_lib/auth";
@@ -7,16 +7,20 @@ import { LocalizedMarkdown } from "@/components/catalog/markdown";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Section } from "@/components/ui/section";
 import { getDb } from "@/db";
-import { getEntryByCode } from "@/db/queries/catalog";
+import { findRenamedCode, getEntryByCode } from "@/db/queries/catalog";
 import { can } from "@/domain/auth/permissions";
 import { codeFromPathSegment } from "@/domain/catalog/code-param";
+import { TEAM_SOURCE } from "@/domain/catalog/entry-input";
+import { entryHref } from "@/components/catalog/entry-href";
 import { fillParam, localized } from "@/domain/catalog/localized";
 import { DEFAULT_LOCALE, type Locale, type LocalizedText } from "@/domain/catalog/types";
 import { isLocale } from "@/i18n/locale";
 import { EntryChecklist } from "./_components/entry-checklist";
+import { EntryCuration } from "./_components/entry-curation";
 import { EntryFacts } from "./_components/entry-facts";
 import { EntryHeader } from "./_components/entry-header";
 import { EntryMessages } from "./_components/entry-messages";
+import { RetiredNotice } from "./_components/retired-notice";
 
 type Props = { params: Promise<{ code: string }> };
 
@@ -45,7 +49,12 @@ export default async function EntryPage({ params }: Props) {
   const user = await requireUser();
   const code = codeFromPathSegment((await params).code);
   const entry = await loadEntry(code);
-  if (!entry) notFound();
+  if (!entry) {
+    // A code the team renamed: its old links lead to the entry under its new code.
+    const renamed = await findRenamedCode(await getDb(), code);
+    if (renamed) permanentRedirect(entryHref(renamed));
+    notFound();
+  }
 
   const locale = await currentLocale();
   const t = await getTranslations("catalog");
@@ -64,6 +73,8 @@ export default async function EntryPage({ params }: Props) {
       <Breadcrumb label={t("entry.breadcrumb")} parent={{ href: "/errors", text: t("list.heading") }} current={entry.code} />
 
       <EntryHeader entry={entry} title={title} canEdit={canEdit} />
+
+      {entry.retiredAt ? <RetiredNotice retiredAt={entry.retiredAt} reason={entry.retiredReason ?? ""} /> : null}
 
       {anyFallback ? (
         <p className="mb-4 rounded-md border border-slate-300 bg-slate-100 px-3 py-2 text-sm text-slate-700">{t("entry.fallbackNotice")}</p>
@@ -97,7 +108,16 @@ export default async function EntryPage({ params }: Props) {
           <EntryChecklist steps={steps} />
         </div>
 
-        <EntryFacts entry={entry} />
+        <div className="space-y-6">
+          <EntryFacts entry={entry} />
+          {can(user, "entry.retire") ? (
+            <EntryCuration
+              code={entry.code}
+              retired={entry.retiredAt !== null}
+              renamable={entry.vendorSource === TEAM_SOURCE && can(user, "entry.rename")}
+            />
+          ) : null}
+        </div>
       </div>
     </div>
   );

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
-import { getEntryByCode } from "@/db/queries/catalog";
+import { findRenamedCode, getEntryByCode } from "@/db/queries/catalog";
+import { entryHref } from "@/components/catalog/entry-href";
 import { requirePermission } from "@/app/_lib/auth";
 import { GuideEditor } from "./_components/guide-editor";
 import { codeFromPathSegment } from "@/domain/catalog/code-param";
@@ -17,8 +18,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EditEntryPage({ params }: Props) {
   await requirePermission("entry.edit");
   const code = codeFromPathSegment((await params).code);
-  const entry = await getEntryByCode(await getDb(), code);
-  if (!entry) notFound();
+  const db = await getDb();
+  const entry = await getEntryByCode(db, code);
+  if (!entry) {
+    const renamed = await findRenamedCode(db, code);
+    if (renamed) permanentRedirect(`${entryHref(renamed)}/edit`);
+    notFound();
+  }
   const t = await getTranslations("editor");
   return (
     <div className="mx-auto max-w-5xl px-4 py-6">
