@@ -6,9 +6,9 @@ import { Button } from "@/components/ui/button";
 import { Field, FieldError, controlBorderClass } from "@/components/ui/field";
 import { DIAGNOSIS_LIMITS } from "@/domain/diagnosis-service/input";
 import type { Outcome } from "@/domain/diagnosis-service/types";
-import type { DiagnosisActionState } from "../actions";
+import type { DiagnosisActionResult, DiagnosisActionState } from "../actions";
 
-type FormAction = (previous: DiagnosisActionState, formData: FormData) => Promise<DiagnosisActionState>;
+type FormAction = (previous: DiagnosisActionState, formData: FormData) => Promise<DiagnosisActionResult>;
 
 /** "Solved it" or "did not", and then the reason is required: the next engineer on the ticket needs it. */
 export function OutcomeForm({
