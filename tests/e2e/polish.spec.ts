@@ -37,14 +37,6 @@ for (const [locale, title, nav] of [
   });
 }
 
-test("signed out, an unknown address is still the styled 404, without the app's header", async ({ page }) => {
-  const response = await page.goto("/no-such-page");
-  expect(response?.status()).toBe(404);
-  await expect(page).toHaveTitle("Page not found · ErrorDesk");
-  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
-  await expect(page.getByTestId("current-user")).toHaveCount(0);
-});
-
 test("the 403 page has its own title, not the title of the page it blocks", async ({ pageAs }) => {
   const page = await pageAs("viewer");
   await useLanguage(page, "en");
