@@ -23,7 +23,8 @@ export type ActionResult<T extends object = object, F extends ActionFailure = Ac
 
 /**
  * A success that ends on another page (the new diagnosis, sign-in after sign-out): the wrapper records the audit
- * event and then redirects, so the handler never throws Next's redirect through the audit hook.
+ * event and then redirects, so the handler never throws Next's redirect through the audit hook. (A handler that
+ * calls redirect() itself would skip the audit: answer a Redirect instead.)
  */
 export type Redirect = ActionSuccess<{ redirectTo: string }>;
 
