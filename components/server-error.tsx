@@ -26,6 +26,10 @@ export function useDatabaseDown(error: unknown): boolean {
 
 /** What an error page says: a heading, what to do, the log reference, and a retry button. */
 export function ServerErrorMessage({ texts, onRetry }: { texts: ServerErrorTexts; onRetry: () => void }) {
+  // An error page has no metadata of its own: without this the tab keeps the title of the page that failed.
+  useEffect(() => {
+    document.title = texts.title;
+  }, [texts.title]);
   return (
     <div role="alert" aria-live="polite" className="mx-auto max-w-xl py-10">
       <h1 className="text-2xl font-semibold text-slate-900">{texts.title}</h1>

@@ -1,6 +1,5 @@
 import "server-only";
-import { isRedirectError } from "next/dist/client/components/redirect-error";
-import { forbidden } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import type * as z from "zod";
 import { can, type Action } from "@/domain/auth/permissions";
 import { fieldErrorsByPath, type FieldErrors } from "@/domain/validation/field-errors";
@@ -9,8 +8,28 @@ import { recordAudit } from "./audit";
 
 export type { FieldErrors } from "@/domain/validation/field-errors";
 
+/** The one success shape every server action answers with: `ok: true` and what the form shows (a name, a new id…). */
+export type ActionSuccess<T extends object = object> = { ok: true } & T;
+
 /** The one failure shape every server action answers with; a form may add its own fields (echoed values, a translated message). */
-export type ActionFailure<E extends string = string> = { ok: false; error: E; fieldErrors: FieldErrors };
+export type ActionFailure<E extends string = string, Extra extends object = object> = {
+  ok: false;
+  error: E;
+  fieldErrors: FieldErrors;
+} & Extra;
+
+/** What a server action answers: its success or its failure. A form's `useActionState` adds `null` (nothing sent yet). */
+export type ActionResult<T extends object = object, F extends ActionFailure = ActionFailure> = ActionSuccess<T> | F;
+
+/**
+ * A success that ends on another page (the new diagnosis, sign-in after sign-out): the wrapper records the audit
+ * event and then redirects, so the handler never throws Next's redirect through the audit hook. (A handler that
+ * calls redirect() itself would skip the audit: answer a Redirect instead.)
+ */
+export type Redirect = ActionSuccess<{ redirectTo: string }>;
+
+/** Answers of a defined action, as its caller sees them: a Redirect never comes back. */
+type Answer<R> = Exclude<R, Redirect>;
 
 /** What the wrapper itself refuses before the handler runs. */
 export type Refusal = ActionFailure<"signedOut" | "forbidden" | "invalid">;
@@ -24,7 +43,7 @@ export function isDefinedAction(value: unknown): boolean {
 
 type ActorFor<A> = A extends "public" ? CurrentUser | null : CurrentUser;
 
-type Options<A extends Action | "public", S extends z.ZodType, Args extends unknown[], R> = {
+type Options<A extends Action | "public", S extends z.ZodType, Args extends unknown[], F> = {
   /** The permission (domain/auth/permissions.ts), or "public" for what anyone may call (language, sign-out). */
   action: A;
   input: S;
@@ -36,7 +55,7 @@ type Options<A extends Action | "public", S extends z.ZodType, Args extends unkn
   /** Builds the raw input from the call's arguments. Default: the FormData of `(previousState, formData)` as an object. */
   raw?: (...args: Args) => unknown;
   /** How this form shows a Refusal (translated message, echoed values…). */
-  refuse: (refusal: Refusal, raw: unknown) => R | Promise<R>;
+  refuse: (refusal: Refusal, raw: unknown) => F | Promise<F>;
   /** What the audit event names as the target, from the parsed input. */
   target?: (input: z.output<S>) => string;
 };
@@ -44,17 +63,22 @@ type Options<A extends Action | "public", S extends z.ZodType, Args extends unkn
 /**
  * The one way to write a server action (they are public endpoints): resolves the actor and checks
  * `can(actor, action)`, parses the input with zod, runs the handler with the parsed value, and reports
- * every success (an answer without `ok: false`, or a redirect) to the audit hook.
+ * every success (`ok: true`, or a `Redirect` it then follows) to the audit hook. Answers are ActionResults; one
+ * without `ok: true` or `ok: false` is a bug and throws (tests/unit/define-action.test.ts).
  *
  *   export const revokeKeyAction = defineAction({ action: "apiKeys.manage", input: revokeInput, page: "/admin/keys", refuse }, async (actor, input) => …);
  */
 export function defineAction<
   A extends Action | "public",
   S extends z.ZodType,
-  R,
+  R extends ActionResult,
+  F extends ActionFailure,
   Args extends unknown[] = [previous: unknown, formData: FormData],
->(options: Options<A, S, Args, R>, handler: (actor: ActorFor<A>, input: z.output<S>) => Promise<R>): (...args: Args) => Promise<R> {
-  const run = async (...args: Args): Promise<R> => {
+>(
+  options: Options<A, S, Args, F>,
+  handler: (actor: ActorFor<A>, input: z.output<S>) => Promise<R>,
+): (...args: Args) => Promise<Answer<R> | F> {
+  const run = async (...args: Args): Promise<Answer<R> | F> => {
     const actor = options.action === "public" ? await getCurrentUser() : await signedInActor(options.page);
     if (options.action !== "public") {
       if (!actor) return options.refuse(refusal("signedOut"), undefined);
@@ -66,17 +90,12 @@ export function defineAction<
     const raw = options.raw ? options.raw(...args) : formObject(args[1]);
     const parsed = options.input.safeParse(raw);
     if (!parsed.success) return options.refuse(refusal("invalid", fieldErrorsByPath(parsed.error)), raw);
-    const audit = () => recordAudit({ actor, action: options.action, ...(options.target ? { target: options.target(parsed.data) } : {}) });
-    let result: R;
-    try {
-      result = await handler(actor as ActorFor<A>, parsed.data);
-    } catch (error) {
-      // A handler that ends by going to its result (a new diagnosis, sign-in after sign-out) succeeded too.
-      if (isRedirectError(error)) audit();
-      throw error;
-    }
-    if (!isFailure(result)) audit();
-    return result;
+    const result = await handler(actor as ActorFor<A>, parsed.data);
+    if (!isResult(result)) throw new TypeError(`A server action (${options.action}) answered without ok: true or ok: false`);
+    if (!result.ok) return result as Answer<R>;
+    recordAudit({ actor, action: options.action, ...(options.target ? { target: options.target(parsed.data) } : {}) });
+    if ("redirectTo" in result && typeof result.redirectTo === "string") redirect(result.redirectTo);
+    return result as Answer<R>;
   };
   definedActions.add(run);
   return run;
@@ -90,8 +109,11 @@ function refusal(error: Refusal["error"], fieldErrors: FieldErrors = {}): Refusa
   return { ok: false, error, fieldErrors };
 }
 
-function isFailure(result: unknown): boolean {
-  return typeof result === "object" && result !== null && (result as { ok?: unknown }).ok === false;
+/** Checked at run time too: a success without `ok: true` would be shown as neither success nor failure by its form. */
+function isResult(result: unknown): result is ActionResult {
+  if (typeof result !== "object" || result === null) return false;
+  const { ok } = result as { ok?: unknown };
+  return ok === true || ok === false;
 }
 
 /** A FormData as a plain object: one value per name, or all of them when a name repeats (checkbox groups). */

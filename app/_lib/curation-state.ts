@@ -1,10 +1,10 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
-import type { FieldErrors, Refusal } from "./action";
+import type { ActionFailure, ActionResult, FieldErrors, Refusal } from "./action";
 
 /** What the create, retire and rename forms get back: ok, or a translated message with translated field errors. */
-export type CurationFailure = { ok: false; error: string; message: string; fieldErrors: FieldErrors; captures?: string[] };
-export type CurationState<T extends object = object> = ({ ok: true } & T) | CurationFailure;
+export type CurationFailure = ActionFailure<string, { message: string; captures?: string[] }>;
+export type CurationState<T extends object = object> = ActionResult<T, CurationFailure>;
 
 const FIELD_ERRORS = new Set([
   "required",

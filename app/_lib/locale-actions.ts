@@ -8,7 +8,7 @@ import { getDb } from "@/db";
 import { user } from "@/db/schema";
 import { LOCALES } from "@/domain/catalog/types";
 import { LOCALE_COOKIE } from "@/i18n/locale";
-import { defineAction, type ActionFailure } from "./action";
+import { defineAction, type ActionFailure, type ActionResult } from "./action";
 
 /**
  * Switches the UI language: a cookie for this browser, and the profile so other browsers follow.
@@ -21,7 +21,7 @@ export const setLocaleAction = defineAction(
     raw: (locale: unknown) => locale,
     refuse: (refusal): ActionFailure => ({ ...refusal, error: "Unknown language; choose zh-CN or en." }),
   },
-  async (actor, locale): Promise<{ ok: true } | ActionFailure> => {
+  async (actor, locale): Promise<ActionResult> => {
     (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", httpOnly: true, maxAge: 60 * 60 * 24 * 365 });
     if (actor) await (await getDb()).update(user).set({ locale }).where(eq(user.id, actor.id));
     refresh();

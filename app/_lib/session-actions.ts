@@ -2,14 +2,14 @@
 
 import { redirect } from "next/navigation";
 import * as z from "zod";
-import { defineAction } from "./action";
+import { defineAction, type Redirect } from "./action";
 import { signOutCurrentSession } from "./auth";
 
 /** Ends this browser's session (the row and the cookie) and shows the sign-in page. Public: signed out already is fine. */
 export const signOutAction = defineAction(
   { action: "public", input: z.unknown(), raw: (_formData?: FormData) => undefined, refuse: (): never => redirect("/sign-in") },
-  async (): Promise<never> => {
+  async (): Promise<Redirect> => {
     await signOutCurrentSession();
-    redirect("/sign-in");
+    return { ok: true, redirectTo: "/sign-in" };
   },
 );

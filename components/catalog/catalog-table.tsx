@@ -73,7 +73,12 @@ export function CatalogTable({
       <div
         className={`overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm transition-opacity ${pending ? "opacity-70" : ""}`}
       >
-        <table className="w-full table-fixed border-collapse text-sm" aria-labelledby={captionId} aria-busy={pending || undefined}>
+        {/* Fixed layout needs room for the Title column: below 64rem the table scrolls sideways inside its box. */}
+        <table
+          className="w-full min-w-[64rem] table-fixed border-collapse text-sm"
+          aria-labelledby={captionId}
+          aria-busy={pending || undefined}
+        >
           <caption id={captionId} className="sr-only">
             {t("results.caption")} — {t("results.showing", { from, to, total })}
           </caption>

@@ -10,25 +10,35 @@ const VARIANTS: Record<Variant, string> = {
 };
 
 const SIZES: Record<Size, string> = {
-  sm: "h-8 px-2.5 text-sm",
-  md: "h-9 px-3.5 text-sm",
+  sm: "px-2.5 text-sm",
+  md: "px-3.5 text-sm",
+};
+
+/** One line at the size's height, or (`wrap`) at least that height and as many lines as a long label needs on a phone. */
+const HEIGHTS: Record<Size, { line: string; wrap: string }> = {
+  sm: { line: "h-8 whitespace-nowrap", wrap: "min-h-8 py-1 text-center whitespace-normal" },
+  md: { line: "h-9 whitespace-nowrap", wrap: "min-h-9 py-1.5 text-center whitespace-normal" },
 };
 
 /** Shared by <Button> and links that should look like one (an <a> must stay an <a> for middle-click and "open in new tab"). */
 export function buttonClasses({
   variant = "secondary",
   size = "md",
+  wrap = false,
   className = "",
 }: {
   variant?: Variant;
   size?: Size;
+  /** For long labels (a sentence, a translated phrase) that must not stick out of a narrow card. */
+  wrap?: boolean;
   className?: string;
 } = {}): string {
   return [
-    "inline-flex items-center justify-center gap-1.5 rounded-md font-medium whitespace-nowrap transition-colors",
+    "inline-flex items-center justify-center gap-1.5 rounded-md font-medium transition-colors",
     "disabled:cursor-not-allowed disabled:opacity-50",
     VARIANTS[variant],
     SIZES[size],
+    wrap ? HEIGHTS[size].wrap : HEIGHTS[size].line,
     className,
   ].join(" ");
 }

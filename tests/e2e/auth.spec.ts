@@ -152,6 +152,7 @@ test.describe("signing in and out", () => {
     const admin = await pageAs("admin", { locale: "en-US" });
     await admin.goto("/admin/users");
     await admin.getByRole("button", { name: `Deactivate ${account.name}` }).click();
+    await admin.getByRole("button", { name: "Yes, deactivate" }).click();
     await expect(admin.getByText(`${account.name} is deactivated`)).toBeVisible();
 
     await page.goto("/sign-in");

@@ -108,6 +108,8 @@ test("while Postgres is unreachable, pages say so in the reader's language, APIs
   await page.goto("/errors?q=Missing");
   await expect(page.getByRole("heading", { level: 1, name: "The database is not answering" })).toBeVisible();
   await expect(page.getByText("try again in a few seconds")).toBeVisible();
+  // The error page's own title, not the title of the page that failed.
+  await expect(page).toHaveTitle("The database is not answering");
   await expectNoSeriousA11yViolations(page);
 
   const api = await context.request.post("/api/v1/diagnose", {

@@ -201,6 +201,7 @@ test.describe("user management", () => {
     await expect(row.getByRole("status")).toHaveText(`${account.name} is now Editor.`);
 
     await row.getByRole("button", { name: `Deactivate ${account.name}` }).click();
+    await row.getByRole("button", { name: "Yes, deactivate" }).click();
     await expect(row.getByRole("status")).toHaveText(`${account.name} is deactivated and signed out everywhere.`);
     await expect(row).toContainText("Deactivated");
     await row.getByRole("button", { name: `Reactivate ${account.name}` }).click();

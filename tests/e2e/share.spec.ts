@@ -131,10 +131,13 @@ test("the Markdown export carries the code, the ticks and the notes; the escalat
   expect(text).toContain("Check the required parameters in the API reference (E2E Viewer");
 
   // The page offers both, as links and as copy buttons; the language can be chosen for the export.
-  await expect(viewer.getByRole("link", { name: "Markdown for a ticket" })).toHaveAttribute("href", `${new URL(link).pathname}/export.md`);
+  await expect(viewer.getByRole("link", { name: "Markdown for a ticket" })).toHaveAttribute(
+    "href",
+    `${new URL(link).pathname}/export.md?download=1`,
+  );
   await expect(viewer.getByRole("link", { name: "Escalation summary" })).toHaveAttribute(
     "href",
-    `${new URL(link).pathname}/escalation.txt`,
+    `${new URL(link).pathname}/escalation.txt?download=1`,
   );
   await expect(viewer.getByRole("button", { name: "Copy the Markdown" })).toBeVisible();
   await expect(viewer.getByRole("button", { name: "Copy the escalation summary" })).toBeVisible();

@@ -13,28 +13,31 @@ vi.mock("@/app/_lib/auth", () => ({
     throw new Error(`redirect /sign-in?next=${next}`);
   },
 }));
-vi.mock("next/navigation", () => ({
+vi.mock("next/navigation", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/navigation")>()),
   forbidden: () => {
     throw new Error("forbidden page");
   },
 }));
 
 const { defineAction } = await import("@/app/_lib/action");
-type Refusal = import("@/app/_lib/action").Refusal;
+type ActionFailure = import("@/app/_lib/action").ActionFailure;
+type ActionResult<T extends object> = import("@/app/_lib/action").ActionResult<T>;
+type Redirect = import("@/app/_lib/action").Redirect;
 
 const viewer = { id: "u-viewer", role: "viewer", name: "V", email: "v@example.test", locale: null };
 const editor = { id: "u-editor", role: "editor", name: "E", email: "e@example.test", locale: null };
 
 const input = z.object({ code: z.string().trim().min(1, "codeRequired"), steps: z.coerce.number().int().max(3, "tooMany") });
-type Result = { ok: true; by: string; parsed: z.output<typeof input> } | Refusal;
+type Result = ActionResult<{ by: string; parsed: z.output<typeof input> }>;
 const handler = vi.fn(
   async (actor: { id: string }, parsed: z.output<typeof input>): Promise<Result> => ({ ok: true, by: actor.id, parsed }),
 );
 const inline = defineAction(
-  { action: "entry.edit", input, refuse: (refusal): Result => refusal, target: (parsed) => parsed.code },
+  { action: "entry.edit", input, refuse: (refusal): ActionFailure => refusal, target: (parsed) => parsed.code },
   handler,
 );
-const onPage = defineAction({ action: "entry.edit", input, page: "/errors/X/edit", refuse: (refusal): Result => refusal }, handler);
+const onPage = defineAction({ action: "entry.edit", input, page: "/errors/X/edit", refuse: (refusal): ActionFailure => refusal }, handler);
 
 function form(fields: Record<string, string>): FormData {
   const data = new FormData();
@@ -96,20 +99,30 @@ describe("defineAction", () => {
     expect(audit).not.toHaveBeenCalled();
   });
 
-  test("a handler that ends in a redirect is audited, and the redirect still happens", async () => {
+  test("a handler that answers a redirect is audited, and the redirect still happens", async () => {
     holder.user = viewer;
-    const { redirect } = await vi.importActual<typeof import("next/navigation")>("next/navigation");
-    const going = defineAction({ action: "diagnosis.run", input: z.object({}), refuse: (refusal) => refusal }, async () =>
-      redirect("/d/abc"),
+    const going = defineAction(
+      { action: "diagnosis.run", input: z.object({}), refuse: (refusal) => refusal },
+      async (): Promise<Redirect> => ({ ok: true, redirectTo: "/d/abc" }),
     );
     await expect(going(null, form({}))).rejects.toMatchObject({ digest: expect.stringContaining("/d/abc") });
     expect(audit).toHaveBeenCalledExactlyOnceWith({ actor: viewer, action: "diagnosis.run" });
   });
 
+  test("a success without ok: true is a bug: it throws instead of reaching the form, and is not audited", async () => {
+    holder.user = editor;
+    // What the types forbid, as a handler written in plain JavaScript or cast with `as` could still do.
+    const shapeless = defineAction({ action: "entry.edit", input, refuse: (refusal) => refusal }, (async () => ({
+      revision: 3,
+    })) as unknown as () => Promise<ActionResult<{ revision: number }>>);
+    await expect(shapeless(null, form({ code: "X", steps: "1" }))).rejects.toThrow("answered without ok: true or ok: false");
+    expect(audit).not.toHaveBeenCalled();
+  });
+
   test("a public action runs signed out, with no actor, and is audited as public", async () => {
-    type Switched = { ok: true; actor: unknown; locale: string } | Refusal;
+    type Switched = ActionResult<{ actor: unknown; locale: string }>;
     const open = defineAction(
-      { action: "public", input: z.enum(["en", "zh-CN"]), raw: (value: unknown) => value, refuse: (refusal): Switched => refusal },
+      { action: "public", input: z.enum(["en", "zh-CN"]), raw: (value: unknown) => value, refuse: (refusal) => refusal },
       async (actor, locale): Promise<Switched> => ({ ok: true, actor, locale }),
     );
     expect(await open("en")).toEqual({ ok: true, actor: null, locale: "en" });

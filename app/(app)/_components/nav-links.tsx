@@ -13,7 +13,7 @@ export type NavLink = {
 export function NavLinks({ links }: { links: NavLink[] }) {
   const pathname = usePathname();
   return (
-    <ul className="flex items-center gap-1">
+    <ul className="flex flex-wrap items-center gap-1">
       {links.map(({ href, label, also = [] }) => {
         const current = [href, ...also].some((base) => pathname === base || pathname.startsWith(`${base}/`));
         return (
@@ -21,7 +21,7 @@ export function NavLinks({ links }: { links: NavLink[] }) {
             <Link
               href={href}
               aria-current={current ? "page" : undefined}
-              className={`rounded px-3 py-1.5 text-sm ${current ? "bg-blue-50 font-medium text-blue-800" : "text-slate-700 hover:bg-slate-100"}`}
+              className={`rounded px-3 py-1.5 text-sm whitespace-nowrap [word-break:keep-all] ${current ? "bg-blue-50 font-medium text-blue-800" : "text-slate-700 hover:bg-slate-100"}`}
             >
               {label}
             </Link>

@@ -51,8 +51,9 @@ export function SubmitWithStatus({
 
 /** The table of everything the page administers; `children` are its rows, each headed by a `<th scope="row">`. */
 export function AdminTable({ caption, columns, children }: { caption: string; columns: string[]; children: ReactNode }) {
+  // relative: the rows' sr-only labels are absolutely placed, and would otherwise widen the page past this scroll box.
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm">
         <caption className="px-4 py-3 text-left font-semibold text-slate-900">{caption}</caption>
         <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">

@@ -1,9 +1,8 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import * as z from "zod";
-import { defineAction, type Refusal } from "@/app/_lib/action";
+import { defineAction, type ActionFailure, type Redirect, type Refusal } from "@/app/_lib/action";
 import type { CurrentUser } from "@/app/_lib/auth";
 import { getDb } from "@/db";
 import { saveDiagnosis, saveDiagnosisDraft, type SaveDiagnosisResult } from "@/db/mutations/diagnoses";
@@ -24,28 +23,60 @@ export type EarlierDiagnosis = {
   outcome: "solved" | "not_solved" | null;
 };
 
-/** Only failures come back: a successful diagnosis redirects to its share link. Messages are already translated. */
-export type DiagnoseState = null | {
-  ok: false;
-  /** Which field the message is about, so the form can mark it and move focus there. */
-  field: "input" | "ticketRef" | "form";
-  message: string;
-  /** An unknown RequestId: the lookup found no event, but others may have diagnosed it from pasted text. */
-  unknownRequestId?: { requestId: string; earlier: EarlierDiagnosis[] };
-};
+type DiagnoseError =
+  | "signedOut"
+  | "forbidden"
+  | "empty"
+  | "tooLarge"
+  | "ticketRefTooLong"
+  | "malformedRequestId"
+  | "unknownRequestId"
+  | "busy"
+  | "timeout"
+  | "saveFailed";
+
+/** Messages are already translated; `error` is the message's key. */
+export type DiagnoseFailure = ActionFailure<
+  DiagnoseError,
+  {
+    /** Which field the message is about, so the form can mark it and move focus there. */
+    field: "input" | "ticketRef" | "form";
+    message: string;
+    /** An unknown RequestId: the lookup found no event, but others may have diagnosed it from pasted text. */
+    unknownRequestId?: { requestId: string; earlier: EarlierDiagnosis[] };
+  }
+>;
+/** Only failures come back: a successful diagnosis goes to its share link. */
+export type DiagnoseState = DiagnoseFailure | null;
+
+function failure(
+  field: DiagnoseFailure["field"],
+  error: DiagnoseError,
+  message: string,
+  unknownRequestId?: DiagnoseFailure["unknownRequestId"],
+): DiagnoseFailure {
+  return {
+    ok: false,
+    error,
+    fieldErrors: field === "form" ? {} : { [field]: message },
+    field,
+    message,
+    ...(unknownRequestId ? { unknownRequestId } : {}),
+  };
+}
 
 const diagnoseForm = z.object({
   input: storable(z.string()).refine(withinInputLimit, "tooLarge"),
   ticketRef: z.string().trim().max(DIAGNOSIS_LIMITS.ticketRef, "ticketRefTooLong").optional().default(""),
 });
 
-async function refuse(refusal: Refusal): Promise<DiagnoseState> {
+async function refuse(refusal: Refusal): Promise<DiagnoseFailure> {
   const t = await getTranslations("diagnosis.form");
-  if (refusal.error !== "invalid") return { ok: false, field: "form", message: t(`errors.${refusal.error}`) };
-  if (refusal.fieldErrors.input === "tooLarge") return { ok: false, field: "input", message: t("errors.tooLarge") };
+  if (refusal.error !== "invalid") return failure("form", refusal.error, t(`errors.${refusal.error}`));
+  if (refusal.fieldErrors.input === "tooLarge") return failure("input", "tooLarge", t("errors.tooLarge"));
   if (!refusal.fieldErrors.input && refusal.fieldErrors.ticketRef)
-    return { ok: false, field: "ticketRef", message: t("errors.ticketRefTooLong", { max: DIAGNOSIS_LIMITS.ticketRef }) };
-  return { ok: false, field: "input", message: t("errors.empty") };
+    return failure("ticketRef", "ticketRefTooLong", t("errors.ticketRefTooLong", { max: DIAGNOSIS_LIMITS.ticketRef }));
+  return failure("input", "empty", t("errors.empty"));
 }
 
 /**
@@ -66,7 +97,10 @@ export const diagnoseAction = defineAction(
   diagnoseAndSave,
 );
 
-async function diagnoseAndSave(user: CurrentUser, { input, ticketRef }: z.output<typeof diagnoseForm>): Promise<DiagnoseState> {
+async function diagnoseAndSave(
+  user: CurrentUser,
+  { input, ticketRef }: z.output<typeof diagnoseForm>,
+): Promise<Redirect | DiagnoseFailure> {
   const t = await getTranslations("diagnosis.form");
   const classified = classifyInput(input);
   const db = await getDb();
@@ -74,38 +108,33 @@ async function diagnoseAndSave(user: CurrentUser, { input, ticketRef }: z.output
   let saved: SaveDiagnosisResult;
   switch (classified.kind) {
     case "empty":
-      return { ok: false, field: "input", message: t("errors.empty") };
+      return failure("input", "empty", t("errors.empty"));
     case "malformed-request-id":
-      return {
-        ok: false,
-        field: "input",
-        message: t("errors.malformedRequestId", { value: classified.value, example: REQUEST_ID_EXAMPLE }),
-      };
+      return failure(
+        "input",
+        "malformedRequestId",
+        t("errors.malformedRequestId", { value: classified.value, example: REQUEST_ID_EXAMPLE }),
+      );
     case "request-id": {
       const lookup = await lookupRequestEvent(db, classified.requestId);
       if (!lookup.ok)
-        return {
-          ok: false,
-          field: "input",
-          message: t("errors.malformedRequestId", { value: classified.requestId, example: REQUEST_ID_EXAMPLE }),
-        };
+        return failure(
+          "input",
+          "malformedRequestId",
+          t("errors.malformedRequestId", { value: classified.requestId, example: REQUEST_ID_EXAMPLE }),
+        );
       if (!lookup.event) {
         const earlier = await listDiagnosesForRequestId(db, lookup.requestId, { limit: 10 });
-        return {
-          ok: false,
-          field: "input",
-          message: t("errors.unknownRequestId", { requestId: lookup.requestId }),
-          unknownRequestId: {
-            requestId: lookup.requestId,
-            earlier: earlier.map((d) => ({
-              id: d.id,
-              createdAt: d.createdAt.toISOString(),
-              by: d.createdBy?.name ?? null,
-              codes: d.codes,
-              outcome: d.outcome,
-            })),
-          },
-        };
+        return failure("input", "unknownRequestId", t("errors.unknownRequestId", { requestId: lookup.requestId }), {
+          requestId: lookup.requestId,
+          earlier: earlier.map((d) => ({
+            id: d.id,
+            createdAt: d.createdAt.toISOString(),
+            by: d.createdBy?.name ?? null,
+            codes: d.codes,
+            outcome: d.outcome,
+          })),
+        });
       }
       const result = diagnoseRequestEvent(lookup.event, await getMatcher(db));
       saved = await saveDiagnosis(db, user, {
@@ -120,12 +149,11 @@ async function diagnoseAndSave(user: CurrentUser, { input, ticketRef }: z.output
     case "text": {
       // Large pastes are diagnosed and drafted in the worker pool, which may be full or stop one past its budget.
       const outcome = await diagnoseText(db, { text: classified.text, save: { ticketRef: ticketRef || null, via: { kind: "session" } } });
-      if (!outcome.ok && outcome.reason === "busy") return { ok: false, field: "form", message: t("errors.busy") };
-      if (!outcome.ok) return { ok: false, field: "input", message: t("errors.timeout", { seconds: outcome.timeBudgetMs / 1000 }) };
+      if (!outcome.ok && outcome.reason === "busy") return failure("form", "busy", t("errors.busy"));
+      if (!outcome.ok) return failure("input", "timeout", t("errors.timeout", { seconds: outcome.timeBudgetMs / 1000 }));
       const diagnosed = outcome.result;
       // "findings" (not drafted) cannot come back for a job with `save`; the engine failing is not expected either.
-      if (diagnosed.kind === "engine-failed" || diagnosed.kind === "findings")
-        return { ok: false, field: "form", message: t("errors.saveFailed") };
+      if (diagnosed.kind === "engine-failed" || diagnosed.kind === "findings") return failure("form", "saveFailed", t("errors.saveFailed"));
       saved =
         diagnosed.kind === "invalid"
           ? { ok: false, error: "invalid", fieldErrors: diagnosed.fieldErrors }
@@ -135,16 +163,16 @@ async function diagnoseAndSave(user: CurrentUser, { input, ticketRef }: z.output
   }
 
   if (!saved.ok) {
-    if (saved.error === "forbidden") return { ok: false, field: "form", message: t("errors.forbidden") };
+    if (saved.error === "forbidden") return failure("form", "forbidden", t("errors.forbidden"));
     if (saved.error === "invalid") return refusedField(saved.fieldErrors, t);
-    return { ok: false, field: "form", message: t("errors.saveFailed") };
+    return failure("form", "saveFailed", t("errors.saveFailed"));
   }
-  redirect(`/d/${saved.id}`);
+  return { ok: true, redirectTo: `/d/${saved.id}` };
 }
 
-function refusedField(fieldErrors: FieldErrors, t: Awaited<ReturnType<typeof getTranslations<"diagnosis.form">>>): DiagnoseState {
+function refusedField(fieldErrors: FieldErrors, t: Awaited<ReturnType<typeof getTranslations<"diagnosis.form">>>): DiagnoseFailure {
   if (fieldErrors.ticketRef)
-    return { ok: false, field: "ticketRef", message: t("errors.ticketRefTooLong", { max: DIAGNOSIS_LIMITS.ticketRef }) };
-  if (fieldErrors.input) return { ok: false, field: "input", message: t("errors.tooLarge") };
-  return { ok: false, field: "form", message: t("errors.saveFailed") };
+    return failure("ticketRef", "ticketRefTooLong", t("errors.ticketRefTooLong", { max: DIAGNOSIS_LIMITS.ticketRef }));
+  if (fieldErrors.input) return failure("input", "tooLarge", t("errors.tooLarge"));
+  return failure("form", "saveFailed", t("errors.saveFailed"));
 }

@@ -6,7 +6,7 @@ import { Section } from "@/components/ui/section";
 import { getDb } from "@/db";
 import { listDiagnosesByCreator } from "@/db/queries/diagnoses";
 import { REFUSED_TOO_LARGE } from "@/app/_lib/diagnose-form-post";
-import { DiagnoseForm } from "./diagnose-form";
+import { DiagnoseForm } from "./_components/diagnose-form";
 
 export const dynamic = "force-dynamic";
 

@@ -2,6 +2,7 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import type { ActionFailure } from "@/app/_lib/action";
 import { getAuth, requestClientAddress } from "@/app/_lib/auth";
 import { getDb } from "@/db";
 import { consumeAttempt } from "@/db/mutations/auth-throttle";
@@ -11,10 +12,12 @@ import { setupInput } from "@/domain/auth/credentials";
 import { fieldErrorsByField } from "@/domain/validation/field-errors";
 
 export type SetupField = "name" | "email" | "password" | "confirmPassword";
-export type SetupState =
-  | { fieldErrors: Partial<Record<SetupField, string>>; values: { name: string; email: string } }
-  | { rateLimited: { minutes: number }; values: { name: string; email: string } }
-  | null;
+type SetupValues = { name: string; email: string };
+/** Outside defineAction (see tests/unit/server-actions-defined.test.ts) but with its failure shape; success goes to /diagnose. */
+export type SetupFailure =
+  | ActionFailure<"fixErrors", { fieldErrors: Partial<Record<SetupField, string>>; values: SetupValues }>
+  | ActionFailure<"rateLimited", { rateLimited: { minutes: number }; values: SetupValues }>;
+export type SetupState = SetupFailure | null;
 
 /** Setup posts per client address: a person fixing typos never meets it, a script soon does. */
 const SETUP_RATE_LIMIT = { window: 600, max: 10 } as const;
@@ -25,7 +28,7 @@ const SETUP_RATE_LIMIT = { window: 600, max: 10 } as const;
  * and again inside the creating transaction: two setup forms submitted at once produce one admin, and the
  * second is sent to sign-in.
  */
-export async function setupAction(_previous: SetupState, formData: FormData): Promise<SetupState> {
+export async function setupAction(_previous: SetupState, formData: FormData): Promise<SetupFailure> {
   const db = await getDb();
   const raw = {
     name: formText(formData, "name"),
@@ -35,11 +38,13 @@ export async function setupAction(_previous: SetupState, formData: FormData): Pr
   };
   const values = { name: raw.name, email: raw.email };
   const limit = await consumeAttempt(db, `setup:${await requestClientAddress()}`, SETUP_RATE_LIMIT);
-  if (!limit.allowed) return { rateLimited: { minutes: Math.ceil(limit.retryAfter / 60) }, values };
+  if (!limit.allowed)
+    return { ok: false, error: "rateLimited", fieldErrors: {}, rateLimited: { minutes: Math.ceil(limit.retryAfter / 60) }, values };
   if ((await countUsers(db)) > 0) redirect("/sign-in");
 
   const parsed = setupInput.safeParse(raw);
-  if (!parsed.success) return { fieldErrors: fieldErrorsByField(parsed.error) as Partial<Record<SetupField, string>>, values };
+  if (!parsed.success)
+    return { ok: false, error: "fixErrors", fieldErrors: fieldErrorsByField(parsed.error) as Partial<Record<SetupField, string>>, values };
   const { name, email, password } = parsed.data;
   const created = await createPasswordUser(db, { name, email, password, role: "admin" }, { onlyIfNoUsers: true });
   if (!created.ok) redirect("/sign-in");

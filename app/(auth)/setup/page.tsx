@@ -9,7 +9,8 @@ import { SetupForm } from "./setup-form";
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("auth.setup"))("title") };
+  // "Set up ErrorDesk" already names the product: the root layout's "· ErrorDesk" template would repeat it.
+  return { title: { absolute: (await getTranslations("auth.setup"))("title") } };
 }
 
 export default async function SetupPage() {

@@ -10,14 +10,14 @@ import { setupAction, type SetupField } from "./actions";
 export function SetupForm({ minPasswordLength }: { minPasswordLength: number }) {
   const t = useTranslations("auth");
   const [state, formAction, pending] = useActionState(setupAction, null);
-  const errors = state && "fieldErrors" in state ? state.fieldErrors : {};
+  const errors: Partial<Record<SetupField, string>> = state?.fieldErrors ?? {};
   const message = (field: SetupField) => {
     const key = errors[field];
     return key ? t(`validation.${key}` as "validation.nameRequired", { min: minPasswordLength, max: MAX_PASSWORD_LENGTH }) : undefined;
   };
   return (
     <form action={formAction} noValidate className="mt-6 space-y-4">
-      {state && <Alert>{"rateLimited" in state ? t("setup.rateLimited", state.rateLimited) : t("setup.fixErrors")}</Alert>}
+      {state && <Alert>{state.error === "rateLimited" ? t("setup.rateLimited", state.rateLimited) : t("setup.fixErrors")}</Alert>}
       <FormField
         id="setup-name"
         name="name"

@@ -2,7 +2,7 @@
 
 import { refresh } from "next/cache";
 import * as z from "zod";
-import { defineAction } from "@/app/_lib/action";
+import { defineAction, type ActionFailure, type ActionResult } from "@/app/_lib/action";
 import { topLevelFieldErrors } from "@/domain/validation/field-errors";
 import { getDb } from "@/db";
 import { createApiKey, revokeApiKey } from "@/db/mutations/api-keys";
@@ -10,20 +10,19 @@ import { newApiKeyInput, type ApiKeyScope } from "@/domain/auth/api-keys";
 
 /** Results carry message keys (keys.validation.* / keys.errors.*), so the form shows them in the current language. */
 export type CreateKeyField = "name" | "scopes";
-export type CreateKeyState =
-  | { ok: true; id: number; name: string; prefix: string; scopes: ApiKeyScope[]; key: string }
-  | {
-      ok: false;
-      error: "fixErrors" | "forbidden";
-      fieldErrors: Partial<Record<CreateKeyField, string>>;
-      values: { name: string; scopes: string[] };
-    }
-  | null;
+type CreateKeyFailure = ActionFailure<
+  "fixErrors" | "forbidden",
+  { fieldErrors: Partial<Record<CreateKeyField, string>>; values: { name: string; scopes: string[] } }
+>;
+export type CreateKeyResult = ActionResult<
+  { id: number; name: string; prefix: string; scopes: ApiKeyScope[]; key: string },
+  CreateKeyFailure
+>;
+export type CreateKeyState = CreateKeyResult | null;
 
-export type RevokeKeyState =
-  | { ok: true; name: string }
-  | { ok: false; error: "forbidden" | "notFound" | "invalidRequest"; fieldErrors: Record<string, string> }
-  | null;
+type RevokeKeyFailure = ActionFailure<"forbidden" | "notFound" | "invalidRequest">;
+export type RevokeKeyResult = ActionResult<{ name: string }, RevokeKeyFailure>;
+export type RevokeKeyState = RevokeKeyResult | null;
 
 const PAGE = "/admin/keys";
 
@@ -36,14 +35,14 @@ export const createApiKeyAction = defineAction(
     input: newApiKeyInput,
     page: PAGE,
     raw: (_previous: CreateKeyState, formData: FormData) => keyForm(formData),
-    refuse: (refusal, raw): CreateKeyState => ({
+    refuse: (refusal, raw): CreateKeyFailure => ({
       ok: false,
       error: refusal.error === "invalid" ? "fixErrors" : "forbidden",
       fieldErrors: topLevelFieldErrors(refusal.fieldErrors),
       values: (raw as ReturnType<typeof keyForm> | undefined) ?? { name: "", scopes: [] },
     }),
   },
-  async (actor, input): Promise<CreateKeyState> => {
+  async (actor, input): Promise<CreateKeyResult> => {
     const values = { name: input.name, scopes: input.scopes };
     const result = await createApiKey(await getDb(), actor, values);
     if (!result.ok) {
@@ -64,14 +63,14 @@ export const revokeApiKeyAction = defineAction(
     input: revokeInput,
     page: PAGE,
     raw: (_previous: RevokeKeyState, formData: FormData) => Object.fromEntries(formData),
-    refuse: (refusal): RevokeKeyState => ({
+    refuse: (refusal): RevokeKeyFailure => ({
       ok: false,
       error: refusal.error === "invalid" ? "invalidRequest" : "forbidden",
       fieldErrors: refusal.fieldErrors,
     }),
     target: (input) => String(input.id),
   },
-  async (actor, input): Promise<RevokeKeyState> => {
+  async (actor, input): Promise<RevokeKeyResult> => {
     const result = await revokeApiKey(await getDb(), actor, input.id);
     if (!result.ok) return { ok: false, error: result.error === "forbidden" ? "forbidden" : "notFound", fieldErrors: {} };
     refresh();

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/app/_lib/auth";
+import { permittedTitle } from "@/app/_lib/page-title";
 import { getDb } from "@/db";
 import { listApiKeys } from "@/db/queries/api-keys";
 import { API_KEY_SCOPES } from "@/domain/auth/api-keys";
@@ -13,7 +14,7 @@ import { AdminHeader, AdminTable, CreatePanel } from "../admin-parts";
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("keys"))("title") };
+  return permittedTitle("apiKeys.manage", async () => (await getTranslations("keys"))("title"));
 }
 
 export default async function ApiKeysPage() {

@@ -2,7 +2,7 @@
 
 import { refresh } from "next/cache";
 import * as z from "zod";
-import { defineAction } from "@/app/_lib/action";
+import { defineAction, type ActionFailure, type ActionResult } from "@/app/_lib/action";
 import { topLevelFieldErrors } from "@/domain/validation/field-errors";
 import { getDb } from "@/db";
 import { changeUser, createPasswordUser } from "@/db/mutations/users";
@@ -15,22 +15,19 @@ import type { UserChange } from "@/domain/auth/user-admin-rules";
  * the form shows them in the current language, even after the user switches language.
  */
 export type CreateUserField = "name" | "email" | "password" | "role";
-export type CreateUserState =
-  | { ok: true; createdId: string; email: string; role: Role }
-  | {
-      ok: false;
-      error: "fixErrors" | "emailTaken" | "signedOut" | "forbidden";
-      fieldErrors: Partial<Record<CreateUserField, string>>;
-      values: { name: string; email: string; role: string };
-    }
-  | null;
+type CreateUserFailure = ActionFailure<
+  "fixErrors" | "emailTaken" | "signedOut" | "forbidden",
+  { fieldErrors: Partial<Record<CreateUserField, string>>; values: { name: string; email: string; role: string } }
+>;
+export type CreateUserResult = ActionResult<{ createdId: string; email: string; role: Role }, CreateUserFailure>;
+export type CreateUserState = CreateUserResult | null;
 
 export type UserChangeError = "selfDemotion" | "selfDeactivation" | "lastAdmin" | "notFound" | "forbidden" | "invalidRequest";
-export type UserChangeState =
-  | { ok: true; result: "roleChanged"; name: string; role: Role }
-  | { ok: true; result: "deactivated" | "reactivated"; name: string }
-  | { ok: false; error: UserChangeError; fieldErrors: Record<string, string> }
-  | null;
+export type UserChangeResult = ActionResult<
+  { result: "roleChanged"; name: string; role: Role } | { result: "deactivated" | "reactivated"; name: string },
+  ActionFailure<UserChangeError>
+>;
+export type UserChangeState = UserChangeResult | null;
 
 const PAGE = "/admin/users";
 
@@ -47,13 +44,13 @@ export const createUserAction = defineAction(
     input: newUserInput,
     page: PAGE,
     raw: (_previous: CreateUserState, formData: FormData) => newUserForm(Object.fromEntries(formData)),
-    refuse: (refusal, raw): CreateUserState => {
+    refuse: (refusal, raw): CreateUserFailure => {
       const { name, email, role } = newUserForm(raw);
       const error = refusal.error === "invalid" ? "fixErrors" : refusal.error;
       return { ok: false, error, fieldErrors: topLevelFieldErrors(refusal.fieldErrors), values: { name, email, role } };
     },
   },
-  async (_actor, input): Promise<CreateUserState> => {
+  async (_actor, input): Promise<CreateUserResult> => {
     const result = await createPasswordUser(await getDb(), input);
     if (!result.ok)
       return {
@@ -88,14 +85,14 @@ export const changeUserAction = defineAction(
     input: changeInput,
     page: PAGE,
     raw: (_previous: UserChangeState, formData: FormData) => Object.fromEntries(formData),
-    refuse: (refusal): UserChangeState => ({
+    refuse: (refusal): ActionFailure<UserChangeError> => ({
       ok: false,
       error: refusal.error === "forbidden" ? "forbidden" : "invalidRequest",
       fieldErrors: refusal.fieldErrors,
     }),
     target: (input) => input.userId,
   },
-  async (actor, { userId, ...rest }): Promise<UserChangeState> => {
+  async (actor, { userId, ...rest }): Promise<UserChangeResult> => {
     const change: UserChange = rest;
     const result = await changeUser(await getDb(), actor, userId, change);
     if (!result.ok) return { ok: false, error: REFUSALS[result.error], fieldErrors: {} };

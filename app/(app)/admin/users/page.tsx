@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/app/_lib/auth";
+import { permittedTitle } from "@/app/_lib/page-title";
 import { getDb } from "@/db";
 import { listUsers } from "@/db/queries/users";
 import { MIN_PASSWORD_LENGTH } from "@/domain/auth/credentials";
@@ -13,7 +14,7 @@ import { AdminHeader, AdminTable, CreatePanel } from "../admin-parts";
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("admin.users"))("title") };
+  return permittedTitle("users.manage", async () => (await getTranslations("admin.users"))("title"));
 }
 
 export default async function UsersPage() {

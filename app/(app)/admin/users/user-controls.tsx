@@ -1,10 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { Role } from "@/domain/auth/roles";
 import { changeUserAction } from "./actions";
+
+const ROW_BUTTON =
+  "inline-flex h-8 items-center rounded-md border bg-white px-2.5 text-sm font-medium disabled:cursor-not-allowed disabled:opacity-50";
 
 type Props = {
   user: { id: string; name: string; role: Role; banned: boolean };
@@ -12,11 +15,18 @@ type Props = {
   roles: { value: Role; label: string }[];
 };
 
-/** One row's role change and (de)activation. Your own row offers neither: the server refuses both anyway. */
+/**
+ * One row's role change and (de)activation. Your own row offers neither: the server refuses both anyway.
+ * Deactivating signs the person out everywhere at once, so, like revoking an API key, it takes a second click.
+ */
 export function UserControls({ user, isSelf, roles }: Props) {
   const t = useTranslations("admin.users");
   const tRoles = useTranslations("common.roles");
   const [state, action, pending] = useActionState(changeUserAction, null);
+  const [confirming, setConfirming] = useState(false);
+  useEffect(() => {
+    if (state?.ok) setConfirming(false);
+  }, [state]);
   const message = !state
     ? ""
     : !state.ok
@@ -54,20 +64,49 @@ export function UserControls({ user, isSelf, roles }: Props) {
             </Button>
           )}
         </form>
-        {!isSelf && (
+        {!isSelf && user.banned ? (
           <form action={action}>
-            <input type="hidden" name="kind" value={user.banned ? "reactivate" : "deactivate"} />
+            <input type="hidden" name="kind" value="reactivate" />
             <input type="hidden" name="userId" value={user.id} />
             <button
               type="submit"
               disabled={pending}
-              aria-label={t(user.banned ? "reactivateLabel" : "deactivateLabel", { name: user.name })}
-              className={`inline-flex h-8 items-center rounded-md border bg-white px-2.5 text-sm font-medium disabled:cursor-not-allowed disabled:opacity-50 ${user.banned ? "border-emerald-700 text-emerald-800 hover:bg-emerald-50" : "border-red-700 text-red-800 hover:bg-red-50"}`}
+              aria-label={t("reactivateLabel", { name: user.name })}
+              className={`${ROW_BUTTON} border-emerald-700 text-emerald-800 hover:bg-emerald-50`}
             >
-              {t(user.banned ? "reactivate" : "deactivate")}
+              {t("reactivate")}
             </button>
           </form>
-        )}
+        ) : null}
+        {!isSelf && !user.banned && !confirming ? (
+          <button
+            type="button"
+            onClick={() => setConfirming(true)}
+            aria-label={t("deactivateLabel", { name: user.name })}
+            className={`${ROW_BUTTON} border-red-700 text-red-800 hover:bg-red-50`}
+          >
+            {t("deactivate")}
+          </button>
+        ) : null}
+        {!isSelf && !user.banned && confirming ? (
+          <form action={action} className="flex flex-wrap items-center gap-2">
+            <input type="hidden" name="kind" value="deactivate" />
+            <input type="hidden" name="userId" value={user.id} />
+            <span className="text-xs text-slate-800">{t("deactivateConfirm", { name: user.name })}</span>
+            <button
+              type="submit"
+              disabled={pending}
+              // biome-ignore lint/a11y/noAutofocus: the confirmation appears after a click on Deactivate; focus goes to its button.
+              autoFocus
+              className={`${ROW_BUTTON} border-red-700 text-red-800 hover:bg-red-50`}
+            >
+              {t("deactivateConfirmButton")}
+            </button>
+            <Button size="sm" variant="ghost" disabled={pending} onClick={() => setConfirming(false)}>
+              {t("deactivateCancel")}
+            </Button>
+          </form>
+        ) : null}
       </div>
       <p role="status" className={`text-xs ${state?.ok === false ? "text-red-700" : "text-green-800"}`}>
         {pending ? t("saving") : message}

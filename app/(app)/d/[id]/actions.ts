@@ -3,7 +3,7 @@
 import { refresh } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import type * as z from "zod";
-import { defineAction, type FieldErrors, type Refusal } from "@/app/_lib/action";
+import { defineAction, type ActionFailure, type ActionResult, type FieldErrors, type Refusal } from "@/app/_lib/action";
 import { getDb } from "@/db";
 import { addNote, setCheck, setOutcome, setTicketRef, type MutationFailure } from "@/db/mutations/diagnoses";
 import type { Actor } from "@/domain/auth/permissions";
@@ -11,15 +11,14 @@ import { DIAGNOSIS_LIMITS } from "@/domain/diagnosis-service";
 import { addNoteInput, setCheckInput, setOutcomeInput, setTicketRefInput } from "@/domain/diagnosis-service/input";
 
 /** Messages come back translated; `fieldErrors` names the field each belongs to. */
-export type DiagnosisActionState =
-  | { ok: true; at: number }
-  | { ok: false; error: string; message: string; fieldErrors: Record<string, string> }
-  | null;
+type DiagnosisActionFailure = ActionFailure<string, { message: string }>;
+export type DiagnosisActionResult = ActionResult<{ at: number }, DiagnosisActionFailure>;
+export type DiagnosisActionState = DiagnosisActionResult | null;
 
 type Translate = Awaited<ReturnType<typeof getTranslations<"diagnosis.actions">>>;
 
 /** Field issues are message keys (domain/diagnosis-service/input.ts); this turns them into sentences in the user's language. */
-function invalid(t: Translate, keys: FieldErrors): DiagnosisActionState {
+function invalid(t: Translate, keys: FieldErrors): DiagnosisActionFailure {
   const fieldErrors = Object.fromEntries(
     Object.entries(keys).map(([field, key]) => [
       field,
@@ -29,7 +28,7 @@ function invalid(t: Translate, keys: FieldErrors): DiagnosisActionState {
   return { ok: false, error: "invalid", message: Object.values(fieldErrors)[0] ?? t("invalid"), fieldErrors };
 }
 
-async function refuse(refusal: Refusal | MutationFailure): Promise<DiagnosisActionState> {
+async function refuse(refusal: Refusal | MutationFailure): Promise<DiagnosisActionFailure> {
   const t = await getTranslations("diagnosis.actions");
   if (refusal.error === "invalid") return invalid(t, refusal.fieldErrors);
   const error = refusal.error === "not_found" ? "notFound" : refusal.error;
@@ -47,7 +46,7 @@ function annotation<S extends z.ZodType<{ diagnosisId: string }>, Args extends u
 ) {
   return defineAction(
     { action: "diagnosis.annotate", input, raw, refuse, target: (parsed) => parsed.diagnosisId },
-    async (actor, parsed): Promise<DiagnosisActionState> => {
+    async (actor, parsed): Promise<DiagnosisActionResult> => {
       const result = await mutate(actor, parsed);
       if (!result.ok) return refuse(result);
       refresh();

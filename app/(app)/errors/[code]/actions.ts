@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import * as z from "zod";
 import { defineAction } from "@/app/_lib/action";
-import { curationFailure, type CurationState } from "@/app/_lib/curation-state";
+import { curationFailure, type CurationFailure, type CurationState } from "@/app/_lib/curation-state";
 import { entryHref } from "@/components/catalog/entry-href";
 import { getDb } from "@/db";
 import { renameEntry, setEntryRetired } from "@/db/mutations/entries";
@@ -23,7 +23,7 @@ export const retireEntryAction = defineAction(
     action: "entry.retire",
     input: retireInput.extend({ code: entryCode }),
     raw: (code: unknown, reason: unknown) => ({ code, reason }),
-    refuse: (refusal): Promise<CurationState> => curationFailure(refusal.error, refusal.fieldErrors),
+    refuse: (refusal): Promise<CurationFailure> => curationFailure(refusal.error, refusal.fieldErrors),
     target: (input) => input.code,
   },
   async (actor, { code, reason }): Promise<CurationState> => {
@@ -40,7 +40,7 @@ export const restoreEntryAction = defineAction(
     action: "entry.retire",
     input: z.object({ code: entryCode }),
     raw: (code: unknown) => ({ code }),
-    refuse: (refusal): Promise<CurationState> => curationFailure(refusal.error, refusal.fieldErrors),
+    refuse: (refusal): Promise<CurationFailure> => curationFailure(refusal.error, refusal.fieldErrors),
     target: (input) => input.code,
   },
   async (actor, { code }): Promise<CurationState> => {
@@ -57,7 +57,7 @@ export const renameEntryAction = defineAction(
     action: "entry.rename",
     input: renameInput.extend({ code: entryCode }),
     raw: (code: unknown, newCode: unknown) => ({ code, newCode }),
-    refuse: (refusal): Promise<CurationState<{ code: string }>> => curationFailure(refusal.error, refusal.fieldErrors),
+    refuse: (refusal): Promise<CurationFailure> => curationFailure(refusal.error, refusal.fieldErrors),
     target: (input) => `${input.code} → ${input.newCode}`,
   },
   async (actor, { code, newCode }): Promise<CurationState<{ code: string }>> => {

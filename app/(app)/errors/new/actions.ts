@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { defineAction } from "@/app/_lib/action";
-import { curationFailure, type CurationState } from "@/app/_lib/curation-state";
+import { curationFailure, type CurationFailure, type CurationState } from "@/app/_lib/curation-state";
 import { getDb } from "@/db";
 import { createEntry } from "@/db/mutations/entries";
 import { newEntryInput } from "@/domain/catalog/entry-input";
@@ -14,7 +14,7 @@ export const createEntryAction = defineAction(
     action: "entry.create",
     input: newEntryInput,
     raw: (input: unknown) => input,
-    refuse: (refusal): Promise<CurationState<{ code: string }>> => curationFailure(refusal.error, refusal.fieldErrors),
+    refuse: (refusal): Promise<CurationFailure> => curationFailure(refusal.error, refusal.fieldErrors),
     target: (input) => input.code,
   },
   async (actor, input): Promise<CurationState<{ code: string }>> => {

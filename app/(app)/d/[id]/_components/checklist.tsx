@@ -3,12 +3,12 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useOptimistic, useState, useTransition, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
-import type { DiagnosisActionState } from "../actions";
+import type { DiagnosisActionResult } from "../actions";
 
 export type ChecklistStepView = { title: string; titleLang?: string; detail: ReactNode };
 export type StepCheck = { stepIndex: number; done: boolean; by: string | null; at: string };
 
-type Toggle = (input: { diagnosisId: string; findingIndex: number; stepIndex: number; done: boolean }) => Promise<DiagnosisActionState>;
+type Toggle = (input: { diagnosisId: string; findingIndex: number; stepIndex: number; done: boolean }) => Promise<DiagnosisActionResult>;
 
 /**
  * A finding's checklist as checkboxes anyone signed in can tick. The tick shows at once (optimistic) with the

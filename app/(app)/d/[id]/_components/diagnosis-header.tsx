@@ -13,10 +13,15 @@ export async function DiagnosisHeader({ record, markdown, escalation }: { record
     record.createdBy?.name ??
     (record.result.via?.kind === "api-key" ? t("page.viaApiKey", { name: record.result.via.name }) : t("page.formerUser"));
   const copyLabels = { copiedLabel: t("page.copied"), failedLabel: t("page.copyFailed") };
-  // Each export as a file to download and as text to copy into a ticket.
+  // Each export as a file to download (`?download=1`: attachment, not raw text in place of the page) and as text to copy.
   const exports = [
-    { href: `/d/${record.id}/export.md`, label: t("page.exportMarkdown"), text: markdown, copyLabel: t("page.copyMarkdown") },
-    { href: `/d/${record.id}/escalation.txt`, label: t("page.escalation"), text: escalation, copyLabel: t("page.copyEscalation") },
+    { href: `/d/${record.id}/export.md?download=1`, label: t("page.exportMarkdown"), text: markdown, copyLabel: t("page.copyMarkdown") },
+    {
+      href: `/d/${record.id}/escalation.txt?download=1`,
+      label: t("page.escalation"),
+      text: escalation,
+      copyLabel: t("page.copyEscalation"),
+    },
   ];
 
   return (

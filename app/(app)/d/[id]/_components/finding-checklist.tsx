@@ -3,7 +3,7 @@ import { LocalizedMarkdown } from "@/components/catalog/markdown";
 import { localized } from "@/domain/catalog/localized";
 import type { Locale } from "@/domain/catalog/types";
 import type { DiagnosisCheck, EntrySnapshot } from "@/domain/diagnosis-service/types";
-import type { DiagnosisActionState } from "../actions";
+import type { DiagnosisActionResult } from "../actions";
 import { Checklist } from "./checklist";
 
 export type Toggle = (input: {
@@ -11,7 +11,7 @@ export type Toggle = (input: {
   findingIndex: number;
   stepIndex: number;
   done: boolean;
-}) => Promise<DiagnosisActionState>;
+}) => Promise<DiagnosisActionResult>;
 
 /** The entry's checklist for one finding, with the ticks already recorded on this diagnosis. */
 export async function FindingChecklist({

@@ -23,12 +23,12 @@ export async function FindingLinks({ finding }: { finding: SavedFinding }) {
   return (
     <div className="flex flex-wrap gap-2 border-t border-slate-200 pt-3">
       {match && match.kind !== "suggestion" ? (
-        <Link href={entryHref(match.entry)} className={buttonClasses({ size: "sm" })}>
+        <Link href={entryHref(match.entry)} className={buttonClasses({ size: "sm", wrap: true })}>
           {t("finding.openEntry", { code: match.entry })}
         </Link>
       ) : null}
       {recommend ? (
-        <ExternalLink href={recommend} className={buttonClasses({ size: "sm" })}>
+        <ExternalLink href={recommend} className={buttonClasses({ size: "sm", wrap: true })}>
           {t("finding.openRecommend")}
         </ExternalLink>
       ) : null}

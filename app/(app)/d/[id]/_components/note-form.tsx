@@ -5,9 +5,9 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, submitOnCtrlEnter, controlBorderClass } from "@/components/ui/field";
 import { DIAGNOSIS_LIMITS } from "@/domain/diagnosis-service/input";
-import type { DiagnosisActionState } from "../actions";
+import type { DiagnosisActionResult, DiagnosisActionState } from "../actions";
 
-type FormAction = (previous: DiagnosisActionState, formData: FormData) => Promise<DiagnosisActionState>;
+type FormAction = (previous: DiagnosisActionState, formData: FormData) => Promise<DiagnosisActionResult>;
 
 export function NoteForm({ diagnosisId, action }: { diagnosisId: string; action: FormAction }) {
   const t = useTranslations("diagnosis.notes");

@@ -1,14 +1,14 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useRef, useState } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FieldError, controlBorderClass } from "@/components/ui/field";
 import { DIAGNOSIS_LIMITS } from "@/domain/diagnosis-service/input";
 import type { Outcome } from "@/domain/diagnosis-service/types";
-import type { DiagnosisActionState } from "../actions";
+import type { DiagnosisActionResult, DiagnosisActionState } from "../actions";
 
-type FormAction = (previous: DiagnosisActionState, formData: FormData) => Promise<DiagnosisActionState>;
+type FormAction = (previous: DiagnosisActionState, formData: FormData) => Promise<DiagnosisActionResult>;
 
 /** "Solved it" or "did not", and then the reason is required: the next engineer on the ticket needs it. */
 export function OutcomeForm({
@@ -37,7 +37,18 @@ export function OutcomeForm({
   }, [reasonError, outcomeError, state]);
 
   return (
-    <form action={formAction} noValidate className="space-y-3">
+    <form
+      action={formAction}
+      // Sent by hand, not through `action`: React resets a form after its action, which unticked the saved answer.
+      // (`action` stays for a browser without JavaScript.)
+      onSubmit={(event) => {
+        event.preventDefault();
+        const formData = new FormData(event.currentTarget);
+        startTransition(() => formAction(formData));
+      }}
+      noValidate
+      className="space-y-3"
+    >
       <input type="hidden" name="diagnosisId" value={diagnosisId} />
       <fieldset aria-describedby={outcomeError ? "outcome-error" : undefined}>
         <legend className="text-sm font-medium text-slate-900">{t("question")}</legend>

@@ -5,9 +5,9 @@ import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, controlBorderClass } from "@/components/ui/field";
 import { DIAGNOSIS_LIMITS } from "@/domain/diagnosis-service/input";
-import type { DiagnosisActionState } from "../actions";
+import type { DiagnosisActionResult, DiagnosisActionState } from "../actions";
 
-type FormAction = (previous: DiagnosisActionState, formData: FormData) => Promise<DiagnosisActionState>;
+type FormAction = (previous: DiagnosisActionState, formData: FormData) => Promise<DiagnosisActionResult>;
 
 /** The ticket is often opened after the diagnosis; anyone on it can record or correct the reference. */
 export function TicketRefForm({ diagnosisId, current, action }: { diagnosisId: string; current: string | null; action: FormAction }) {

@@ -3,15 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import * as z from "zod";
-import { defineAction, type FieldErrors } from "@/app/_lib/action";
+import { defineAction, type ActionFailure, type ActionResult, type FieldErrors } from "@/app/_lib/action";
 import { getDb } from "@/db";
 import { updateGuide } from "@/db/mutations/guides";
 import { guideInput } from "@/domain/catalog/guide-input";
 import { storableText } from "@/domain/text/storable";
 
-export type SaveGuideState =
-  | { ok: true; revision: number }
-  | { ok: false; error: string; message: string; fieldErrors: Record<string, string> };
+type SaveGuideFailure = ActionFailure<string, { message: string }>;
+export type SaveGuideState = ActionResult<{ revision: number }, SaveGuideFailure>;
 
 const saveInput = guideInput.extend({ code: z.string().transform(storableText).pipe(z.string().min(1).max(200)) });
 
@@ -23,7 +22,7 @@ export const saveGuideAction = defineAction(
     action: "entry.edit",
     input: saveInput,
     raw: (code: unknown, guide: unknown) => ({ ...(typeof guide === "object" && guide !== null ? guide : {}), code }),
-    refuse: async (refusal): Promise<SaveGuideState> => {
+    refuse: async (refusal): Promise<SaveGuideFailure> => {
       const t = await getTranslations("editor");
       if (refusal.error !== "invalid") return { ok: false, error: refusal.error, message: t(`errors.${refusal.error}`), fieldErrors: {} };
       if (refusal.fieldErrors.code) return { ok: false, error: "notFound", message: t("errors.notFound"), fieldErrors: {} };

@@ -5,14 +5,15 @@ import { getDb } from "@/db";
 import { findRenamedCode, getEntryByCode } from "@/db/queries/catalog";
 import { entryHref } from "@/components/catalog/entry-href";
 import { requirePermission } from "@/app/_lib/auth";
+import { permittedTitle } from "@/app/_lib/page-title";
 import { GuideEditor } from "./_components/guide-editor";
 import { codeFromPathSegment } from "@/domain/catalog/code-param";
 
 type Props = { params: Promise<{ code: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations("editor");
-  return { title: t("pageTitle", { code: codeFromPathSegment((await params).code) }) };
+  const code = codeFromPathSegment((await params).code);
+  return permittedTitle("entry.edit", async () => (await getTranslations("editor"))("pageTitle", { code }));
 }
 
 export default async function EditEntryPage({ params }: Props) {
