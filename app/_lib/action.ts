@@ -5,7 +5,7 @@ import type * as z from "zod";
 import { can, type Action } from "@/domain/auth/permissions";
 import { fieldErrorsByPath, type FieldErrors } from "@/domain/validation/field-errors";
 import { getCurrentUser, requireUser, type CurrentUser } from "./auth";
-import { recordAudit } from "./audit";
+import { recordAudit, type AuditEvent } from "./audit";
 
 export type { FieldErrors } from "@/domain/validation/field-errors";
 
@@ -37,14 +37,21 @@ type Options<A extends Action | "public", S extends z.ZodType, Args extends unkn
   raw?: (...args: Args) => unknown;
   /** How this form shows a Refusal (translated message, echoed values…). */
   refuse: (refusal: Refusal, raw: unknown) => R | Promise<R>;
-  /** What the audit event names as the target, from the parsed input. */
-  target?: (input: z.output<S>) => string;
+  /** The audit event's kind when the permission is too coarse (`user.create` under users.manage). */
+  event?: string | ((input: z.output<S>) => string);
+  /** What the audit event names as the target, from the parsed input (and the result, when it made the thing). */
+  target?: (input: z.output<S>, result: R | undefined) => string | undefined;
+  /**
+   * What changed, for the audit log: a small summary, never a password, a key or pasted text (the log also
+   * drops such keys and redacts every value). `result` is undefined when the handler ended in a redirect.
+   */
+  changes?: (input: z.output<S>, result: R | undefined) => Record<string, unknown> | undefined;
 };
 
 /**
  * The one way to write a server action (they are public endpoints): resolves the actor and checks
  * `can(actor, action)`, parses the input with zod, runs the handler with the parsed value, and reports
- * every success (an answer without `ok: false`, or a redirect) to the audit hook.
+ * every success (an answer without `ok: false`, or a redirect) to the audit log, with what changed.
  *
  *   export const revokeKeyAction = defineAction({ action: "apiKeys.manage", input: revokeInput, page: "/admin/keys", refuse }, async (actor, input) => …);
  */
@@ -66,20 +73,37 @@ export function defineAction<
     const raw = options.raw ? options.raw(...args) : formObject(args[1]);
     const parsed = options.input.safeParse(raw);
     if (!parsed.success) return options.refuse(refusal("invalid", fieldErrorsByPath(parsed.error)), raw);
-    const audit = () => recordAudit({ actor, action: options.action, ...(options.target ? { target: options.target(parsed.data) } : {}) });
+    const audit = (result: R | undefined) => recordAudit(auditEvent(options, actor, parsed.data, result));
     let result: R;
     try {
       result = await handler(actor as ActorFor<A>, parsed.data);
     } catch (error) {
       // A handler that ends by going to its result (a new diagnosis, sign-in after sign-out) succeeded too.
-      if (isRedirectError(error)) audit();
+      if (isRedirectError(error)) await audit(undefined);
       throw error;
     }
-    if (!isFailure(result)) audit();
+    if (!isFailure(result)) await audit(result);
     return result;
   };
   definedActions.add(run);
   return run;
+}
+
+function auditEvent<A extends Action | "public", S extends z.ZodType, Args extends unknown[], R>(
+  options: Options<A, S, Args, R>,
+  actor: CurrentUser | null,
+  input: z.output<S>,
+  result: R | undefined,
+): AuditEvent {
+  const target = options.target?.(input, result);
+  const changes = options.changes?.(input, result);
+  return {
+    actor,
+    action: options.action,
+    ...(options.event ? { event: typeof options.event === "string" ? options.event : options.event(input) } : {}),
+    ...(target !== undefined ? { target } : {}),
+    ...(changes ? { changes } : {}),
+  };
 }
 
 async function signedInActor(page: string | undefined): Promise<CurrentUser | null> {

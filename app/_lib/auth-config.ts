@@ -8,7 +8,8 @@ import { defaultStatements } from "better-auth/plugins/admin/access";
 import { reserveSignIn, settleSignIn, type SignInAttempt, type SignInLimits } from "@/db/mutations/auth-throttle";
 import * as schema from "@/db/schema";
 import type { Db } from "@/db/types";
-import { CLIENT_ADDRESS_HEADER } from "@/domain/auth/client-address";
+import { insertAuditEvent } from "@/db/mutations/audit";
+import { CLIENT_ADDRESS_HEADER, clientAddressOf } from "@/domain/auth/client-address";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from "@/domain/auth/credentials";
 import { isLocale, LOCALE_COOKIE } from "@/i18n/locale";
 import { configuredPublicOrigin } from "./public-url";
@@ -143,6 +144,7 @@ export function createAuth(db: Db, options: { secret: string; env?: AuthEnv; sig
         if (ctx.path !== "/sign-in/email") return;
         const attempt = signInAttemptOf(ctx.body, ctx.headers ?? ctx.request?.headers, ctx.context.options);
         const signedIn = ctx.context.newSession?.user;
+        await auditSignIn(db, ctx.body, ctx.headers ?? ctx.request?.headers, signedIn, ctx.context.returned);
         // A wrong password keeps the attempt reserved in the before hook; anything else settles it.
         if (attempt && !isWrongCredentials(ctx.context.returned))
           await settleSignIn(db, attempt, signedIn ? "signed-in" : "not-checked", limits);
@@ -178,6 +180,42 @@ function signInAttemptOf(body: unknown, headers: Headers | undefined, options: B
   if (typeof email !== "string" || email.length === 0 || email.length > 254) return null;
   const address = headers ? getIP(headers, options) : null;
   return { email, address: address ?? "unknown" };
+}
+
+/**
+ * Every sign-in and every refused one goes to the audit log: who (the account, or the email that was tried),
+ * from which address and, for a refusal, the HTTP status (401 wrong password, 403 deactivated, 429 limited).
+ * Never the password.
+ */
+async function auditSignIn(
+  db: Db,
+  body: unknown,
+  headers: Headers | undefined,
+  signedIn: { id: string; name: string; email: string } | undefined,
+  returned: unknown,
+) {
+  const clientAddress = headers ? clientAddressOf(headers) : null;
+  const email = (body as { email?: unknown } | null | undefined)?.email;
+  const tried = typeof email === "string" ? email.slice(0, 254) : null;
+  try {
+    if (signedIn) {
+      await insertAuditEvent(db, {
+        actor: { kind: "user", id: signedIn.id, label: signedIn.name || signedIn.email },
+        kind: "auth.sign-in",
+        clientAddress,
+      });
+      return;
+    }
+    const status = returned instanceof Error ? (returned as { statusCode?: number }).statusCode : undefined;
+    await insertAuditEvent(db, {
+      actor: { kind: "anonymous", ...(tried ? { label: tried } : {}) },
+      kind: "auth.sign-in-failed",
+      changes: { email: tried, status: status ?? null },
+      clientAddress,
+    });
+  } catch (error) {
+    console.error("audit: could not record a sign-in:", error instanceof Error ? error.message : error);
+  }
 }
 
 /** A 401 from sign-in: wrong password or unknown email (not a ban, a validation error or a limit). */

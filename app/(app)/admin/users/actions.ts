@@ -52,6 +52,10 @@ export const createUserAction = defineAction(
       const error = refusal.error === "invalid" ? "fixErrors" : refusal.error;
       return { ok: false, error, fieldErrors: topLevelFieldErrors(refusal.fieldErrors), values: { name, email, role } };
     },
+    event: "user.create",
+    target: (_input, result) => (result?.ok ? result.createdId : undefined),
+    // Never the password.
+    changes: (input) => ({ name: input.name, email: input.email, role: input.role }),
   },
   async (_actor, input): Promise<CreateUserState> => {
     const result = await createPasswordUser(await getDb(), input);
@@ -93,7 +97,12 @@ export const changeUserAction = defineAction(
       error: refusal.error === "forbidden" ? "forbidden" : "invalidRequest",
       fieldErrors: refusal.fieldErrors,
     }),
+    event: (input) => `user.${input.kind}`,
     target: (input) => input.userId,
+    changes: (input, result) => ({
+      ...(input.kind === "set-role" ? { role: input.role } : {}),
+      ...(result?.ok ? { name: result.name } : {}),
+    }),
   },
   async (actor, { userId, ...rest }): Promise<UserChangeState> => {
     const change: UserChange = rest;
