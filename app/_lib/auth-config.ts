@@ -141,6 +141,7 @@ export function createAuth(db: Db, options: { secret: string; env?: AuthEnv; sig
         }
       }),
       after: createAuthMiddleware(async (ctx) => {
+        if (AUDITED_AUTH_PATHS.has(ctx.path)) await auditAuthChange(db, ctx.path, ctx);
         if (ctx.path !== "/sign-in/email") return;
         const attempt = signInAttemptOf(ctx.body, ctx.headers ?? ctx.request?.headers, ctx.context.options);
         const signedIn = ctx.context.newSession?.user;
@@ -180,6 +181,51 @@ function signInAttemptOf(body: unknown, headers: Headers | undefined, options: B
   if (typeof email !== "string" || email.length === 0 || email.length > 254) return null;
   const address = headers ? getIP(headers, options) : null;
   return { email, address: address ?? "unknown" };
+}
+
+/**
+ * Better Auth endpoints that change something, other than sign-in (audited apart) and sign-out (the header's
+ * sign-out action logs it): each success is logged with the session's user, never a password.
+ */
+const AUDITED_AUTH_PATHS = new Set([
+  "/admin/create-user",
+  "/admin/revoke-user-session",
+  "/admin/revoke-user-sessions",
+  "/change-password",
+  "/reset-password",
+  "/update-user",
+  "/change-email",
+  "/revoke-session",
+  "/revoke-sessions",
+  "/revoke-other-sessions",
+]);
+
+type AfterContext = {
+  body?: unknown;
+  headers?: Headers;
+  request?: Request;
+  context: { session?: { user: { id: string; name: string; email: string } } | null; returned?: unknown };
+};
+
+async function auditAuthChange(db: Db, path: string, ctx: AfterContext) {
+  if (ctx.context.returned instanceof Error) return;
+  const headers = ctx.headers ?? ctx.request?.headers;
+  const who = ctx.context.session?.user;
+  const body = (ctx.body ?? {}) as Record<string, unknown>;
+  const created = (ctx.context.returned as { user?: { id?: string } } | undefined)?.user?.id;
+  try {
+    await insertAuditEvent(db, {
+      actor: who ? { kind: "user", id: who.id, label: who.name || who.email } : { kind: "anonymous" },
+      kind: `auth${path.replaceAll("/", ".")}`,
+      source: `POST /api/auth${path}`,
+      ...(typeof body.userId === "string" ? { target: body.userId } : created ? { target: created } : {}),
+      // Names of what changed (email, name, role); password fields are dropped by the audit module.
+      changes: { email: body.email, name: body.name, role: body.role },
+      clientAddress: headers ? clientAddressOf(headers) : null,
+    });
+  } catch (error) {
+    console.error(`audit: could not record ${path}:`, error instanceof Error ? error.message : error);
+  }
 }
 
 /**
