@@ -63,3 +63,15 @@ test("only admins open the audit log", async ({ pageAs }) => {
     expect(response?.status()).toBe(403);
   }
 });
+
+test("the API reference shows every /api/v1 route to people, and the OpenAPI JSON needs no sign-in", async ({ pageAs, request }) => {
+  const document = (await (await request.get("/api/v1/openapi.json")).json()) as { openapi: string; paths: Record<string, object> };
+  expect(document.openapi).toBe("3.1.0");
+  const page = await pageAs("viewer");
+  await page.goto("/api-docs");
+  await expect(page.getByRole("heading", { name: "API reference" })).toBeVisible();
+  const operations = Object.values(document.paths).reduce((sum, item) => sum + Object.keys(item).length, 0);
+  await expect(page.getByTestId("api-operation")).toHaveCount(operations);
+  await expect(page.getByRole("heading", { name: "GET /api/v1/errors/{code}" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});
