@@ -224,6 +224,38 @@ describe.each(engines)("the audit log on %s", (engine) => {
     expect(JSON.stringify([failed, ok])).not.toContain("wrong-password-9");
   });
 
+  test("an account Better Auth's admin endpoint creates is logged with the admin as actor, without the password", async () => {
+    const auth: Auth = createAuth(t.db, { secret: "integration-test-secret-0123456789abcdef", env: { PORT: "3999" } });
+    const call = (path: string, body: unknown, cookie?: string) =>
+      auth.handler(
+        new Request(`http://127.0.0.1:3999/api/auth${path}`, {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            origin: "http://127.0.0.1:3999",
+            [CLIENT_ADDRESS_HEADER]: "198.51.100.20",
+            ...(cookie ? { cookie } : {}),
+          },
+          body: JSON.stringify(body),
+        }),
+      );
+    const signedIn = await call("/sign-in/email", { email: "first@example.test", password: "first-password-1" });
+    const cookie = signedIn.headers
+      .getSetCookie()
+      .find((c) => c.startsWith("better-auth.session_token="))!
+      .split(";")[0]!;
+    const created = await call(
+      "/admin/create-user",
+      { email: "dan@example.test", password: "dan-password-12", name: "Dan", role: "viewer" },
+      cookie,
+    );
+    expect(created.status).toBe(200);
+    const last = (await rowsOf(t)).at(-1)!;
+    expect(last).toMatchObject({ kind: "auth.admin.create-user", actorKind: "user", actorLabel: "First", clientAddress: "198.51.100.20" });
+    expect(last.changes).toEqual({ email: "dan@example.test", name: "Dan", role: "viewer" });
+    expect(JSON.stringify(last)).not.toContain("dan-password-12");
+  });
+
   test("a program's API call that stores something is logged with the key as the actor", async () => {
     const { POST } = await import("@/app/api/v1/events/route");
     const key = await newKey(t, admin.id, ["events:write"], "Log shipper");
