@@ -5,12 +5,13 @@ import { REQUEST_PATH_HEADER } from "@/app/_lib/request-path";
 import { contentSecurityPolicy, newNonce } from "@/app/_lib/security-headers";
 import { LOCAL_TOKEN_HEADER } from "@/domain/auth/local-token";
 
-/** Reachable without a session: signing in, first-run setup, the health probe and Better Auth's own endpoints. */
+/** Reachable without a session: signing in, first-run setup, the health probe, the API's OpenAPI document and Better Auth's own endpoints. */
 function isPublic(pathname: string): boolean {
   return (
     pathname === "/sign-in" ||
     pathname === "/setup" ||
     pathname === "/api/health" ||
+    pathname === "/api/v1/openapi.json" ||
     pathname === "/api/auth" ||
     pathname.startsWith("/api/auth/")
   );

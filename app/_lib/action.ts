@@ -4,7 +4,7 @@ import type * as z from "zod";
 import { can, type Action } from "@/domain/auth/permissions";
 import { fieldErrorsByPath, type FieldErrors } from "@/domain/validation/field-errors";
 import { getCurrentUser, requireUser, type CurrentUser } from "./auth";
-import { recordAudit } from "./audit";
+import { type AuditEvent, recordAudit } from "./audit";
 
 export type { FieldErrors } from "@/domain/validation/field-errors";
 
@@ -31,6 +31,12 @@ export type Redirect = ActionSuccess<{ redirectTo: string }>;
 /** Answers of a defined action, as its caller sees them: a Redirect never comes back. */
 type Answer<R> = Exclude<R, Redirect>;
 
+/**
+ * The handler's answer as the audit options see it: its fields, untyped. (Typed as the handler's answer, the options
+ * would fix the answer's type before the handler is read, and every form would lose its own.)
+ */
+type AnswerFields = { readonly [field: string]: unknown };
+
 /** What the wrapper itself refuses before the handler runs. */
 export type Refusal = ActionFailure<"signedOut" | "forbidden" | "invalid">;
 
@@ -56,14 +62,18 @@ type Options<A extends Action | "public", S extends z.ZodType, Args extends unkn
   raw?: (...args: Args) => unknown;
   /** How this form shows a Refusal (translated message, echoed values…). */
   refuse: (refusal: Refusal, raw: unknown) => F | Promise<F>;
-  /** What the audit event names as the target, from the parsed input. */
-  target?: (input: z.output<S>) => string;
+  /** The audit event's kind when the permission is too coarse (`user.create` under users.manage). */
+  event?: string | ((input: z.output<S>) => string);
+  /** What the audit event names as the target, from the parsed input (and the answer, when it made the thing). */
+  target?: (input: z.output<S>, result: AnswerFields | undefined) => string | undefined;
+  /** What changed, for the audit log: a small summary, never a password, a key or pasted text (the log also drops such keys and redacts every value). */
+  changes?: (input: z.output<S>, result: AnswerFields | undefined) => Record<string, unknown> | undefined;
 };
 
 /**
  * The one way to write a server action (they are public endpoints): resolves the actor and checks
  * `can(actor, action)`, parses the input with zod, runs the handler with the parsed value, and reports
- * every success (`ok: true`, or a `Redirect` it then follows) to the audit hook. Answers are ActionResults; one
+ * every success (`ok: true`, or a `Redirect` it then follows) to the audit log, with what changed. Answers are ActionResults; one
  * without `ok: true` or `ok: false` is a bug and throws (tests/unit/define-action.test.ts).
  *
  *   export const revokeKeyAction = defineAction({ action: "apiKeys.manage", input: revokeInput, page: "/admin/keys", refuse }, async (actor, input) => …);
@@ -93,12 +103,29 @@ export function defineAction<
     const result = await handler(actor as ActorFor<A>, parsed.data);
     if (!isResult(result)) throw new TypeError(`A server action (${options.action}) answered without ok: true or ok: false`);
     if (!result.ok) return result as Answer<R>;
-    recordAudit({ actor, action: options.action, ...(options.target ? { target: options.target(parsed.data) } : {}) });
+    await recordAudit(auditEvent(options, actor, parsed.data, result));
     if ("redirectTo" in result && typeof result.redirectTo === "string") redirect(result.redirectTo);
     return result as Answer<R>;
   };
   definedActions.add(run);
   return run;
+}
+
+function auditEvent<A extends Action | "public", S extends z.ZodType, Args extends unknown[], F>(
+  options: Options<A, S, Args, F>,
+  actor: CurrentUser | null,
+  input: z.output<S>,
+  result: AnswerFields | undefined,
+): AuditEvent {
+  const target = options.target?.(input, result);
+  const changes = options.changes?.(input, result);
+  return {
+    actor,
+    action: options.action,
+    ...(options.event ? { event: typeof options.event === "string" ? options.event : options.event(input) } : {}),
+    ...(target !== undefined ? { target } : {}),
+    ...(changes ? { changes } : {}),
+  };
 }
 
 async function signedInActor(page: string | undefined): Promise<CurrentUser | null> {

@@ -11,6 +11,7 @@ import type { Db } from "@/db/types";
 import { CLIENT_ADDRESS_HEADER } from "@/domain/auth/client-address";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from "@/domain/auth/credentials";
 import { isLocale, LOCALE_COOKIE } from "@/i18n/locale";
+import { AUDITED_AUTH_PATHS, auditAuthChange, auditSignIn } from "./auth-audit";
 import { configuredPublicOrigin } from "./public-url";
 
 /** Sign-in requests per client address and window (seconds), whatever the email; beyond that the endpoint answers 429. */
@@ -140,9 +141,11 @@ export function createAuth(db: Db, options: { secret: string; env?: AuthEnv; sig
         }
       }),
       after: createAuthMiddleware(async (ctx) => {
+        if (AUDITED_AUTH_PATHS.has(ctx.path)) await auditAuthChange(db, ctx.path, ctx);
         if (ctx.path !== "/sign-in/email") return;
         const attempt = signInAttemptOf(ctx.body, ctx.headers ?? ctx.request?.headers, ctx.context.options);
         const signedIn = ctx.context.newSession?.user;
+        await auditSignIn(db, ctx.body, ctx.headers ?? ctx.request?.headers, signedIn, ctx.context.returned);
         // A wrong password keeps the attempt reserved in the before hook; anything else settles it.
         if (attempt && !isWrongCredentials(ctx.context.returned))
           await settleSignIn(db, attempt, signedIn ? "signed-in" : "not-checked", limits);

@@ -1,7 +1,6 @@
 import "server-only";
-import * as z from "zod";
 import { MAX_INPUT_BYTES, withinInputLimit } from "@/domain/diagnosis-service/input";
-import { storable } from "@/domain/text/storable";
+import { diagnoseJsonBody } from "@/domain/api/v1";
 import type { PoolRefusal } from "./diagnosis-pool";
 import { programError, readBodyLimited } from "./request-body";
 
@@ -11,12 +10,6 @@ import { programError, readBodyLimited } from "./request-body";
  * beyond this is refused unread.
  */
 const MAX_BODY_BYTES = 4 * MAX_INPUT_BYTES;
-
-// JSON escapes can spell NUL (`\u0000`) after the body itself was cleaned: storable drops it here too.
-const jsonBody = z.object({
-  text: storable(z.string({ error: 'Field "text" is missing or not a string: send {"text": "<the error output>"}.' })),
-  ticketRef: storable(z.string().max(200, 'Field "ticketRef" is longer than 200 characters.').nullish()),
-});
 
 export type DiagnoseRequest = { text: string; ticketRef: string | null; save: boolean };
 
@@ -49,7 +42,8 @@ export async function readDiagnoseRequest(request: Request): Promise<DiagnoseReq
         'The body is not valid JSON. Send {"text": "<the error output>"}, or the text itself as text/plain.',
       );
     }
-    const fields = jsonBody.safeParse(value);
+    // JSON escapes can spell NUL (`\u0000`) after the body itself was cleaned: the schema's storable drops it too.
+    const fields = diagnoseJsonBody.safeParse(value);
     if (!fields.success)
       return programError(400, "invalid_body", fields.error.issues[0]?.message ?? 'Send {"text": "<the error output>"}.');
     parsed.text = fields.data.text;

@@ -20,6 +20,8 @@ export const setLocaleAction = defineAction(
     input: z.enum(LOCALES),
     raw: (locale: unknown) => locale,
     refuse: (refusal): ActionFailure => ({ ...refusal, error: "Unknown language; choose zh-CN or en." }),
+    event: "user.locale",
+    changes: (locale) => ({ locale }),
   },
   async (actor, locale): Promise<ActionResult> => {
     (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", httpOnly: true, maxAge: 60 * 60 * 24 * 365 });

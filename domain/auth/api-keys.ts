@@ -7,7 +7,7 @@ import { storable } from "../text/storable";
  * stored: 32 random bytes need no slow hash, since nobody can guess them, and a plain digest can be looked
  * up through a unique index in one query.
  */
-export const API_KEY_SCOPES = ["events:write", "diagnose"] as const;
+export const API_KEY_SCOPES = ["events:write", "diagnose", "catalog:read"] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 /** Recognisable in logs and secret scanners, like GitHub's `ghp_`. */

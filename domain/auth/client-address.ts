@@ -70,3 +70,9 @@ export function clientAddress(
   }
   return client;
 }
+
+/** The address ErrorDesk's server put in CLIENT_ADDRESS_HEADER for this request; null when served another way. */
+export function clientAddressOf(requestHeaders: Headers): string | null {
+  const value = requestHeaders.get(CLIENT_ADDRESS_HEADER)?.trim();
+  return value && isIP(value) ? value : null;
+}

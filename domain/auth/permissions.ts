@@ -28,6 +28,8 @@ export const PERMISSIONS = {
   "events.write": "admin",
   "users.manage": "admin",
   "apiKeys.manage": "admin",
+  /** Reading the audit log (/admin/audit); nobody may change it. */
+  "audit.read": "admin",
 } as const satisfies Record<string, Role>;
 
 export type Action = keyof typeof PERMISSIONS;

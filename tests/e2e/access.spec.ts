@@ -23,7 +23,8 @@ const ENTRY_TITLE_WORDS = Object.values(seedGuides[ENTRY_CODE]!.title)
   .filter((part) => part.length >= 6);
 
 const PUBLIC_PAGES = new Set(["/sign-in", "/setup"]);
-const PUBLIC_ROUTES = new Set(["/api/health", "/api/auth/[...all]"]);
+// The OpenAPI document describes the API and holds no data.
+const PUBLIC_ROUTES = new Set(["/api/health", "/api/auth/[...all]", "/api/v1/openapi.json"]);
 
 let diagnosisId = "";
 let realSessionToken = "";

@@ -88,6 +88,29 @@ describe("defineAction", () => {
     expect(audit).toHaveBeenCalledExactlyOnceWith({ actor: editor, action: "entry.edit", target: "Throttling" });
   });
 
+  test("the audit hears the action's own event name, a target from the result and its summary of what changed", async () => {
+    holder.user = editor;
+    const saving = defineAction(
+      {
+        action: "entry.edit",
+        input,
+        refuse: (refusal) => refusal,
+        event: (parsed) => `entry.steps-${parsed.steps}`,
+        target: (_parsed, result) => (result?.ok ? `${String(result.by)}:made` : undefined),
+        changes: (parsed) => ({ code: parsed.code }),
+      },
+      handler,
+    );
+    await saving(null, form({ code: "X", steps: "2" }));
+    expect(audit).toHaveBeenCalledExactlyOnceWith({
+      actor: editor,
+      action: "entry.edit",
+      event: "entry.steps-2",
+      target: "u-editor:made",
+      changes: { code: "X" },
+    });
+  });
+
   test("a handler's own failure is returned as is and not audited", async () => {
     holder.user = editor;
     const refusing = defineAction({ action: "entry.edit", input, refuse: (refusal) => refusal }, async () => ({

@@ -20,6 +20,7 @@ const EXPECTED: Record<Action, Record<Role, boolean>> = {
   "events.write": { viewer: false, editor: false, admin: true },
   "users.manage": { viewer: false, editor: false, admin: true },
   "apiKeys.manage": { viewer: false, editor: false, admin: true },
+  "audit.read": { viewer: false, editor: false, admin: true },
 };
 
 describe("can(actor, action)", () => {

@@ -93,6 +93,9 @@ export const diagnoseAction = defineAction(
       ticketRef: formData.get("ticketRef") ?? undefined,
     }),
     refuse,
+    event: "diagnosis.create",
+    // The pasted text is never logged; only that a ticket was named.
+    changes: (input) => ({ ticketRef: input.ticketRef || null }),
   },
   diagnoseAndSave,
 );

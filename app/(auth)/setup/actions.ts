@@ -3,6 +3,7 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { ActionFailure } from "@/app/_lib/action";
+import { recordAudit } from "@/app/_lib/audit";
 import { getAuth, requestClientAddress } from "@/app/_lib/auth";
 import { getDb } from "@/db";
 import { consumeAttempt } from "@/db/mutations/auth-throttle";
@@ -48,6 +49,14 @@ export async function setupAction(_previous: SetupState, formData: FormData): Pr
   const { name, email, password } = parsed.data;
   const created = await createPasswordUser(db, { name, email, password, role: "admin" }, { onlyIfNoUsers: true });
   if (!created.ok) redirect("/sign-in");
+  // Outside defineAction (see above), so it reports to the audit log itself.
+  await recordAudit({
+    actor: { id: created.id, role: "admin", name, email },
+    action: "public",
+    event: "auth.setup",
+    target: created.id,
+    changes: { name, email, role: "admin" },
+  });
 
   const auth = await getAuth();
   await auth.api.signInEmail({ body: { email, password, rememberMe: true }, headers: await headers() });

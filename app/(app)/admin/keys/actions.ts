@@ -41,6 +41,10 @@ export const createApiKeyAction = defineAction(
       fieldErrors: topLevelFieldErrors(refusal.fieldErrors),
       values: (raw as ReturnType<typeof keyForm> | undefined) ?? { name: "", scopes: [] },
     }),
+    event: "apiKey.create",
+    target: (_input, result) => (result?.ok ? String(result.id) : undefined),
+    // The key itself is shown once and never logged.
+    changes: (input) => ({ name: input.name, scopes: input.scopes }),
   },
   async (actor, input): Promise<CreateKeyResult> => {
     const values = { name: input.name, scopes: input.scopes };
@@ -68,7 +72,9 @@ export const revokeApiKeyAction = defineAction(
       error: refusal.error === "invalid" ? "invalidRequest" : "forbidden",
       fieldErrors: refusal.fieldErrors,
     }),
+    event: "apiKey.revoke",
     target: (input) => String(input.id),
+    changes: (_input, result) => (result?.ok ? { name: result.name, revoked: true } : undefined),
   },
   async (actor, input): Promise<RevokeKeyResult> => {
     const result = await revokeApiKey(await getDb(), actor, input.id);

@@ -33,6 +33,10 @@ export default async function ApiKeysPage() {
           <Link href="/admin/users" className="text-blue-800 underline">
             {t("usersLink")}
           </Link>
+          {" · "}
+          <Link href="/api-docs" className="text-blue-800 underline">
+            {t("apiDocs.title")}
+          </Link>
         </p>
       </AdminHeader>
 

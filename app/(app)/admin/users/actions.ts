@@ -49,6 +49,10 @@ export const createUserAction = defineAction(
       const error = refusal.error === "invalid" ? "fixErrors" : refusal.error;
       return { ok: false, error, fieldErrors: topLevelFieldErrors(refusal.fieldErrors), values: { name, email, role } };
     },
+    event: "user.create",
+    target: (_input, result) => (result?.ok ? String(result.createdId) : undefined),
+    // Never the password.
+    changes: (input) => ({ name: input.name, email: input.email, role: input.role }),
   },
   async (_actor, input): Promise<CreateUserResult> => {
     const result = await createPasswordUser(await getDb(), input);
@@ -90,7 +94,12 @@ export const changeUserAction = defineAction(
       error: refusal.error === "forbidden" ? "forbidden" : "invalidRequest",
       fieldErrors: refusal.fieldErrors,
     }),
+    event: (input) => `user.${input.kind}`,
     target: (input) => input.userId,
+    changes: (input, result) => ({
+      ...(input.kind === "set-role" ? { role: input.role } : {}),
+      ...(result?.ok ? { name: result.name } : {}),
+    }),
   },
   async (actor, { userId, ...rest }): Promise<UserChangeResult> => {
     const change: UserChange = rest;

@@ -40,12 +40,14 @@ async function refuse(refusal: Refusal | MutationFailure): Promise<DiagnosisActi
  * again in db/mutations/diagnoses.ts), so a replayed or hand-made request gets the same answers as the form.
  */
 function annotation<S extends z.ZodType<{ diagnosisId: string }>, Args extends unknown[]>(
+  event: string,
+  changes: (input: z.output<S>) => Record<string, unknown>,
   input: S,
   raw: (...args: Args) => unknown,
   mutate: (actor: Actor, input: z.output<S>) => Promise<{ ok: true } | MutationFailure>,
 ) {
   return defineAction(
-    { action: "diagnosis.annotate", input, raw, refuse, target: (parsed) => parsed.diagnosisId },
+    { action: "diagnosis.annotate", input, raw, refuse, event, target: (parsed) => parsed.diagnosisId, changes },
     async (actor, parsed): Promise<DiagnosisActionResult> => {
       const result = await mutate(actor, parsed);
       if (!result.ok) return refuse(result);
@@ -58,18 +60,25 @@ function annotation<S extends z.ZodType<{ diagnosisId: string }>, Args extends u
 type FormArgs = [previous: DiagnosisActionState, formData: FormData];
 
 export const setCheckAction = annotation(
+  "diagnosis.check",
+  (input) => ({ findingIndex: input.findingIndex, stepIndex: input.stepIndex, done: input.done }),
   setCheckInput,
   (input: { diagnosisId: string; findingIndex: number; stepIndex: number; done: boolean }) => input,
   async (actor, input) => setCheck(await getDb(), actor, input),
 );
 
 export const addNoteAction = annotation(
+  "diagnosis.note",
+  // The note's words stay on the diagnosis; the log says only that one was added.
+  (input) => ({ noteLength: input.body.length }),
   addNoteInput,
   (...[, formData]: FormArgs) => ({ diagnosisId: formData.get("diagnosisId"), body: formData.get("body") ?? "" }),
   async (actor, input) => addNote(await getDb(), actor, input),
 );
 
 export const setOutcomeAction = annotation(
+  "diagnosis.outcome",
+  (input) => ({ outcome: input.outcome }),
   setOutcomeInput,
   (...[, formData]: FormArgs) => ({
     diagnosisId: formData.get("diagnosisId"),
@@ -80,6 +89,8 @@ export const setOutcomeAction = annotation(
 );
 
 export const setTicketRefAction = annotation(
+  "diagnosis.ticket",
+  (input) => ({ ticketRef: input.ticketRef }),
   setTicketRefInput,
   (...[, formData]: FormArgs) => ({ diagnosisId: formData.get("diagnosisId"), ticketRef: formData.get("ticketRef") }),
   async (actor, input) => setTicketRef(await getDb(), actor, input),

@@ -1,6 +1,7 @@
 import { getDatabase } from "@/db";
 import { savedVia, saveDiagnosisDraft, type DiagnosisActor } from "@/db/mutations/diagnoses";
 import { authorizeApiKey } from "@/app/_lib/api-keys";
+import { recordApiAudit } from "@/app/_lib/audit";
 import { diagnoseText } from "@/app/_lib/diagnosis-pool";
 import { poolRefused, readDiagnoseRequest } from "@/app/_lib/diagnose-request";
 import { diagnosisLink } from "@/app/_lib/public-url";
@@ -49,6 +50,7 @@ export const POST = withJsonErrors(async (request: Request) => {
   if (!saved.ok) {
     return programError(403, "forbidden", "You may not save diagnoses.");
   }
+  await recordApiAudit(request, caller, { kind: "diagnosis.create", target: saved.id, changes: { ticketRef: input.ticketRef ?? null } });
   const link = diagnosisLink(saved.id, request.headers.get("host") ?? url.host);
   return Response.json({ id: saved.id, url: link, ...diagnosed.api }, { status: 201, headers: NO_STORE });
 });

@@ -1,6 +1,7 @@
 import { getDatabase } from "@/db";
 import { insertRequestEvents } from "@/db/mutations/request-events";
 import { authorizeApiKey } from "@/app/_lib/api-keys";
+import { recordApiAudit } from "@/app/_lib/audit";
 import { poolRefused } from "@/app/_lib/diagnose-request";
 import { parseEventBody } from "@/app/_lib/diagnosis-pool";
 import { programError, readBodyLimited } from "@/app/_lib/request-body";
@@ -29,6 +30,11 @@ export const POST = withJsonErrors(async (request: Request) => {
     ? await insertRequestEvents(database.db, parsed.parsed.events)
     : { inserted: 0, duplicates: 0 };
   const summary = { received: parsed.parsed.received, ...stored, errors: parsed.parsed.errors };
+  if (stored.inserted > 0)
+    await recordApiAudit(request, caller, {
+      kind: "events.write",
+      changes: { received: summary.received, inserted: stored.inserted, duplicates: stored.duplicates },
+    });
   const anythingGood = summary.inserted + summary.duplicates > 0;
   if (!anythingGood && summary.errors.length > 0) {
     return Response.json(

@@ -1,20 +1,17 @@
-import * as z from "zod";
 import { authorizeApiKey, type AuthorizeOptions } from "@/app/_lib/api-keys";
 import { programError, readBodyLimited } from "@/app/_lib/request-body";
 import { withJsonErrors } from "@/app/_lib/route-handler";
-import { API_KEY_SCOPES, type ApiKeyScope } from "@/domain/auth/api-keys";
+import { pingQuery } from "@/domain/api/v1";
+import type { ApiKeyScope } from "@/domain/auth/api-keys";
 import { MAX_INPUT_BYTES } from "@/domain/diagnosis-service/input";
 
 export const dynamic = "force-dynamic";
-
-const scopeParam = z.enum(API_KEY_SCOPES, {
-  error: `Parameter "scope" must be one of ${API_KEY_SCOPES.join(", ")} (or left out for diagnose).`,
-});
 
 /** Who else each scope's real route accepts, so a ping costs exactly the check that route makes. */
 const ROUTE_OPTIONS: Record<ApiKeyScope, AuthorizeOptions> = {
   diagnose: { sessionAction: "diagnosis.run" },
   "events:write": { sessionAction: "events.write", allowLocalToken: true },
+  "catalog:read": { sessionAction: "catalog.export" },
 };
 
 /**
@@ -24,15 +21,16 @@ const ROUTE_OPTIONS: Record<ApiKeyScope, AuthorizeOptions> = {
  * Because it does a real route's fixed work and nothing else, bench/diagnose-api.ts uses it as its baseline.
  */
 async function ping(request: Request, readBody: boolean): Promise<Response> {
-  const parsed = scopeParam.safeParse(new URL(request.url).searchParams.get("scope") ?? "diagnose");
-  if (!parsed.success) return programError(400, "invalid_scope", parsed.error.issues[0]?.message ?? 'Parameter "scope" is not a scope.');
-  const caller = await authorizeApiKey(request, parsed.data, ROUTE_OPTIONS[parsed.data]);
+  const query = pingQuery.safeParse({ scope: new URL(request.url).searchParams.get("scope") ?? undefined });
+  if (!query.success) return programError(400, "invalid_scope", query.error.issues[0]?.message ?? 'Parameter "scope" is not a scope.');
+  const { scope } = query.data;
+  const caller = await authorizeApiKey(request, scope, ROUTE_OPTIONS[scope]);
   if (caller instanceof Response) return caller;
   if (readBody) {
     const body = await readBodyLimited(request, MAX_INPUT_BYTES);
     if (!body.ok) return body.response;
   }
-  return Response.json({ ok: true, scope: parsed.data }, { headers: { "cache-control": "no-store" } });
+  return Response.json({ ok: true, scope }, { headers: { "cache-control": "no-store" } });
 }
 
 export const GET = withJsonErrors((request: Request) => ping(request, false));

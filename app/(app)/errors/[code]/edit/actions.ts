@@ -29,6 +29,10 @@ export const saveGuideAction = defineAction(
       return { ok: false, error: "invalid", message: t("errors.invalid"), fieldErrors: translated(t, refusal.fieldErrors) };
     },
     target: (input) => input.code,
+    changes: (input, result) => ({
+      revision: { from: input.baseRevision, to: result?.ok ? result.revision : null },
+      reason: input.reason,
+    }),
   },
   async (actor, { code, ...guide }): Promise<SaveGuideState> => {
     const result = await updateGuide(await getDb(), actor, code, guide);
