@@ -1,3 +1,4 @@
 export * from "./auth";
 export * from "./catalog";
 export * from "./diagnosis";
+export * from "./settings";

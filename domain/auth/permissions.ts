@@ -16,10 +16,14 @@ export const PERMISSIONS = {
   /** Notes, checklist ticks, outcomes and ticket references on a saved diagnosis. */
   "diagnosis.annotate": "viewer",
   "entry.edit": "editor",
+  /** Publishing a draft (approving it, when the approval setting asks for a second editor). */
+  "entry.publish": "editor",
   /** Sending request events with a session (programs use an API key with the events:write scope). */
   "events.write": "admin",
   "users.manage": "admin",
   "apiKeys.manage": "admin",
+  /** The in-app settings of `app_settings`, such as requiring a second editor's approval. */
+  "settings.manage": "admin",
 } as const satisfies Record<string, Role>;
 
 export type Action = keyof typeof PERMISSIONS;
