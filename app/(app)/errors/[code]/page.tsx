@@ -8,6 +8,7 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Section } from "@/components/ui/section";
 import { getDb } from "@/db";
 import { getEntryByCode } from "@/db/queries/catalog";
+import { getPendingDraft } from "@/db/queries/revisions";
 import { can } from "@/domain/auth/permissions";
 import { codeFromPathSegment } from "@/domain/catalog/code-param";
 import { fillParam, localized } from "@/domain/catalog/localized";
@@ -17,6 +18,7 @@ import { EntryChecklist } from "./_components/entry-checklist";
 import { EntryFacts } from "./_components/entry-facts";
 import { EntryHeader } from "./_components/entry-header";
 import { EntryMessages } from "./_components/entry-messages";
+import { EntryRevisionNote } from "./_components/entry-revision-note";
 
 type Props = { params: Promise<{ code: string }> };
 
@@ -58,12 +60,14 @@ export default async function EntryPage({ params }: Props) {
   const steps = entry.checklist.map((step) => ({ title: pick(step.title), detail: pick(step.detail) }));
   const anyFallback = [title, explanation, remediation, ...steps.flatMap((s) => [s.title, s.detail])].some((v) => v?.fellBack);
   const canEdit = can(user, "entry.edit");
+  const draft = await getPendingDraft(await getDb(), entry.id);
 
   return (
     <div>
       <Breadcrumb label={t("entry.breadcrumb")} parent={{ href: "/errors", text: t("list.heading") }} current={entry.code} />
 
       <EntryHeader entry={entry} title={title} canEdit={canEdit} />
+      <EntryRevisionNote entry={entry} draft={draft} />
 
       {anyFallback ? (
         <p className="mb-4 rounded-md border border-slate-300 bg-slate-100 px-3 py-2 text-sm text-slate-700">{t("entry.fallbackNotice")}</p>

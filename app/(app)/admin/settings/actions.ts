@@ -1,0 +1,29 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import * as z from "zod";
+import { defineAction } from "@/app/_lib/action";
+import { getDb } from "@/db";
+import { setSetting } from "@/db/mutations/settings";
+
+export type SettingsState = { ok: true } | { ok: false; error: string; fieldErrors: Record<string, string> } | null;
+
+// A checkbox posts "on" when ticked and nothing when not.
+const settingsInput = z.object({ requireDraftApproval: z.literal("on").optional() });
+
+/** Admins only: the wrapper checks before reading any input, and the mutation checks again. */
+export const saveSettingsAction = defineAction(
+  {
+    action: "settings.manage",
+    input: settingsInput,
+    page: "/admin/settings",
+    refuse: (refusal): SettingsState => refusal,
+    target: () => "catalog.requireDraftApproval",
+  },
+  async (actor, input): Promise<SettingsState> => {
+    const result = await setSetting(await getDb(), actor, "catalog.requireDraftApproval", input.requireDraftApproval === "on");
+    if (!result.ok) return { ok: false, error: result.error, fieldErrors: {} };
+    revalidatePath("/", "layout");
+    return { ok: true };
+  },
+);
