@@ -67,7 +67,7 @@ export default async function EntryPage({ params }: Props) {
       <Breadcrumb label={t("entry.breadcrumb")} parent={{ href: "/errors", text: t("list.heading") }} current={entry.code} />
 
       <EntryHeader entry={entry} title={title} canEdit={canEdit} />
-      <EntryRevisionNote entry={entry} draft={draft} />
+      <EntryRevisionNote entry={entry} draft={draft} canReview={canEdit} />
 
       {anyFallback ? (
         <p className="mb-4 rounded-md border border-slate-300 bg-slate-100 px-3 py-2 text-sm text-slate-700">{t("entry.fallbackNotice")}</p>

@@ -5,7 +5,16 @@ import type { EntryDetail } from "@/db/queries/catalog";
 import type { PendingDraft } from "@/db/queries/revisions";
 
 /** Why the text is as it is (the current revision's reason), a link to the full history, and a waiting draft with its author. */
-export async function EntryRevisionNote({ entry, draft }: { entry: EntryDetail; draft: Pick<PendingDraft, "authorName"> | null }) {
+export async function EntryRevisionNote({
+  entry,
+  draft,
+  canReview,
+}: {
+  entry: EntryDetail;
+  draft: Pick<PendingDraft, "authorName"> | null;
+  /** Editors get a link to the draft; readers only learn that one is coming, not what it says. */
+  canReview: boolean;
+}) {
   const t = await getTranslations("history");
   const history = `${entryHref(entry.code)}/history`;
   return (
@@ -19,9 +28,11 @@ export async function EntryRevisionNote({ entry, draft }: { entry: EntryDetail; 
       {draft ? (
         <p className="rounded-md border border-blue-300 bg-blue-50 px-3 py-2 text-blue-900" data-testid="draft-pending">
           {t("entry.draftPending", { name: draft.authorName ?? t("formerUser") })}{" "}
-          <Link href={`${history}#draft-heading`} className="underline">
-            {t("entry.reviewDraft")}
-          </Link>
+          {canReview ? (
+            <Link href={`${history}#draft-heading`} className="underline">
+              {t("entry.reviewDraft")}
+            </Link>
+          ) : null}
         </p>
       ) : null}
     </div>

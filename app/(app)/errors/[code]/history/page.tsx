@@ -29,13 +29,16 @@ export default async function EntryHistoryPage({ params, searchParams }: Props) 
   const db = await getDb();
   const entry = await getEntryByCode(db, code);
   if (!entry) notFound();
-  const [t, tc, revisions, draft, approvalRequired] = await Promise.all([
+  const canEdit = can(user, "entry.edit");
+  const [t, tc, revisions, pendingDraft, approvalRequired] = await Promise.all([
     getTranslations("history"),
     getTranslations("catalog"),
     listRevisions(db, entry.id),
     getPendingDraft(db, entry.id),
     getSetting(db, "catalog.requireDraftApproval"),
   ]);
+  // Readers see only published text: a draft's content is for editors until it is published.
+  const draft = canEdit ? pendingDraft : null;
 
   // Without a choice, show what the latest revision changed (or the draft, when one waits for review).
   const pick = parseCompare(await searchParams, entry.revision, draft !== null);
@@ -58,7 +61,6 @@ export default async function EntryHistoryPage({ params, searchParams }: Props) 
           code={entry.code}
           draft={draft}
           currentRevision={entry.revision}
-          canEdit={can(user, "entry.edit")}
           canPublish={can(user, "entry.publish")}
           approvalRequired={approvalRequired}
           isAuthor={draft.authorId === user.id}
@@ -74,7 +76,7 @@ export default async function EntryHistoryPage({ params, searchParams }: Props) 
           before={guideOf(pick.from)}
           after={guideOf(pick.to)}
           currentRevision={entry.revision}
-          canEdit={can(user, "entry.edit")}
+          canEdit={canEdit}
         />
       ) : null}
 

@@ -5,12 +5,11 @@ import { Section } from "@/components/ui/section";
 import type { PendingDraft } from "@/db/queries/revisions";
 import { DraftButtons } from "./draft-buttons";
 
-/** The pending draft: who saved it, when and why, a link to its diff, and the buttons to publish (or approve) or discard it. */
+/** The pending draft (shown to editors only): who saved it, when and why, a link to its diff, and the buttons to publish (or approve) or discard it. */
 export async function DraftPanel(props: {
   code: string;
   draft: PendingDraft;
   currentRevision: number;
-  canEdit: boolean;
   canPublish: boolean;
   approvalRequired: boolean;
   isAuthor: boolean;
@@ -42,13 +41,11 @@ export async function DraftPanel(props: {
       >
         {t("draft.compare")}
       </Link>
-      {props.canEdit ? (
-        <DraftButtons
-          code={props.code}
-          publishLabel={props.approvalRequired ? t("draft.approve") : t("draft.publish")}
-          canPublish={props.canPublish && !blockedAsAuthor}
-        />
-      ) : null}
+      <DraftButtons
+        code={props.code}
+        publishLabel={props.approvalRequired ? t("draft.approve") : t("draft.publish")}
+        canPublish={props.canPublish && !blockedAsAuthor}
+      />
     </Section>
   );
 }
