@@ -33,7 +33,7 @@ test.describe("curating an entry: history, diff, revert, drafts", () => {
     await expect(page.getByRole("status").filter({ hasText: "Saved as revision" })).toContainText("Saved as revision 2.");
 
     await page.goto("/errors/ServiceForbidden");
-    await expect(page.getByTestId("last-change")).toContainText("Revision 2: Point to the console");
+    await expect(page.getByTestId("last-change")).toContainText("Why: Point to the console");
     await expect(page.getByRole("link", { name: "open the service" })).toHaveAttribute("href", "https://example.com/open");
     await page.getByRole("link", { name: "Revision history of ServiceForbidden" }).click();
 

@@ -18,7 +18,7 @@ import { EntryChecklist } from "./_components/entry-checklist";
 import { EntryFacts } from "./_components/entry-facts";
 import { EntryHeader } from "./_components/entry-header";
 import { EntryMessages } from "./_components/entry-messages";
-import { EntryRevisionNote } from "./_components/entry-revision-note";
+import { EntryDraftNotice } from "./_components/entry-draft-notice";
 
 type Props = { params: Promise<{ code: string }> };
 
@@ -67,7 +67,7 @@ export default async function EntryPage({ params }: Props) {
       <Breadcrumb label={t("entry.breadcrumb")} parent={{ href: "/errors", text: t("list.heading") }} current={entry.code} />
 
       <EntryHeader entry={entry} title={title} canEdit={canEdit} />
-      <EntryRevisionNote entry={entry} draft={draft} canReview={canEdit} />
+      {draft ? <EntryDraftNotice code={entry.code} draft={draft} canReview={canEdit} /> : null}
 
       {anyFallback ? (
         <p className="mb-4 rounded-md border border-slate-300 bg-slate-100 px-3 py-2 text-sm text-slate-700">{t("entry.fallbackNotice")}</p>
