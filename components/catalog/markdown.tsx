@@ -15,7 +15,7 @@ const schema = {
   protocols: { ...defaultSchema.protocols, href: LINK_PROTOCOLS },
 };
 
-export function safeUrl(url: string): string {
+function safeUrl(url: string): string {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
   return scheme === undefined || LINK_PROTOCOLS.includes(scheme) ? url : "";
 }
