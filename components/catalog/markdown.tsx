@@ -1,72 +1,104 @@
-import { Fragment, type ReactNode } from "react";
+import type { Element, ElementContent, Root } from "hast";
+import type { Nodes as MdastNode, Root as MdastRoot } from "mdast";
+import ReactMarkdown, { type Components } from "react-markdown";
+import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
+import remarkGfm from "remark-gfm";
 import type { LocalizedValue } from "@/domain/catalog/localized";
 
+/** Links may only go to web pages, mail addresses, or within the app (a relative path); never `javascript:` or `data:`. */
+const LINK_PROTOCOLS = ["http", "https", "mailto"];
+
+/** GitHub's safe subset of HTML as the sanitiser's allow-list, narrowed to the link protocols above and without images. */
+const schema = {
+  ...defaultSchema,
+  tagNames: (defaultSchema.tagNames ?? []).filter((tag) => tag !== "img"),
+  protocols: { ...defaultSchema.protocols, href: LINK_PROTOCOLS },
+};
+
+function safeUrl(url: string): string {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  return scheme === undefined || LINK_PROTOCOLS.includes(scheme) ? url : "";
+}
+
+const PARAM = "{param}";
+
+/** Turns each `{param}` (the parameter of a templated code) in text into a `<var>` showing the placeholder. */
+function rehypeParamPlaceholder(placeholder: string) {
+  const split = (node: ElementContent): ElementContent[] => {
+    if (node.type === "text" && node.value.includes(PARAM)) {
+      return node.value
+        .split(PARAM)
+        .flatMap((text, index): ElementContent[] => [
+          ...(index > 0
+            ? [{ type: "element", tagName: "var", properties: {}, children: [{ type: "text", value: placeholder }] } as Element]
+            : []),
+          ...(text ? [{ type: "text", value: text } as const] : []),
+        ]);
+    }
+    if (node.type === "element") node.children = node.children.flatMap(split);
+    return [node];
+  };
+  return () => (tree: Root) => {
+    tree.children = tree.children.flatMap((child): Root["children"] => (child.type === "doctype" ? [child] : split(child)));
+  };
+}
+
+/** Raw HTML an editor types (`<region>`, `<b>`) stays visible as the text it is, rather than vanishing. */
+function remarkHtmlAsText() {
+  const visit = (node: MdastNode) => {
+    if (node.type === "html") (node as MdastNode & { type: string }).type = "text";
+    if ("children" in node) node.children.forEach(visit);
+  };
+  return (tree: MdastRoot) => visit(tree);
+}
+
+const isExternal = (href: string | undefined) => !!href && /^https?:/i.test(href);
+
+const components: Components = {
+  a: ({ node: _node, href, children, ...rest }) => (
+    <a
+      href={href}
+      {...rest}
+      {...(isExternal(href) ? { rel: "noopener noreferrer", target: "_blank" } : {})}
+      className="text-blue-800 underline"
+    >
+      {children}
+    </a>
+  ),
+  code: ({ node: _node, className, children, ...rest }) => (
+    <code className={`rounded bg-slate-100 px-1 py-0.5 font-mono text-[0.9em] text-slate-800 ${className ?? ""}`} {...rest}>
+      {children}
+    </code>
+  ),
+  pre: ({ node: _node, children }) => <pre className="overflow-x-auto rounded bg-slate-100 p-3 text-sm [&>code]:p-0">{children}</pre>,
+  var: ({ children }) => <var className="font-mono text-[0.9em] not-italic text-slate-600">{children}</var>,
+  table: ({ node: _node, children }) => (
+    <div className="overflow-x-auto">
+      <table className="border-collapse text-sm [&_td]:border [&_td]:border-slate-300 [&_td]:px-2 [&_td]:py-1 [&_th]:border [&_th]:border-slate-300 [&_th]:px-2 [&_th]:py-1">
+        {children}
+      </table>
+    </div>
+  ),
+};
+
 /**
- * The guides' small Markdown subset: paragraphs, "- " and "1. " lists, `code` and **bold**, plus the
- * `{param}` placeholder of templated codes. Everything becomes React text nodes, never HTML, so nothing an
- * editor types can inject markup or script; anything else is shown literally.
+ * A guide text as Markdown (GitHub's flavour: headings, nested lists, tables, code blocks, links), plus the
+ * `{param}` placeholder of templated codes. Raw HTML is shown as text and the result is sanitised, so nothing an
+ * editor types can inject markup or script.
  */
-const INLINE = /(`[^`\n]+`|\*\*[^*\n]+\*\*|\{param\})/g;
-
-function inline(text: string, paramPlaceholder: string): ReactNode[] {
-  return text.split(INLINE).map((part, index) => {
-    if (index % 2 === 0) return part;
-    if (part === "{param}") {
-      return (
-        <var key={index} className="font-mono text-[0.9em] not-italic text-slate-600">
-          {paramPlaceholder}
-        </var>
-      );
-    }
-    if (part.startsWith("`")) {
-      return (
-        <code key={index} className="rounded bg-slate-100 px-1 py-0.5 font-mono text-[0.9em] text-slate-800">
-          {part.slice(1, -1)}
-        </code>
-      );
-    }
-    return <strong key={index}>{part.slice(2, -2)}</strong>;
-  });
-}
-
-function lines(text: string, paramPlaceholder: string): ReactNode {
-  return text.split("\n").map((line, index) => (
-    <Fragment key={index}>
-      {index > 0 ? <br /> : null}
-      {inline(line, paramPlaceholder)}
-    </Fragment>
-  ));
-}
-
-/** A block whose every line starts with the marker is a list of that kind. */
-const LISTS = [
-  { marker: /^\s*[-*]\s+/, Tag: "ul", style: "list-disc" },
-  { marker: /^\s*\d+[.)]\s+/, Tag: "ol", style: "list-decimal" },
-] as const;
-
 export function Markdown({ text, paramPlaceholder, className = "" }: { text: string; paramPlaceholder: string; className?: string }) {
-  const blocks = text
-    .replace(/\r\n?/g, "\n")
-    .split(/\n\s*\n/)
-    .map((block) => block.trim())
-    .filter(Boolean);
   return (
-    <div className={`space-y-2 leading-relaxed ${className}`}>
-      {blocks.map((block, index) => {
-        const blockLines = block.split("\n");
-        const list = LISTS.find(({ marker }) => blockLines.every((line) => marker.test(line)));
-        if (list) {
-          const { Tag, marker, style } = list;
-          return (
-            <Tag key={index} className={`${style} space-y-1 pl-5`}>
-              {blockLines.map((line, i) => (
-                <li key={i}>{inline(line.replace(marker, ""), paramPlaceholder)}</li>
-              ))}
-            </Tag>
-          );
-        }
-        return <p key={index}>{lines(block, paramPlaceholder)}</p>;
-      })}
+    <div
+      className={`space-y-2 leading-relaxed [&_h1]:text-lg [&_h1]:font-semibold [&_h2]:font-semibold [&_h3]:font-medium [&_ol]:list-decimal [&_ol]:pl-5 [&_ul]:list-disc [&_ul]:pl-5 ${className}`}
+    >
+      <ReactMarkdown
+        remarkPlugins={[remarkGfm, remarkHtmlAsText]}
+        rehypePlugins={[[rehypeSanitize, schema], rehypeParamPlaceholder(paramPlaceholder)]}
+        urlTransform={safeUrl}
+        components={components}
+      >
+        {text}
+      </ReactMarkdown>
     </div>
   );
 }

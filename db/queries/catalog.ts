@@ -10,7 +10,7 @@ import {
 } from "../../domain/catalog/search";
 import type { CatalogEntry, Locale } from "../../domain/catalog/types";
 import type { CatalogListParams } from "../../domain/catalog/listing";
-import { entryGuides, entryRedirects, errorEntries, user } from "../schema";
+import { entryGuides, entryRedirects, entryRevisions, errorEntries, user } from "../schema";
 import type { Db } from "../types";
 
 function escapeLike(term: string): string {
@@ -218,6 +218,8 @@ export type EntryDetail = CatalogEntry & {
   revision: number;
   updatedAt: Date;
   updatedByName: string | null;
+  /** Why the current revision was written (its entry in the history). */
+  lastReason: string | null;
   vendorSource: string;
   /** When and why an editor retired the entry; null while it is in use. */
   retiredAt: Date | null;
@@ -226,10 +228,11 @@ export type EntryDetail = CatalogEntry & {
 
 export async function getEntryByCode(db: Db, code: string): Promise<EntryDetail | null> {
   const [row] = await db
-    .select({ entry: errorEntries, guide: entryGuides, editorName: user.name })
+    .select({ entry: errorEntries, guide: entryGuides, editorName: user.name, lastReason: entryRevisions.reason })
     .from(errorEntries)
     .innerJoin(entryGuides, eq(entryGuides.entryId, errorEntries.id))
     .leftJoin(user, eq(user.id, entryGuides.updatedBy))
+    .leftJoin(entryRevisions, and(eq(entryRevisions.entryId, errorEntries.id), eq(entryRevisions.revision, entryGuides.revision)))
     .where(eq(errorEntries.code, code))
     .limit(1);
   if (!row) return null;
@@ -251,6 +254,7 @@ export async function getEntryByCode(db: Db, code: string): Promise<EntryDetail 
     revision: guide.revision,
     updatedAt: guide.updatedAt,
     updatedByName: row.editorName,
+    lastReason: row.lastReason,
   };
 }
 

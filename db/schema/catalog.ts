@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import type { GuideSnapshot } from "../../domain/catalog/guide-snapshot";
 import type { ChecklistStep, LocalizedText, Section } from "../../domain/catalog/types";
 import { user } from "./auth";
 
@@ -93,18 +94,28 @@ export const entryRevisions = pgTable(
       .notNull()
       .references(() => errorEntries.id, { onDelete: "cascade" }),
     revision: integer("revision").notNull(),
-    guide: jsonb("guide")
-      .$type<{
-        title: LocalizedText;
-        explanation: LocalizedText;
-        remediation: LocalizedText;
-        checklist: ChecklistStep[];
-        retryable: boolean;
-      }>()
-      .notNull(),
+    guide: jsonb("guide").$type<GuideSnapshot>().notNull(),
     authorId: text("author_id").references(() => user.id, { onDelete: "set null" }),
+    /** The second editor who approved the author's draft, when the approval setting asked for one. */
+    approvedBy: text("approved_by").references(() => user.id, { onDelete: "set null" }),
     reason: text("reason").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("entry_revisions_entry_revision_key").on(t.entryId, t.revision)],
 );
+
+/**
+ * An editor's unpublished change to one entry: readers keep seeing `entry_guides` until it is published, which
+ * makes it the next revision. One draft per entry; saving a draft again replaces it (and its author).
+ */
+export const entryDrafts = pgTable("entry_drafts", {
+  entryId: integer("entry_id")
+    .primaryKey()
+    .references(() => errorEntries.id, { onDelete: "cascade" }),
+  guide: jsonb("guide").$type<GuideSnapshot>().notNull(),
+  /** The published revision the draft was written against; publishing refuses when the entry moved on since. */
+  baseRevision: integer("base_revision").notNull(),
+  authorId: text("author_id").references(() => user.id, { onDelete: "set null" }),
+  reason: text("reason").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});

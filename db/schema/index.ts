@@ -2,3 +2,4 @@ export * from "./auth";
 export * from "./catalog";
 export * from "./diagnosis";
 export * from "./audit";
+export * from "./settings";

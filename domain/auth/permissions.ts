@@ -24,12 +24,16 @@ export const PERMISSIONS = {
   "entry.retire": "editor",
   /** Renaming a code the team created; the old code redirects. */
   "entry.rename": "editor",
+  /** Publishing a draft (approving it, when the approval setting asks for a second editor). */
+  "entry.publish": "editor",
   /** Sending request events with a session (programs use an API key with the events:write scope). */
   "events.write": "admin",
   "users.manage": "admin",
   "apiKeys.manage": "admin",
   /** Reading the audit log (/admin/audit); nobody may change it. */
   "audit.read": "admin",
+  /** The in-app settings of `app_settings`, such as requiring a second editor's approval. */
+  "settings.manage": "admin",
 } as const satisfies Record<string, Role>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -12,7 +12,7 @@ test.describe("editing an entry", () => {
     await page.getByLabel(/^(Reason for this change|修改原因)$/).fill("Clarified the re-issue step");
     await page.getByRole("button", { name: /Save revision|保存新版本/ }).click();
 
-    await expect(page).toHaveURL(/\/errors\/CertificateNotMatch$/);
+    await expect(page.getByRole("status").filter({ hasText: /Saved as revision|已保存为版本/ })).toBeVisible();
     const reader = await pageAs("viewer", { locale: "en-US" });
     await reader.goto("/errors/CertificateNotMatch");
     await expect(reader.getByText("(e2e revision)")).toBeVisible();

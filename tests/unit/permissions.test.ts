@@ -21,6 +21,8 @@ const EXPECTED: Record<Action, Record<Role, boolean>> = {
   "users.manage": { viewer: false, editor: false, admin: true },
   "apiKeys.manage": { viewer: false, editor: false, admin: true },
   "audit.read": { viewer: false, editor: false, admin: true },
+  "entry.publish": { viewer: false, editor: true, admin: true },
+  "settings.manage": { viewer: false, editor: false, admin: true },
 };
 
 describe("can(actor, action)", () => {

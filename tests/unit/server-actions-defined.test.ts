@@ -14,6 +14,8 @@ import type * as setupActions from "@/app/(auth)/setup/actions";
 import type * as libThemeActionsModule from "@/app/_lib/theme-actions";
 import type * as appErrorsCodeActionsModule from "@/app/(app)/errors/[code]/actions";
 import type * as appErrorsNewActionsModule from "@/app/(app)/errors/new/actions";
+import type * as appAdminSettingsActionsModule from "@/app/(app)/admin/settings/actions";
+import type * as appErrorsCodeHistoryActionsModule from "@/app/(app)/errors/[code]/history/actions";
 
 vi.mock("server-only", () => ({}));
 
@@ -51,6 +53,10 @@ const RESULT_SHAPE_CHECKED: Record<string, () => void> = {
   "app/_lib/theme-actions.ts": () => expectTypeOf<AnswersAreResults<typeof libThemeActionsModule>>().toEqualTypeOf<true>(),
   "app/(app)/errors/[code]/actions.ts": () => expectTypeOf<AnswersAreResults<typeof appErrorsCodeActionsModule>>().toEqualTypeOf<true>(),
   "app/(app)/errors/new/actions.ts": () => expectTypeOf<AnswersAreResults<typeof appErrorsNewActionsModule>>().toEqualTypeOf<true>(),
+  "app/(app)/admin/settings/actions.ts": () =>
+    expectTypeOf<AnswersAreResults<typeof appAdminSettingsActionsModule>>().toEqualTypeOf<true>(),
+  "app/(app)/errors/[code]/history/actions.ts": () =>
+    expectTypeOf<AnswersAreResults<typeof appErrorsCodeHistoryActionsModule>>().toEqualTypeOf<true>(),
 };
 
 describe("server actions", () => {

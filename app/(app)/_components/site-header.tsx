@@ -23,6 +23,7 @@ export async function SiteHeader({ user }: { user: CurrentUser }) {
   if (can(user, "users.manage")) links.push({ href: "/admin/users", label: t("nav.users") });
   if (can(user, "apiKeys.manage")) links.push({ href: "/admin/keys", label: t("nav.apiKeys") });
   if (can(user, "audit.read")) links.push({ href: "/admin/audit", label: t("nav.audit") });
+  if (can(user, "settings.manage")) links.push({ href: "/admin/settings", label: t("nav.settings") });
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2 sm:px-6">

@@ -8,6 +8,7 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Section } from "@/components/ui/section";
 import { getDb } from "@/db";
 import { findRenamedCode, getEntryByCode } from "@/db/queries/catalog";
+import { getPendingDraft } from "@/db/queries/revisions";
 import { can } from "@/domain/auth/permissions";
 import { codeFromPathSegment } from "@/domain/catalog/code-param";
 import { TEAM_SOURCE } from "@/domain/catalog/entry-input";
@@ -21,6 +22,7 @@ import { EntryFacts } from "./_components/entry-facts";
 import { EntryHeader } from "./_components/entry-header";
 import { EntryMessages } from "./_components/entry-messages";
 import { RetiredNotice } from "./_components/retired-notice";
+import { EntryDraftNotice } from "./_components/entry-draft-notice";
 
 type Props = { params: Promise<{ code: string }> };
 
@@ -67,12 +69,14 @@ export default async function EntryPage({ params }: Props) {
   const steps = entry.checklist.map((step) => ({ title: pick(step.title), detail: pick(step.detail) }));
   const anyFallback = [title, explanation, remediation, ...steps.flatMap((s) => [s.title, s.detail])].some((v) => v?.fellBack);
   const canEdit = can(user, "entry.edit");
+  const draft = await getPendingDraft(await getDb(), entry.id);
 
   return (
     <div>
       <Breadcrumb label={t("entry.breadcrumb")} parent={{ href: "/errors", text: t("list.heading") }} current={entry.code} />
 
       <EntryHeader entry={entry} title={title} canEdit={canEdit} />
+      {draft ? <EntryDraftNotice code={entry.code} draft={draft} canReview={canEdit} /> : null}
 
       {entry.retiredAt ? <RetiredNotice retiredAt={entry.retiredAt} reason={entry.retiredReason ?? ""} /> : null}
 

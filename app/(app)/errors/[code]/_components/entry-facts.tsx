@@ -1,9 +1,11 @@
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { entryHref } from "@/components/catalog/entry-href";
 import type { EntryDetail } from "@/db/queries/catalog";
 
-/** The side panel: the entry's vendor facts, its revision, who last edited it and when, and its source. */
+/** The side panel: the entry's vendor facts, its revision, who last edited it, when and why (with the history), and its source. */
 export async function EntryFacts({ entry }: { entry: EntryDetail }) {
-  const [t, format] = await Promise.all([getTranslations("catalog"), getFormatter()]);
+  const [t, th, format] = await Promise.all([getTranslations("catalog"), getTranslations("history.entry"), getFormatter()]);
   const editedAt = format.dateTime(entry.updatedAt, "minute");
   return (
     <aside aria-labelledby="facts-heading" className="h-fit rounded-lg border border-slate-200 bg-white p-4 text-sm lg:sticky lg:top-4">
@@ -27,6 +29,20 @@ export async function EntryFacts({ entry }: { entry: EntryDetail }) {
             name: entry.updatedByName ?? "",
             time: () => <time dateTime={entry.updatedAt.toISOString()}>{editedAt}</time>,
           })}
+        </p>
+        {entry.lastReason ? (
+          <p className="break-words" data-testid="last-change">
+            {th("lastReason", { reason: entry.lastReason })}
+          </p>
+        ) : null}
+        <p>
+          <Link
+            href={`${entryHref(entry.code)}/history`}
+            aria-label={th("historyLabel", { code: entry.code })}
+            className="text-blue-800 underline"
+          >
+            {th("history")}
+          </Link>
         </p>
         <p className="break-words">{t("entry.source", { source: entry.vendorSource })}</p>
       </div>

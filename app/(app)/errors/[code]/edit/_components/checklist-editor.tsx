@@ -81,6 +81,7 @@ export function ChecklistEditor({
                     label={`${t("stepDetail", { number: index + 1 })} · ${t(`languages.${locale}`)}`}
                     lang={locale}
                     multiline
+                    preview
                     maxLength={GUIDE_LIMITS.stepDetail}
                     value={step.detail[locale]}
                     error={errors[`checklist.${index}.detail.${locale}`]}

@@ -1,14 +1,13 @@
 "use client";
 
-import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { GUIDE_LIMITS } from "@/domain/catalog/guide-input";
 import { LOCALES, type ChecklistStep, type Locale, type LocalizedText } from "@/domain/catalog/types";
-import { saveGuideAction, type SaveGuideState } from "../actions";
+import { saveDraftAction, saveGuideAction, type SaveGuideState } from "../actions";
 import { ChecklistEditor, type DraftStep } from "./checklist-editor";
+import { EditorActions } from "./editor-actions";
 import { TextField } from "./guide-text-field";
 
 type Draft = {
@@ -31,10 +30,13 @@ export function GuideEditor(props: {
     retryable: boolean;
     revision: number;
   };
+  /** An admin setting: changes wait as a draft for a second editor, so the form only saves drafts. */
+  approvalRequired: boolean;
 }) {
   const t = useTranslations("editor");
-  const router = useRouter();
   const [pending, startTransition] = useTransition();
+  // Saving keeps the form open (it says what it saved); the next save builds on the revision just written.
+  const [baseRevision, setBaseRevision] = useState(props.initial.revision);
   const [state, setState] = useState<SaveGuideState | null>(null);
   const [reason, setReason] = useState("");
   const [draft, setDraft] = useState<Draft>(() => ({
@@ -50,10 +52,8 @@ export function GuideEditor(props: {
   useEffect(() => {
     if (state && !state.ok) alertRef.current?.focus();
   }, [state]);
-  const entryHref = `/errors/${encodeURIComponent(props.code)}`;
 
-  function submit(event: React.FormEvent) {
-    event.preventDefault();
+  function save(kind: "publish" | "draft") {
     const payload = {
       title: draft.title,
       explanation: draft.explanation,
@@ -61,16 +61,18 @@ export function GuideEditor(props: {
       checklist: draft.checklist.map(({ title, detail }) => ({ title, detail })),
       retryable: draft.retryable,
       reason,
-      baseRevision: props.initial.revision,
+      baseRevision,
     };
     startTransition(async () => {
-      const result = await saveGuideAction(props.code, payload);
+      const result = await (kind === "draft" ? saveDraftAction : saveGuideAction)(props.code, payload);
       setState(result);
-      if (result.ok) {
-        router.push(entryHref);
-        router.refresh();
-      }
+      if (result.ok && "revision" in result) setBaseRevision(result.revision);
     });
+  }
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    save(props.approvalRequired ? "draft" : "publish");
   }
 
   return (
@@ -83,13 +85,14 @@ export function GuideEditor(props: {
       {(["title", "explanation", "remediation"] as const).map((field) => (
         <fieldset key={field} className="rounded border border-slate-200 bg-white p-4">
           <legend className="px-1 font-medium">{t(`fields.${field}`)}</legend>
-          <div className="grid gap-4 md:grid-cols-2">
+          <div className={`grid gap-4 ${field === "title" ? "md:grid-cols-2" : ""}`}>
             {LOCALES.map((locale) => (
               <TextField
                 key={locale}
                 label={`${t(`fields.${field}`)} · ${t(`languages.${locale}`)}`}
                 lang={locale}
                 multiline={field !== "title"}
+                preview={field !== "title"}
                 maxLength={field === "title" ? GUIDE_LIMITS.title : GUIDE_LIMITS.text}
                 value={draft[field][locale]}
                 error={errors[`${field}.${locale}`] ?? (locale === "zh-CN" ? errors[field] : undefined)}
@@ -121,18 +124,14 @@ export function GuideEditor(props: {
         required
       />
 
-      <div className="flex items-center gap-3">
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-60"
-        >
-          {pending ? t("saving") : t("save")}
-        </button>
-        <Link href={entryHref} className="text-blue-800 underline">
-          {t("cancel")}
-        </Link>
-      </div>
+      <EditorActions
+        code={props.code}
+        pending={pending}
+        approvalRequired={props.approvalRequired}
+        saved={state?.ok ? state : null}
+        baseRevision={baseRevision}
+        onSaveDraft={() => save("draft")}
+      />
     </form>
   );
 }
