@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   /** Notes, checklist ticks, outcomes and ticket references on a saved diagnosis. */
   "diagnosis.annotate": "viewer",
   "entry.edit": "editor",
+  /** Reviewing and applying a vendor error-code page, and importing a catalog file. */
+  "catalog.import": "editor",
   /** Sending request events with a session (programs use an API key with the events:write scope). */
   "events.write": "admin",
   "users.manage": "admin",

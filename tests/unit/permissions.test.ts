@@ -13,6 +13,7 @@ const EXPECTED: Record<Action, Record<Role, boolean>> = {
   "diagnosis.run": { viewer: true, editor: true, admin: true },
   "diagnosis.annotate": { viewer: true, editor: true, admin: true },
   "entry.edit": { viewer: false, editor: true, admin: true },
+  "catalog.import": { viewer: false, editor: true, admin: true },
   "events.write": { viewer: false, editor: false, admin: true },
   "users.manage": { viewer: false, editor: false, admin: true },
   "apiKeys.manage": { viewer: false, editor: false, admin: true },
