@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { can, type Actor } from "../../domain/auth/permissions";
 import { canonicalJson } from "../../domain/catalog/canonical-json";
+import { type FileRefusal, parseCatalogFile } from "../../domain/catalog/catalog-file";
 import {
   type CatalogChangePreview,
   ENTRY_FIELDS,
@@ -180,4 +181,24 @@ export async function confirmEntryText(db: Db, actor: Actor, code: string): Prom
   if (cleared.length) return { ok: true };
   const [exists] = await db.select({ id: errorEntries.id }).from(errorEntries).where(eq(errorEntries.code, code));
   return exists ? { ok: true } : { ok: false, error: "not_found" };
+}
+
+export type CatalogFileImport =
+  | { ok: true; applied: boolean; preview: CatalogChangePreview }
+  | { ok: false; error: "invalid_file"; refusal: FileRefusal }
+  | Exclude<ApplyChangesResult, { ok: true }>;
+
+/** A catalog file (JSON or CSV) read, previewed, and unless `dryRun` applied: the command line and its API route. */
+export async function importCatalogFile(
+  db: Db,
+  actor: Actor | null,
+  content: string,
+  { dryRun }: { dryRun: boolean },
+): Promise<CatalogFileImport> {
+  const parsed = parseCatalogFile(content);
+  if (!parsed.ok) return { ok: false, error: "invalid_file", refusal: { line: parsed.line, problem: parsed.problem } };
+  const source: ChangeSource = { kind: "catalogFile", entries: parsed.entries };
+  if (dryRun) return { ok: true, applied: false, preview: (await previewChanges(db, source)).preview };
+  const result = await applyChanges(db, actor, source);
+  return result.ok ? { ok: true, applied: true, preview: result.preview } : result;
 }
