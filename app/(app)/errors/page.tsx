@@ -9,7 +9,9 @@ import { listCatalog } from "@/db/queries/catalog";
 import { listCatalogStatuses } from "@/db/queries/catalog-facets";
 import { parseCatalogParams, serializeCatalogParams } from "@/domain/catalog/listing";
 import { DEFAULT_LOCALE } from "@/domain/catalog/types";
+import { can } from "@/domain/auth/permissions";
 import { isLocale } from "@/i18n/locale";
+import { CatalogActions } from "./_components/catalog-actions";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -19,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function CatalogPage({ searchParams }: Props) {
-  await requireUser();
+  const user = await requireUser();
   const params = parseCatalogParams(await searchParams);
   const rawLocale = await getLocale();
   const locale = isLocale(rawLocale) ? rawLocale : DEFAULT_LOCALE;
@@ -42,9 +44,12 @@ export default async function CatalogPage({ searchParams }: Props) {
 
   return (
     <div>
-      <header className="mb-4">
-        <h1 className="text-2xl font-semibold text-slate-900">{t("heading")}</h1>
-        <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
+      <header className="mb-4 flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold text-slate-900">{t("heading")}</h1>
+          <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
+        </div>
+        <CatalogActions canExport={can(user, "catalog.export")} canImport={can(user, "catalog.import")} />
       </header>
       <CatalogBrowser params={params} rows={tableRows} total={total} statuses={statuses} />
     </div>

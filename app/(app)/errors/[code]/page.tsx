@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { requireUser } from "@/app/_lib/auth";
 import { LocalizedMarkdown } from "@/components/catalog/markdown";
@@ -17,6 +17,7 @@ import { EntryChecklist } from "./_components/entry-checklist";
 import { EntryFacts } from "./_components/entry-facts";
 import { EntryHeader } from "./_components/entry-header";
 import { EntryMessages } from "./_components/entry-messages";
+import { ReviewNotice } from "./_components/review-notice";
 
 type Props = { params: Promise<{ code: string }> };
 
@@ -64,6 +65,10 @@ export default async function EntryPage({ params }: Props) {
       <Breadcrumb label={t("entry.breadcrumb")} parent={{ href: "/errors", text: t("list.heading") }} current={entry.code} />
 
       <EntryHeader entry={entry} title={title} canEdit={canEdit} />
+
+      {entry.needsReviewSince ? (
+        <ReviewNotice code={entry.code} since={(await getFormatter()).dateTime(entry.needsReviewSince, "minute")} canConfirm={canEdit} />
+      ) : null}
 
       {anyFallback ? (
         <p className="mb-4 rounded-md border border-slate-300 bg-slate-100 px-3 py-2 text-sm text-slate-700">{t("entry.fallbackNotice")}</p>

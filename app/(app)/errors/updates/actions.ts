@@ -1,0 +1,85 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
+import * as z from "zod";
+import { defineAction } from "@/app/_lib/action";
+import { getDb } from "@/db";
+import { applyChanges, type ChangeSource, previewChanges } from "@/db/mutations/catalog-changes";
+import { parseCatalogFile } from "@/domain/catalog/catalog-file";
+import type { CatalogChangePreview } from "@/domain/catalog/change-preview";
+import { parseVendorErrorPage } from "@/domain/catalog/vendor-doc";
+import { storable } from "@/domain/text/storable";
+import { fileProblemMessage } from "./file-problem-message";
+
+export type ChangeKind = ChangeSource["kind"];
+
+export type PreviewState = { ok: true; preview: CatalogChangePreview; fingerprint: string } | { ok: false; error: string; message: string };
+export type ApplyState =
+  | { ok: true; preview: CatalogChangePreview }
+  | { ok: false; error: "stale"; message: string; preview: CatalogChangePreview; fingerprint: string }
+  | { ok: false; error: string; message: string };
+
+/** What a form may send: the pasted or uploaded text (the action body limit, 4 MB, bounds it first). */
+const MAX_CONTENT = 3_000_000;
+const content = storable(z.string().min(1).max(MAX_CONTENT));
+const previewInput = z.object({ kind: z.enum(["vendorPage", "catalogFile"]), content });
+const applyInput = previewInput.extend({ fingerprint: z.string().regex(/^[0-9a-f]{64}$/) });
+
+async function refuse(refusal: { error: string; fieldErrors: Record<string, string> }) {
+  const t = await getTranslations("curation.errors");
+  const error = refusal.error === "invalid" && refusal.fieldErrors.content ? "contentInvalid" : refusal.error;
+  return { ok: false as const, error, message: t(error as "forbidden") };
+}
+
+/** The text as a change source, or the localized reason it is refused (nothing is written either way). */
+async function sourceOf(
+  kind: ChangeKind,
+  text: string,
+): Promise<{ ok: true; source: ChangeSource } | { ok: false; error: string; message: string }> {
+  const t = await getTranslations("curation.errors");
+  if (kind === "vendorPage") {
+    const facts = parseVendorErrorPage(text);
+    if (facts.length === 0) return { ok: false, error: "noVendorRows", message: t("noVendorRows") };
+    return { ok: true, source: { kind, facts } };
+  }
+  const parsed = parseCatalogFile(text);
+  if (!parsed.ok) return { ok: false, error: "invalidFile", message: await fileProblemMessage(parsed) };
+  return { ok: true, source: { kind, entries: parsed.entries } };
+}
+
+export const previewCatalogChangesAction = defineAction(
+  {
+    action: "catalog.import",
+    input: previewInput,
+    raw: (kind: ChangeKind, text: string) => ({ kind, content: text }),
+    refuse,
+  },
+  async (_actor, input): Promise<PreviewState> => {
+    const source = await sourceOf(input.kind, input.content);
+    if (!source.ok) return source;
+    return { ok: true, ...(await previewChanges(await getDb(), source.source)) };
+  },
+);
+
+export const applyCatalogChangesAction = defineAction(
+  {
+    action: "catalog.import",
+    input: applyInput,
+    raw: (kind: ChangeKind, text: string, fingerprint: string) => ({ kind, content: text, fingerprint }),
+    refuse,
+    target: (input) => input.kind,
+  },
+  async (actor, input): Promise<ApplyState> => {
+    const source = await sourceOf(input.kind, input.content);
+    if (!source.ok) return source;
+    const result = await applyChanges(await getDb(), actor, source.source, input.fingerprint);
+    if (!result.ok) {
+      const t = await getTranslations("curation.errors");
+      if (result.error === "stale") return { ...result, message: t("stale") };
+      return { ok: false, error: result.error, message: t(result.error) };
+    }
+    revalidatePath("/errors", "layout");
+    return { ok: true, preview: result.preview };
+  },
+);
