@@ -54,14 +54,17 @@ test.describe("catalog updates", () => {
     await expect(reader.getByRole("button", { name: "Text still fits" })).toHaveCount(0);
   });
 
-  test("a bad catalog file is refused with its line and reason and nothing is written", async ({ pageAs }) => {
+  test("a bad catalog file is refused with its line and reason and nothing is written, on a 390 px screen", async ({ pageAs }) => {
     const page = await pageAs("editor", { locale: "en-US" });
+    await page.setViewportSize({ width: 390, height: 800 });
     await page.goto("/errors/updates");
     const importer = page.getByRole("region", { name: "Import a catalog file" });
     await importer.getByLabel("File contents").fill("code,section,httpStatus\nX,client,400\n");
     await importer.getByRole("button", { name: "Preview changes" }).click();
     await expect(importer.getByRole("alert")).toHaveText('Line 1: the column "retryable" is missing. Nothing was written.');
     await expect(importer.getByRole("button", { name: "Import these changes" })).toHaveCount(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectNoSeriousA11yViolations(page);
   });
 
   test("a viewer exports the catalog as CSV from the catalog page and cannot open the updates page", async ({ pageAs }) => {

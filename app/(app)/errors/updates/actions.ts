@@ -9,6 +9,7 @@ import { applyChanges, type ChangeSource, previewChanges } from "@/db/mutations/
 import { parseCatalogFile } from "@/domain/catalog/catalog-file";
 import type { CatalogChangePreview } from "@/domain/catalog/change-preview";
 import { parseVendorErrorPage } from "@/domain/catalog/vendor-doc";
+import { redactText } from "@/domain/redaction";
 import { storable } from "@/domain/text/storable";
 import { fileProblemMessage } from "./file-problem-message";
 
@@ -39,7 +40,9 @@ async function sourceOf(
 ): Promise<{ ok: true; source: ChangeSource } | { ok: false; error: string; message: string }> {
   const t = await getTranslations("curation.errors");
   if (kind === "vendorPage") {
-    const facts = parseVendorErrorPage(text);
+    // A pasted page is stored as messages, so it goes through redaction like every paste. A catalog file is
+    // the team's documentation (it names PEM headers and key formats on purpose) and is kept verbatim, as the editor keeps it.
+    const facts = parseVendorErrorPage(redactText(text));
     if (facts.length === 0) return { ok: false, error: "noVendorRows", message: t("noVendorRows") };
     return { ok: true, source: { kind, facts } };
   }
