@@ -1,4 +1,7 @@
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { expect, expectNoSeriousA11yViolations, test } from "./fixtures";
 
 const VENDOR_PAGE = readFileSync(new URL("../../db/seed/vendor-page.txt", import.meta.url), "utf8");
@@ -84,4 +87,40 @@ test.describe("catalog updates", () => {
     const response = await page.goto("/errors/updates");
     expect(response?.status()).toBe(403);
   });
+});
+
+/** A catalog tool against the app under test: it holds the data folder, so the tool goes through its local-token routes. */
+function runTool(script: string, args: string[]) {
+  return spawnSync(process.execPath, ["--import", "tsx", script, ...args], {
+    cwd: path.resolve(import.meta.dirname, "../.."),
+    env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR, DATABASE_URL: "" },
+    encoding: "utf8",
+    timeout: 90_000,
+  });
+}
+
+test("catalog:import goes through the running app: dry run, a refused file, then the import; people cannot call its route", async ({
+  pageAs,
+}) => {
+  const exported = runTool("scripts/catalog-export.ts", ["--format", "csv"]);
+  expect(exported.status).toBe(0);
+  const dir = mkdtempSync(path.join(tmpdir(), "curation-e2e-"));
+  const file = path.join(dir, "catalog.csv");
+  writeFileSync(file, exported.stdout.replace("EqualSignature,client,400", "EqualSignature,client,409"));
+
+  const dry = runTool("scripts/catalog-import.ts", [file, "--dry-run"]);
+  expect(dry.stdout).toMatch(/^0 new, 1 changed, \d+ unchanged\n\n~ changed EqualSignature\n {4}httpStatus\n {4}- 400\n {4}\+ 409\n/);
+  const bad = path.join(dir, "bad.csv");
+  writeFileSync(bad, exported.stdout.replace("EqualSignature,client,400", "EqualSignature,client,4xx"));
+  const refused = runTool("scripts/catalog-import.ts", [bad]);
+  expect(refused.status).toBe(1);
+  expect(refused.stderr).toMatch(/^catalog:import: line \d+: httpStatus is not valid; nothing was written/);
+
+  expect(runTool("scripts/catalog-import.ts", [file]).stdout).toContain("Applied.");
+  const reader = await pageAs("viewer", { locale: "en-US" });
+  await reader.goto("/errors/EqualSignature");
+  await expect(reader.getByText("HTTP 409")).toBeVisible();
+
+  const editor = await pageAs("editor");
+  expect((await editor.request.post("/api/v1/catalog/import", { data: "code\n" })).status()).toBe(403);
 });
