@@ -180,7 +180,7 @@ function validateRows<R extends Row>(
     if (!parsed.success) {
       const [issue] = parsed.error.issues;
       const path = (issue?.path ?? []).filter((p): p is string | number => typeof p !== "symbol");
-      return { ok: false, line: lineOfIssue(row, path), problem: invalidField(format, path, issue) };
+      return { ok: false, line: lineOfIssue(row, path), problem: invalidField(format, path, issue, valueAt(row.value, path)) };
     }
     const { revision: _revision, ...entry } = parsed.data;
     const firstLine = firstLineOf.get(entry.code);
@@ -191,7 +191,19 @@ function validateRows<R extends Row>(
   return { ok: true, format, entries };
 }
 
-function invalidField(format: CatalogFileFormat, path: (string | number)[], issue: z.core.$ZodIssue | undefined): FileProblem {
+/** What the file holds at an issue's path (zod leaves the input out of its issues). */
+function valueAt(value: unknown, path: (string | number)[]): unknown {
+  let current = value;
+  for (const key of path) current = current && typeof current === "object" ? (current as Record<string | number, unknown>)[key] : undefined;
+  return current;
+}
+
+function invalidField(
+  format: CatalogFileFormat,
+  path: (string | number)[],
+  issue: z.core.$ZodIssue | undefined,
+  value: unknown,
+): FileProblem {
   // In CSV a language is its own column (title.en); the checklist is one column whatever went wrong inside it.
   const [top, second] = path;
   const field =
@@ -200,7 +212,8 @@ function invalidField(format: CatalogFileFormat, path: (string | number)[], issu
       : String(top ?? "entry");
   if (issue?.code === "too_big" && typeof issue.maximum === "number" && issue.origin === "string")
     return { kind: "invalidField", field, issue: "tooLong", limit: Number(issue.maximum) };
-  const missing = issue?.code === "invalid_type" && issue.input === undefined;
+  // An empty CSV cell is a missing value too.
+  const missing = issue?.code === "invalid_type" && (value === undefined || value === "");
   return { kind: "invalidField", field, issue: missing || issue?.message === "missing" ? "missing" : "invalid" };
 }
 

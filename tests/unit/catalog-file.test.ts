@@ -73,6 +73,20 @@ describe("reading a catalog file", () => {
     expect(refusal(long)).toMatchObject({ line: 2, problem: { kind: "invalidField", field: "title.en", issue: "tooLong", limit: 120 } });
   });
 
+  test("a wrong value is told from a missing one", () => {
+    const csv = catalogToCsv([entry]);
+    expect(refusal(csv.replace("UserNotFound,client,404", "UserNotFound,client,4xx"))).toMatchObject({
+      line: 2,
+      problem: { kind: "invalidField", field: "httpStatus", issue: "invalid" },
+    });
+    expect(refusal(csv.replace("UserNotFound,client,404", "UserNotFound,client,"))).toMatchObject({
+      problem: { kind: "invalidField", field: "httpStatus", issue: "missing" },
+    });
+    expect(refusal(JSON.stringify({ entries: [{ ...entry, retryable: "yes" }] }))).toMatchObject({
+      problem: { kind: "invalidField", field: "retryable", issue: "invalid" },
+    });
+  });
+
   test("a code twice, an empty file and a foreign JSON shape are refused", () => {
     expect(refusal(catalogToCsv([entry, entry]))).toMatchObject({
       line: 3,
