@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { alias, QueryBuilder } from "drizzle-orm/pg-core";
 import {
   httpStatusOfTerm,
@@ -8,6 +8,8 @@ import {
   parseSearchQuery,
   searchGramsOfTerm,
 } from "../../domain/catalog/search";
+import type { ExportedEntry } from "../../domain/catalog/catalog-file";
+import { compactEntry } from "../../domain/catalog/change-preview";
 import type { CatalogEntry, Locale } from "../../domain/catalog/types";
 import type { CatalogListParams } from "../../domain/catalog/listing";
 import { entryGuides, entryRedirects, entryRevisions, errorEntries, user } from "../schema";
@@ -224,6 +226,8 @@ export type EntryDetail = CatalogEntry & {
   /** When and why an editor retired the entry; null while it is in use. */
   retiredAt: Date | null;
   retiredReason: string | null;
+  /** Set while the vendor's facts changed since an editor last confirmed the text. */
+  needsReviewSince: Date | null;
 };
 
 export async function getEntryByCode(db: Db, code: string): Promise<EntryDetail | null> {
@@ -246,6 +250,7 @@ export async function getEntryByCode(db: Db, code: string): Promise<EntryDetail 
     vendorSource: entry.vendorSource,
     retiredAt: entry.retiredAt,
     retiredReason: entry.retiredReason,
+    needsReviewSince: entry.needsReviewSince,
     retryable: guide.retryable,
     title: guide.title,
     explanation: guide.explanation,
@@ -278,25 +283,41 @@ export async function listAllCodes(db: Db): Promise<{ code: string; title: Catal
     .orderBy(asc(errorEntries.code));
 }
 
-/** The whole catalog in the export shape (`catalog:export`, and the importer of a later issue reads the same). */
-export async function exportCatalog(db: Db): Promise<{ entries: (CatalogEntry & { revision: number })[] }> {
+/**
+ * The whole catalog in the export shape (`catalog:export`, the UI's download, and the current side of every
+ * change preview). Empty languages are left out (compactEntry), so a file read back compares equal.
+ */
+export async function exportCatalog(db: Db): Promise<{ entries: ExportedEntry[] }> {
   const rows = await db
     .select({ entry: errorEntries, guide: entryGuides })
     .from(errorEntries)
     .innerJoin(entryGuides, eq(entryGuides.entryId, errorEntries.id))
     .orderBy(asc(errorEntries.id));
   return {
-    entries: rows.map(({ entry, guide }) => ({
-      code: entry.code,
-      section: entry.section,
-      httpStatus: entry.httpStatus,
-      retryable: guide.retryable,
-      messages: entry.messages,
-      title: guide.title,
-      explanation: guide.explanation,
-      remediation: guide.remediation,
-      checklist: guide.checklist,
-      revision: guide.revision,
-    })),
+    entries: rows.map(({ entry, guide }) =>
+      compactEntry({
+        code: entry.code,
+        section: entry.section,
+        httpStatus: entry.httpStatus,
+        retryable: guide.retryable,
+        messages: entry.messages,
+        title: guide.title,
+        explanation: guide.explanation,
+        remediation: guide.remediation,
+        checklist: guide.checklist,
+        revision: guide.revision,
+      }),
+    ),
   };
+}
+
+/** Entries whose vendor facts changed (or are new) and wait for an editor to confirm the team's text, oldest first. */
+export async function listEntriesNeedingReview(db: Db): Promise<{ code: string; title: CatalogEntry["title"]; since: Date }[]> {
+  const rows = await db
+    .select({ code: errorEntries.code, title: entryGuides.title, since: errorEntries.needsReviewSince })
+    .from(errorEntries)
+    .innerJoin(entryGuides, eq(entryGuides.entryId, errorEntries.id))
+    .where(isNotNull(errorEntries.needsReviewSince))
+    .orderBy(asc(errorEntries.needsReviewSince), asc(errorEntries.code));
+  return rows.flatMap((row) => (row.since ? [{ ...row, since: row.since }] : []));
 }

@@ -26,6 +26,13 @@ export const errorEntries = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     factsUpdatedAt: timestamp("facts_updated_at", { withTimezone: true }).notNull().defaultNow(),
     /**
+     * Set when the vendor's facts changed (a reviewed vendor page, a seed upgrade) or the vendor added the
+     * code: the team's text was written for the old facts, so an editor checks it still fits and clears this.
+     */
+    needsReviewSince: timestamp("needs_review_since", { withTimezone: true }),
+    /** Hash of the seed's facts last applied: the seed re-applies only its own changes, never undoing a reviewed page. */
+    seedFactsHash: text("seed_facts_hash"),
+    /**
      * Normalised code, messages and both languages' text, each distinct word once (compactSearchText): what
      * the catalog search box matches against. Kept out of line with the keys below (see the migration
      * 0002), so the rows a search walks stay ~200 bytes and its matches sit on few pages.

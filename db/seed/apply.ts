@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
+import { canonicalJson } from "../../domain/catalog/canonical-json";
 import { isRetryableByDefault } from "../../domain/catalog/vendor-doc";
 import type { Guide, VendorFacts } from "../../domain/catalog/types";
 import { reindexEntry } from "../mutations/search-index";
@@ -13,31 +14,25 @@ export const VENDOR_SOURCE = OPENAPI_SOURCE;
 
 type GuideFields = Guide & { retryable: boolean };
 
-/** JSON with object keys sorted at every level: jsonb hands keys back in its own order, so plain JSON.stringify would not round-trip. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`)
-      .join(",")}}`;
-  }
-  return JSON.stringify(value);
-}
-
 export function hashGuide(guide: GuideFields): string {
   const { title, explanation, remediation, checklist, retryable } = guide;
   return createHash("sha256").update(canonicalJson({ title, explanation, remediation, checklist, retryable })).digest("hex");
+}
+
+/** What the seed last said about a code's vendor facts. */
+export function hashFacts({ section, httpStatus, messages }: VendorFacts): string {
+  return createHash("sha256").update(canonicalJson({ section, httpStatus, messages })).digest("hex");
 }
 
 export type SeedReport = { inserted: number; factsUpdated: number; guidesUpdated: number; keptEdited: number };
 
 /**
  * Loads the catalog idempotently from every vendor source (or, given `facts`, from those as the OpenAPI page's).
- * New codes are inserted; vendor facts follow the vendor page; the team's text is replaced by newer seed text only
- * while the stored text is still the previous seed's (its hash equals `seed_hash`), so nothing an editor wrote is
- * ever overwritten. Entries the team created, retired or renamed are left as they are.
+ * New codes are inserted; vendor facts follow the seed's copy of a vendor page only where that copy changed since it
+ * was last applied (a page reviewed in the UI since stays), and the entry is then flagged for an editor to check its
+ * text; the team's text is replaced by newer seed text only while the stored text is still the previous seed's (its
+ * hash equals `seed_hash`), so nothing an editor wrote is ever overwritten. Entries the team created, retired or
+ * renamed are left as they are.
  */
 export async function seedCatalog(db: Db, facts?: VendorFacts[], guides: Record<string, Guide> = seedGuides): Promise<SeedReport> {
   const sources = facts ? [{ name: OPENAPI_SOURCE, facts, guides }] : VENDOR_SOURCES;
@@ -66,6 +61,7 @@ export async function seedCatalog(db: Db, facts?: VendorFacts[], guides: Record<
               httpStatus: fact.httpStatus,
               messages: fact.messages,
               vendorSource,
+              seedFactsHash: hashFacts(fact),
             })
             .returning({ id: errorEntries.id });
           if (!entry) throw new Error(`Inserting ${fact.code} returned no row`);
@@ -80,17 +76,28 @@ export async function seedCatalog(db: Db, facts?: VendorFacts[], guides: Record<
 
         const { entry, guide } = current;
         let changed = false;
-        if (
-          entry.section !== fact.section ||
-          entry.httpStatus !== fact.httpStatus ||
-          JSON.stringify(entry.messages) !== JSON.stringify(fact.messages)
-        ) {
-          await tx
-            .update(errorEntries)
-            .set({ section: fact.section, httpStatus: fact.httpStatus, messages: fact.messages, factsUpdatedAt: new Date() })
-            .where(eq(errorEntries.id, entry.id));
-          report.factsUpdated++;
-          changed = true;
+        // The seed's copy of a vendor page is applied only where that copy changed since it was last applied, so a
+        // page reviewed in the UI since stays; the entry is then flagged for an editor to check its text.
+        const factsHash = hashFacts(fact);
+        if (entry.seedFactsHash !== factsHash) {
+          if (hashFacts(entry) === factsHash) {
+            await tx.update(errorEntries).set({ seedFactsHash: factsHash }).where(eq(errorEntries.id, entry.id));
+          } else {
+            const now = new Date();
+            await tx
+              .update(errorEntries)
+              .set({
+                section: fact.section,
+                httpStatus: fact.httpStatus,
+                messages: fact.messages,
+                factsUpdatedAt: now,
+                seedFactsHash: factsHash,
+                needsReviewSince: entry.needsReviewSince ?? now,
+              })
+              .where(eq(errorEntries.id, entry.id));
+            report.factsUpdated++;
+            changed = true;
+          }
         }
 
         let finalGuide: GuideFields | null = guide;

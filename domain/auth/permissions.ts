@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   "entry.rename": "editor",
   /** Publishing a draft (approving it, when the approval setting asks for a second editor). */
   "entry.publish": "editor",
+  /** Reviewing and applying a vendor error-code page, and importing a catalog file. */
+  "catalog.import": "editor",
   /** Sending request events with a session (programs use an API key with the events:write scope). */
   "events.write": "admin",
   "users.manage": "admin",

@@ -17,6 +17,7 @@ const EXPECTED: Record<Action, Record<Role, boolean>> = {
   "entry.create": { viewer: false, editor: true, admin: true },
   "entry.retire": { viewer: false, editor: true, admin: true },
   "entry.rename": { viewer: false, editor: true, admin: true },
+  "catalog.import": { viewer: false, editor: true, admin: true },
   "events.write": { viewer: false, editor: false, admin: true },
   "users.manage": { viewer: false, editor: false, admin: true },
   "apiKeys.manage": { viewer: false, editor: false, admin: true },

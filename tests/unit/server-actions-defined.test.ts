@@ -16,6 +16,7 @@ import type * as appErrorsCodeActionsModule from "@/app/(app)/errors/[code]/acti
 import type * as appErrorsNewActionsModule from "@/app/(app)/errors/new/actions";
 import type * as appAdminSettingsActionsModule from "@/app/(app)/admin/settings/actions";
 import type * as appErrorsCodeHistoryActionsModule from "@/app/(app)/errors/[code]/history/actions";
+import type * as appErrorsUpdatesActionsModule from "@/app/(app)/errors/updates/actions";
 
 vi.mock("server-only", () => ({}));
 
@@ -57,6 +58,8 @@ const RESULT_SHAPE_CHECKED: Record<string, () => void> = {
     expectTypeOf<AnswersAreResults<typeof appAdminSettingsActionsModule>>().toEqualTypeOf<true>(),
   "app/(app)/errors/[code]/history/actions.ts": () =>
     expectTypeOf<AnswersAreResults<typeof appErrorsCodeHistoryActionsModule>>().toEqualTypeOf<true>(),
+  "app/(app)/errors/updates/actions.ts": () =>
+    expectTypeOf<AnswersAreResults<typeof appErrorsUpdatesActionsModule>>().toEqualTypeOf<true>(),
 };
 
 describe("server actions", () => {

@@ -13,6 +13,7 @@ import { listCatalogStatuses } from "@/db/queries/catalog-facets";
 import { parseCatalogParams, serializeCatalogParams } from "@/domain/catalog/listing";
 import { DEFAULT_LOCALE } from "@/domain/catalog/types";
 import { isLocale } from "@/i18n/locale";
+import { CatalogActions } from "./_components/catalog-actions";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -51,6 +52,7 @@ export default async function CatalogPage({ searchParams }: Props) {
           <h1 className="text-2xl font-semibold text-slate-900">{t("heading")}</h1>
           <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
         </div>
+        <CatalogActions canExport={can(user, "catalog.export")} canImport={can(user, "catalog.import")} />
         {can(user, "entry.create") ? (
           <Link href="/errors/new" className={buttonClasses({ variant: "primary" })}>
             {tc("link")}

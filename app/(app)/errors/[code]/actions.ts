@@ -1,11 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import * as z from "zod";
-import { defineAction } from "@/app/_lib/action";
+import { type ActionFailure, type ActionResult, defineAction } from "@/app/_lib/action";
 import { curationFailure, type CurationFailure, type CurationState } from "@/app/_lib/curation-state";
 import { entryHref } from "@/components/catalog/entry-href";
 import { getDb } from "@/db";
+import { confirmEntryText } from "@/db/mutations/catalog-changes";
 import { renameEntry, setEntryRetired } from "@/db/mutations/entries";
 import { renameInput, retireInput } from "@/domain/catalog/entry-input";
 import { storableText } from "@/domain/text/storable";
@@ -65,5 +67,36 @@ export const renameEntryAction = defineAction(
     if (!result.ok) return curationFailure(result.error);
     revalidateEntry(code, newCode);
     return { ok: true, code: result.code };
+  },
+);
+
+type ConfirmTextFailure = ActionFailure<string, { message: string }>;
+export type ConfirmTextState = ActionResult<object, ConfirmTextFailure>;
+
+const confirmInput = z.object({ code: z.string().transform(storableText).pipe(z.string().min(1).max(200)) });
+
+/** An editor confirms the team's text still fits the vendor's changed facts: the entry's review flag is cleared. */
+export const confirmTextFitsAction = defineAction(
+  {
+    action: "entry.edit",
+    input: confirmInput,
+    raw: (code: string) => ({ code }),
+    refuse: async (refusal): Promise<ConfirmTextFailure> => {
+      const t = await getTranslations("curation.errors");
+      const error = refusal.error === "invalid" ? "notFound" : refusal.error;
+      return { ok: false, error, message: t(error as "notFound"), fieldErrors: {} };
+    },
+    target: (input) => input.code,
+  },
+  async (actor, { code }): Promise<ConfirmTextState> => {
+    const result = await confirmEntryText(await getDb(), actor, code);
+    if (!result.ok) {
+      const t = await getTranslations("curation.errors");
+      const error = result.error === "not_found" ? "notFound" : "forbidden";
+      return { ok: false, error, message: t(error), fieldErrors: {} };
+    }
+    revalidatePath(`/errors/${encodeURIComponent(code)}`);
+    revalidatePath("/errors/updates");
+    return { ok: true };
   },
 );

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { requireUser } from "@/app/_lib/auth";
 import { LocalizedMarkdown } from "@/components/catalog/markdown";
@@ -23,6 +23,7 @@ import { EntryHeader } from "./_components/entry-header";
 import { EntryMessages } from "./_components/entry-messages";
 import { RetiredNotice } from "./_components/retired-notice";
 import { EntryDraftNotice } from "./_components/entry-draft-notice";
+import { ReviewNotice } from "./_components/review-notice";
 
 type Props = { params: Promise<{ code: string }> };
 
@@ -79,6 +80,10 @@ export default async function EntryPage({ params }: Props) {
       {draft ? <EntryDraftNotice code={entry.code} draft={draft} canReview={canEdit} /> : null}
 
       {entry.retiredAt ? <RetiredNotice retiredAt={entry.retiredAt} reason={entry.retiredReason ?? ""} /> : null}
+
+      {entry.needsReviewSince ? (
+        <ReviewNotice code={entry.code} since={(await getFormatter()).dateTime(entry.needsReviewSince, "minute")} canConfirm={canEdit} />
+      ) : null}
 
       {anyFallback ? (
         <p className="mb-4 rounded-md border border-slate-300 bg-slate-100 px-3 py-2 text-sm text-slate-700">{t("entry.fallbackNotice")}</p>
