@@ -4,6 +4,7 @@ import { can, type Actor } from "../../domain/auth/permissions";
 import { addNoteInput, setCheckInput, setOutcomeInput, setTicketRefInput } from "../../domain/diagnosis-service/input";
 import { fieldErrorsByField, type FieldErrors } from "../../domain/validation/field-errors";
 import { draftDiagnosis, type DiagnosisDraft, type DiagnosisDraftRequest } from "../../domain/diagnosis-service/record";
+import { codesOfResult } from "../../domain/diagnosis-service/codes";
 import { matchedEntryCodes } from "../../domain/diagnosis-service/result";
 import type { SavedResult, SavedVia } from "../../domain/diagnosis-service/types";
 import { redactText } from "../../domain/redaction";
@@ -82,6 +83,7 @@ export async function saveDiagnosisDraft(
     requestId: draft.requestId,
     ticketRef: draft.ticketRef,
     result: draft.result,
+    ...codesOfResult(draft.result),
   });
   return { ok: true, id };
 }

@@ -1,0 +1,114 @@
+import { asc, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import type { LocalizedText } from "../../domain/catalog/types";
+import { COVERAGE_LIMITS, OFTEN_UNSOLVED } from "../../domain/diagnosis-service/coverage";
+import { matchError } from "../../domain/diagnosis";
+import { entryGuides, errorEntries } from "../schema";
+import type { Db } from "../types";
+import { getMatcher } from "./diagnoses";
+
+/** Rows of a raw statement: both drivers answer `{ rows }` (PGlite and node-postgres alike). */
+async function selectRows<Row>(db: Db, statement: SQL): Promise<Row[]> {
+  return ((await db.execute(statement)) as unknown as { rows: Row[] }).rows;
+}
+
+/** A code customers met that the catalog does not cover: how often, how, when last, and the latest diagnoses. */
+export type UncoveredCode = {
+  code: string;
+  /** Diagnoses where the engine offered only suggestions for it. */
+  suggested: number;
+  /** Diagnoses where it matched nothing at all. */
+  unmatched: number;
+  lastSeen: Date;
+  /** Ids of the latest diagnoses that met it, newest first. */
+  examples: string[];
+};
+
+type UncoveredRow = { code: string; suggested: number; unmatched: number; last_seen: Date | string; examples: string[] };
+
+/**
+ * Codes that saved diagnoses met only as suggestions or not at all, most frequent first. Only diagnoses with such a
+ * code are read (the partial index diagnoses_uncovered_idx). A code the catalog covers by now (an entry or a
+ * template added since) is left out: each is checked against the current matcher, the engine's own rule.
+ */
+export async function listUncoveredCodes(db: Db): Promise<UncoveredCode[]> {
+  const rows = await selectRows<UncoveredRow>(
+    db,
+    sql`
+    select code,
+           count(*) filter (where kind = 's')::int as suggested,
+           count(*) filter (where kind = 'u')::int as unmatched,
+           max(created_at) as last_seen,
+           (array_agg(id order by created_at desc, id desc))[1:${COVERAGE_LIMITS.examples}::int] as examples
+    from (
+      select d.id, d.created_at, s.code, 's' as kind
+      from diagnoses d cross join unnest(d.suggested_codes) as s(code)
+      where d.suggested_codes <> '{}'::text[] or d.unmatched_codes <> '{}'::text[]
+      union all
+      select d.id, d.created_at, u.code, 'u'
+      from diagnoses d cross join unnest(d.unmatched_codes) as u(code)
+      where d.suggested_codes <> '{}'::text[] or d.unmatched_codes <> '{}'::text[]
+    ) as met
+    group by code
+    order by count(*) desc, max(created_at) desc, code
+    limit ${COVERAGE_LIMITS.rows * 4}::int`,
+  );
+  const matcher = await getMatcher(db);
+  return rows
+    .filter((row) => !matchError(matcher, { code: row.code }).match)
+    .slice(0, COVERAGE_LIMITS.rows)
+    .map((row) => ({
+      code: row.code,
+      suggested: row.suggested,
+      unmatched: row.unmatched,
+      lastSeen: new Date(row.last_seen),
+      examples: row.examples,
+    }));
+}
+
+/** A catalog entry whose guide lacks English text or a checklist. */
+export type IncompleteEntry = { code: string; title: LocalizedText; missingEnglish: boolean; missingChecklist: boolean };
+
+const blankEnglish = (column: SQLWrapper) => sql`coalesce(btrim(${column}->>'en'), '') = ''`;
+
+/** Entries without English (title, explanation or remediation) or without a checklist, by code. */
+export async function listIncompleteEntries(db: Db): Promise<IncompleteEntry[]> {
+  const missingEnglish = sql<boolean>`(${blankEnglish(entryGuides.title)} or ${blankEnglish(entryGuides.explanation)} or ${blankEnglish(entryGuides.remediation)})`;
+  const missingChecklist = sql<boolean>`(jsonb_typeof(${entryGuides.checklist}) <> 'array' or jsonb_array_length(${entryGuides.checklist}) = 0)`;
+  return db
+    .select({ code: errorEntries.code, title: entryGuides.title, missingEnglish, missingChecklist })
+    .from(errorEntries)
+    .innerJoin(entryGuides, eq(entryGuides.entryId, errorEntries.id))
+    .where(sql`${missingEnglish} or ${missingChecklist}`)
+    .orderBy(asc(errorEntries.code));
+}
+
+/** An entry whose recorded outcomes say its guidance often did not solve the problem. */
+export type UnsolvingEntry = { code: string; title: LocalizedText; solved: number; notSolved: number; examples: string[] };
+
+type UnsolvingRow = { code: string; title: LocalizedText; solved: number; not_solved: number; examples: string[] };
+
+/**
+ * Entries whose diagnoses' recorded outcomes are at least OFTEN_UNSOLVED "did not solve it", most failures first,
+ * with the latest such diagnoses (where the reason is). Reads only diagnoses with an outcome (diagnoses_outcome_idx).
+ */
+export async function listOftenUnsolvedEntries(db: Db): Promise<UnsolvingEntry[]> {
+  const rows = await selectRows<UnsolvingRow>(
+    db,
+    sql`
+    select e.code, g.title,
+           count(*) filter (where d.outcome = 'solved')::int as solved,
+           count(*) filter (where d.outcome = 'not_solved')::int as not_solved,
+           (array_agg(d.id order by d.outcome_at desc nulls last, d.id desc) filter (where d.outcome = 'not_solved'))[1:${COVERAGE_LIMITS.examples}::int] as examples
+    from diagnoses d
+    cross join unnest(d.codes) as c(code)
+    join error_entries e on e.code = c.code
+    join entry_guides g on g.entry_id = e.id
+    where d.outcome in ('solved', 'not_solved')
+    group by e.code, g.title
+    having count(*) filter (where d.outcome = 'not_solved') >= ${OFTEN_UNSOLVED.minNotSolved}::int
+       and count(*) filter (where d.outcome = 'not_solved') >= ${OFTEN_UNSOLVED.minShare}::numeric * count(*)
+    order by not_solved desc, e.code
+    limit ${COVERAGE_LIMITS.rows}::int`,
+  );
+  return rows.map((row) => ({ code: row.code, title: row.title, solved: row.solved, notSolved: row.not_solved, examples: row.examples }));
+}
