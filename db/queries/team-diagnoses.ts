@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gte, isNull, lt, sql, type SQL } from "drizzle-orm";
-import { dayEnd, dayStart, type TeamDiagnosisParams } from "../../domain/diagnosis-service/team-listing";
+import { dayEnd, dayStart, TEAM_LIST_COUNT_CAP, type TeamDiagnosisParams } from "../../domain/diagnosis-service/team-listing";
 import {
   DIAGNOSIS_INPUT_KINDS,
   OUTCOMES,
@@ -24,7 +24,8 @@ export type TeamDiagnosisRow = {
   codes: string[];
 };
 
-export type TeamDiagnosisPage = { rows: TeamDiagnosisRow[]; total: number };
+/** `total` stops counting at TEAM_LIST_COUNT_CAP; `more` says there are more than that. */
+export type TeamDiagnosisPage = { rows: TeamDiagnosisRow[]; total: number; more: boolean };
 
 /**
  * The filters as one condition, or null when they cannot match anything (a RequestId that is not one).
@@ -51,7 +52,7 @@ function teamFilter(params: TeamDiagnosisParams): SQL | undefined | null {
 /** A page of the team's diagnoses, newest first unless asked otherwise, and how many match in all. */
 export async function listTeamDiagnoses(db: Db, params: TeamDiagnosisParams): Promise<TeamDiagnosisPage> {
   const where = teamFilter(params);
-  if (where === null) return { rows: [], total: 0 };
+  if (where === null) return { rows: [], total: 0, more: false };
   const order = params.sort && !params.sort.desc ? asc : desc;
   const [rows, [counted]] = await Promise.all([
     db
@@ -72,10 +73,21 @@ export async function listTeamDiagnoses(db: Db, params: TeamDiagnosisParams): Pr
       .orderBy(order(diagnoses.createdAt), order(diagnoses.id))
       .limit(params.perPage)
       .offset((params.page - 1) * params.perPage),
-    db.select({ total: count() }).from(diagnoses).where(where),
+    // Counting stops past the cap: an exact count of a broad filter reads every matching row (70 ms at 100,000 on
+    // PGlite), and nobody pages through 10,000 diagnoses rather than narrowing the filters.
+    db.select({ total: count() }).from(
+      db
+        .select({ one: sql`1` })
+        .from(diagnoses)
+        .where(where)
+        .limit(TEAM_LIST_COUNT_CAP + 1)
+        .as("capped"),
+    ),
   ]);
+  const total = counted?.total ?? 0;
   return {
-    total: counted?.total ?? 0,
+    total: Math.min(total, TEAM_LIST_COUNT_CAP),
+    more: total > TEAM_LIST_COUNT_CAP,
     rows: rows.map((row) => ({
       id: row.id,
       createdAt: row.createdAt,

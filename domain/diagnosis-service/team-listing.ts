@@ -11,6 +11,9 @@ export type OutcomeFilter = (typeof OUTCOME_FILTERS)[number];
 export const TEAM_SORT_KEYS = ["createdAt"] as const;
 export type TeamSortKey = (typeof TEAM_SORT_KEYS)[number];
 
+/** The list counts its matches up to this many and says "more than" beyond; pages stop there too. */
+export const TEAM_LIST_COUNT_CAP = 10_000;
+
 export type TeamDiagnosisParams = {
   /** A user id. */
   author: string | null;

@@ -7,7 +7,7 @@ import { diagnoses, entryGuides, errorEntries } from "@/db/schema";
 import { seedCatalog } from "@/db/seed/apply";
 import vendorFacts from "@/db/seed/vendor-facts.json";
 import { createMatcher, diagnose } from "@/domain/diagnosis";
-import { parseTeamDiagnosisParams, type TeamDiagnosisParams } from "@/domain/diagnosis-service/team-listing";
+import { parseTeamDiagnosisParams, TEAM_LIST_COUNT_CAP, type TeamDiagnosisParams } from "@/domain/diagnosis-service/team-listing";
 import { createTestDatabase, engines, type TestDatabase } from "../support/databases";
 import { insertUsers } from "../support/program-api";
 
@@ -96,6 +96,23 @@ describe.each(engines)("team diagnoses and coverage on %s", (engine) => {
     expect(await keysOf({ sort: "createdAt.asc", perPage: "10" })).toEqual(Object.keys(ids));
   });
 
+  test("the total stops counting at the cap and says there are more", async () => {
+    const ids = Array.from({ length: TEAM_LIST_COUNT_CAP + 1 }, (_, i) => `cap${i}`);
+    await t.db
+      .transaction(async (tx) => {
+        await tx.execute(sql`insert into diagnoses (id, input_kind, input_redacted, result, ticket_ref)
+        select unnest(${sql.param(ids)}::text[]), 'text', 'x', '{"findings":[]}'::jsonb, 'CAPTEST'`);
+        const page = await listTeamDiagnoses(tx, parseTeamDiagnosisParams({ ticket: "CAPTEST" }));
+        expect(page).toMatchObject({ total: TEAM_LIST_COUNT_CAP, more: true });
+        expect(page.rows).toHaveLength(25);
+        tx.rollback();
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof Error && error.message.includes("Rollback"))) throw error;
+      });
+    expect((await list({ ticket: "CAPTEST" })).total).toBe(0);
+  });
+
   test("pages are cut server-side and the total counts every match", async () => {
     const page = await list({ perPage: "10" }, { perPage: 3, page: 2 });
     expect(page.total).toBe(8);
@@ -130,7 +147,7 @@ describe.each(engines)("team diagnoses and coverage on %s", (engine) => {
 
   test("the RequestId filter normalises letter case; a malformed one matches nothing instead of failing", async () => {
     expect(await keysOf({ requestId: RID(3).toLowerCase() })).toEqual(["unknown"]);
-    expect(await list({ requestId: "not-a-request-id" })).toEqual({ rows: [], total: 0 });
+    expect(await list({ requestId: "not-a-request-id" })).toEqual({ rows: [], total: 0, more: false });
   });
 
   test("the date filter takes whole days in Shanghai time, both ends included", async () => {
