@@ -15,7 +15,11 @@ export const PERMISSIONS = {
   "diagnosis.run": "viewer",
   /** Notes, checklist ticks, outcomes and ticket references on a saved diagnosis. */
   "diagnosis.annotate": "viewer",
+  /** The team's saved diagnoses, all authors (/d). */
+  "diagnosis.history": "viewer",
   "entry.edit": "editor",
+  /** The coverage queue (/coverage): gaps in the catalog, for editors to act on. */
+  "coverage.view": "editor",
   /** Sending request events with a session (programs use an API key with the events:write scope). */
   "events.write": "admin",
   "users.manage": "admin",
