@@ -1,6 +1,6 @@
 import { asc, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { LocalizedText } from "../../domain/catalog/types";
-import { COVERAGE_LIMITS, OFTEN_UNSOLVED } from "../../domain/diagnosis-service/coverage";
+import { COVERAGE_LIMITS, isOftenUnsolved } from "../../domain/diagnosis-service/coverage";
 import { matchError } from "../../domain/diagnosis";
 import { entryGuides, errorEntries } from "../schema";
 import type { Db } from "../types";
@@ -88,7 +88,7 @@ export type UnsolvingEntry = { code: string; title: LocalizedText; solved: numbe
 type UnsolvingRow = { code: string; title: LocalizedText; solved: number; not_solved: number; examples: string[] };
 
 /**
- * Entries whose diagnoses' recorded outcomes are at least OFTEN_UNSOLVED "did not solve it", most failures first,
+ * Entries whose diagnoses' recorded outcomes often say "did not solve it" (isOftenUnsolved), most failures first,
  * with the latest such diagnoses (where the reason is). Reads only diagnoses with an outcome (diagnoses_outcome_idx).
  */
 export async function listOftenUnsolvedEntries(db: Db): Promise<UnsolvingEntry[]> {
@@ -105,10 +105,12 @@ export async function listOftenUnsolvedEntries(db: Db): Promise<UnsolvingEntry[]
     join entry_guides g on g.entry_id = e.id
     where d.outcome in ('solved', 'not_solved')
     group by e.code, g.title
-    having count(*) filter (where d.outcome = 'not_solved') >= ${OFTEN_UNSOLVED.minNotSolved}::int
-       and count(*) filter (where d.outcome = 'not_solved') >= ${OFTEN_UNSOLVED.minShare}::numeric * count(*)
-    order by not_solved desc, e.code
-    limit ${COVERAGE_LIMITS.rows}::int`,
+    having count(*) filter (where d.outcome = 'not_solved') > 0
+    order by not_solved desc, e.code`,
   );
-  return rows.map((row) => ({ code: row.code, title: row.title, solved: row.solved, notSolved: row.not_solved, examples: row.examples }));
+  // A few hundred entries at most: the rule is applied here, in its one definition.
+  return rows
+    .filter((row) => isOftenUnsolved({ solved: row.solved, notSolved: row.not_solved }))
+    .slice(0, COVERAGE_LIMITS.rows)
+    .map((row) => ({ code: row.code, title: row.title, solved: row.solved, notSolved: row.not_solved, examples: row.examples }));
 }
