@@ -85,32 +85,52 @@ export async function listIncompleteEntries(db: Db): Promise<IncompleteEntry[]> 
 /** An entry whose recorded outcomes say its guidance often did not solve the problem. */
 export type UnsolvingEntry = { code: string; title: LocalizedText; solved: number; notSolved: number; examples: string[] };
 
-type UnsolvingRow = { code: string; title: LocalizedText; solved: number; not_solved: number; examples: string[] };
+type UnsolvingRow = { code: string; title: LocalizedText; solved: number; not_solved: number };
 
 /**
  * Entries whose diagnoses' recorded outcomes often say "did not solve it" (isOftenUnsolved), most failures first,
- * with the latest such diagnoses (where the reason is). Reads only diagnoses with an outcome (diagnoses_outcome_idx).
+ * with the latest such diagnoses (where the reason is). The outcomes are counted per code alone (a hash aggregate
+ * of small rows: grouping by the title or ordering examples there sorted every outcome on disk, seconds at 100,000),
+ * and the examples are looked up afterwards for the few entries listed, through the code index.
  */
 export async function listOftenUnsolvedEntries(db: Db): Promise<UnsolvingEntry[]> {
-  const rows = await selectRows<UnsolvingRow>(
+  const counted = await selectRows<UnsolvingRow>(
     db,
     sql`
-    select e.code, g.title,
-           count(*) filter (where d.outcome = 'solved')::int as solved,
-           count(*) filter (where d.outcome = 'not_solved')::int as not_solved,
-           (array_agg(d.id order by d.outcome_at desc nulls last, d.id desc) filter (where d.outcome = 'not_solved'))[1:${COVERAGE_LIMITS.examples}::int] as examples
-    from diagnoses d
-    cross join unnest(d.codes) as c(code)
-    join error_entries e on e.code = c.code
+    with counted as (
+      select c.code,
+             count(*) filter (where d.outcome = 'solved')::int as solved,
+             count(*) filter (where d.outcome = 'not_solved')::int as not_solved
+      from diagnoses d cross join unnest(d.codes) as c(code)
+      where d.outcome in ('solved', 'not_solved')
+      group by c.code
+      having count(*) filter (where d.outcome = 'not_solved') > 0
+    )
+    select e.code, g.title, counted.solved, counted.not_solved
+    from counted
+    join error_entries e on e.code = counted.code
     join entry_guides g on g.entry_id = e.id
-    where d.outcome in ('solved', 'not_solved')
-    group by e.code, g.title
-    having count(*) filter (where d.outcome = 'not_solved') > 0
-    order by not_solved desc, e.code`,
+    order by counted.not_solved desc, e.code`,
   );
   // A few hundred entries at most: the rule is applied here, in its one definition.
-  return rows
-    .filter((row) => isOftenUnsolved({ solved: row.solved, notSolved: row.not_solved }))
-    .slice(0, COVERAGE_LIMITS.rows)
-    .map((row) => ({ code: row.code, title: row.title, solved: row.solved, notSolved: row.not_solved, examples: row.examples }));
+  const listed = counted.filter((row) => isOftenUnsolved({ solved: row.solved, notSolved: row.not_solved })).slice(0, COVERAGE_LIMITS.rows);
+  if (listed.length === 0) return [];
+  const examples = await selectRows<{ code: string; examples: string[] }>(
+    db,
+    sql`
+    select x.code,
+           array(select d.id from diagnoses d
+                 where d.codes @> array[x.code] and d.outcome = 'not_solved'
+                 order by d.outcome_at desc nulls last, d.id desc
+                 limit ${COVERAGE_LIMITS.examples}::int) as examples
+    from unnest(${sql.param(listed.map((row) => row.code))}::text[]) as x(code)`,
+  );
+  const examplesOf = new Map(examples.map((row) => [row.code, row.examples]));
+  return listed.map((row) => ({
+    code: row.code,
+    title: row.title,
+    solved: row.solved,
+    notSolved: row.not_solved,
+    examples: examplesOf.get(row.code) ?? [],
+  }));
 }
