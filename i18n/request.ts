@@ -6,7 +6,20 @@ import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage } from "./locale";
 import { withEngineTexts } from "./messages";
 
 /** One file per area (messages/<locale>/<namespace>.json) so parts of the UI can be translated independently. */
-export const NAMESPACES = ["common", "auth", "catalog", "admin", "editor", "keys", "diagnosis", "curation", "audit", "history"] as const;
+export const NAMESPACES = [
+  "common",
+  "auth",
+  "catalog",
+  "admin",
+  "editor",
+  "keys",
+  "diagnosis",
+  "curation",
+  "audit",
+  "history",
+  "team",
+  "coverage",
+] as const;
 
 async function loadMessages(locale: Locale) {
   const parts = await Promise.all(

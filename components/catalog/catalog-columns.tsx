@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useMemo } from "react";
-import { createColumnHelper, rowPaginationFeature, rowSortingFeature, tableFeatures } from "@tanstack/react-table";
+import { createColumnHelper } from "@tanstack/react-table";
+import type { ServerTableFeatures } from "@/components/data-table/features";
 import { Badge } from "@/components/ui/badge";
 import { fillParam, localized } from "@/domain/catalog/localized";
 import type { Locale, LocalizedText, Section } from "@/domain/catalog/types";
@@ -16,9 +17,7 @@ export type CatalogTableRow = {
   firstMessage: string | null;
 };
 
-// The database sorts and pages; the table only renders and turns header/pager clicks into state changes.
-export const catalogFeatures = tableFeatures({ rowSortingFeature, rowPaginationFeature });
-const column = createColumnHelper<typeof catalogFeatures, CatalogTableRow>();
+const column = createColumnHelper<ServerTableFeatures, CatalogTableRow>();
 
 const COLUMN_CLASSES: Record<string, string> = {
   code: "w-[15rem]",

@@ -4,6 +4,7 @@ import { can, type Actor } from "../../domain/auth/permissions";
 import { addNoteInput, setCheckInput, setOutcomeInput, setTicketRefInput } from "../../domain/diagnosis-service/input";
 import { fieldErrorsByField, type FieldErrors } from "../../domain/validation/field-errors";
 import { draftDiagnosis, type DiagnosisDraft, type DiagnosisDraftRequest } from "../../domain/diagnosis-service/record";
+import { codesOfResult } from "../../domain/diagnosis-service/codes";
 import { matchedEntryCodes } from "../../domain/diagnosis-service/result";
 import { fromStoredResult, inputPieces } from "../../domain/diagnosis-service/stored";
 import type { SavedResult, SavedVia } from "../../domain/diagnosis-service/types";
@@ -84,6 +85,7 @@ export async function saveDiagnosisDraft(
     requestId: draft.requestId,
     ticketRef: draft.ticketRef,
     result: draft.result,
+    ...codesOfResult(draft.result),
   });
   // One statement per piece and no transaction, so other requests' queries run in between (see inputPieces).
   try {

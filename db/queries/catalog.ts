@@ -15,7 +15,8 @@ import type { CatalogListParams } from "../../domain/catalog/listing";
 import { entryGuides, entryRedirects, entryRevisions, errorEntries, user } from "../schema";
 import type { Db } from "../types";
 
-function escapeLike(term: string): string {
+/** `term` as a literal inside a LIKE pattern (backslash is the default escape). */
+export function escapeLike(term: string): string {
   return term.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 

@@ -27,8 +27,28 @@ export const diagnoses = pgTable(
     outcomeBy: text("outcome_by").references(() => user.id, { onDelete: "set null" }),
     outcomeAt: timestamp("outcome_at", { withTimezone: true }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Written once at save from `result` (codesOfResult in domain/diagnosis-service/codes.ts), so the team list and
+     * the coverage queue read plain indexed columns instead of the jsonb. `codes`: every code the diagnosis is
+     * about (each confident match's catalog code and each finding's code as written), for the code filter.
+     */
+    codes: text("codes").array().notNull().default(sql`'{}'::text[]`),
+    /** Codes as written whose best catalog tie was only a suggestion (a near miss). */
+    suggestedCodes: text("suggested_codes").array().notNull().default(sql`'{}'::text[]`),
+    /** Codes as written that matched nothing in the catalog, not even as a suggestion. */
+    unmatchedCodes: text("unmatched_codes").array().notNull().default(sql`'{}'::text[]`),
   },
-  (t) => [index("diagnoses_request_id_idx").on(t.requestId), index("diagnoses_created_at_idx").on(t.createdAt)],
+  (t) => [
+    index("diagnoses_request_id_idx").on(t.requestId),
+    index("diagnoses_created_at_idx").on(t.createdAt),
+    // The team list's filters, each paired with the newest-first order so a page is read straight off the index.
+    index("diagnoses_created_by_idx").on(t.createdBy, t.createdAt),
+    index("diagnoses_outcome_idx").on(t.outcome, t.createdAt),
+    index("diagnoses_ticket_ref_prefix_idx").on(sql`lower(${t.ticketRef}) text_pattern_ops`),
+    index("diagnoses_codes_idx").using("gin", t.codes),
+    // The coverage queue reads only diagnoses that met a code the catalog lacks: a small share of all of them.
+    index("diagnoses_uncovered_idx").on(t.createdAt).where(sql`${t.suggestedCodes} <> '{}'::text[] or ${t.unmatchedCodes} <> '{}'::text[]`),
+  ],
 );
 
 /**

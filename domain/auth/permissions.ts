@@ -17,6 +17,8 @@ export const PERMISSIONS = {
   "diagnosis.run": "viewer",
   /** Notes, checklist ticks, outcomes and ticket references on a saved diagnosis. */
   "diagnosis.annotate": "viewer",
+  /** The team's saved diagnoses, all authors (/d). */
+  "diagnosis.history": "viewer",
   "entry.edit": "editor",
   /** A new entry for a code the vendor pages lack (an exact code or a `%s` template). */
   "entry.create": "editor",
@@ -28,6 +30,8 @@ export const PERMISSIONS = {
   "entry.publish": "editor",
   /** Reviewing and applying a vendor error-code page, and importing a catalog file. */
   "catalog.import": "editor",
+  /** The coverage queue (/coverage): gaps in the catalog, for editors to act on. */
+  "coverage.view": "editor",
   /** Sending request events with a session (programs use an API key with the events:write scope). */
   "events.write": "admin",
   "users.manage": "admin",

@@ -1,13 +1,5 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { sql } from "drizzle-orm";
-import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
-import type { NodePgDatabase } from "drizzle-orm/node-postgres";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import type { PgliteDatabase } from "drizzle-orm/pglite";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { MIGRATIONS_FOLDER } from "@/db/client";
 import { listCatalog } from "@/db/queries/catalog";
 import { seedGuides } from "@/db/seed/guides";
 import vendorFacts from "@/db/seed/vendor-facts.json";
@@ -16,29 +8,13 @@ import { parseCatalogParams } from "@/domain/catalog/listing";
 import { buildSearchDocument, normalizeForSearch } from "@/domain/catalog/search";
 import type { VendorFacts } from "@/domain/catalog/types";
 import { createTestDatabase, engines, type TestDatabase } from "../support/databases";
+import { migrateBefore } from "../support/migrations";
 
 const RENAME = "0004_search_keys_rename";
 const facts = vendorFacts as VendorFacts[];
 
 async function rows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
   return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
-}
-
-/** Applies the committed migrations that come before `tag`, through a copy of the folder with a shorter journal. */
-async function migrateBefore(t: TestDatabase, tag: string): Promise<void> {
-  const folder = mkdtempSync(path.join(tmpdir(), "errordesk-migrations-"));
-  try {
-    cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
-    const journalPath = path.join(folder, "meta/_journal.json");
-    const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
-    const at = journal.entries.findIndex((entry) => entry.tag === tag);
-    expect(at, `${tag} is in the journal`).toBeGreaterThan(0);
-    writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, at) }));
-    if (t.engine === "pglite") await migratePglite(t.db as unknown as PgliteDatabase, { migrationsFolder: folder });
-    else await migratePg(t.db as unknown as NodePgDatabase, { migrationsFolder: folder });
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
 }
 
 /** The catalog as the app stored it before the rename: search keys in `search_bigrams`. */

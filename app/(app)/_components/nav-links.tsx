@@ -5,8 +5,11 @@ import { usePathname } from "next/navigation";
 
 export type NavLink = {
   href: string;
-  label: string /** Other sections that belong to this item (/d/<id> results belong to Diagnose). */;
+  label: string;
+  /** Other sections whose pages (below them) belong to this item: /d/<id> results belong to Diagnose. */
   also?: string[];
+  /** Only this very page, not the ones below it (/d is the team's list; /d/<id> belongs to Diagnose). */
+  exact?: boolean;
 };
 
 /** A client component only to mark the current section with aria-current as the user navigates. */
@@ -14,8 +17,9 @@ export function NavLinks({ links }: { links: NavLink[] }) {
   const pathname = usePathname();
   return (
     <ul className="flex flex-wrap items-center gap-1">
-      {links.map(({ href, label, also = [] }) => {
-        const current = [href, ...also].some((base) => pathname === base || pathname.startsWith(`${base}/`));
+      {links.map(({ href, label, also = [], exact = false }) => {
+        const current =
+          pathname === href || (!exact && pathname.startsWith(`${href}/`)) || also.some((base) => pathname.startsWith(`${base}/`));
         return (
           <li key={href}>
             <Link

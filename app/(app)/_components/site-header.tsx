@@ -20,6 +20,8 @@ export async function SiteHeader({ user }: { user: CurrentUser }) {
     { href: "/diagnose", label: t("nav.diagnose"), also: ["/d"] },
     { href: "/errors", label: t("nav.catalog") },
   ];
+  if (can(user, "diagnosis.history")) links.splice(1, 0, { href: "/d", label: t("nav.team"), exact: true });
+  if (can(user, "coverage.view")) links.push({ href: "/coverage", label: t("nav.coverage") });
   if (can(user, "users.manage")) links.push({ href: "/admin/users", label: t("nav.users") });
   if (can(user, "apiKeys.manage")) links.push({ href: "/admin/keys", label: t("nav.apiKeys") });
   if (can(user, "audit.read")) links.push({ href: "/admin/audit", label: t("nav.audit") });

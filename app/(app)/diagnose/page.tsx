@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/app/_lib/auth";
 import { DiagnosisList } from "@/components/diagnosis/diagnosis-list";
 import { Section } from "@/components/ui/section";
 import { getDb } from "@/db";
 import { listDiagnosesByCreator } from "@/db/queries/diagnoses";
+import { serializeTeamDiagnosisParams } from "@/domain/diagnosis-service/team-listing";
 import { REFUSED_TOO_LARGE } from "@/app/_lib/diagnose-form-post";
 import { DiagnoseForm } from "./_components/diagnose-form";
 
@@ -18,7 +20,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function DiagnosePage({ searchParams }: Props) {
   const user = await requirePermission("diagnosis.run", "/diagnose");
-  const t = await getTranslations("diagnosis");
+  const [t, tTeam] = await Promise.all([getTranslations("diagnosis"), getTranslations("team")]);
   // `?input=` pre-fills the box: "look up this RequestId" links from a result use it.
   const params = await searchParams;
   const prefill = params.input;
@@ -42,6 +44,14 @@ export default async function DiagnosePage({ searchParams }: Props) {
         ) : (
           <p className="mt-2 text-sm text-slate-600">{t("recent.none")}</p>
         )}
+        <p className="mt-2 flex flex-wrap gap-x-4 text-sm">
+          <Link href={`/d?${serializeTeamDiagnosisParams({ author: user.id })}`} className="text-blue-800 underline underline-offset-2">
+            {tTeam("mine")}
+          </Link>
+          <Link href="/d" className="text-blue-800 underline underline-offset-2">
+            {tTeam("link")}
+          </Link>
+        </p>
       </Section>
     </div>
   );

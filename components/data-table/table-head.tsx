@@ -1,8 +1,15 @@
-import type { ReactTable } from "@tanstack/react-table";
-import { columnClass, type CatalogTableRow, type catalogFeatures } from "./catalog-columns";
+import type { ReactTable, RowData } from "@tanstack/react-table";
+import type { ServerTableFeatures } from "./features";
 
 /** The header row: sortable columns are buttons that say their sort order to screen readers through `aria-sort`. */
-export function CatalogTableHead({ table }: { table: ReactTable<typeof catalogFeatures, CatalogTableRow> }) {
+export function TableHead<Row extends RowData>({
+  table,
+  columnClass,
+}: {
+  table: ReactTable<ServerTableFeatures, Row>;
+  /** The width class of a column's header cell (tables are fixed-layout). */
+  columnClass: (id: string) => string;
+}) {
   return (
     <thead className="border-b border-slate-200 bg-slate-50 text-left">
       {table.getHeaderGroups().map((group) => (
