@@ -13,7 +13,8 @@ import {
   type SavedResult,
 } from "../../domain/diagnosis-service/types";
 import { parseRequestId } from "../../domain/events";
-import { diagnoses, diagnosisChecks, diagnosisNotes, entryGuides, errorEntries, user } from "../schema";
+import type { CheckResult } from "../../domain/checks/types";
+import { diagnoses, diagnosisCheckRuns, diagnosisChecks, diagnosisNotes, entryGuides, errorEntries, user } from "../schema";
 import type { Db } from "../types";
 
 /** The current catalog text of these codes, for snapshots in a saved diagnosis. */
@@ -107,7 +108,7 @@ export async function getDiagnosis(db: Db, id: string): Promise<DiagnosisRecord 
   const { d } = row;
   const result = d.result as SavedResult;
 
-  const [checks, notes] = await Promise.all([
+  const [checks, notes, checkRuns] = await Promise.all([
     db
       .select({ check: diagnosisChecks, name: user.name })
       .from(diagnosisChecks)
@@ -120,6 +121,12 @@ export async function getDiagnosis(db: Db, id: string): Promise<DiagnosisRecord 
       .leftJoin(user, eq(user.id, diagnosisNotes.authorId))
       .where(eq(diagnosisNotes.diagnosisId, id))
       .orderBy(asc(diagnosisNotes.createdAt), asc(diagnosisNotes.id)),
+    db
+      .select({ run: diagnosisCheckRuns, name: user.name })
+      .from(diagnosisCheckRuns)
+      .leftJoin(user, eq(user.id, diagnosisCheckRuns.ranBy))
+      .where(eq(diagnosisCheckRuns.diagnosisId, id))
+      .orderBy(asc(diagnosisCheckRuns.findingIndex), asc(diagnosisCheckRuns.kind)),
   ]);
 
   const snapshotCodes = [...new Set(result.findings.flatMap((f) => (f.snapshot ? [f.snapshot.code] : [])))];
@@ -148,6 +155,13 @@ export async function getDiagnosis(db: Db, id: string): Promise<DiagnosisRecord 
       done: check.done,
       checkedBy: person(check.checkedBy, name),
       checkedAt: check.checkedAt,
+    })),
+    checkRuns: checkRuns.map(({ run, name }) => ({
+      findingIndex: run.findingIndex,
+      kind: run.kind,
+      result: run.result as CheckResult,
+      ranBy: person(run.ranBy, name),
+      ranAt: run.ranAt,
     })),
     notes: notes.map(({ note, name }) => ({
       id: note.id,

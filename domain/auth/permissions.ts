@@ -13,7 +13,7 @@ export type Actor = { id: string; role: string };
 export const PERMISSIONS = {
   "catalog.export": "viewer",
   "diagnosis.run": "viewer",
-  /** Notes, checklist ticks, outcomes and ticket references on a saved diagnosis. */
+  /** Notes, checklist ticks, check runs (domain/checks/), outcomes and ticket references on a saved diagnosis. */
   "diagnosis.annotate": "viewer",
   "entry.edit": "editor",
   /** Sending request events with a session (programs use an API key with the events:write scope). */

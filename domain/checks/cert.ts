@@ -20,19 +20,19 @@ export type CertificateFacts = {
  * and nothing of the key is kept, returned or logged.
  */
 export type CertificateReader = {
-  /** Throws when the block is not a certificate it can read. */
-  certificate(pem: string): CertificateFacts;
+  /** Throws (or rejects) when the block is not a certificate it can read. */
+  certificate(pem: string): CertificateFacts | Promise<CertificateFacts>;
   /** The public half of an unencrypted private key; throws when it cannot read the key. */
   publicKeyOf(privateKeyPem: string): string | Promise<string>;
 };
 
 export type CertInput = { cert: string; key?: string; domain?: string; at: Date };
 
-function readChain(cert: string, reader: CertificateReader): CertificateFacts[] | CheckProblem {
+async function readChain(cert: string, reader: CertificateReader): Promise<CertificateFacts[] | CheckProblem> {
   const blocks = pemBlocks(cert).filter((b) => b.label === "CERTIFICATE");
   if (blocks.length === 0) return problem("not_pem", "The certificate is not PEM: no -----BEGIN CERTIFICATE----- block", { part: "cert" });
   try {
-    return blocks.map((block) => reader.certificate(block.text));
+    return await Promise.all(blocks.map((block) => reader.certificate(block.text)));
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     return problem("not_pem", `A CERTIFICATE block cannot be read: ${why}`, { part: "cert" });
@@ -93,7 +93,7 @@ async function keyProblems(key: string, leaf: CertificateFacts, reader: Certific
  * `at` and the chain's order. Facts of the domain's certificate come back; nothing of the key does.
  */
 export async function checkCertificate({ cert, key, domain, at }: CertInput, reader: CertificateReader) {
-  const chain = readChain(cert, reader);
+  const chain = await readChain(cert, reader);
   if (!Array.isArray(chain)) return resultOf("cert", [chain], { certificates: 0 });
   const leaf = chain[0]!;
   const problems: CheckProblem[] = [];

@@ -55,6 +55,7 @@ function record(
     requestId: REQUEST_ID,
     ticketRef: "INC-4711",
     result,
+    checkRuns: [],
     checks: [
       {
         findingIndex: 0,
