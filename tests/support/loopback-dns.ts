@@ -20,7 +20,8 @@ const record = (name: string, type: number, data: { domain?: string; address?: s
 /** RFC 1035 rcode 3; dns2 has Packet.RCODE but its typings do not. */
 const NXDOMAIN = 3;
 
-export async function startLoopbackDns(zone: Zone): Promise<LoopbackDns> {
+/** `port` 0 lets the system choose one. */
+export async function startLoopbackDns(zone: Zone, port = 0): Promise<LoopbackDns> {
   const server = dns2.createServer({
     udp: true,
     handle(request, send) {
@@ -45,7 +46,7 @@ export async function startLoopbackDns(zone: Zone): Promise<LoopbackDns> {
       send(response);
     },
   });
-  const addresses = await server.listen({ udp: { port: 0, address: "127.0.0.1" } });
-  const port = addresses.udp!.port;
-  return { port, servers: `127.0.0.1:${port}`, close: () => server.close() };
+  const addresses = await server.listen({ udp: { port, address: "127.0.0.1" } });
+  const bound = addresses.udp!.port;
+  return { port: bound, servers: `127.0.0.1:${bound}`, close: () => server.close() };
 }

@@ -115,3 +115,28 @@ describe("cert check (certificates and keys made in the test, read by node:crypt
     expect(await checkCertificate({ cert: leaf.pem + ca.pem, at: now }, nodeCertificateReader).then(codes)).toEqual(["expired"]);
   });
 });
+
+describe("cert check in the browser (WebCrypto and @peculiar/x509, here on Node's WebCrypto)", () => {
+  test("gives the same answers as the node:crypto reader, for PKCS#8, PKCS#1 and SEC1 keys", async () => {
+    const { browserCertificateReader } = await import("@/components/checks/browser-crypto");
+    const { ca, leaf } = await makeChain(["api.example.com", "*.api.example.com"]);
+    const other = await makeCertificate({ subject: "CN=other" });
+    const sec1 = createPrivateKey(leaf.keyPem).export({ type: "sec1", format: "pem" }) as string;
+    const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const pkcs1 = privateKey.export({ type: "pkcs1", format: "pem" }) as string;
+    const cases = [
+      { cert: leaf.pem + ca.pem, key: leaf.keyPem, domain: "v2.api.example.com" },
+      { cert: leaf.pem + ca.pem, key: sec1, domain: "api.example.com" },
+      { cert: leaf.pem, key: other.keyPem, domain: "www.example.com" },
+      { cert: ca.pem + leaf.pem, key: pkcs1 },
+      { cert: leaf.pem, key: "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----" },
+    ];
+    for (const input of cases) {
+      const inNode = await checkCertificate({ ...input, at: now }, nodeCertificateReader);
+      const inBrowser = await checkCertificate({ ...input, at: now }, browserCertificateReader);
+      expect(codes(inBrowser)).toEqual(codes(inNode));
+      expect((inBrowser as { names?: unknown }).names).toEqual((inNode as { names?: unknown }).names);
+    }
+    expect(codes(await checkCertificate({ cert: leaf.pem, key: sec1, at: now }, browserCertificateReader))).toEqual([]);
+  });
+});
