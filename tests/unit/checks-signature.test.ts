@@ -146,3 +146,13 @@ describe("signature check, gateway (X-Ca) layout (A403IS)", () => {
     });
   });
 });
+
+describe("signature from a secret, computed with WebCrypto as the browser does", () => {
+  test("matches the OpenAPI's HMAC-SHA1 with secret& and the gateway's HMAC-SHA256 with the AppSecret", async () => {
+    const { signInBrowser } = await import("@/components/checks/sign-in-browser");
+    const rpc = "GET&%2F&AccessKeyId%3Dtestid%26Action%3DDescribeApis";
+    expect(await signInBrowser("rpc", SECRET, rpc)).toBe(createHmac("sha1", `${SECRET}&`).update(rpc).digest("base64"));
+    const gateway = "POST\napplication/json\n\n\n\nx-ca-key:203753385\n/http2test/test?a=1";
+    expect(await signInBrowser("gateway", SECRET, gateway)).toBe(createHmac("sha256", SECRET).update(gateway).digest("base64"));
+  });
+});

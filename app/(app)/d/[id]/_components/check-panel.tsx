@@ -11,6 +11,7 @@ import type { CheckResult } from "@/domain/checks/types";
 import type { CheckActionState } from "../check-actions";
 import { CHECK_FIELDS } from "./check-fields";
 import { CheckResultView } from "./check-result";
+import { SignWithSecret } from "./sign-with-secret";
 
 export type RunCheck = (input: { diagnosisId: string; findingIndex: number; check: Record<string, unknown> }) => Promise<CheckActionState>;
 export type ReportCheck = (input: { diagnosisId: string; findingIndex: number; result: CheckResult }) => Promise<CheckActionState>;
@@ -106,6 +107,7 @@ export function CheckPanel({ diagnosisId, findingIndex, kind, prefill, saved, la
         {result ? <CheckResultView result={result} /> : null}
         {result && !state?.ok ? <p className="text-xs text-slate-600">{lastRun}</p> : null}
       </form>
+      {kind === "signature" ? <SignWithSecret idPrefix={idPrefix} initial={values.client ?? ""} /> : null}
     </details>
   );
 }
