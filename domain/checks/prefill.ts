@@ -11,8 +11,9 @@ export function serverStringToSign(message: string | undefined): string {
   return rpc ? rpc[1]! : "";
 }
 
+/** A moment only when the text says its zone: a log prefix without one is local time somewhere unknown. */
 function isoOrEmpty(text: string | null | undefined): string {
-  if (!text) return "";
+  if (!text || !/(Z|[+-]\d{2}:?\d{2}|GMT|UTC)$/i.test(text.trim())) return "";
   const date = new Date(text);
   return Number.isNaN(date.getTime()) ? "" : date.toISOString();
 }

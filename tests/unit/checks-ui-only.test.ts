@@ -82,3 +82,25 @@ describe("form prefill from the diagnosis", () => {
     expect(JSON.parse(checkPrefill("permission", finding!, {}).detail!)).toEqual({ AuthAction: "apigateway:DescribeApis" });
   });
 });
+
+describe("timestamp prefill", () => {
+  const matcher = createMatcher(vendorFacts as VendorFacts[]);
+
+  test("the request's Timestamp from the signed URL and the response's Date; a time without a zone is not guessed", () => {
+    const paste = [
+      "HTTP/1.1 400 Bad Request",
+      "Date: Sun, 12 May 2024 02:30:00 GMT",
+      "",
+      '{"RequestId":"11111111-2222-4333-8444-555555555502","Code":"InvalidTimeStamp.Expired","Message":"Specified time stamp or date value is expired."}',
+      "GET https://apigateway.cn-hangzhou.aliyuncs.com/?Action=DescribeApis&Timestamp=2024-05-12T02%3A03%3A04Z&Version=2016-07-14",
+    ].join("\n");
+    const [finding] = diagnose(paste, matcher).findings;
+    const prefill = checkPrefill("timestamp", finding!, {});
+    expect(prefill.value).toBe("2024-05-12T02:03:04Z");
+    expect(prefill.at).toBe("2024-05-12T02:30:00.000Z");
+    const local = checkPrefill("timestamp", { ...finding!, timestamp: "2024-05-12 10:30:00" }, {});
+    expect(local.at).toBe("");
+    const fromEvent = checkPrefill("timestamp", finding!, { event: { occurredAt: "2024-05-12T02:31:00.000Z" } as never });
+    expect(fromEvent.at).toBe("2024-05-12T02:31:00.000Z");
+  });
+});
