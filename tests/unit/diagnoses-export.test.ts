@@ -167,6 +167,29 @@ describe("Markdown for a ticket", () => {
     expect(md).toContain("**Did not solve it** (Vi Viewer, 2024-05-12 07:25 UTC)\nReason: The group was deleted");
   });
 
+  test("lists the checks run on each finding: the kind, ok or each problem, who and when", () => {
+    const ranAt = new Date("2024-05-12T07:15:00Z");
+    const checkRuns = [
+      { findingIndex: 0, kind: "dns", result: { check: "dns", ok: true, problems: [] }, ranBy: { id: "u1", name: "Vi Viewer" }, ranAt },
+      {
+        findingIndex: 0,
+        kind: "timestamp",
+        result: {
+          check: "timestamp",
+          ok: false,
+          problems: [{ code: "skew", message: "The timestamp is 1016 s behind 2024-05-12T02:20:00Z; the API allows 900 s" }],
+        },
+        ranBy: null,
+        ranAt,
+      },
+    ];
+    const md = renderDiagnosisMarkdown(record({ checkRuns }), { locale: "en", link: LINK });
+    expect(md).toContain(
+      "### Checks\n\n- `dns`: no problem found _(Vi Viewer, 2024-05-12 07:15 UTC)_\n- `timestamp`: `skew` The timestamp is 1016 s behind",
+    );
+    expect(renderDiagnosisMarkdown(record(), { locale: "en", link: LINK })).not.toContain("### Checks");
+  });
+
   test("in Chinese, with a notice when the entry has changed since", () => {
     const md = renderDiagnosisMarkdown(
       record({ snapshots: [{ findingIndex: 0, code: "Missing%s", savedRevision: 3, currentRevision: 5, changed: true }] }),
