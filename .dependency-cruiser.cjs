@@ -68,6 +68,14 @@ module.exports = {
       to: { path: "^components/" },
     },
     {
+      // adapters/ does the Node-side I/O of domain/checks/ (DNS, node:crypto) for scripts and server actions;
+      // domain/ gets it injected, and components/ may run in the browser.
+      name: "adapters-only-from-app-and-scripts",
+      severity: "error",
+      from: { path: "^(domain|components|db)/" },
+      to: { path: "^adapters/" },
+    },
+    {
       // A cycle inside domain/ makes module load order matter and the parts impossible to read alone. A cycle
       // closed only by `import type` (a part naming the Matcher type it is handed) has no load order, so it is allowed.
       name: "domain-no-circular",

@@ -15,6 +15,9 @@ mkdirSync(dataDir, { recursive: true });
 // developer's shell exports a DATABASE_URL (webServer.env is merged over process.env).
 delete process.env.DATABASE_URL;
 
+/** UDP port of the loopback DNS server the checks spec runs (the app's DNS_SERVERS). */
+export const E2E_DNS_PORT = Number(process.env.E2E_DNS_PORT || port + 1);
+
 export const E2E_ADMIN = { email: "admin@errordesk.test", password: "admin-password-123" } as const;
 
 export default defineConfig({
@@ -57,6 +60,8 @@ export default defineConfig({
       AUTH_SECRET: "errordesk-e2e-secret-not-for-production-0123456789",
       // The test runner plays the reverse proxy: each browser context claims its own client address (fixtures.ts).
       TRUSTED_PROXIES: "127.0.0.1, ::1",
+      // The dns check asks the loopback DNS server tests/e2e/checks.spec.ts starts on this UDP port.
+      DNS_SERVERS: `127.0.0.1:${E2E_DNS_PORT}`,
     },
   },
 });

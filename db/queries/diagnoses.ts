@@ -13,7 +13,17 @@ import {
   type PersonRef,
 } from "../../domain/diagnosis-service/types";
 import { parseRequestId } from "../../domain/events";
-import { diagnoses, diagnosisChecks, diagnosisInputParts, diagnosisNotes, entryGuides, errorEntries, user } from "../schema";
+import type { CheckResult } from "../../domain/checks/types";
+import {
+  diagnoses,
+  diagnosisCheckRuns,
+  diagnosisChecks,
+  diagnosisInputParts,
+  diagnosisNotes,
+  entryGuides,
+  errorEntries,
+  user,
+} from "../schema";
 import type { Db } from "../types";
 
 /** The current catalog text of these codes, for snapshots in a saved diagnosis. */
@@ -120,7 +130,7 @@ export async function getDiagnosis(db: Db, id: string): Promise<DiagnosisRecord 
   const { d } = row;
   const result = fromStoredResult(d.result);
 
-  const [checks, notes, pieces] = await Promise.all([
+  const [checks, notes, pieces, checkRuns] = await Promise.all([
     db
       .select({ check: diagnosisChecks, name: user.name })
       .from(diagnosisChecks)
@@ -138,6 +148,12 @@ export async function getDiagnosis(db: Db, id: string): Promise<DiagnosisRecord 
       .from(diagnosisInputParts)
       .where(eq(diagnosisInputParts.diagnosisId, id))
       .orderBy(asc(diagnosisInputParts.piece)),
+    db
+      .select({ run: diagnosisCheckRuns, name: user.name })
+      .from(diagnosisCheckRuns)
+      .leftJoin(user, eq(user.id, diagnosisCheckRuns.ranBy))
+      .where(eq(diagnosisCheckRuns.diagnosisId, id))
+      .orderBy(asc(diagnosisCheckRuns.findingIndex), asc(diagnosisCheckRuns.kind)),
   ]);
 
   const snapshotCodes = [...new Set(result.findings.flatMap((f) => (f.snapshot ? [f.snapshot.code] : [])))];
@@ -166,6 +182,13 @@ export async function getDiagnosis(db: Db, id: string): Promise<DiagnosisRecord 
       done: check.done,
       checkedBy: person(check.checkedBy, name),
       checkedAt: check.checkedAt,
+    })),
+    checkRuns: checkRuns.map(({ run, name }) => ({
+      findingIndex: run.findingIndex,
+      kind: run.kind,
+      result: run.result as CheckResult,
+      ranBy: person(run.ranBy, name),
+      ranAt: run.ranAt,
     })),
     notes: notes.map(({ note, name }) => ({
       id: note.id,

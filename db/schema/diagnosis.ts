@@ -83,6 +83,27 @@ export const diagnosisChecks = pgTable(
   (t) => [primaryKey({ columns: [t.diagnosisId, t.findingIndex, t.stepIndex] })],
 );
 
+/**
+ * The last result of each check (domain/checks/) run on a finding of a diagnosis, so the share link shows it.
+ * Redacted like every stored text; a private key or a secret never reaches it (those checks run in the browser
+ * and only their result is sent).
+ */
+export const diagnosisCheckRuns = pgTable(
+  "diagnosis_check_runs",
+  {
+    diagnosisId: text("diagnosis_id")
+      .notNull()
+      .references(() => diagnoses.id, { onDelete: "cascade" }),
+    findingIndex: integer("finding_index").notNull(),
+    /** A CheckKind: dns, cert, timestamp, signature, flowControl, paramMapping, permission. */
+    kind: text("kind").notNull(),
+    result: jsonb("result").notNull(),
+    ranBy: text("ran_by").references(() => user.id, { onDelete: "set null" }),
+    ranAt: timestamp("ran_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.diagnosisId, t.findingIndex, t.kind] })],
+);
+
 export const diagnosisNotes = pgTable(
   "diagnosis_notes",
   {

@@ -15,7 +15,7 @@ export const PERMISSIONS = {
   /** Searching the catalog and the team's diagnoses from anywhere (the quick-jump palette, Ctrl/⌘+K). */
   "catalog.read": "viewer",
   "diagnosis.run": "viewer",
-  /** Notes, checklist ticks, outcomes and ticket references on a saved diagnosis. */
+  /** Notes, checklist ticks, check runs (domain/checks/), outcomes and ticket references on a saved diagnosis. */
   "diagnosis.annotate": "viewer",
   /** The team's saved diagnoses, all authors (/d). */
   "diagnosis.history": "viewer",

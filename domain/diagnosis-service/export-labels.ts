@@ -40,6 +40,9 @@ export type ExportLabels = {
   meaning: string;
   whatToDo: string;
   checklist: string;
+  /** Results of the checks (domain/checks/) run on the finding; problems stay in English, as the command line prints them. */
+  checks: string;
+  checkOk: string;
   notes: string;
   noNotes: string;
   outcome: string;
@@ -98,6 +101,8 @@ const en: ExportLabels = {
   meaning: "What it means",
   whatToDo: "What to do",
   checklist: "Checklist",
+  checks: "Checks",
+  checkOk: "no problem found",
   notes: "Notes",
   noNotes: "No notes.",
   outcome: "Outcome",
@@ -159,6 +164,8 @@ const zh: ExportLabels = {
   meaning: "含义",
   whatToDo: "处理方法",
   checklist: "排查清单",
+  checks: "检查",
+  checkOk: "未发现问题",
   notes: "备注",
   noNotes: "暂无备注。",
   outcome: "结果",

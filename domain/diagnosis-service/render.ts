@@ -128,6 +128,15 @@ export function renderDiagnosisMarkdown(record: DiagnosisRecord, options: Render
         out.push("");
       }
     }
+    const runs = record.checkRuns.filter((run) => run.findingIndex === index);
+    if (runs.length) {
+      out.push(`### ${labels.checks}`, "");
+      for (const { kind, result, ranBy, ranAt } of runs) {
+        const outcome = result.ok ? labels.checkOk : result.problems.map((p) => `${code(p.code)} ${p.message}`).join("; ");
+        out.push(`- ${code(kind)}${labels.colon}${outcome} _(${personName(ranBy, labels)}, ${utc(ranAt)})_`);
+      }
+      out.push("");
+    }
   });
 
   out.push(`## ${labels.notes}`, "");

@@ -1,5 +1,6 @@
 import type { ChecklistStep, LocalizedText, Section } from "../catalog/types";
 import type { Candidate, Diagnosis, Finding, MatchKind, Recognized } from "../diagnosis";
+import type { CheckResult } from "../checks/types";
 import type { RequestEventFields } from "../events";
 
 /**
@@ -49,6 +50,8 @@ export type Outcome = (typeof OUTCOMES)[number];
 export type PersonRef = { id: string; name: string } | null;
 
 export type DiagnosisCheck = { findingIndex: number; stepIndex: number; done: boolean; checkedBy: PersonRef; checkedAt: Date };
+/** The last run of a check (domain/checks/) on a finding: its JSON result as the command line prints it. */
+export type DiagnosisCheckRun = { findingIndex: number; kind: string; result: CheckResult; ranBy: PersonRef; ranAt: Date };
 export type DiagnosisNote = { id: number; body: string; author: PersonRef; createdAt: Date };
 
 /** Per finding with a snapshot: the entry's revision now (null when the entry is gone), to show "changed since". */
@@ -72,6 +75,7 @@ export type DiagnosisRecord = {
   ticketRef: string | null;
   result: SavedResult;
   checks: DiagnosisCheck[];
+  checkRuns: DiagnosisCheckRun[];
   notes: DiagnosisNote[];
   outcome: { value: Outcome; reason: string | null; by: PersonRef; at: Date | null } | null;
   snapshots: SnapshotStatus[];

@@ -55,6 +55,7 @@ function record(
     requestId: REQUEST_ID,
     ticketRef: "INC-4711",
     result,
+    checkRuns: [],
     checks: [
       {
         findingIndex: 0,
@@ -164,6 +165,29 @@ describe("Markdown for a ticket", () => {
     expect(md).toContain("- [ ] Check the Terraform resource");
     expect(md).toContain("- **Vi Viewer**, 2024-05-12 07:20 UTC: Customer confirms the GroupId is empty.\n  They will retry.");
     expect(md).toContain("**Did not solve it** (Vi Viewer, 2024-05-12 07:25 UTC)\nReason: The group was deleted");
+  });
+
+  test("lists the checks run on each finding: the kind, ok or each problem, who and when", () => {
+    const ranAt = new Date("2024-05-12T07:15:00Z");
+    const checkRuns = [
+      { findingIndex: 0, kind: "dns", result: { check: "dns", ok: true, problems: [] }, ranBy: { id: "u1", name: "Vi Viewer" }, ranAt },
+      {
+        findingIndex: 0,
+        kind: "timestamp",
+        result: {
+          check: "timestamp",
+          ok: false,
+          problems: [{ code: "skew", message: "The timestamp is 1016 s behind 2024-05-12T02:20:00Z; the API allows 900 s" }],
+        },
+        ranBy: null,
+        ranAt,
+      },
+    ];
+    const md = renderDiagnosisMarkdown(record({ checkRuns }), { locale: "en", link: LINK });
+    expect(md).toContain(
+      "### Checks\n\n- `dns`: no problem found _(Vi Viewer, 2024-05-12 07:15 UTC)_\n- `timestamp`: `skew` The timestamp is 1016 s behind",
+    );
+    expect(renderDiagnosisMarkdown(record(), { locale: "en", link: LINK })).not.toContain("### Checks");
   });
 
   test("in Chinese, with a notice when the entry has changed since", () => {

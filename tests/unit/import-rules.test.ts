@@ -27,6 +27,8 @@ const FIXTURE: Record<string, string> = {
     "export const parts = [getDb, saveAction, Card, useState] as const;",
     "export type Parsed = Row;",
   ].join("\n"),
+  "adapters/io.ts": 'import type { Row } from "@/domain/types";\nexport const read = (row: Row) => row.id;\n',
+  "domain/checks.ts": 'import { read } from "@/adapters/io";\nexport const check = read;\n',
   "domain/cycle-a.ts": 'import { b } from "./cycle-b";\nexport const a = () => b;\n',
   "domain/cycle-b.ts": 'import { a } from "./cycle-a";\nexport const b = () => a;\n',
   // A cycle closed by `import type` only has no load order: allowed.
@@ -81,6 +83,7 @@ describe("import rules (.dependency-cruiser.cjs)", () => {
     const violations = result.summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`).sort();
     expect(violations).toEqual(
       [
+        "adapters-only-from-app-and-scripts: domain/checks.ts → adapters/io.ts",
         "components-no-app: components/card.tsx → app/actions.ts",
         "components-no-db: components/card.tsx → db/client.ts",
         "db-no-app: db/client.ts → app/actions.ts",

@@ -17,6 +17,7 @@ import type * as appErrorsNewActionsModule from "@/app/(app)/errors/new/actions"
 import type * as appAdminSettingsActionsModule from "@/app/(app)/admin/settings/actions";
 import type * as appErrorsCodeHistoryActionsModule from "@/app/(app)/errors/[code]/history/actions";
 import type * as appErrorsUpdatesActionsModule from "@/app/(app)/errors/updates/actions";
+import type * as appDIdCheckActionsModule from "@/app/(app)/d/[id]/check-actions";
 
 vi.mock("server-only", () => ({}));
 
@@ -60,6 +61,7 @@ const RESULT_SHAPE_CHECKED: Record<string, () => void> = {
     expectTypeOf<AnswersAreResults<typeof appErrorsCodeHistoryActionsModule>>().toEqualTypeOf<true>(),
   "app/(app)/errors/updates/actions.ts": () =>
     expectTypeOf<AnswersAreResults<typeof appErrorsUpdatesActionsModule>>().toEqualTypeOf<true>(),
+  "app/(app)/d/[id]/check-actions.ts": () => expectTypeOf<AnswersAreResults<typeof appDIdCheckActionsModule>>().toEqualTypeOf<true>(),
 };
 
 describe("server actions", () => {

@@ -14,6 +14,7 @@ import { FocusOnMount } from "./_components/focus-on-mount";
 import { NotesPanel, OutcomePanel, TicketPanel } from "./_components/follow-up-panels";
 import { RedactedInput } from "./_components/redacted-input";
 import { addNoteAction, setCheckAction, setOutcomeAction, setTicketRefAction } from "./actions";
+import { reportCheckAction, runCheckAction } from "./check-actions";
 import { currentLocale, loadDiagnosis, shareLink } from "./load";
 
 export const dynamic = "force-dynamic";
@@ -52,7 +53,14 @@ export default async function DiagnosisPage({ params }: Props) {
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-6">
           {record.result.event ? <EventCard event={record.result.event} /> : null}
-          <FindingsSection record={record} locale={locale} currentUserName={user.name} toggle={setCheckAction} />
+          <FindingsSection
+            record={record}
+            locale={locale}
+            currentUserName={user.name}
+            toggle={setCheckAction}
+            runCheck={runCheckAction}
+            reportCheck={reportCheckAction}
+          />
           <EarlierDiagnoses record={record} />
           <RedactedInput text={record.inputRedacted} removed={record.result.redactions} inputKind={record.inputKind} />
         </div>

@@ -1,5 +1,7 @@
 import type { Locale } from "@/domain/catalog/types";
-import type { DiagnosisCheck, SavedFinding, SnapshotStatus } from "@/domain/diagnosis-service/types";
+import type { DiagnosisRecord, SavedFinding, SnapshotStatus } from "@/domain/diagnosis-service/types";
+import type { ReportCheck, RunCheck } from "./check-panel";
+import { FindingChecks } from "./finding-checks";
 import { FindingChecklist, type Toggle } from "./finding-checklist";
 import { FindingFields } from "./finding-fields";
 import { FindingGuidance } from "./finding-guidance";
@@ -9,26 +11,28 @@ import { AmbiguousMatch, MatchReason, NoMatch, OtherCandidates, SnapshotChanged 
 
 /** One finding of a diagnosis: what was read, what it matched and why, the entry's advice and its checklist. */
 export function FindingCard({
-  diagnosisId,
+  record,
   finding,
   index,
-  total,
   status,
-  checks,
   locale,
   currentUserName,
   toggle,
+  runCheck,
+  reportCheck,
 }: {
-  diagnosisId: string;
+  record: DiagnosisRecord;
   finding: SavedFinding;
   index: number;
-  total: number;
   status: SnapshotStatus | undefined;
-  checks: DiagnosisCheck[];
   locale: Locale;
   currentUserName: string;
   toggle: Toggle;
+  runCheck: RunCheck;
+  reportCheck: ReportCheck;
 }) {
+  const diagnosisId = record.id;
+  const total = record.result.findings.length;
   const { snapshot } = finding;
   const headingId = `finding-${index}-heading`;
 
@@ -53,12 +57,14 @@ export function FindingCard({
             diagnosisId={diagnosisId}
             findingIndex={index}
             snapshot={snapshot}
-            checks={checks}
+            checks={record.checks}
             locale={locale}
             currentUserName={currentUserName}
             toggle={toggle}
           />
         ) : null}
+
+        <FindingChecks record={record} finding={finding} index={index} run={runCheck} report={reportCheck} />
 
         <FindingLinks finding={finding} />
       </div>

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { Section } from "@/components/ui/section";
 import type { Locale } from "@/domain/catalog/types";
 import type { DiagnosisRecord } from "@/domain/diagnosis-service/types";
+import type { ReportCheck, RunCheck } from "./check-panel";
 import type { Toggle } from "./finding-checklist";
 import { FindingCard } from "./finding-card";
 import { NothingFound } from "./nothing-found";
@@ -12,11 +13,15 @@ export async function FindingsSection({
   locale,
   currentUserName,
   toggle,
+  runCheck,
+  reportCheck,
 }: {
   record: DiagnosisRecord;
   locale: Locale;
   currentUserName: string;
   toggle: Toggle;
+  runCheck: RunCheck;
+  reportCheck: ReportCheck;
 }) {
   const t = await getTranslations("diagnosis");
   const { findings, event } = record.result;
@@ -35,15 +40,15 @@ export async function FindingsSection({
       {findings.map((finding, index) => (
         <FindingCard
           key={index}
-          diagnosisId={record.id}
+          record={record}
           finding={finding}
           index={index}
-          total={findings.length}
           status={record.snapshots.find((s) => s.findingIndex === index)}
-          checks={record.checks}
           locale={locale}
           currentUserName={currentUserName}
           toggle={toggle}
+          runCheck={runCheck}
+          reportCheck={reportCheck}
         />
       ))}
     </Section>
