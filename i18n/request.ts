@@ -6,7 +6,7 @@ import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage } from "./locale";
 import { withEngineTexts } from "./messages";
 
 /** One file per area (messages/<locale>/<namespace>.json) so parts of the UI can be translated independently. */
-export const NAMESPACES = ["common", "auth", "catalog", "admin", "editor", "keys", "diagnosis"] as const;
+export const NAMESPACES = ["common", "auth", "catalog", "admin", "editor", "keys", "diagnosis", "insights", "home"] as const;
 
 async function loadMessages(locale: Locale) {
   const parts = await Promise.all(

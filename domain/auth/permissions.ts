@@ -15,6 +15,8 @@ export const PERMISSIONS = {
   "diagnosis.run": "viewer",
   /** Notes, checklist ticks, outcomes and ticket references on a saved diagnosis. */
   "diagnosis.annotate": "viewer",
+  /** The insights page: counts and solve rates over everyone's diagnoses and the request events. */
+  "insights.view": "viewer",
   "entry.edit": "editor",
   /** Sending request events with a session (programs use an API key with the events:write scope). */
   "events.write": "admin",

@@ -12,6 +12,7 @@ const EXPECTED: Record<Action, Record<Role, boolean>> = {
   "catalog.export": { viewer: true, editor: true, admin: true },
   "diagnosis.run": { viewer: true, editor: true, admin: true },
   "diagnosis.annotate": { viewer: true, editor: true, admin: true },
+  "insights.view": { viewer: true, editor: true, admin: true },
   "entry.edit": { viewer: false, editor: true, admin: true },
   "events.write": { viewer: false, editor: false, admin: true },
   "users.manage": { viewer: false, editor: false, admin: true },
