@@ -119,9 +119,9 @@ export async function listFilterOptions(db: Db, params: Pick<InsightParams, "day
         sql` union all `,
       )}`,
   );
-  const options_ = Object.fromEntries(FILTER_KEYS.map((key) => [key, [] as string[]])) as Record<FilterKey, string[]>;
-  for (const { key, value } of found) options_[key].push(value);
-  return options_;
+  const valuesByKey = Object.fromEntries(FILTER_KEYS.map((key) => [key, [] as string[]])) as Record<FilterKey, string[]>;
+  for (const { key, value } of found) valuesByKey[key].push(value);
+  return valuesByKey;
 }
 
 export type EntrySolveRate = { entry: string; outcomes: number; solved: number };

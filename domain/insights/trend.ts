@@ -16,8 +16,3 @@ export function trendOf(current: number, previous: number): Trend {
 export function solveRate(solved: number, outcomes: number): number | null {
   return outcomes > 0 ? solved / outcomes : null;
 }
-
-/** Throttling codes are the ones where the caller's own request rate explains the error. */
-export function isThrottlingCode(code: string): boolean {
-  return /^Throttling(\.|$)/i.test(code);
-}
