@@ -45,9 +45,9 @@ function summarise(result: Result) {
     (typeof CATEGORIES)[number],
     number
   >;
-  const requests =
-    (result.audits["network-requests"]?.details as { items?: { resourceType?: string; transferSize?: number; resourceSize?: number }[] })
-      ?.items ?? [];
+  type Request = { url: string; resourceType?: string; transferSize?: number; resourceSize?: number };
+  const requests = (result.audits["network-requests"]?.details as { items?: Request[] })?.items ?? [];
+  const consoleErrors = (result.audits["errors-in-console"]?.details as { items?: { description?: string }[] })?.items ?? [];
   const scripts = requests.filter((r) => r.resourceType === "Script");
   const kb = (bytes: number) => (bytes / 1024).toFixed(0);
   return {
@@ -57,6 +57,11 @@ function summarise(result: Result) {
     resourceKb: kb(scripts.reduce((sum, r) => sum + (r.resourceSize ?? 0), 0)),
     lcpMs: Math.round(result.audits["largest-contentful-paint"]?.numericValue ?? 0),
     tbtMs: Math.round(result.audits["total-blocking-time"]?.numericValue ?? 0),
+    largestScripts: [...scripts]
+      .sort((a, b) => (b.transferSize ?? 0) - (a.transferSize ?? 0))
+      .slice(0, 4)
+      .map((r) => `${new URL(r.url).pathname.split("/").pop()} ${kb(r.transferSize ?? 0)} KB`),
+    consoleErrors: consoleErrors.map((e) => (e.description ?? "").slice(0, 200)),
     failing: CATEGORIES.flatMap((c) =>
       (result.categories[c]?.auditRefs ?? [])
         .filter((ref) => ref.weight > 0 && (result.audits[ref.id]?.score ?? 1) < 0.9)
@@ -108,6 +113,7 @@ async function main(): Promise<void> {
     };
     const rows: string[][] = [];
     const misses: string[] = [];
+    const details: string[] = [];
     for (const page of pages) {
       const run = await lighthouse(`${app.baseUrl}${page}`, flags, desktop ? desktopConfig : undefined);
       if (!run) throw new Error(`Lighthouse returned nothing for ${page}`);
@@ -124,6 +130,8 @@ async function main(): Promise<void> {
         String(s.lcpMs),
         String(s.tbtMs),
       ]);
+      details.push(`${page}: largest scripts ${s.largestScripts.join(", ")}`);
+      for (const error of s.consoleErrors) details.push(`${page}: console error: ${error}`);
       if (s.scores.performance < TARGET.performance || s.scores.accessibility < TARGET.accessibility)
         misses.push(`${page}: below target; audits under 0.9: ${s.failing.join(", ") || "none"}`);
     }
@@ -132,6 +140,7 @@ async function main(): Promise<void> {
       ["page", "performance", "accessibility", "best practices", "scripts", "JS KB (wire)", "JS KB (unpacked)", "LCP ms", "TBT ms"],
       rows,
     );
+    for (const line of details) console.log(`  ${line}`);
     console.log(`\ntarget: performance ≥ ${TARGET.performance}, accessibility ${TARGET.accessibility}`);
     for (const miss of misses) console.log(`  ${miss}`);
     if (!misses.length) console.log("  every page meets it");

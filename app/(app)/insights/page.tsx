@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/app/_lib/auth";
 import { Section } from "@/components/ui/section";
@@ -21,8 +22,13 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function InsightsPage({ searchParams }: Props) {
-  const params = parseInsightParams(await searchParams);
-  await requirePermission("insights.view", `/insights?${serializeInsightParams(params)}`);
+  const raw = await searchParams;
+  const params = parseInsightParams(raw);
+  const canonical = serializeInsightParams(params).toString();
+  await requirePermission("insights.view", `/insights?${canonical}`);
+  // The filter form posts every field, empty ones too: one redirect gives the short URL worth sharing.
+  const given = new URLSearchParams(Object.entries(raw).flatMap(([key, value]) => [value ?? []].flat().map((v) => [key, v]))).toString();
+  if (given !== canonical) redirect(canonical ? `/insights?${canonical}` : "/insights");
   const db = await getDb();
   const now = new Date();
   const [top, options, steps, throttled, t] = await Promise.all([
