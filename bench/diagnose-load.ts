@@ -55,7 +55,8 @@ function getOnce(agent: Agent, url: URL, headers: Record<string, string>): Promi
   });
 }
 
-async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
+/** Signs in through the app's own endpoint and returns the session cookie header. */
+export async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
   const response = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: baseUrl },

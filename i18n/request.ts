@@ -19,6 +19,8 @@ export const NAMESPACES = [
   "history",
   "team",
   "coverage",
+  "insights",
+  "home",
 ] as const;
 
 async function loadMessages(locale: Locale) {

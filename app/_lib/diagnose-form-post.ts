@@ -7,7 +7,10 @@ import { NextResponse, type NextRequest } from "next/server";
  */
 export const ACTION_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
 
-/** The query that makes /diagnose show the size message in place of a refused post. */
+/** The pages whose diagnose box posts to the diagnose action: /diagnose, and the home page's box. */
+const DIAGNOSE_FORM_PAGES = ["/", "/diagnose"];
+
+/** The query that makes /diagnose (or the home page) show the size message in place of a refused post. */
 export const REFUSED_TOO_LARGE = { name: "refused", value: "too-large" } as const;
 
 /**
@@ -17,9 +20,10 @@ export const REFUSED_TOO_LARGE = { name: "refused", value: "too-large" } as cons
  * with a form.
  */
 export function refuseOversizeDiagnosePost(request: NextRequest): NextResponse | null {
-  if (request.method !== "POST" || request.nextUrl.pathname !== "/diagnose") return null;
+  const page = request.nextUrl.pathname;
+  if (request.method !== "POST" || !DIAGNOSE_FORM_PAGES.includes(page)) return null;
   if (!(Number(request.headers.get("content-length")) > ACTION_BODY_LIMIT_BYTES)) return null;
-  const back = new URL("/diagnose", request.url);
+  const back = new URL(page, request.url);
   back.searchParams.set(REFUSED_TOO_LARGE.name, REFUSED_TOO_LARGE.value);
   return NextResponse.redirect(back, 303);
 }

@@ -268,3 +268,8 @@ export async function listDiagnosesForRequestId(
 export async function listDiagnosesByCreator(db: Db, userId: string, options: { limit?: number } = {}): Promise<DiagnosisSummary[]> {
   return listSummaries(db, eq(diagnoses.createdBy, userId), options.limit);
 }
+
+/** The whole team's latest diagnoses, newest first (the home page). */
+export async function listTeamDiagnoses(db: Db, options: { limit?: number } = {}): Promise<DiagnosisSummary[]> {
+  return listSummaries(db, undefined, options.limit);
+}

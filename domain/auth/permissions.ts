@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   "diagnosis.annotate": "viewer",
   /** The team's saved diagnoses, all authors (/d). */
   "diagnosis.history": "viewer",
+  /** The insights page: counts and solve rates over everyone's diagnoses and the request events. */
+  "insights.view": "viewer",
   "entry.edit": "editor",
   /** A new entry for a code the vendor pages lack (an exact code or a `%s` template). */
   "entry.create": "editor",

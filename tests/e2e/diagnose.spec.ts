@@ -249,10 +249,14 @@ test("an input over 1 MB gets a clear message instead of a diagnosis", async ({ 
   await expect(page).toHaveURL(/\/diagnose$/);
 });
 
-test("/ opens the diagnose page, Diagnose leads the navigation, and a recent diagnosis is listed under the box", async ({ pageAs }) => {
+test("/ is the home page with the diagnose box, Diagnose leads the navigation, and a recent diagnosis is listed under the box", async ({
+  pageAs,
+}) => {
   const page = await pageAs("viewer", { locale: "en-US" });
   await page.goto("/");
-  await expect(page).toHaveURL(/\/diagnose$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Support workspace" })).toBeVisible();
+  await expect(page.getByLabel("Error text or RequestId")).toBeVisible();
+  await page.goto("/diagnose");
   const nav = page.getByRole("navigation", { name: "Main navigation" });
   await expect(nav.getByRole("link").first()).toHaveText("Diagnose");
   await expect(nav.getByRole("link", { name: "Diagnose" })).toHaveAttribute("aria-current", "page");

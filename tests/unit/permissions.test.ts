@@ -14,6 +14,7 @@ const EXPECTED: Record<Action, Record<Role, boolean>> = {
   "diagnosis.run": { viewer: true, editor: true, admin: true },
   "diagnosis.annotate": { viewer: true, editor: true, admin: true },
   "diagnosis.history": { viewer: true, editor: true, admin: true },
+  "insights.view": { viewer: true, editor: true, admin: true },
   "entry.edit": { viewer: false, editor: true, admin: true },
   "entry.create": { viewer: false, editor: true, admin: true },
   "entry.retire": { viewer: false, editor: true, admin: true },

@@ -22,6 +22,7 @@ export async function SiteHeader({ user }: { user: CurrentUser }) {
   ];
   if (can(user, "diagnosis.history")) links.splice(1, 0, { href: "/d", label: t("nav.team"), exact: true });
   if (can(user, "coverage.view")) links.push({ href: "/coverage", label: t("nav.coverage") });
+  if (can(user, "insights.view")) links.push({ href: "/insights", label: t("nav.insights") });
   if (can(user, "users.manage")) links.push({ href: "/admin/users", label: t("nav.users") });
   if (can(user, "apiKeys.manage")) links.push({ href: "/admin/keys", label: t("nav.apiKeys") });
   if (can(user, "audit.read")) links.push({ href: "/admin/audit", label: t("nav.audit") });
@@ -29,7 +30,7 @@ export async function SiteHeader({ user }: { user: CurrentUser }) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2 sm:px-6">
-        <Link href="/diagnose" className="text-lg font-semibold text-slate-900">
+        <Link href="/" className="text-lg font-semibold text-slate-900">
           {t("appName")}
         </Link>
         <nav aria-label={t("nav.mainNavigation")} className="flex-1">

@@ -1,0 +1,89 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { entryHref } from "@/components/catalog/entry-href";
+import type { TopCode } from "@/db/queries/insights";
+import { solveRate, trendOf } from "@/domain/insights";
+
+const cell = "px-3 py-2 align-top";
+
+/** The figures behind the chart, one row per code: the accessible form of the chart, and the RequestIds behind each bar. */
+export async function TopCodesTable({ rows }: { rows: TopCode[] }) {
+  const t = await getTranslations("insights.top");
+  return (
+    <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="w-full text-left text-sm" data-testid="top-codes-table">
+        <caption className="sr-only">{t("heading")}</caption>
+        <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
+          <tr>
+            {(["code", "current", "previous", "trend", "solveRate", "requestIds"] as const).map((key) => (
+              <th key={key} scope="col" className={`${cell} font-medium`}>
+                {t(key)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((row) => (
+            <TopCodeRow key={row.code} row={row} t={t} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+type T = Awaited<ReturnType<typeof getTranslations<"insights.top">>>;
+
+function TopCodeRow({ row, t }: { row: TopCode; t: T }) {
+  const trend = trendOf(row.current, row.previous);
+  const rate = solveRate(row.solved, row.outcomes);
+  return (
+    <tr>
+      <th scope="row" className={`${cell} font-mono font-medium break-all`}>
+        {row.entry ? (
+          <Link href={entryHref(row.entry)} className="text-blue-800 underline-offset-2 hover:underline">
+            {row.code}
+          </Link>
+        ) : (
+          <>
+            {row.code} <span className="font-sans font-normal text-slate-600">({t("notInCatalog")})</span>
+          </>
+        )}
+      </th>
+      <td className={`${cell} tabular-nums`}>{row.current}</td>
+      <td className={`${cell} tabular-nums`}>{row.previous}</td>
+      <td className={`${cell} whitespace-nowrap`}>
+        {trend.direction === "up" || trend.direction === "down"
+          ? t(`trends.${trend.direction}`, { percent: trend.percent })
+          : t(`trends.${trend.direction}`)}
+      </td>
+      <td className={`${cell} whitespace-nowrap`}>
+        {rate === null ? (
+          <span className="text-slate-600">{t("noOutcomes")}</span>
+        ) : (
+          t("rate", { rate, solved: row.solved, outcomes: row.outcomes })
+        )}
+      </td>
+      <td className={cell}>
+        {row.requestIds.length ? (
+          <details>
+            <summary className="cursor-pointer text-blue-800">{t("showRequestIds", { count: row.requestIds.length })}</summary>
+            <ul className="mt-1 space-y-0.5 font-mono text-xs">
+              {row.requestIds.map((requestId) => (
+                <li key={requestId}>
+                  <Link
+                    href={`/diagnose?input=${encodeURIComponent(requestId)}`}
+                    aria-label={t("lookUp", { requestId })}
+                    className="break-all text-blue-800 underline-offset-2 hover:underline"
+                  >
+                    {requestId}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+      </td>
+    </tr>
+  );
+}

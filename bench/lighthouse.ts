@@ -1,0 +1,155 @@
+/**
+ * Lighthouse on the pages support engineers live in, signed in: `/diagnose`, `/errors`, an entry and a saved
+ * diagnosis. Prints the performance, accessibility and best-practices scores and the JavaScript each page loads.
+ *
+ *   npm run bench:lighthouse
+ *
+ * Starts the production build with `scripts/start.ts` (which builds first when the sources changed) on its own
+ * port and a throw-away embedded database under .test-data/, signs in as the admin it creates (the session cookie
+ * is sent with every request Lighthouse makes), saves one diagnosis through the API, and runs Lighthouse in the
+ * distribution's Chromium. Lighthouse's default is a mid-range phone on a slow 4G network (simulated);
+ * BENCH_PRESET=desktop uses its desktop settings. Optional: BENCH_PORT (3919), CHROMIUM_PATH (/usr/bin/chromium).
+ * Target: performance ≥ 95 and accessibility 100 on every page. A bench, not a test: it never fails on a miss.
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse, { desktopConfig, type Flags, type Result } from "lighthouse";
+import { onInterrupt, startApp, type RunningApp } from "./diagnose-api";
+import { signIn } from "./diagnose-load";
+import { machineLoad, positiveInt, printTable, runIfMain } from "./support";
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const CATEGORIES = ["performance", "accessibility", "best-practices"] as const;
+const TARGET = { performance: 95, accessibility: 100 };
+const ENTRY_CODE = "Throttling.User";
+const PASTE = `{"RequestId":"5C1D2B3A-1234-4ABC-9DEF-0123456789AB","HostId":"apigateway.cn-hangzhou.aliyuncs.com","Code":"MissingGroupId","Message":"GroupId is mandatory for this action."}`;
+
+/** Saves one diagnosis with the session, as the form would, and returns its share path. */
+async function saveDiagnosis(baseUrl: string, cookie: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/v1/diagnose?save=1`, {
+    method: "POST",
+    headers: { cookie, origin: baseUrl, "content-type": "text/plain; charset=utf-8" },
+    body: PASTE,
+  });
+  if (response.status !== 201) throw new Error(`saving a diagnosis failed: ${response.status} ${await response.text()}`);
+  const { id } = (await response.json()) as { id: string };
+  return `/d/${id}`;
+}
+
+/** Scores out of 100, and the scripts the page loaded: compressed bytes over the wire and their size unpacked. */
+function summarise(result: Result) {
+  const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((result.categories[c]?.score ?? 0) * 100)])) as Record<
+    (typeof CATEGORIES)[number],
+    number
+  >;
+  type Request = { url: string; resourceType?: string; transferSize?: number; resourceSize?: number };
+  const requests = (result.audits["network-requests"]?.details as { items?: Request[] })?.items ?? [];
+  const consoleErrors = (result.audits["errors-in-console"]?.details as { items?: { description?: string }[] })?.items ?? [];
+  const scripts = requests.filter((r) => r.resourceType === "Script");
+  const kb = (bytes: number) => (bytes / 1024).toFixed(0);
+  return {
+    scores,
+    scripts: scripts.length,
+    transferKb: kb(scripts.reduce((sum, r) => sum + (r.transferSize ?? 0), 0)),
+    resourceKb: kb(scripts.reduce((sum, r) => sum + (r.resourceSize ?? 0), 0)),
+    lcpMs: Math.round(result.audits["largest-contentful-paint"]?.numericValue ?? 0),
+    tbtMs: Math.round(result.audits["total-blocking-time"]?.numericValue ?? 0),
+    largestScripts: [...scripts]
+      .sort((a, b) => (b.transferSize ?? 0) - (a.transferSize ?? 0))
+      .slice(0, 4)
+      .map((r) => `${new URL(r.url).pathname.split("/").pop()} ${kb(r.transferSize ?? 0)} KB`),
+    consoleErrors: consoleErrors.map((e) => (e.description ?? "").slice(0, 200)),
+    failing: CATEGORIES.flatMap((c) =>
+      (result.categories[c]?.auditRefs ?? [])
+        .filter((ref) => ref.weight > 0 && (result.audits[ref.id]?.score ?? 1) < 0.9)
+        .map((ref) => `${c}: ${ref.id}`),
+    ),
+  };
+}
+
+async function main(): Promise<void> {
+  const port = positiveInt(process.env.BENCH_PORT, 3919);
+  const desktop = process.env.BENCH_PRESET === "desktop";
+  const dataDir = path.join(REPO_ROOT, ".test-data", `bench-lighthouse-${process.pid}`);
+  if (existsSync(dataDir)) throw new Error(`${dataDir} already exists`);
+  mkdirSync(dataDir, { recursive: true });
+  console.log(`node ${process.version}, Lighthouse ${desktop ? "desktop" : "mobile (default)"} settings, ${machineLoad()}`);
+
+  let app: RunningApp | undefined;
+  let chrome: chromeLauncher.LaunchedChrome | undefined;
+  const cleanUp = async () => {
+    await chrome?.kill();
+    await app?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const releaseInterrupt = onInterrupt(cleanUp);
+  try {
+    const admin = { email: "bench-lighthouse@example.test", password: randomBytes(12).toString("base64url") };
+    app = await startApp({
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      ADMIN_EMAIL: admin.email,
+      ADMIN_PASSWORD: admin.password,
+      AUTH_SECRET: randomBytes(32).toString("hex"),
+    });
+    const cookie = await signIn(app.baseUrl, admin.email, admin.password);
+    const pages = ["/diagnose", "/errors", `/errors/${encodeURIComponent(ENTRY_CODE)}`, await saveDiagnosis(app.baseUrl, cookie)];
+    // Each page once before measuring, so Lighthouse does not time the first render of a route.
+    for (const page of pages) await fetch(`${app.baseUrl}${page}`, { headers: { cookie } });
+
+    chrome = await chromeLauncher.launch({
+      chromePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+      chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"],
+    });
+    const flags: Flags = {
+      port: chrome.port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: [...CATEGORIES],
+      extraHeaders: { Cookie: cookie },
+    };
+    // One unmeasured run first: the first Lighthouse run in a fresh Chromium scored far below the same page run later.
+    await lighthouse(`${app.baseUrl}${pages[0]}`, flags, desktop ? desktopConfig : undefined);
+    const rows: string[][] = [];
+    const misses: string[] = [];
+    const details: string[] = [];
+    for (const page of pages) {
+      const run = await lighthouse(`${app.baseUrl}${page}`, flags, desktop ? desktopConfig : undefined);
+      if (!run) throw new Error(`Lighthouse returned nothing for ${page}`);
+      if (run.lhr.runtimeError) throw new Error(`Lighthouse failed on ${page}: ${run.lhr.runtimeError.message}`);
+      if (new URL(run.lhr.finalDisplayedUrl).pathname !== page.split("?")[0])
+        throw new Error(`${page} ended at ${run.lhr.finalDisplayedUrl}: not signed in?`);
+      const s = summarise(run.lhr);
+      rows.push([
+        page,
+        ...CATEGORIES.map((c) => String(s.scores[c])),
+        String(s.scripts),
+        s.transferKb,
+        s.resourceKb,
+        String(s.lcpMs),
+        String(s.tbtMs),
+      ]);
+      details.push(`${page}: largest scripts ${s.largestScripts.join(", ")}`);
+      for (const error of s.consoleErrors) details.push(`${page}: console error: ${error}`);
+      if (s.scores.performance < TARGET.performance || s.scores.accessibility < TARGET.accessibility)
+        misses.push(`${page}: below target; audits under 0.9: ${s.failing.join(", ") || "none"}`);
+    }
+    console.log(`\nmeasured on ${machineLoad()}`);
+    printTable(
+      ["page", "performance", "accessibility", "best practices", "scripts", "JS KB (wire)", "JS KB (unpacked)", "LCP ms", "TBT ms"],
+      rows,
+    );
+    for (const line of details) console.log(`  ${line}`);
+    console.log(`\ntarget: performance ≥ ${TARGET.performance}, accessibility ${TARGET.accessibility}`);
+    for (const miss of misses) console.log(`  ${miss}`);
+    if (!misses.length) console.log("  every page meets it");
+  } finally {
+    releaseInterrupt();
+    await cleanUp();
+  }
+}
+
+runIfMain(import.meta.url, main);
