@@ -177,9 +177,12 @@ export function relatedByShape(code: string): { foreign: ForeignCode; related: R
   return undefined;
 }
 
-/** API Gateway data-plane codes: a letter, the HTTP status, two letters (I400HD, A403IS, X500ED). */
+/**
+ * API Gateway data-plane codes: a letter, the HTTP status (4xx or 5xx), two letters (I400HD, A403IS, X500ED). Any
+ * letter: the vendor's table also has rows we have not loaded, such as the backend codes (D504TO, D504CO).
+ */
 export function isGatewayDataPlaneCode(code: string): boolean {
-  return /^[AIXB]\d{3}[A-Z]{2}$/.test(code);
+  return /^[A-Z][45]\d{2}[A-Z]{2}$/.test(code);
 }
 
 /** Codes the SDK invents on the client side; the request may never have reached Alibaba Cloud. */

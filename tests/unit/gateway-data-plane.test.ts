@@ -74,4 +74,10 @@ describe("X-Ca-Error-Code / X-Ca-Error-Message matching", () => {
     expect(findings[0]?.match).toBeNull();
     expect(findings[0]?.noteKeys?.map((n) => n.id)).toContain("gatewayDataPlaneCode");
   });
+
+  test("a backend code the loaded table lacks (D504TO) is said to be a data-plane code and offers no management code", () => {
+    const { findings } = diagnose("x-ca-error-code: D504TO\nx-ca-error-message: timeout", matcher);
+    expect(findings[0]).toMatchObject({ code: "D504TO", match: null, candidates: [] });
+    expect(findings[0]?.noteKeys).toContainEqual({ id: "gatewayDataPlaneCode", params: { code: "D504TO" } });
+  });
 });
