@@ -45,6 +45,12 @@ test.describe("catalog updates", () => {
     const waiting = page.getByRole("region", { name: /Entries waiting for a text check \(2\)/ });
     await expect(waiting.getByRole("link", { name: "DomainCertificateNotFound" })).toBeVisible();
 
+    // The coverage queue lists it too, with a link to the entry.
+    await page.goto("/coverage");
+    const queue = page.getByRole("region", { name: "Entries whose vendor facts changed" });
+    await expect(queue.getByRole("link", { name: "Check DomainCertificateNotFound" })).toBeVisible();
+    await page.goBack();
+
     await waiting.getByRole("link", { name: "DomainCertificateNotFound" }).click();
     await expect(page.getByText(NEW_MESSAGE)).toBeVisible();
     await expect(page.getByText("The vendor's facts changed.")).toBeVisible();

@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/app/_lib/auth";
 import { getDb } from "@/db";
+import { listEntriesNeedingReview } from "@/db/queries/catalog";
 import { listIncompleteEntries, listOftenUnsolvedEntries, listUncoveredCodes } from "@/db/queries/coverage";
-import { IncompleteEntries, UnsolvingEntries } from "./_components/entry-gaps";
+import { IncompleteEntries, UnsolvingEntries, VendorChangedEntries } from "./_components/entry-gaps";
 import { UncoveredCodes } from "./_components/uncovered-codes";
 
 export const dynamic = "force-dynamic";
@@ -17,10 +18,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CoveragePage() {
   await requirePermission("coverage.view", "/coverage");
   const db = await getDb();
-  const [uncovered, incomplete, unsolving] = await Promise.all([
+  const [uncovered, incomplete, unsolving, vendorChanged] = await Promise.all([
     listUncoveredCodes(db),
     listIncompleteEntries(db),
     listOftenUnsolvedEntries(db),
+    listEntriesNeedingReview(db),
   ]);
   const t = await getTranslations("coverage");
   return (
@@ -32,6 +34,7 @@ export default async function CoveragePage() {
       <UncoveredCodes codes={uncovered} />
       <UnsolvingEntries entries={unsolving} />
       <IncompleteEntries entries={incomplete} />
+      <VendorChangedEntries entries={vendorChanged} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { entryHref } from "@/components/catalog/entry-href";
 import { Badge } from "@/components/ui/badge";
 import type { IncompleteEntry, UnsolvingEntry } from "@/db/queries/coverage";
@@ -61,6 +61,34 @@ export async function UnsolvingEntries({ entries }: { entries: UnsolvingEntry[] 
           <ExampleLinks key="examples" ids={entry.examples} label={(id) => id} />,
           <CoverageLink key="act" href={`${entryHref(entry.code)}/edit`}>
             {t("edit", { code: entry.code })}
+          </CoverageLink>,
+        ],
+      }))}
+    />
+  );
+}
+
+/** Entries whose vendor facts changed (a reviewed vendor page or a seed update) until an editor confirms the text still fits. */
+export async function VendorChangedEntries({ entries }: { entries: { code: string; since: Date | null }[] }) {
+  const [t, format] = await Promise.all([getTranslations("coverage.vendorChanged"), getFormatter()]);
+  return (
+    <CoverageSection
+      id="coverage-vendor-changed"
+      heading={t("heading")}
+      intro={t("intro")}
+      columns={[t("code"), t("since"), t("act")]}
+      empty={t("empty")}
+      rows={entries.map((entry) => ({
+        key: entry.code,
+        cells: [
+          <CodeLink key="code" code={entry.code} />,
+          entry.since ? (
+            <time key="since" dateTime={entry.since.toISOString()}>
+              {format.dateTime(entry.since, "minute")}
+            </time>
+          ) : null,
+          <CoverageLink key="act" href={entryHref(entry.code)}>
+            {t("review", { code: entry.code })}
           </CoverageLink>,
         ],
       }))}
