@@ -13,6 +13,8 @@ export const setThemeAction = defineAction(
     input: z.enum(THEMES),
     raw: (theme: unknown) => theme,
     refuse: (refusal): ActionFailure => ({ ...refusal, error: "Unknown theme; choose system, light or dark." }),
+    event: "user.theme",
+    changes: (theme) => ({ theme }),
   },
   async (_actor, theme): Promise<{ ok: true } | ActionFailure> => {
     (await cookies()).set(THEME_COOKIE, theme, { path: "/", sameSite: "lax", httpOnly: true, maxAge: 60 * 60 * 24 * 365 });

@@ -3,7 +3,7 @@ import { can, type Actor } from "../../domain/auth/permissions";
 import { reportedCheckResult } from "../../domain/checks/input";
 import { checksForCode } from "../../domain/checks/registry";
 import type { CheckResult } from "../../domain/checks/types";
-import type { SavedResult } from "../../domain/diagnosis-service/types";
+import { fromStoredResult } from "../../domain/diagnosis-service/stored";
 import { redactDeep } from "../../domain/redaction";
 import { fieldErrorsByField } from "../../domain/validation/field-errors";
 import { diagnoses, diagnosisCheckRuns } from "../schema";
@@ -22,7 +22,7 @@ export async function saveCheckRun(db: Db, actor: Actor, input: SaveCheckRunInpu
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorsByField(parsed.error) };
   const [row] = await db.select({ result: diagnoses.result }).from(diagnoses).where(eq(diagnoses.id, input.diagnosisId)).limit(1);
   if (!row) return { ok: false, error: "not_found" };
-  const finding = (row.result as SavedResult).findings[input.findingIndex];
+  const finding = fromStoredResult(row.result).findings[input.findingIndex];
   const code = finding?.match?.entry ?? finding?.code;
   if (!code || !checksForCode(code).includes(parsed.data.check)) {
     return { ok: false, error: "invalid", fieldErrors: { findingIndex: "findingInvalid" } };

@@ -135,11 +135,11 @@ export async function listEntrySolveRates(db: Db, params: InsightParams, options
   const { start, end } = spanOf(params, options.now ?? new Date());
   return rows<EntrySolveRate>(
     db,
-    sql`select f.value->'snapshot'->>'code' as entry,
+    sql`select ${snapshotCode(sql`f.value`)} as entry,
         count(distinct d.id)::int as outcomes,
         count(distinct d.id) filter (where d.outcome = 'solved')::int as solved
       from diagnoses d cross join lateral jsonb_array_elements(d.result->'findings') as f(value)
-      where d.outcome is not null and f.value->'snapshot'->>'code' is not null
+      where d.outcome is not null and ${snapshotCode(sql`f.value`)} is not null
         and d.created_at >= ${start.toISOString()}::timestamptz and d.created_at < ${end.toISOString()}::timestamptz
         and ${filterWhere(params.filters, diagnosisField(sql`f.value`))}
       group by 1
@@ -158,11 +158,11 @@ export async function listStepSolveRates(db: Db, params: InsightParams, options:
   const finding = sql`d.result->'findings'->c.finding_index`;
   const found = await rows<{ entry: string; step_index: number; outcomes: number; solved: number }>(
     db,
-    sql`select ${finding}->'snapshot'->>'code' as entry, c.step_index,
+    sql`select ${snapshotCode(finding)} as entry, c.step_index,
         count(distinct d.id)::int as outcomes,
         count(distinct d.id) filter (where d.outcome = 'solved')::int as solved
       from diagnosis_checks c join diagnoses d on d.id = c.diagnosis_id
-      where c.done and d.outcome is not null and ${finding}->'snapshot'->>'code' is not null
+      where c.done and d.outcome is not null and ${snapshotCode(finding)} is not null
         and d.created_at >= ${start.toISOString()}::timestamptz and d.created_at < ${end.toISOString()}::timestamptz
         and ${filterWhere(params.filters, diagnosisField(finding))}
       group by 1, 2
@@ -176,6 +176,15 @@ export async function listStepSolveRates(db: Db, params: InsightParams, options:
     outcomes: f.outcomes,
     solved: f.solved,
   }));
+}
+
+/**
+ * The code of a finding's entry snapshot in either stored form (domain/diagnosis-service/stored.ts): the snapshot
+ * itself (rows of version 1) or its index into the result's `snapshots` (version 2).
+ */
+function snapshotCode(finding: SQL): SQL {
+  return sql`(case when jsonb_typeof(${finding}->'snapshot') = 'number'
+    then d.result->'snapshots'->((${finding}->>'snapshot')::int) else ${finding}->'snapshot' end)->>'code'`;
 }
 
 /** A filter's value as a saved diagnosis holds it: action and region on the finding, product and caller on its event. */

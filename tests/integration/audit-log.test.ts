@@ -5,11 +5,17 @@ import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { createAuth, type Auth } from "@/app/_lib/auth-config";
 import { insertAuditEvent } from "@/db/mutations/audit";
 import { listAuditEvents, listAuditFilterChoices } from "@/db/queries/audit";
+import { previewChanges } from "@/db/mutations/catalog-changes";
+import { saveDiagnosis } from "@/db/mutations/diagnoses";
+import { saveDraft } from "@/db/mutations/drafts";
 import { getEntryByCode } from "@/db/queries/catalog";
+import { getMatcher } from "@/db/queries/diagnoses";
 import { auditEvents, diagnoses } from "@/db/schema";
 import { seedCatalog } from "@/db/seed/apply";
 import { parseAuditFilters } from "@/domain/audit";
 import { CLIENT_ADDRESS_HEADER } from "@/domain/auth/client-address";
+import { parseVendorErrorPage } from "@/domain/catalog/vendor-doc";
+import { diagnose } from "@/domain/diagnosis";
 import { createTestDatabase, engines, type TestDatabase } from "../support/databases";
 import { insertUsers, newKey, post } from "../support/program-api";
 
@@ -51,6 +57,36 @@ const form = (fields: Record<string, string | string[]>) => {
 type Ctx = { t: TestDatabase };
 const latestDiagnosis = async ({ t }: Ctx) => (await t.db.select({ id: diagnoses.id }).from(diagnoses).limit(1))[0]!.id;
 
+/** The guide form's fields for an entry as it stands now (both languages filled, as the editor sends them). */
+async function guideOf({ t }: Ctx, code: string, reason: string) {
+  const entry = (await getEntryByCode(t.db, code))!;
+  const full = (text: { "zh-CN"?: string; en?: string }) => ({ "zh-CN": text["zh-CN"] ?? "", en: text.en ?? "" });
+  return {
+    title: full(entry.title),
+    explanation: full(entry.explanation),
+    remediation: full(entry.remediation),
+    checklist: entry.checklist.map((s) => ({ title: full(s.title), detail: full(s.detail) })),
+    retryable: entry.retryable,
+    reason,
+    baseRevision: entry.revision,
+  };
+}
+
+/** A vendor page that adds a second message to NoPermission: a change of facts, so the entry is flagged for review. */
+const VENDOR_PAGE = `客户端错误码
+NoPermission | User is not authorized to operate on the specified resource. | 403
+NoPermission | The RAM policy denies this operation. | 403`;
+
+/** A saved diagnosis whose findings have checks (timestamp on the server, cert in the browser), and each finding's index. */
+async function checkableDiagnosis({ t }: Ctx): Promise<{ id: string; findingOf: (code: string) => number }> {
+  const paste = `{"RequestId":"7A1D2B3A-1234-4ABC-9DEF-0123456789AB","Code":"InvalidTimeStamp.Expired","Message":"Specified time stamp or date value is expired."}
+{"RequestId":"8B1D2B3A-1234-4ABC-9DEF-0123456789AB","Code":"CertificateNotMatch","Message":"The domain does not match the one in the certificate."}`;
+  const result = diagnose(paste, await getMatcher(t.db));
+  const saved = await saveDiagnosis(t.db, admin, { input: paste, inputKind: "text", ticketRef: null, result });
+  if (!saved.ok) throw new Error(JSON.stringify(saved));
+  return { id: saved.id, findingOf: (code) => result.findings.findIndex((finding) => finding.match?.entry === code) };
+}
+
 /**
  * One real, successful call per exported server action (in an order where each finds what it needs), and the
  * event kind it must log. A new action fails the first test until it is added here, so none can go unaudited.
@@ -82,20 +118,81 @@ const CALLS: Record<string, { kind: string; args: (ctx: Ctx) => Promise<unknown[
   },
   "app/(app)/errors/[code]/edit/actions.ts#saveGuideAction": {
     kind: "entry.edit",
+    args: async (ctx) => ["Throttling.User", await guideOf(ctx, "Throttling.User", "clarify quota; password=hunter2hunter2")],
+  },
+  "app/(app)/errors/[code]/history/actions.ts#revertAction": {
+    kind: "entry.revert",
     args: async ({ t }) => {
-      const entry = (await getEntryByCode(t.db, "Throttling.User"))!;
-      const full = (text: { "zh-CN"?: string; en?: string }) => ({ "zh-CN": text["zh-CN"] ?? "", en: text.en ?? "" });
-      const guide = {
-        title: full(entry.title),
-        explanation: full(entry.explanation),
-        remediation: full(entry.remediation),
-        checklist: entry.checklist.map((s) => ({ title: full(s.title), detail: full(s.detail) })),
-        retryable: entry.retryable,
-        reason: "clarify quota; password=hunter2hunter2",
-        baseRevision: entry.revision,
-      };
-      return ["Throttling.User", guide];
+      const { revision } = (await getEntryByCode(t.db, "Throttling.User"))!;
+      return [
+        null,
+        form({ code: "Throttling.User", toRevision: String(revision - 1), baseRevision: String(revision), reason: "too long" }),
+      ];
     },
+  },
+  "app/(app)/errors/[code]/edit/actions.ts#saveDraftAction": {
+    kind: "entry.draft",
+    args: async (ctx) => ["Throttling.User", await guideOf(ctx, "Throttling.User", "shorter wording")],
+  },
+  "app/(app)/errors/[code]/history/actions.ts#publishDraftAction": {
+    kind: "entry.publish",
+    args: async () => [null, form({ code: "Throttling.User" })],
+  },
+  "app/(app)/errors/[code]/history/actions.ts#discardDraftAction": {
+    kind: "entry.discard-draft",
+    args: async (ctx) => {
+      await saveDraft(ctx.t.db, admin, "Throttling.User", await guideOf(ctx, "Throttling.User", "a draft to throw away"));
+      return [null, form({ code: "Throttling.User" })];
+    },
+  },
+  // After the guide actions: with approval required, the admin could no longer save or publish alone.
+  "app/(app)/admin/settings/actions.ts#saveSettingsAction": {
+    kind: "settings.update",
+    args: async () => [null, form({ requireDraftApproval: "on" })],
+  },
+  "app/(app)/errors/new/actions.ts#createEntryAction": {
+    kind: "entry.create",
+    args: async () => [
+      {
+        code: "Audit.TeamCode",
+        section: "client",
+        httpStatus: 400,
+        messages: ["The audit team code is wrong."],
+        title: { "zh-CN": "", en: "Audit team code" },
+        explanation: { "zh-CN": "", en: "A code the team documented." },
+        remediation: { "zh-CN": "", en: "" },
+        checklist: [],
+        retryable: false,
+        confirmCaptures: false,
+      },
+    ],
+  },
+  "app/(app)/errors/[code]/actions.ts#renameEntryAction": {
+    kind: "entry.rename",
+    args: async () => ["Audit.TeamCode", "Audit.TeamCodeRenamed"],
+  },
+  "app/(app)/errors/[code]/actions.ts#retireEntryAction": {
+    kind: "entry.retire",
+    args: async () => ["Audit.TeamCodeRenamed", "The gateway no longer answers it"],
+  },
+  "app/(app)/errors/[code]/actions.ts#restoreEntryAction": {
+    kind: "entry.restore",
+    args: async () => ["Audit.TeamCodeRenamed"],
+  },
+  "app/(app)/errors/updates/actions.ts#previewCatalogChangesAction": {
+    kind: "catalog.preview",
+    args: async () => ["vendorPage", VENDOR_PAGE],
+  },
+  "app/(app)/errors/updates/actions.ts#applyCatalogChangesAction": {
+    kind: "catalog.apply",
+    args: async ({ t }) => {
+      const { fingerprint } = await previewChanges(t.db, { kind: "vendorPage", facts: parseVendorErrorPage(VENDOR_PAGE) });
+      return ["vendorPage", VENDOR_PAGE, fingerprint];
+    },
+  },
+  "app/(app)/errors/[code]/actions.ts#confirmTextFitsAction": {
+    kind: "entry.confirm-text",
+    args: async () => ["NoPermission"],
   },
   "app/(app)/diagnose/actions.ts#diagnoseAction": {
     kind: "diagnosis.create",
@@ -117,6 +214,22 @@ const CALLS: Record<string, { kind: string; args: (ctx: Ctx) => Promise<unknown[
     kind: "diagnosis.ticket",
     args: async (ctx) => [null, form({ diagnosisId: await latestDiagnosis(ctx), ticketRef: "INC-8" })],
   },
+  "app/(app)/d/[id]/check-actions.ts#runCheckAction": {
+    kind: "diagnosis.run-check",
+    args: async (ctx) => {
+      const { id, findingOf } = await checkableDiagnosis(ctx);
+      const check = { kind: "timestamp", value: "2024-05-12T02:00:00Z" };
+      return [{ diagnosisId: id, findingIndex: findingOf("InvalidTimeStamp.Expired"), check }];
+    },
+  },
+  "app/(app)/d/[id]/check-actions.ts#reportCheckAction": {
+    kind: "diagnosis.report-check",
+    args: async (ctx) => {
+      const { id, findingOf } = await checkableDiagnosis(ctx);
+      return [{ diagnosisId: id, findingIndex: findingOf("CertificateNotMatch"), result: { check: "cert", ok: true, problems: [] } }];
+    },
+  },
+  "app/_lib/theme-actions.ts#setThemeAction": { kind: "user.theme", args: async () => ["dark"] },
   "app/_lib/session-actions.ts#signOutAction": { kind: "auth.sign-out", args: async () => [form({})] },
 };
 
@@ -161,14 +274,15 @@ describe.each(engines)("the audit log on %s", (engine) => {
         ]).catch(() => {});
       const before = (await rowsOf(t)).length;
       const call = CALLS[key]!;
-      await actions.get(key)!(...(await call.args({ t }))).catch((error: unknown) => {
+      const answer = await actions.get(key)!(...(await call.args({ t }))).catch((error: unknown) => {
         // A success that redirects (diagnose → /d/<id>, sign-out → /sign-in, setup → /diagnose) throws Next's redirect.
         if (!String((error as { digest?: string }).digest ?? "").startsWith("NEXT_REDIRECT")) throw error;
+        return "redirected";
       });
       const added = (await rowsOf(t)).slice(before).filter((row) => row.kind !== "auth.sign-in");
       expect(
         added.map((row) => row.kind),
-        key,
+        `${key} answered ${JSON.stringify(answer)}`,
       ).toEqual([call.kind]);
       expect(added[0]!.clientAddress, key).toBe("203.0.113.7");
       expect(added[0]!.actorKind, key).toBe("user");
@@ -191,6 +305,15 @@ describe.each(engines)("the audit log on %s", (engine) => {
     });
     expect(rows.find((r) => r.kind === "entry.edit")).toMatchObject({ target: "Throttling.User", actorLabel: "Ada Admin" });
     expect(rows.find((r) => r.kind === "apiKey.create")!.changes).toEqual({ name: "Ticket system", scopes: ["diagnose"] });
+    expect(rows.find((r) => r.kind === "settings.update")!.changes).toEqual({ requireDraftApproval: true });
+    expect(rows.find((r) => r.kind === "entry.restore")).toMatchObject({ target: "Audit.TeamCodeRenamed" });
+    // A vendor page is summarised by the codes it touches, never its text.
+    expect(rows.find((r) => r.kind === "catalog.apply")).toMatchObject({
+      target: "vendorPage",
+      changes: { added: [], changed: ["NoPermission"], unchanged: 0 },
+    });
+    expect(json).not.toContain("The RAM policy denies this operation");
+    expect(rows.find((r) => r.kind === "diagnosis.report-check")!.changes).toMatchObject({ check: "cert", ok: true });
   });
 
   test("the database refuses to update, delete or truncate audit rows", async () => {

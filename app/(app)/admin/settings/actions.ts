@@ -19,7 +19,9 @@ export const saveSettingsAction = defineAction(
     input: settingsInput,
     page: "/admin/settings",
     refuse: (refusal): ActionFailure => refusal,
+    event: "settings.update",
     target: () => "catalog.requireDraftApproval",
+    changes: (input) => ({ requireDraftApproval: input.requireDraftApproval === "on" }),
   },
   async (actor, input): Promise<SettingsResult> => {
     const result = await setSetting(await getDb(), actor, "catalog.requireDraftApproval", input.requireDraftApproval === "on");

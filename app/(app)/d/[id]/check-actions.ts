@@ -44,6 +44,10 @@ async function saved(
   return { ok: true, result, at: Date.now() };
 }
 
+function resultOf(answer: { readonly [field: string]: unknown } | undefined): CheckResult | undefined {
+  return answer?.result as CheckResult | undefined;
+}
+
 /** Runs a check on the server (DNS lookups, timestamp, strings to sign, the UI-only checks) and saves its result. */
 export const runCheckAction = defineAction(
   {
@@ -51,7 +55,10 @@ export const runCheckAction = defineAction(
     input: runCheckInput,
     raw: (input: { diagnosisId: string; findingIndex: number; check: Record<string, unknown> }) => input,
     refuse,
+    event: "diagnosis.run-check",
     target: (parsed) => parsed.diagnosisId,
+    // The kind and verdict only: the check's fields hold pasted strings to sign and policies.
+    changes: (parsed, answer) => ({ findingIndex: parsed.findingIndex, check: parsed.check.kind, ok: resultOf(answer)?.ok }),
   },
   async (actor, { diagnosisId, findingIndex, check }) =>
     saved(actor, diagnosisId, findingIndex, await runServerCheck(check, { dns: dnsResolver(), now: () => new Date() })),
@@ -64,7 +71,9 @@ export const reportCheckAction = defineAction(
     input: reportCheckInput,
     raw: (input: { diagnosisId: string; findingIndex: number; result: CheckResult }) => input,
     refuse,
+    event: "diagnosis.report-check",
     target: (parsed) => parsed.diagnosisId,
+    changes: (parsed) => ({ findingIndex: parsed.findingIndex, check: parsed.result.check, ok: parsed.result.ok }),
   },
   async (actor, { diagnosisId, findingIndex, result }) => saved(actor, diagnosisId, findingIndex, result as CheckResult),
 );

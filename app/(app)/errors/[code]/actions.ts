@@ -27,6 +27,7 @@ export const retireEntryAction = defineAction(
     raw: (code: unknown, reason: unknown) => ({ code, reason }),
     refuse: (refusal): Promise<CurationFailure> => curationFailure(refusal.error, refusal.fieldErrors),
     target: (input) => input.code,
+    changes: (input) => ({ reason: input.reason }),
   },
   async (actor, { code, reason }): Promise<CurationState> => {
     const result = await setEntryRetired(await getDb(), actor, code, reason);
@@ -43,6 +44,8 @@ export const restoreEntryAction = defineAction(
     input: z.object({ code: entryCode }),
     raw: (code: unknown) => ({ code }),
     refuse: (refusal): Promise<CurationFailure> => curationFailure(refusal.error, refusal.fieldErrors),
+    // Same permission as retiring; its own kind, so the log tells the two apart.
+    event: "entry.restore",
     target: (input) => input.code,
   },
   async (actor, { code }): Promise<CurationState> => {
@@ -86,6 +89,7 @@ export const confirmTextFitsAction = defineAction(
       const error = refusal.error === "invalid" ? "notFound" : refusal.error;
       return { ok: false, error, message: t(error as "notFound"), fieldErrors: {} };
     },
+    event: "entry.confirm-text",
     target: (input) => input.code,
   },
   async (actor, { code }): Promise<ConfirmTextState> => {

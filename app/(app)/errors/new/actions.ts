@@ -16,6 +16,7 @@ export const createEntryAction = defineAction(
     raw: (input: unknown) => input,
     refuse: (refusal): Promise<CurationFailure> => curationFailure(refusal.error, refusal.fieldErrors),
     target: (input) => input.code,
+    changes: ({ section, httpStatus, retryable }) => ({ section, httpStatus, retryable }),
   },
   async (actor, input): Promise<CurationState<{ code: string }>> => {
     const result = await createEntry(await getDb(), actor, input);

@@ -47,12 +47,23 @@ async function sourceOf(kind: ChangeKind, text: string): Promise<{ ok: true; sou
   return { ok: true, source: { kind, entries: parsed.entries } };
 }
 
+/** What a preview or an apply touched, for the audit log: the codes, never the text. */
+function changedCodes(result: { readonly [field: string]: unknown } | undefined) {
+  const preview = result?.preview as CatalogChangePreview | undefined;
+  if (!preview) return undefined;
+  return { added: preview.added.map((e) => e.code), changed: preview.changed.map((e) => e.code), unchanged: preview.unchanged.length };
+}
+
+/** Writes nothing, but is logged (as every action is): who reviewed which page, and what it would change. */
 export const previewCatalogChangesAction = defineAction(
   {
     action: "catalog.import",
     input: previewInput,
     raw: (kind: ChangeKind, text: string) => ({ kind, content: text }),
     refuse,
+    event: "catalog.preview",
+    target: (input) => input.kind,
+    changes: (_input, result) => changedCodes(result),
   },
   async (_actor, input): Promise<PreviewState> => {
     const source = await sourceOf(input.kind, input.content);
@@ -67,7 +78,9 @@ export const applyCatalogChangesAction = defineAction(
     input: applyInput,
     raw: (kind: ChangeKind, text: string, fingerprint: string) => ({ kind, content: text, fingerprint }),
     refuse,
+    event: "catalog.apply",
     target: (input) => input.kind,
+    changes: (_input, result) => changedCodes(result),
   },
   async (actor, input): Promise<ApplyState> => {
     const source = await sourceOf(input.kind, input.content);

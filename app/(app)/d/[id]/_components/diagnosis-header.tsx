@@ -54,7 +54,12 @@ export async function DiagnosisHeader({ record, markdown, escalation }: { record
         </Link>
       </div>
       {/* biome-ignore lint/a11y/useSemanticElements: a row of buttons and links, not form fields (fieldset). */}
-      <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2" role="group" aria-label={t("page.shareAndExport")}>
+      <div
+        className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2"
+        role="group"
+        aria-label={t("page.shareAndExport")}
+        data-print="hide"
+      >
         <CopyButton currentUrl label={t("page.copyLink")} {...copyLabels} />
         {exports.map((file) => (
           <span key={file.href} className="inline-flex items-center gap-1">

@@ -54,12 +54,15 @@ export const saveGuideAction = defineAction(guideActionOptions, async (actor, { 
 });
 
 /** Saves the form as the entry's draft: readers keep the published text until an editor publishes it. */
-export const saveDraftAction = defineAction(guideActionOptions, async (actor, { code, ...guide }): Promise<SaveGuideState> => {
-  const result = await saveDraft(await getDb(), actor, code, guide);
-  if (!result.ok) return refused(result);
-  revalidatePath(`/errors/${encodeURIComponent(code)}`, "layout");
-  return { ok: true, draft: true };
-});
+export const saveDraftAction = defineAction(
+  { ...guideActionOptions, event: "entry.draft" },
+  async (actor, { code, ...guide }): Promise<SaveGuideState> => {
+    const result = await saveDraft(await getDb(), actor, code, guide);
+    if (!result.ok) return refused(result);
+    revalidatePath(`/errors/${encodeURIComponent(code)}`, "layout");
+    return { ok: true, draft: true };
+  },
+);
 
 /** Field issues are `kind[:limit]` (domain/catalog/guide-input.ts); the form shows them as sentences. */
 function translated(t: Awaited<ReturnType<typeof getTranslations<"editor">>>, fieldErrors: FieldErrors): FieldErrors {

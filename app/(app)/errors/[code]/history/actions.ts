@@ -47,7 +47,14 @@ const revertInput = z.object({
 
 /** Brings back an earlier revision's text as a new revision (or, with approval required, as a draft). */
 export const revertAction = defineAction(
-  { action: "entry.edit", input: revertInput, refuse, target: (input) => input.code },
+  {
+    action: "entry.edit",
+    input: revertInput,
+    refuse,
+    event: "entry.revert",
+    target: (input) => input.code,
+    changes: ({ toRevision, baseRevision, reason }) => ({ toRevision, baseRevision, reason }),
+  },
   async (actor, { code: entryCode, ...input }): Promise<HistoryActionState> => {
     const result = await revertGuide(await getDb(), actor, entryCode, input);
     if (!result.ok) return failure(result.error === "not_found" ? "notFound" : result.error);
@@ -75,7 +82,7 @@ export const publishDraftAction = defineAction(
 );
 
 export const discardDraftAction = defineAction(
-  { action: "entry.edit", input: draftInput, refuse, target: (input) => input.code },
+  { action: "entry.edit", input: draftInput, refuse, event: "entry.discard-draft", target: (input) => input.code },
   async (actor, { code: entryCode }): Promise<HistoryActionState> => {
     const result = await discardDraft(await getDb(), actor, entryCode);
     if (!result.ok) return failure(result.error === "not_found" ? "notFound" : result.error);
