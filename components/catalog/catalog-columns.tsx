@@ -4,9 +4,11 @@ import { useMemo } from "react";
 import { createColumnHelper } from "@tanstack/react-table";
 import type { ServerTableFeatures } from "@/components/data-table/features";
 import { Badge } from "@/components/ui/badge";
+import { holdsAnyTerm } from "@/domain/catalog/highlight";
 import { fillParam, localized } from "@/domain/catalog/localized";
 import type { Locale, LocalizedText, Section } from "@/domain/catalog/types";
 import { entryHref } from "./entry-href";
+import { Highlighted } from "./highlighted";
 
 export type CatalogTableRow = {
   code: string;
@@ -33,8 +35,12 @@ export function columnClass(id: string): string {
   return COLUMN_CLASSES[id] ?? "";
 }
 
-/** The catalogue's columns: each one's header text and how its cells render, in the reader's language. */
-export function useCatalogColumns() {
+/**
+ * The catalogue's columns: each one's header text and how its cells render, in the reader's language. `terms` (the
+ * search's) are marked where they occur; a row matched only in text the table does not show (the explanation,
+ * remediation or checklist) says so under its title.
+ */
+export function useCatalogColumns(terms: readonly string[] = []) {
   const t = useTranslations("catalog");
   const locale = useLocale() as Locale;
   return useMemo(
@@ -47,7 +53,7 @@ export function useCatalogColumns() {
               href={entryHref(info.getValue())}
               className="font-mono text-[13px] font-medium break-all text-blue-800 underline-offset-2 hover:underline"
             >
-              {info.getValue()}
+              <Highlighted text={info.getValue()} terms={terms} />
             </Link>
           ),
         }),
@@ -55,8 +61,19 @@ export function useCatalogColumns() {
           header: () => t("columns.title"),
           cell: (info) => {
             const title = localized(info.getValue(), locale);
-            if (!title) return null;
-            return <span lang={title.fellBack ? title.lang : undefined}>{fillParam(title.text, t.raw("paramPlaceholder") as string)}</span>;
+            const row = info.row.original;
+            const text = title ? fillParam(title.text, t.raw("paramPlaceholder") as string) : "";
+            const hiddenMatch = terms.length > 0 && !holdsAnyTerm([row.code, text, row.firstMessage], terms);
+            return (
+              <>
+                {title ? (
+                  <span lang={title.fellBack ? title.lang : undefined}>
+                    <Highlighted text={text} terms={terms} />
+                  </span>
+                ) : null}
+                {hiddenMatch ? <span className="mt-0.5 block text-xs text-slate-600">{t("results.matchedInGuide")}</span> : null}
+              </>
+            );
           },
         }),
         column.accessor("httpStatus", {
@@ -80,12 +97,12 @@ export function useCatalogColumns() {
             return message ? (
               // The vendor's messages are English whatever the UI language.
               <span lang="en" title={message} className="block truncate text-slate-700">
-                {message}
+                <Highlighted text={message} terms={terms} />
               </span>
             ) : null;
           },
         }),
       ]),
-    [t, locale],
+    [t, locale, terms],
   );
 }

@@ -1,8 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useMemo } from "react";
 import { ServerTable } from "@/components/data-table/server-table";
 import { SORT_KEYS, type CatalogListParams } from "@/domain/catalog/listing";
+import { parseSearchQuery } from "@/domain/catalog/search";
 import { columnClass, useCatalogColumns, type CatalogTableRow } from "./catalog-columns";
 import { CatalogEmpty } from "./catalog-empty";
 import type { CatalogPatch } from "./use-catalog-navigation";
@@ -24,7 +26,8 @@ export function CatalogTable({
   onClearAll?: () => void;
 }) {
   const t = useTranslations("catalog");
-  const columns = useCatalogColumns();
+  const terms = useMemo(() => parseSearchQuery(params.q).terms, [params.q]);
+  const columns = useCatalogColumns(terms);
   return (
     <ServerTable
       columns={columns}

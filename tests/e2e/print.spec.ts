@@ -1,3 +1,4 @@
+// Print layout and search marks: how results read on paper and on screen.
 import { expect, test } from "./fixtures";
 
 test.use({ locale: "en-US" });
@@ -19,4 +20,12 @@ test("a diagnosis prints without the header, forms and buttons, its findings and
 
   await page.emulateMedia({ media: "screen" });
   await expect(page.getByRole("navigation", { name: "Main navigation" })).toBeVisible();
+});
+
+test("catalog search marks the words that matched, in the code, title and message", async ({ pageAs }) => {
+  const page = await pageAs("viewer", { locale: "en-US" });
+  await page.goto("/errors?q=mandatory");
+  const marks = page.locator("table mark");
+  await expect(marks.first()).toBeVisible();
+  for (const text of await marks.allInnerTexts()) expect(text.toLowerCase()).toBe("mandatory");
 });
