@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
+import { Toasts } from "@/components/ui/toasts";
 import { getLocale, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import { currentTheme } from "./_lib/theme";
@@ -27,7 +28,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           {t("skipToContent")}
         </a>
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <NextIntlClientProvider>
+          <Toasts>{children}</Toasts>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -4,11 +4,13 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { saveSettingsAction } from "./actions";
 import { SubmitWithStatus } from "../admin-parts";
+import { useToastOnSuccess } from "@/components/ui/toasts";
 
 /** The in-app settings as one form; each setting a labelled control with a sentence on what it changes. */
 export function SettingsForm({ requireDraftApproval }: { requireDraftApproval: boolean }) {
   const t = useTranslations("admin.settings");
   const [state, action, pending] = useActionState(saveSettingsAction, null);
+  useToastOnSuccess(state);
   return (
     <form action={action} className="space-y-4">
       <div className="flex items-start gap-2">

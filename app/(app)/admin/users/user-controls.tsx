@@ -5,6 +5,7 @@ import { useActionState, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { Role } from "@/domain/auth/roles";
 import { changeUserAction } from "./actions";
+import { useToastOnSuccess } from "@/components/ui/toasts";
 
 const ROW_BUTTON =
   "inline-flex h-8 items-center rounded-md border bg-white px-2.5 text-sm font-medium disabled:cursor-not-allowed disabled:opacity-50";
@@ -23,6 +24,7 @@ export function UserControls({ user, isSelf, roles }: Props) {
   const t = useTranslations("admin.users");
   const tRoles = useTranslations("common.roles");
   const [state, action, pending] = useActionState(changeUserAction, null);
+  useToastOnSuccess(state);
   const [confirming, setConfirming] = useState(false);
   useEffect(() => {
     if (state?.ok) setConfirming(false);

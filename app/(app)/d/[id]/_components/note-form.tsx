@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { useToastOnSuccess } from "@/components/ui/toasts";
 import { Field, submitOnCtrlEnter, controlBorderClass } from "@/components/ui/field";
 import { DIAGNOSIS_LIMITS } from "@/domain/diagnosis-service/input";
 import type { DiagnosisActionResult, DiagnosisActionState } from "../actions";
@@ -12,6 +13,7 @@ type FormAction = (previous: DiagnosisActionState, formData: FormData) => Promis
 export function NoteForm({ diagnosisId, action }: { diagnosisId: string; action: FormAction }) {
   const t = useTranslations("diagnosis.notes");
   const [state, formAction, pending] = useActionState(action, null);
+  useToastOnSuccess(state);
   const field = useRef<HTMLTextAreaElement>(null);
   // Controlled, so a refused note keeps its text (React resets uncontrolled fields after every action).
   const [body, setBody] = useState("");

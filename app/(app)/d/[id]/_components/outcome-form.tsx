@@ -7,6 +7,7 @@ import { Field, FieldError, controlBorderClass } from "@/components/ui/field";
 import { DIAGNOSIS_LIMITS } from "@/domain/diagnosis-service/input";
 import type { Outcome } from "@/domain/diagnosis-service/types";
 import type { DiagnosisActionResult, DiagnosisActionState } from "../actions";
+import { useToastOnSuccess } from "@/components/ui/toasts";
 
 type FormAction = (previous: DiagnosisActionState, formData: FormData) => Promise<DiagnosisActionResult>;
 
@@ -22,6 +23,7 @@ export function OutcomeForm({
 }) {
   const t = useTranslations("diagnosis.outcome");
   const [state, formAction, pending] = useActionState(action, null);
+  useToastOnSuccess(state);
   const [choice, setChoice] = useState<Outcome | null>(current?.value ?? null);
   const [reason, setReason] = useState(current?.reason ?? "");
   const reasonField = useRef<HTMLTextAreaElement>(null);

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field, controlBorderClass } from "@/components/ui/field";
 import { DIAGNOSIS_LIMITS } from "@/domain/diagnosis-service/input";
 import type { DiagnosisActionResult, DiagnosisActionState } from "../actions";
+import { useToastOnSuccess } from "@/components/ui/toasts";
 
 type FormAction = (previous: DiagnosisActionState, formData: FormData) => Promise<DiagnosisActionResult>;
 
@@ -13,6 +14,7 @@ type FormAction = (previous: DiagnosisActionState, formData: FormData) => Promis
 export function TicketRefForm({ diagnosisId, current, action }: { diagnosisId: string; current: string | null; action: FormAction }) {
   const t = useTranslations("diagnosis.ticket");
   const [state, formAction, pending] = useActionState(action, null);
+  useToastOnSuccess(state);
   const [value, setValue] = useState(current ?? "");
   const error = state && !state.ok ? (state.fieldErrors.ticketRef ?? state.message) : null;
   return (

@@ -9,6 +9,7 @@ import { saveDraftAction, saveGuideAction, type SaveGuideState } from "../action
 import { ChecklistEditor, type DraftStep } from "./checklist-editor";
 import { EditorActions } from "./editor-actions";
 import { TextField } from "./guide-text-field";
+import { useToastOnSuccess } from "@/components/ui/toasts";
 
 type Draft = {
   title: Record<Locale, string>;
@@ -38,6 +39,7 @@ export function GuideEditor(props: {
   // Saving keeps the form open (it says what it saved); the next save builds on the revision just written.
   const [baseRevision, setBaseRevision] = useState(props.initial.revision);
   const [state, setState] = useState<SaveGuideState | null>(null);
+  useToastOnSuccess(state);
   const [reason, setReason] = useState("");
   const [draft, setDraft] = useState<Draft>(() => ({
     title: full(props.initial.title),

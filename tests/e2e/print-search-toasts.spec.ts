@@ -1,4 +1,4 @@
-// Print layout and search marks: how results read on paper and on screen.
+// Print layout, search marks and save notices: how results read on paper and on screen.
 import { expect, test } from "./fixtures";
 
 test.use({ locale: "en-US" });
@@ -28,4 +28,19 @@ test("catalog search marks the words that matched, in the code, title and messag
   const marks = page.locator("table mark");
   await expect(marks.first()).toBeVisible();
   for (const text of await marks.allInnerTexts()) expect(text.toLowerCase()).toBe("mandatory");
+});
+
+test("a save says so in a notice that screen readers hear, then goes", async ({ pageAs }) => {
+  const page = await pageAs("editor", { locale: "en-US" });
+  await page.goto("/diagnose");
+  await page
+    .getByLabel("Error text or RequestId")
+    .fill('{"Code":"Throttling.User","Message":"Request was denied due to user flow control."}');
+  await page.getByRole("button", { name: "Diagnose", exact: true }).click();
+  await expect(page).toHaveURL(/\/d\/[0-9A-Za-z]{12}$/);
+  await page.getByLabel("Add a note").fill("Asked the customer for their QPS.");
+  await page.getByRole("button", { name: "Add note" }).click();
+  const notice = page.getByRole("status").filter({ hasText: "Saved." });
+  await expect(notice).toBeVisible();
+  await expect(notice).toBeHidden({ timeout: 8000 });
 });
