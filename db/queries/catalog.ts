@@ -52,9 +52,19 @@ function termMatches(term: string): SQL {
   return sql`(${sql.join(proofs, sql` or `)})`;
 }
 
+/**
+ * An entry's own texts (code, vendor messages, every language of the team's title, explanation, remediation and
+ * checklist), normalised as the search normalises and with each run of whitespace made one space, so a quoted phrase
+ * can be found word for word. The texts are kept apart by a control character, so no phrase spans two of them.
+ * Read only for phrases: the search index cannot see word order.
+ */
+const phraseText = sql`regexp_replace(lower(normalize(concat_ws(chr(1), ${errorEntries.code}, array_to_string(${errorEntries.messages}, chr(1)),
+  (select string_agg(v #>> '{}', chr(1)) from jsonb_path_query(jsonb_build_array(${entryGuides.title}, ${entryGuides.explanation},
+    ${entryGuides.remediation}, ${entryGuides.checklist}), 'strict $.**') as v where jsonb_typeof(v) = 'string')), NFKC)), '[[:space:]]+', ' ', 'g')`;
+
 /** The WHERE clause for a search and filters; shared by the page query and its count. */
 export function catalogWhere(params: Pick<CatalogListParams, "q" | "status" | "section" | "retryable">): SQL | undefined {
-  const { terms } = parseSearchQuery(params.q);
+  const { terms, phrases } = parseSearchQuery(params.q);
   const statusTerms = terms.filter((term) => httpStatusOfTerm(term) !== null);
   const textTerms = terms.filter((term) => httpStatusOfTerm(term) === null);
   const grams = [...new Set(textTerms.flatMap(searchGramsOfTerm))];
@@ -70,6 +80,7 @@ export function catalogWhere(params: Pick<CatalogListParams, "q" | "status" | "s
       (term) =>
         sql`(${errorEntries.httpStatus} = ${httpStatusOfTerm(term)} or ${errorEntries.searchKeys} @> (select ${sql.param([term])}::text[]))`,
     ),
+    ...phrases.map((phrase) => sql`${phraseText} like ${`%${escapeLike(phrase)}%`}`),
     params.status.length ? inArray(errorEntries.httpStatus, params.status) : undefined,
     params.section.length ? inArray(errorEntries.section, params.section) : undefined,
     params.retryable ? eq(entryGuides.retryable, params.retryable === "yes") : undefined,
@@ -190,7 +201,8 @@ function withoutTotal<Row extends { total: unknown }>(counted: Row[]): Omit<Row,
 export async function listCatalog(db: Db, params: CatalogListParams, locale: Locale): Promise<{ rows: CatalogRow[]; total: number }> {
   const where = catalogWhere(params);
   const order = ordering(params, locale);
-  const filtersOnGuides = params.retryable !== null;
+  // The retryable filter and quoted phrases read the team's text in entry_guides.
+  const filtersOnGuides = params.retryable !== null || parseSearchQuery(params.q).phrases.length > 0;
   const readsGuides = filtersOnGuides || order.readsGuides;
   const { terms } = parseSearchQuery(params.q);
   // Without search terms every statement is index-driven anyway (the unfiltered page an index-only scan).

@@ -113,13 +113,27 @@ export function httpStatusOfTerm(term: string): number | null {
 export type ParsedQuery = {
   /** Every term must occur as a substring (AND); the catalog query asks its index for searchGramsOfTerm of each. */
   terms: string[];
+  /**
+   * Quoted phrases (`"signature method"`), each its words joined by one space: the words must also occur next to
+   * each other, in that order, in one text of the entry. Their words are among `terms`, so the index still narrows.
+   */
+  phrases: string[];
 };
 
 export const MAX_QUERY_LENGTH = 200;
 
+/** A balanced pair of straight or typographic double quotes around at least one word. */
+const QUOTED = /["“”]([^"“”]*\S[^"“”]*)["“”]/g;
+
 export function parseSearchQuery(query: string): ParsedQuery {
-  const terms = normalizeForSearch(query.slice(0, MAX_QUERY_LENGTH))
-    .split(/\s+/)
-    .filter((t) => t.length > 0);
-  return { terms: [...new Set(terms)] };
+  const normalized = normalizeForSearch(query.slice(0, MAX_QUERY_LENGTH));
+  const phrases: string[] = [];
+  // A quoted phrase gives its words to `terms` (without the quotes) and itself to `phrases`; a lone quote stays a character.
+  const unquoted = normalized.replace(QUOTED, (_quoted, inner: string) => {
+    const words = inner.split(/\s+/).filter(Boolean);
+    if (words.length > 1) phrases.push(words.join(" "));
+    return ` ${words.join(" ")} `;
+  });
+  const terms = unquoted.split(/\s+/).filter((t) => t.length > 0);
+  return { terms: [...new Set(terms)], phrases: [...new Set(phrases)] };
 }

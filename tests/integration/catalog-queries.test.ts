@@ -99,6 +99,25 @@ describe.each(engines)("catalog queries on %s", (engine) => {
       expect(await search(t.db, { q: "temporary failure of the server" })).toEqual(["ServiceUnavailable"]);
     });
 
+    test("a quoted phrase finds its words next to each other and in order, in one text of the entry", async () => {
+      const phrase = await search(t.db, { q: '"user flow control"' });
+      expect(phrase).toContain("Throttling.User");
+      expect(phrase).not.toContain("Throttling.API");
+      // Word order and adjacency count: the same words unquoted find entries the phrase does not.
+      expect((await search(t.db, { q: "control flow" })).length).toBeGreaterThan(0);
+      expect(await search(t.db, { q: '"control flow"' })).toEqual([]);
+      // Case, full-width letters, typographic quotes and extra spaces do not.
+      expect(await search(t.db, { q: "“USER   ｆｌｏｗ control”" })).toEqual(phrase);
+      // A phrase with words beside it: both must hold.
+      expect(await search(t.db, { q: '"flow control" api' })).toContain("Throttling.API");
+    });
+
+    test("a lone quote is searched as a character, not as the start of a phrase", async () => {
+      expect(parseSearchQuery('say "hello').phrases).toEqual([]);
+      expect(parseSearchQuery('"one word"').phrases).toEqual(["one word"]);
+      expect(parseSearchQuery('"single"').phrases).toEqual([]);
+    });
+
     test("by Chinese text, two characters being enough", async () => {
       expect(await search(t.db, { q: "备案" })).toContain("InvalidICPLicense");
       expect(await search(t.db, { q: "域名" })).toContain("DomainNotResolved");
