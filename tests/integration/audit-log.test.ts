@@ -160,7 +160,7 @@ const CALLS: Record<string, { kind: string; args: (ctx: Ctx) => Promise<unknown[
         messages: ["The audit team code is wrong."],
         title: { "zh-CN": "", en: "Audit team code" },
         explanation: { "zh-CN": "", en: "A code the team documented." },
-        remediation: { "zh-CN": "", en: "" },
+        remediation: { "zh-CN": "", en: "Use the documented code." },
         checklist: [],
         retryable: false,
         confirmCaptures: false,
