@@ -27,14 +27,22 @@ export type AuditEvent = {
  * answer must not turn into an error page.
  */
 export async function recordAudit(event: AuditEvent): Promise<void> {
-  const requestHeaders = await headers().catch(() => null);
   await writeAudit({
     actor: actorOfUser(event.actor),
     kind: event.event ?? event.action,
     target: event.target,
     changes: event.changes,
-    clientAddress: requestHeaders ? clientAddressOf(requestHeaders) : null,
+    clientAddress: await requestClientAddress(),
   });
+}
+
+/** The caller's address, or null outside a request (a test or a script calling an action): headers() then throws at once. */
+async function requestClientAddress(): Promise<string | null> {
+  try {
+    return clientAddressOf(await headers());
+  } catch {
+    return null;
+  }
 }
 
 /** For /api/v1 route handlers that change something: the caller (a key, a session or a local tool) is the actor. */
