@@ -153,6 +153,23 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
           },
         },
       },
+      "/api/v1/catalog/import": {
+        post: {
+          summary: "Import a catalog file (the local tool only)",
+          description:
+            "For `npm run catalog:import` on this machine while the app holds the embedded database: the body is the file, `?dryRun=1` only previews. Neither people nor API keys may call it; people import on the Catalog updates page.",
+          tags: ["Catalog"],
+          security: [],
+          requestBody: { content: { "text/plain": { schema: z.string() } } },
+          responses: {
+            "200": { description: "What was (or, with `dryRun=1`, would be) added and changed." },
+            "400": error("The file is not valid (`invalid_file`, with the line and the problem); nothing was written."),
+            "403": error("Not the local tool (`forbidden`)."),
+            "409": error("The catalog changed while importing; nothing was written."),
+            "413": error("The file is larger than 32 MB."),
+          },
+        },
+      },
       "/api/v1/openapi.json": {
         get: { summary: "This document", tags: ["Reference"], security: [], responses: { "200": { description: "OpenAPI 3.1 JSON." } } },
       },
