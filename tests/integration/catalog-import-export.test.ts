@@ -42,7 +42,7 @@ describe.each(engines)("catalog import and export on %s", (engine) => {
       remediation: full(entry.remediation),
       checklist: [
         { title: { "zh-CN": "检查 CNAME", en: "Check the CNAME" }, detail: { "zh-CN": "dig 域名", en: "dig the domain" } },
-        { title: { "zh-CN": "", en: "Wait for DNS" }, detail: { "zh-CN": "", en: "" } },
+        { title: { "zh-CN": "", en: "Wait for DNS propagation" }, detail: { "zh-CN": "", en: "" } },
       ],
       retryable: true,
       reason: "round-trip fixture",
@@ -70,8 +70,8 @@ describe.each(engines)("catalog import and export on %s", (engine) => {
         title: { "zh-CN": "检查 CNAME", en: "Check the CNAME" },
         detail: { "zh-CN": "dig 域名", en: "dig the domain" },
       });
-      // Search reads the imported text.
-      const found = await listCatalog(fromCsv.db, parseCatalogParams({ q: "Wait for DNS" }), "en");
+      // Search reads the imported text (a word only this step has: I410GG's remediation also says to wait for DNS).
+      const found = await listCatalog(fromCsv.db, parseCatalogParams({ q: "DNS propagation" }), "en");
       expect(found.rows.map((r) => r.code)).toEqual(["DomainNotResolved"]);
     } finally {
       await fromJson.close();
