@@ -55,16 +55,16 @@ describe("normalizeForSearch", () => {
 
 describe("parseSearchQuery", () => {
   test("splits on any whitespace, normalizes and drops repeated terms", () => {
-    expect(parseSearchQuery("  Domain\tＤＯＭＡＩＮ　not  ")).toEqual({ terms: ["domain", "not"] });
+    expect(parseSearchQuery("  Domain\tＤＯＭＡＩＮ　not  ")).toEqual({ terms: ["domain", "not"], phrases: [] });
   });
 
   test("an empty or blank query has no terms", () => {
-    expect(parseSearchQuery("")).toEqual({ terms: [] });
-    expect(parseSearchQuery(" \t\u3000 ")).toEqual({ terms: [] });
+    expect(parseSearchQuery("")).toEqual({ terms: [], phrases: [] });
+    expect(parseSearchQuery(" \t\u3000 ")).toEqual({ terms: [], phrases: [] });
   });
 
   test("keeps single-character terms", () => {
-    expect(parseSearchQuery("a 域")).toEqual({ terms: ["a", "域"] });
+    expect(parseSearchQuery("a 域")).toEqual({ terms: ["a", "域"], phrases: [] });
   });
 
   test("keeps placeholders and dots, which codes contain", () => {
