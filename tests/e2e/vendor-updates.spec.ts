@@ -1,3 +1,4 @@
+// Named to run after catalog.spec.ts (files run in name order): applying a vendor page adds an entry, and that spec counts them.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -36,7 +36,7 @@ export async function SiteHeader({ user }: { user: CurrentUser }) {
         <nav aria-label={t("nav.mainNavigation")} className="flex-1">
           <NavLinks links={links} />
         </nav>
-        <div className="flex items-center gap-4 text-sm">
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
           <QuickJump />
           <p className="text-slate-700" data-testid="current-user">
             <span className="font-medium text-slate-900">{user.name}</span>
