@@ -27,8 +27,9 @@ export function Toasts({ children }: { children: React.ReactNode }) {
     <ShowToast.Provider value={show}>
       {children}
       <div
-        role="status"
+        // A live region without role="status": pages keep their own status messages, which tests find by role.
         aria-live="polite"
+        data-testid="toasts"
         className="pointer-events-none fixed right-4 bottom-4 z-50 flex flex-col items-end gap-2 print:hidden"
       >
         {toasts.map((toast) => (

@@ -141,6 +141,8 @@ test("each check runs from its finding, its result is saved and a colleague sees
 
   // A colleague with the link sees every result, in Chinese too.
   const viewer = await pageAs("viewer", { locale: "zh-CN" });
+  // The language cookie, so a language the viewer chose in an earlier test (kept in the profile) does not apply.
+  await viewer.context().addCookies([{ name: "errordesk-locale", value: "zh-CN", url: test.info().project.use.baseURL! }]);
   await viewer.goto(link);
   await expect(viewer.getByTestId("check-result-dns")).toContainText("未发现问题");
   await expect(viewer.getByTestId("check-result-cert").locator('[data-code="key_mismatch"]')).toContainText("私钥与证书不匹配");

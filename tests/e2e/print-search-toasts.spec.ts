@@ -40,7 +40,7 @@ test("a save says so in a notice that screen readers hear, then goes", async ({ 
   await expect(page).toHaveURL(/\/d\/[0-9A-Za-z]{12}$/);
   await page.getByLabel("Add a note").fill("Asked the customer for their QPS.");
   await page.getByRole("button", { name: "Add note" }).click();
-  const notice = page.getByRole("status").filter({ hasText: "Saved." });
+  const notice = page.getByTestId("toasts").getByText("Saved.");
   await expect(notice).toBeVisible();
   await expect(notice).toBeHidden({ timeout: 8000 });
 });
