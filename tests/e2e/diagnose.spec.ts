@@ -259,7 +259,7 @@ test("/ is the home page with the diagnose box, Diagnose leads the navigation, a
   await page.goto("/diagnose");
   const nav = page.getByRole("navigation", { name: "Main navigation" });
   await expect(nav.getByRole("link").first()).toHaveText("Diagnose");
-  await expect(nav.getByRole("link", { name: "Diagnose" })).toHaveAttribute("aria-current", "page");
+  await expect(nav.getByRole("link", { name: "Diagnose", exact: true })).toHaveAttribute("aria-current", "page");
 
   const link = await diagnoseToLink(page, nodeTeaError(requestId()), { ticket: "INC-RECENT" });
   await page.goto("/diagnose");
