@@ -43,6 +43,8 @@ test("an editor creates an entry, a paste is diagnosed against it at once, then 
   await page.getByLabel("Why is this entry retired?").fill("Replaced by the vendor's own code");
   await page.getByRole("button", { name: "Retire entry" }).click();
   await expect(page.getByText(/This entry was retired on .*Replaced by the vendor's own code/)).toBeVisible();
+  // The page's title arrives with the refreshed metadata, a moment after the retired notice.
+  await expect(page).toHaveTitle(/QuotaExceeded\.E2eInstances/);
   await expectNoSeriousA11yViolations(page);
 });
 
