@@ -68,6 +68,8 @@ test.describe("heavy pastes on the app under test", () => {
     pageAs,
   }) => {
     const page = await pageAs("viewer", { locale: "zh-CN", javaScriptEnabled: false });
+    // The language cookie, so a language an earlier test chose for the viewer does not apply.
+    await page.context().addCookies([{ name: "errordesk-locale", value: "zh-CN", url: test.info().project.use.baseURL! }]);
     await page.goto("/diagnose");
     await page
       .getByLabel("报错文本或 RequestId")
