@@ -10,11 +10,11 @@ export default async function AuthLayout({ children }: { children: React.ReactNo
   const t = await getTranslations("common");
   return (
     <div className="flex min-h-screen flex-col">
-      <header className="flex items-center justify-between border-b border-slate-200 bg-white px-6 py-3">
+      <header className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-6 py-3">
         <p className="text-lg font-semibold text-slate-900">
           {t("appName")} <span className="ml-2 text-sm font-normal text-slate-600">{t("tagline")}</span>
         </p>
-        <div className="flex items-center gap-3">
+        <div className="flex flex-wrap items-center gap-3">
           <LanguageSwitcher setLocale={setLocaleAction} />
           <ThemeSwitcher current={await currentTheme()} setTheme={setThemeAction} />
         </div>
