@@ -139,6 +139,12 @@ export const test = base.extend<Fixtures>({
         storageState,
         extraHTTPHeaders: { "x-forwarded-for": uniqueClientIp(), ...options.extraHTTPHeaders },
       });
+      // A browser locale asked for is the page's language: the language cookie says so, whatever an earlier test left
+      // in the role's profile (which sign-in restores into that cookie).
+      if (options.locale) {
+        const locale = options.locale.toLowerCase().startsWith("zh") ? "zh-CN" : "en";
+        await context.addCookies([{ name: "errordesk-locale", value: locale, url: baseURL }]);
+      }
       contexts.push(context);
       return context.newPage();
     });
