@@ -219,7 +219,8 @@ test.describe("user management", () => {
 
     // Capture a real deactivate request for someone else, then aim it at the admin's own account.
     const row = admin.getByTestId("user-row").filter({ hasText: target.email });
-    const captured = await captureAction(admin, () => row.getByRole("button", { name: `Deactivate ${target.name}` }).click());
+    await row.getByRole("button", { name: `Deactivate ${target.name}` }).click();
+    const captured = await captureAction(admin, () => row.getByRole("button", { name: "Yes, deactivate" }).click());
     await expect(row.getByRole("status")).toContainText("is deactivated");
     const ownId = await admin.request
       .get("/api/auth/admin/list-users", {
