@@ -1,34 +1,23 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { entryHref } from "@/components/catalog/entry-href";
+import { cell, InsightsTable } from "./insights-table";
 import type { TopCode } from "@/db/queries/insights";
 import { solveRate, trendOf } from "@/domain/insights";
-
-const cell = "px-3 py-2 align-top";
 
 /** The figures behind the chart, one row per code: the accessible form of the chart, and the RequestIds behind each bar. */
 export async function TopCodesTable({ rows }: { rows: TopCode[] }) {
   const t = await getTranslations("insights.top");
   return (
-    <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm" data-testid="top-codes-table">
-        <caption className="sr-only">{t("heading")}</caption>
-        <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-          <tr>
-            {(["code", "current", "previous", "trend", "solveRate", "requestIds"] as const).map((key) => (
-              <th key={key} scope="col" className={`${cell} font-medium`}>
-                {t(key)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((row) => (
-            <TopCodeRow key={row.code} row={row} t={t} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <InsightsTable
+      caption={t("heading")}
+      headers={(["code", "current", "previous", "trend", "solveRate", "requestIds"] as const).map((key) => t(key))}
+      testId="top-codes-table"
+    >
+      {rows.map((row) => (
+        <TopCodeRow key={row.code} row={row} t={t} />
+      ))}
+    </InsightsTable>
   );
 }
 
