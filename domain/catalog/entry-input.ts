@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { storable } from "../text/storable";
+import { ENTRY_LIMITS } from "./entry-limits";
 import { guideInput } from "./guide-input";
 import { SECTIONS } from "./types";
 
@@ -7,7 +8,7 @@ import { SECTIONS } from "./types";
  * What an editor gives to create an entry the vendor pages lack, retire one, or rename a code the team created.
  * Codes are checked here, in one place, for the form, the server action and the mutation alike.
  */
-export const ENTRY_LIMITS = { code: 100, message: 500, messages: 10, retireReason: 500 } as const;
+export { ENTRY_LIMITS };
 
 /** Entries the team created carry this instead of a vendor page's name in `vendor_source`. */
 export const TEAM_SOURCE = "ErrorDesk team";

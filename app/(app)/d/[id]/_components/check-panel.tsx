@@ -4,8 +4,6 @@ import { useTranslations } from "next-intl";
 import { type FormEvent, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { controlBorderClass, Field } from "@/components/ui/field";
-import { browserCertificateReader } from "@/components/checks/browser-crypto";
-import { checkCertificate } from "@/domain/checks/cert";
 import type { CheckKind } from "@/domain/checks/registry";
 import type { CheckResult } from "@/domain/checks/types";
 import type { CheckActionState } from "../check-actions";
@@ -48,6 +46,11 @@ export function CheckPanel({ diagnosisId, findingIndex, kind, prefill, saved, la
         return;
       }
       try {
+        // The X.509 code (about 60 KB) loads when someone runs this check, not with every diagnosis.
+        const [{ checkCertificate }, { browserCertificateReader }] = await Promise.all([
+          import("@/domain/checks/cert"),
+          import("@/components/checks/browser-crypto"),
+        ]);
         // The key is read here and dropped with this closure; only the result (no key material) is sent.
         const computed = await checkCertificate(
           {

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { entryHref } from "@/components/catalog/entry-href";
 import { Alert } from "@/components/ui/alert";
-import { ENTRY_LIMITS } from "@/domain/catalog/entry-input";
+import { ENTRY_LIMITS } from "@/domain/catalog/entry-limits";
 import { renameEntryAction, restoreEntryAction, retireEntryAction } from "../actions";
 import { TextField } from "../edit/_components/guide-text-field";
 

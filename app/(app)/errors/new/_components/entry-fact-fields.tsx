@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useId } from "react";
-import { ENTRY_LIMITS } from "@/domain/catalog/entry-input";
+import { ENTRY_LIMITS } from "@/domain/catalog/entry-limits";
 import { SECTIONS, type Section } from "@/domain/catalog/types";
 import { TextField } from "../../[code]/edit/_components/guide-text-field";
 

@@ -1,6 +1,9 @@
 import { useTranslations } from "next-intl";
 import { useId } from "react";
-import { Markdown } from "@/components/catalog/markdown";
+import dynamic from "next/dynamic";
+
+// Loaded only where a field shows a preview, so pages with plain fields (retire, rename) do not ship the Markdown renderer.
+const Markdown = dynamic(() => import("@/components/catalog/markdown").then((m) => m.Markdown));
 
 /**
  * A labelled text input or textarea with an optional hint and error, both tied to it by `aria-describedby`.
