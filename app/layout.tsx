@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
+import { HydrationMark } from "@/components/ui/hydration-mark";
 import { Toasts } from "@/components/ui/toasts";
 import { getLocale, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
@@ -30,6 +31,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         </a>
         <NextIntlClientProvider>
           <Toasts>{children}</Toasts>
+          <HydrationMark />
         </NextIntlClientProvider>
       </body>
     </html>

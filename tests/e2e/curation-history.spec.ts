@@ -1,10 +1,10 @@
 import type { Page } from "@playwright/test";
-import { expect, expectNoSeriousA11yViolations, test } from "./fixtures";
+import { expect, expectNoSeriousA11yViolations, gotoHydrated, test } from "./fixtures";
 
 const en = { locale: "en-US" };
 
 async function edit(page: Page, code: string, remediation: string, reason: string) {
-  await page.goto(`/errors/${code}/edit`);
+  await gotoHydrated(page, `/errors/${code}/edit`);
   await page.getByLabel("Remediation · English", { exact: true }).fill(remediation);
   await page.getByLabel("Reason for this change", { exact: true }).fill(reason);
 }

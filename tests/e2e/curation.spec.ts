@@ -1,4 +1,4 @@
-import { expect, expectNoSeriousA11yViolations, test } from "./fixtures";
+import { expect, expectNoSeriousA11yViolations, gotoHydrated, test } from "./fixtures";
 
 /**
  * Curation in a real browser: an editor creates an entry for a code the vendor pages lack and a paste naming it is
@@ -50,7 +50,7 @@ test("an editor creates an entry, a paste is diagnosed against it at once, then 
 
 test("a template that captures existing codes is shown them and needs confirmation", async ({ pageAs }) => {
   const page = await pageAs("editor", { locale: "en-US" });
-  await page.goto("/errors/new");
+  await gotoHydrated(page, "/errors/new");
   await page.getByLabel("Code", { exact: true }).fill("I404%s");
   await page.getByLabel("HTTP status").fill("404");
   await page.getByLabel("Messages").fill("Not found on the data plane: %s");

@@ -1,9 +1,9 @@
-import { expect, expectNoSeriousA11yViolations, test } from "./fixtures";
+import { expect, expectNoSeriousA11yViolations, gotoHydrated, test } from "./fixtures";
 
 test.describe("editing an entry", () => {
   test("an editor saves a change as a new revision that readers see at once", async ({ pageAs }) => {
     const page = await pageAs("editor");
-    await page.goto("/errors/CertificateNotMatch/edit");
+    await gotoHydrated(page, "/errors/CertificateNotMatch/edit");
     await expect(page.getByRole("heading", { level: 1 })).toContainText("CertificateNotMatch");
     await expectNoSeriousA11yViolations(page);
 
@@ -20,7 +20,7 @@ test.describe("editing an entry", () => {
 
   test("a save without a reason is refused with a message beside the field and nothing is lost", async ({ pageAs }) => {
     const page = await pageAs("editor", { locale: "en-US" });
-    await page.goto("/errors/PrivateKeyEncrypted/edit");
+    await gotoHydrated(page, "/errors/PrivateKeyEncrypted/edit");
     const title = page.getByLabel("Title · English", { exact: true });
     await title.fill("Private key must be unencrypted (draft)");
     await page.getByRole("button", { name: "Save revision" }).click();
@@ -32,7 +32,7 @@ test.describe("editing an entry", () => {
 
   test("checklist steps can be added, reordered and removed from the keyboard", async ({ pageAs }) => {
     const page = await pageAs("editor", { locale: "en-US" });
-    await page.goto("/errors/EqualSignature/edit");
+    await gotoHydrated(page, "/errors/EqualSignature/edit");
     const steps = page.locator("fieldset").filter({ hasText: "Troubleshooting checklist" }).locator("ol > li");
     const before = await steps.count();
     await page.getByRole("button", { name: "Add a step" }).focus();

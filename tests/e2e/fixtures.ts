@@ -111,6 +111,12 @@ async function createThrowawayUser(playwright: Playwright, baseURL: string, role
 }
 
 /** Fills and submits the sign-in form on the current page (which must be /sign-in). */
+/** Loads a page and waits until React has hydrated it (components/ui/hydration-mark.tsx), so typing is not lost. */
+export async function gotoHydrated(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}
+
 export async function signInWithForm(page: Page, email: string, password: string): Promise<void> {
   await page.locator("#sign-in-email").fill(email);
   await page.locator("#sign-in-password").fill(password);
