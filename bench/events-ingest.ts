@@ -24,7 +24,7 @@ import { databaseTarget } from "@/db/config";
 import { importEvents, insertRequestEvents } from "@/db/mutations/request-events";
 import vendorFacts from "@/db/seed/vendor-facts.json";
 import type { VendorFacts } from "@/domain/catalog/types";
-import { MAX_INPUT_BYTES } from "@/domain/diagnosis-service/input";
+import { MAX_INPUT_BYTES } from "@/domain/diagnosis-service/limits";
 import { parseEvents, type RequestEventInput } from "@/domain/events";
 import { demoEventRecords } from "@/domain/events/demo";
 import { createServerTestDatabase, type TestDatabase } from "@/tests/support/databases";

@@ -9,10 +9,11 @@
  * is sent with every request Lighthouse makes), saves one diagnosis through the API, and runs Lighthouse in the
  * distribution's Chromium. Lighthouse's default is a mid-range phone on a slow 4G network (simulated);
  * BENCH_PRESET=desktop uses its desktop settings. Optional: BENCH_PORT (3919), CHROMIUM_PATH (/usr/bin/chromium).
+ * BENCH_REPORT_DIR=<folder> also writes each page's full Lighthouse report there (JSON), to see what costs time.
  * Target: performance ≥ 95 and accessibility 100 on every page. A bench, not a test: it never fails on a miss.
  */
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as chromeLauncher from "chrome-launcher";
@@ -123,6 +124,11 @@ async function main(): Promise<void> {
       if (new URL(run.lhr.finalDisplayedUrl).pathname !== page.split("?")[0])
         throw new Error(`${page} ended at ${run.lhr.finalDisplayedUrl}: not signed in?`);
       const s = summarise(run.lhr);
+      if (process.env.BENCH_REPORT_DIR) {
+        mkdirSync(process.env.BENCH_REPORT_DIR, { recursive: true });
+        const name = `${page.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "root"}.json`;
+        writeFileSync(path.join(process.env.BENCH_REPORT_DIR, name), JSON.stringify(run.lhr));
+      }
       rows.push([
         page,
         ...CATEGORIES.map((c) => String(s.scores[c])),

@@ -8,7 +8,7 @@
  */
 import { ALL_VENDOR_FACTS } from "../db/seed/vendor-sources";
 import { createMatcher, diagnose } from "../domain/diagnosis";
-import { MAX_INPUT_BYTES } from "../domain/diagnosis-service/input";
+import { MAX_INPUT_BYTES } from "../domain/diagnosis-service/limits";
 import { toApiResult } from "../domain/diagnosis-service/result";
 import { runPerFile } from "./input-files";
 

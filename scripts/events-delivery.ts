@@ -9,7 +9,7 @@ import { resolveDataDir } from "../db/config";
 import { EmbeddedDatabaseBusyError, readLiveLock } from "../db/embedded-lock";
 import { insertRequestEvents } from "../db/mutations/request-events";
 import { LOCAL_TOKEN_HEADER } from "../domain/auth/local-token";
-import { MAX_INPUT_BYTES } from "../domain/diagnosis-service/input";
+import { MAX_INPUT_BYTES } from "../domain/diagnosis-service/limits";
 import { parseEvents, splitEventRecords, type EventError, type EventPosition, type IngestSummary } from "../domain/events";
 
 /** Leaves room under the route's 1 MB limit. */

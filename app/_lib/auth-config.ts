@@ -9,7 +9,8 @@ import { reserveSignIn, settleSignIn, type SignInAttempt, type SignInLimits } fr
 import * as schema from "@/db/schema";
 import type { Db } from "@/db/types";
 import { CLIENT_ADDRESS_HEADER } from "@/domain/auth/client-address";
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from "@/domain/auth/credentials";
+import { passwordProblem } from "@/domain/auth/credentials";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/domain/auth/password-length";
 import { isLocale, LOCALE_COOKIE } from "@/i18n/locale";
 import { AUDITED_AUTH_PATHS, auditAuthChange, auditSignIn } from "./auth-audit";
 import { configuredPublicOrigin } from "./public-url";

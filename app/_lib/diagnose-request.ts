@@ -1,5 +1,5 @@
 import "server-only";
-import { MAX_INPUT_BYTES, withinInputLimit } from "@/domain/diagnosis-service/input";
+import { MAX_INPUT_BYTES, withinInputLimit } from "@/domain/diagnosis-service/limits";
 import { diagnoseJsonBody } from "@/domain/api/v1";
 import type { PoolRefusal } from "./diagnosis-pool";
 import { programError, readBodyLimited } from "./request-body";

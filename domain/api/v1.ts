@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { API_KEY_SCOPES } from "../auth/api-keys";
 import { LOCALES, SECTIONS } from "../catalog/types";
-import { storable } from "../text/storable";
+import { storable } from "../text/storable-schema";
 
 /**
  * The zod schemas of the /api/v1 program API: the route handlers validate requests with them, and the OpenAPI

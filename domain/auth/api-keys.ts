@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import * as z from "zod";
-import { storable } from "../text/storable";
+import { storable } from "../text/storable-schema";
 
 /**
  * Keys for programs (ticket systems, log shippers). The key itself is shown once and only its SHA-256 is

@@ -1,14 +1,7 @@
 import * as z from "zod";
-import { storable } from "../text/storable";
+import { storable } from "../text/storable-schema";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./password-length";
 import { ROLES } from "./roles";
-
-/**
- * One rule for every password this app sets: first-run setup, the Users page, Better Auth's admin and
- * password endpoints (a hook in app/_lib/auth-config.ts) and ADMIN_PASSWORD at start.
- */
-export const MIN_PASSWORD_LENGTH = 10;
-/** Better Auth's own upper bound; longer input is refused before it reaches the hash. */
-export const MAX_PASSWORD_LENGTH = 128;
 
 /**
  * Field rules shared by the setup and user-management forms. Messages are keys into the `auth`/`admin`

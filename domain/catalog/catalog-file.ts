@@ -1,9 +1,9 @@
 import { findNodeAtLocation, getNodeValue, type ParseError, parseTree, printParseErrorCode } from "jsonc-parser";
 import Papa from "papaparse";
 import * as z from "zod";
-import { storable } from "../text/storable";
+import { storable } from "../text/storable-schema";
 import { compactEntry } from "./change-preview";
-import { GUIDE_LIMITS } from "./guide-input";
+import { GUIDE_LIMITS } from "./entry-limits";
 import { LOCALES, SECTIONS, type CatalogEntry } from "./types";
 
 /**

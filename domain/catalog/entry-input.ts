@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { storable } from "../text/storable";
+import { storable } from "../text/storable-schema";
 import { ENTRY_LIMITS } from "./entry-limits";
 import { guideInput } from "./guide-input";
 import { SECTIONS } from "./types";

@@ -1,9 +1,7 @@
 import { z } from "zod";
-import { storable } from "../text/storable";
+import { storable } from "../text/storable-schema";
+import { GUIDE_LIMITS } from "./entry-limits";
 import { LOCALES } from "./types";
-
-/** Limits keep one entry readable on a laptop and stop a pasted log from bloating the catalog. */
-export const GUIDE_LIMITS = { title: 120, text: 5000, stepTitle: 200, stepDetail: 2000, steps: 30, reason: 500 } as const;
 
 const text = (max: number) =>
   storable(

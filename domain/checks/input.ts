@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { storable } from "../text/storable";
+import { storable } from "../text/storable-schema";
 import { CHECK_KINDS } from "./registry";
 
 /**

@@ -18,16 +18,12 @@ export { redactDeep, redactText } from "../redaction";
 export { renderDiagnosisMarkdown, renderEscalationSummary, escalationWindow, type RenderOptions } from "./render";
 export {
   addNoteInput,
-  DIAGNOSIS_LIMITS,
   diagnosisIdField,
-  inputBytes,
-  MAX_INPUT_BYTES,
   saveDiagnosisInput,
   setCheckInput,
   setOutcomeInput,
   setTicketRefInput,
-  utf8Length,
-  withinInputLimit,
 } from "./input";
+export { DIAGNOSIS_LIMITS, inputBytes, MAX_INPUT_BYTES, utf8Length, withinInputLimit } from "./limits";
 export { fromStoredResult, inputPieces, INPUT_PIECE_CHARS, type StoredResult } from "./stored";
 export * from "./types";

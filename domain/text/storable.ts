@@ -1,5 +1,3 @@
-import * as z from "zod";
-
 // A NUL, or half of a surrogate pair on its own: neither can be stored as UTF-8 text in Postgres.
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 // Most text has neither NUL nor any surrogate: one quick scan, and the text is returned as it is.
@@ -22,9 +20,4 @@ export function storableText(value: string): string {
 export function storableInPlace(text: string): string {
   const clean = text.includes("\u0000") ? text.replace(/\u0000/g, "\uFFFD") : text;
   return clean.toWellFormed();
-}
-
-/** `storableText` for zod schemas: strings are cleaned before the schema's own checks; anything else is left for them to refuse. */
-export function storable<S extends z.ZodType>(schema: S) {
-  return z.preprocess((value) => (typeof value === "string" ? storableText(value) : value), schema);
 }

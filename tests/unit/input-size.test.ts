@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { inputBytes, MAX_INPUT_BYTES, saveDiagnosisInput, utf8Length, withinInputLimit } from "@/domain/diagnosis-service/input";
+import { saveDiagnosisInput } from "@/domain/diagnosis-service/input";
+import { inputBytes, MAX_INPUT_BYTES, utf8Length, withinInputLimit } from "@/domain/diagnosis-service/limits";
 
 describe("one size rule for a paste: UTF-8 bytes with line breaks counted as one byte", () => {
   test("a line break counts one byte however it was sent: \\n, \\r\\n (a form post) or a lone \\r", () => {

@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
 import * as z from "zod";
 import { newUserInput, setupInput } from "@/domain/auth/credentials";
-import { storable, storableInPlace, storableText } from "@/domain/text/storable";
+import { storableInPlace, storableText } from "@/domain/text/storable";
+import { storable } from "@/domain/text/storable-schema";
 
 describe("storableText", () => {
   test("drops NUL characters and keeps the text around them", () => {

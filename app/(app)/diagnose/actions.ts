@@ -12,7 +12,7 @@ import { lookupRequestEvent } from "@/db/queries/request-events";
 import { DIAGNOSIS_LIMITS, diagnoseRequestEvent, withinInputLimit } from "@/domain/diagnosis-service";
 import type { FieldErrors } from "@/domain/validation/field-errors";
 import { REQUEST_ID_EXAMPLE } from "@/domain/events";
-import { storable } from "@/domain/text/storable";
+import { storable } from "@/domain/text/storable-schema";
 import { classifyInput } from "./classify-input";
 
 export type EarlierDiagnosis = {

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { countUsers } from "@/db/queries/users";
-import { MIN_PASSWORD_LENGTH } from "@/domain/auth/credentials";
+import { MIN_PASSWORD_LENGTH } from "@/domain/auth/password-length";
 import { SetupForm } from "./setup-form";
 
 export const dynamic = "force-dynamic";

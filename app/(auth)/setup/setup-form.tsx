@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { FormField } from "@/components/ui/field";
-import { MAX_PASSWORD_LENGTH } from "@/domain/auth/credentials";
+import { MAX_PASSWORD_LENGTH } from "@/domain/auth/password-length";
 import { setupAction, type SetupField } from "./actions";
 
 export function SetupForm({ minPasswordLength }: { minPasswordLength: number }) {

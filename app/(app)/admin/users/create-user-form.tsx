@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Field, FormField } from "@/components/ui/field";
-import { MAX_PASSWORD_LENGTH } from "@/domain/auth/credentials";
+import { MAX_PASSWORD_LENGTH } from "@/domain/auth/password-length";
 import type { Role } from "@/domain/auth/roles";
 import { SubmitWithStatus } from "../admin-parts";
 import { createUserAction, type CreateUserField } from "./actions";

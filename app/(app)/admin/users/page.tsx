@@ -4,7 +4,7 @@ import { requirePermission } from "@/app/_lib/auth";
 import { permittedTitle } from "@/app/_lib/page-title";
 import { getDb } from "@/db";
 import { listUsers } from "@/db/queries/users";
-import { MIN_PASSWORD_LENGTH } from "@/domain/auth/credentials";
+import { MIN_PASSWORD_LENGTH } from "@/domain/auth/password-length";
 import { isRole, ROLES } from "@/domain/auth/roles";
 import { Badge } from "@/components/ui/badge";
 import { CreateUserForm } from "./create-user-form";

@@ -5,7 +5,7 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, controlBorderClass } from "@/components/ui/field";
-import { DIAGNOSIS_LIMITS, withinInputLimit } from "@/domain/diagnosis-service/input";
+import { DIAGNOSIS_LIMITS, withinInputLimit } from "@/domain/diagnosis-service/limits";
 import { diagnoseAction, type DiagnoseState } from "../actions";
 import { PasteBox } from "./paste-box";
 

@@ -4,7 +4,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import type { ChangeEvent, RefObject } from "react";
 import { Alert } from "@/components/ui/alert";
 import { submitOnCtrlEnter, controlBorderClass } from "@/components/ui/field";
-import { inputBytes, MAX_INPUT_BYTES } from "@/domain/diagnosis-service/input";
+import { inputBytes, MAX_INPUT_BYTES } from "@/domain/diagnosis-service/limits";
 import type { DiagnoseFailure } from "../actions";
 import { UnknownRequestId } from "./unknown-request-id";
 

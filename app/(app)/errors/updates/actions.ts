@@ -10,7 +10,7 @@ import { parseCatalogFile } from "@/domain/catalog/catalog-file";
 import type { CatalogChangePreview } from "@/domain/catalog/change-preview";
 import { parseVendorErrorPage } from "@/domain/catalog/vendor-doc";
 import { redactText } from "@/domain/redaction";
-import { storable } from "@/domain/text/storable";
+import { storable } from "@/domain/text/storable-schema";
 import { fileProblemMessage } from "./file-problem-message";
 
 export type ChangeKind = ChangeSource["kind"];

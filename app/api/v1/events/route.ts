@@ -6,7 +6,7 @@ import { poolRefused } from "@/app/_lib/diagnose-request";
 import { parseEventBody } from "@/app/_lib/diagnosis-pool";
 import { programError, readBodyLimited } from "@/app/_lib/request-body";
 import { withJsonErrors } from "@/app/_lib/route-handler";
-import { MAX_INPUT_BYTES } from "@/domain/diagnosis-service/input";
+import { MAX_INPUT_BYTES } from "@/domain/diagnosis-service/limits";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,7 @@ import { programError, readBodyLimited } from "@/app/_lib/request-body";
 import { withJsonErrors } from "@/app/_lib/route-handler";
 import { pingQuery } from "@/domain/api/v1";
 import type { ApiKeyScope } from "@/domain/auth/api-keys";
-import { MAX_INPUT_BYTES } from "@/domain/diagnosis-service/input";
+import { MAX_INPUT_BYTES } from "@/domain/diagnosis-service/limits";
 
 export const dynamic = "force-dynamic";
 

@@ -5,7 +5,7 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useToastOnSuccess } from "@/components/ui/toasts";
 import { Field, submitOnCtrlEnter, controlBorderClass } from "@/components/ui/field";
-import { DIAGNOSIS_LIMITS } from "@/domain/diagnosis-service/input";
+import { DIAGNOSIS_LIMITS } from "@/domain/diagnosis-service/limits";
 import type { DiagnosisActionResult, DiagnosisActionState } from "../actions";
 
 type FormAction = (previous: DiagnosisActionState, formData: FormData) => Promise<DiagnosisActionResult>;

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FieldError, controlBorderClass } from "@/components/ui/field";
-import { DIAGNOSIS_LIMITS } from "@/domain/diagnosis-service/input";
+import { DIAGNOSIS_LIMITS } from "@/domain/diagnosis-service/limits";
 import type { Outcome } from "@/domain/diagnosis-service/types";
 import type { DiagnosisActionResult, DiagnosisActionState } from "../actions";
 import { useToastOnSuccess } from "@/components/ui/toasts";

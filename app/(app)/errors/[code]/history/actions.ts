@@ -7,8 +7,9 @@ import { defineAction, type ActionFailure, type ActionResult, type Refusal } fro
 import { getDb } from "@/db";
 import { discardDraft, publishDraft } from "@/db/mutations/drafts";
 import { revertGuide } from "@/db/mutations/guides";
-import { GUIDE_LIMITS } from "@/domain/catalog/guide-input";
-import { storable, storableText } from "@/domain/text/storable";
+import { GUIDE_LIMITS } from "@/domain/catalog/entry-limits";
+import { storableText } from "@/domain/text/storable";
+import { storable } from "@/domain/text/storable-schema";
 
 /** What the history page's buttons answer: a sentence to show either way. */
 type HistoryActionFailure = ActionFailure<string, { message: string }>;

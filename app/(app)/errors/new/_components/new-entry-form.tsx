@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { entryHref } from "@/components/catalog/entry-href";
 import { Alert } from "@/components/ui/alert";
-import { GUIDE_LIMITS } from "@/domain/catalog/guide-input";
+import { GUIDE_LIMITS } from "@/domain/catalog/entry-limits";
 import { LOCALES, type Locale } from "@/domain/catalog/types";
 import { ChecklistEditor, type DraftStep } from "../../[code]/edit/_components/checklist-editor";
 import { TextField } from "../../[code]/edit/_components/guide-text-field";

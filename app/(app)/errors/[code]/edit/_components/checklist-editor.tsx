@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import { GUIDE_LIMITS } from "@/domain/catalog/guide-input";
+import { GUIDE_LIMITS } from "@/domain/catalog/entry-limits";
 import { LOCALES, type Locale } from "@/domain/catalog/types";
 import { TextField } from "./guide-text-field";
 

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
-import { GUIDE_LIMITS } from "@/domain/catalog/guide-input";
+import { GUIDE_LIMITS } from "@/domain/catalog/entry-limits";
 import { LOCALES, type ChecklistStep, type Locale, type LocalizedText } from "@/domain/catalog/types";
 import { saveDraftAction, saveGuideAction, type SaveGuideState } from "../actions";
 import { ChecklistEditor, type DraftStep } from "./checklist-editor";

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 import { Button } from "@/components/ui/button";
-import { GUIDE_LIMITS } from "@/domain/catalog/guide-input";
+import { GUIDE_LIMITS } from "@/domain/catalog/entry-limits";
 import { revertAction } from "../actions";
 import { ActionOutcome } from "./action-outcome";
 
