@@ -1,6 +1,7 @@
 /**
  * The support team's text for API Gateway's data-plane codes (the `X-Ca-Error-Code` a caller of a published API
- * receives; facts in db/seed/gateway-facts.json). Written by the team: the vendor's table gives only the code, the
+ * receives on a VPC instance, and the `Classic.…` entries for classic instances, which name the error by its
+ * `X-Ca-Error-Message` alone; facts in db/seed/gateway-facts.json). Written by the team: the vendor's table gives only the code, the
  * status and the message. Codes that share a cause share a checklist, so a fix to one step reaches all of them.
  */
 import type { ChecklistStep, Guide, LocalizedText } from "../../domain/catalog/types";
@@ -134,6 +135,100 @@ const PROVIDER: ChecklistStep[] = [
     "Provider: check account and domain status",
     "提供方在控制台检查账号是否欠费、分组或域名是否因合规原因被停用，处理后调用自动恢复。",
     "The provider checks in the console whether the account is overdue or the group or domain was suspended for compliance; calls work again once that is resolved.",
+  ),
+];
+
+// Classic (shared) instances: no X-Ca-Error-Code, the X-Ca-Error-Message value is the error's name.
+
+const CLASSIC_HEADERS = step(
+  "记下应答头（经典网络实例）",
+  "Note the response headers (classic instance)",
+  "经典网络实例不返回 `X-Ca-Error-Code`：记录 `X-Ca-Error-Message` 的完整值、`X-Ca-Request-Id` 和 HTTP 状态码；应答体通常为空。",
+  "Classic instances send no `X-Ca-Error-Code`: record the full `X-Ca-Error-Message` value, `X-Ca-Request-Id` and the HTTP status; the body is usually empty.",
+);
+
+/** A VPC checklist read on a classic instance: its first step (READ_HEADERS) is the classic one. */
+const onClassic = (steps: ChecklistStep[]): ChecklistStep[] => [CLASSIC_HEADERS, ...steps.filter((s) => s !== READ_HEADERS)];
+
+const THROTTLING: ChecklistStep[] = [
+  CLASSIC_HEADERS,
+  step(
+    "确定是哪一级流控",
+    "Find which flow-control limit fired",
+    "消息中的词就是被触发的维度：API（该 API 的总次数）、APP（单个 APP）、USER（单个阿里云账号）、GROUP（整个分组）。API 提供方在控制台“流量控制”中找到绑定到该 API 和该环境的策略，查看对应的限制值和单位时间（秒、分钟、小时、天）。",
+    "The word in the message is the limit that fired: API (all calls to the API), APP (one app), USER (one Alibaba Cloud account), GROUP (the whole group). The API provider opens Throttling in the console, finds the policy bound to this API in this stage and reads that limit and its period (second, minute, hour, day).",
+  ),
+  step(
+    "平滑调用",
+    "Smooth the calls",
+    "客户端按指数退避加随机抖动重试，并在本地限速到策略值以下；批量任务错开并发，避免整点或启动时的突发。",
+    "Retry with exponential backoff and jitter and rate-limit the client below the policy; stagger batch jobs so they do not burst at the top of the hour or at start-up.",
+  ),
+  step(
+    "需要更高额度时找 API 提供方",
+    "Ask the API provider for a higher limit",
+    "调用方无法自行放宽：提供方可以提高策略的限制值，或把该 APP / 账号加为策略的特殊对象单独放宽。附上 `X-Ca-Request-Id` 和出错时间。",
+    "The caller cannot lift it: the provider raises the policy's limit or adds the app or account as a special case with its own limit. Send them `X-Ca-Request-Id` and the time.",
+  ),
+];
+
+const PURCHASE: ChecklistStep[] = [
+  CLASSIC_HEADERS,
+  step(
+    "查看购买记录",
+    "Check the purchase",
+    "在云市场“已购买的服务”中找到该 API，查看剩余次数和有效期；确认请求使用的 AppKey / AppCode 属于购买它的账号。",
+    "Find the API under purchased services in Alibaba Cloud Marketplace and check the calls left and the expiry date; make sure the request's AppKey / AppCode belongs to the account that bought it.",
+  ),
+  step(
+    "续费或加购后重试",
+    "Renew or top up, then retry",
+    "次数用完或过期要续购套餐，账号欠费要先充值；处理后无需改请求，直接重试即可。",
+    "Buy more calls or renew an expired package, or top up an account in arrears; the request itself needs no change, retry afterwards.",
+  ),
+];
+
+const TIMESTAMP_NONCE: ChecklistStep[] = [
+  CLASSIC_HEADERS,
+  step(
+    "检查 X-Ca-Timestamp",
+    "Check X-Ca-Timestamp",
+    "值必须是毫秒级 Unix 时间戳（13 位数字），与网关时间相差不超过 15 分钟；用 NTP 校准客户端时钟，并确认没有误用秒或本地时区。",
+    "The value must be a Unix timestamp in milliseconds (13 digits), within 15 minutes of the gateway's clock; sync the client with NTP and check it is not in seconds or shifted by a time zone.",
+  ),
+  step(
+    "检查 X-Ca-Nonce",
+    "Check X-Ca-Nonce",
+    "每个请求生成新的随机值（推荐 UUID），15 分钟内不得重复；重试时也要换新值并重新签名。",
+    "Generate a fresh random value per request (a UUID is recommended); it must not repeat within 15 minutes, retries included, and each retry is signed again.",
+  ),
+  step(
+    "确认两者参与签名",
+    "Check both are signed",
+    "两个头都要原样发送，并列在 `X-Ca-Signature-Headers` 中参与签名；代理不得改写它们。",
+    "Send both headers as they are and list them in `X-Ca-Signature-Headers` so they are signed; no proxy may rewrite them.",
+  ),
+];
+
+const BACKEND: ChecklistStep[] = [
+  CLASSIC_HEADERS,
+  step(
+    "按退避策略重试",
+    "Retry with backoff",
+    "这类错误多为暂时性：按指数退避重试几次；非幂等请求（如下单）重试前先确认上一次是否已在后端生效。",
+    "These are usually transient: retry a few times with exponential backoff; for non-idempotent calls (an order, a payment) first check whether the earlier attempt already took effect.",
+  ),
+  step(
+    "把 RequestId 交给 API 提供方",
+    "Give the RequestId to the API provider",
+    "持续出现时把 `X-Ca-Request-Id`、出错时间、API 和环境发给 API 提供方；提供方据此在网关日志中查到请求和后端的应答。",
+    "If it persists, send `X-Ca-Request-Id`, the time, the API and the stage to the API provider; with it they find the request and the backend's answer in the gateway's logs.",
+  ),
+  step(
+    "提供方检查后端",
+    "Provider: check the backend",
+    "提供方检查后端服务的健康状态、错误日志和负载，以及 API 定义中的后端地址和后端超时时间（毫秒）是否与后端实际处理时间相符。",
+    "The provider checks the backend's health, error logs and load, and whether the API definition's backend address and backend timeout (milliseconds) fit how long the backend really takes.",
   ),
 ];
 
@@ -382,6 +477,356 @@ const entries: Record<string, Entry> = {
       "Compare both StringToSign values and fix the first difference; if they match, use the right AppSecret. Prefer the official SDK's signing over hand-built strings.",
     ),
     SIGNATURE,
+  ],
+  "Classic.ThrottledByUSERFlowControl": [
+    text("触发用户级流控", "Throttled by the per-user limit"),
+    text(
+      "经典网络实例上，调用方的阿里云账号在单位时间内对该 API 的调用次数超过了流控策略的用户级限制。",
+      "On a classic instance, the caller's Alibaba Cloud account called the API more often in the period than the throttling policy allows one user.",
+    ),
+    text(
+      "降低调用频率并按退避重试；长期不够用时请 API 提供方提高用户级限制，或把该账号设为特殊对象。",
+      "Call less often and retry with backoff; if the limit is too low for normal use, ask the API provider to raise the per-user limit or add the account as a special case.",
+    ),
+    THROTTLING,
+  ],
+  "Classic.ThrottledByAPPFlowControl": [
+    text("触发 APP 级流控", "Throttled by the per-app limit"),
+    text(
+      "经典网络实例上，请求所用的 APP 在单位时间内对该 API 的调用次数超过了流控策略的 APP 级限制。多个服务共用一个 AppKey 时最常见。",
+      "On a classic instance, the app used by the request called the API more often in the period than the throttling policy allows one app. Most common when several services share one AppKey.",
+    ),
+    text(
+      "降低该 APP 的调用频率并按退避重试，或把不同服务拆到各自的 APP；仍不够时请 API 提供方提高 APP 级限制或把该 APP 设为特殊对象。",
+      "Lower the app's call rate and retry with backoff, or give each service its own app; if that is not enough, ask the API provider to raise the per-app limit or add the app as a special case.",
+    ),
+    THROTTLING,
+  ],
+  "Classic.ThrottledByAPIFlowControl": [
+    text("触发 API 级流控", "Throttled by the per-API limit"),
+    text(
+      "经典网络实例上，所有调用方对该 API 的调用总次数在单位时间内超过了流控策略的 API 级限制，所以与是哪个 APP 或账号无关。",
+      "On a classic instance, all callers together called the API more often in the period than the throttling policy's per-API limit, whichever app or account sent this request.",
+    ),
+    text(
+      "按退避重试并错开高峰；API 提供方评估后端容量后提高 API 级限制。",
+      "Retry with backoff and avoid peaks; the API provider raises the per-API limit once the backend's capacity allows it.",
+    ),
+    THROTTLING,
+  ],
+  "Classic.ThrottledByDOMAINFlowControl": [
+    text("二级域名调用次数超限", "Shared subdomain's daily limit reached"),
+    text(
+      "请求直接调用了 API 分组的二级域名（系统分配的公网域名）。该域名仅供测试，每天最多 1000 次调用，用完后当天的请求都会被拒绝。",
+      "The request called the API group's second-level domain (the public domain the system assigns) directly. That domain is for testing only and takes at most 1,000 calls a day; once used up, the day's further calls are refused.",
+    ),
+    text(
+      "为分组绑定独立域名（需 CNAME 到二级域名，中国内地地域需已备案），并改用独立域名调用；重试在当天不会成功。",
+      "Bind an independent domain to the group (CNAMEd to the second-level domain; in the Chinese mainland it needs an ICP filing) and call that domain instead; retrying will not succeed the same day.",
+    ),
+    [
+      CLASSIC_HEADERS,
+      step(
+        "确认调用的是二级域名",
+        "Check the domain called",
+        "看请求的 Host：形如分组 ID 加 `alicloudapi.com` 的就是二级域名；独立域名不受这个每日限制。",
+        "Look at the request's Host: a group-ID name under `alicloudapi.com` is the second-level domain; an independent domain is not under this daily limit.",
+      ),
+      step(
+        "绑定独立域名",
+        "Bind an independent domain",
+        "API 提供方在分组详情中绑定独立域名，DNS 中 CNAME 到分组的二级域名，需要 HTTPS 时同时上传证书。",
+        "The API provider binds an independent domain in the group's details, points it by CNAME to the group's second-level domain, and uploads a certificate if HTTPS is needed.",
+      ),
+      step(
+        "切换客户端域名",
+        "Switch the client to it",
+        "客户端改用独立域名调用；签名时使用的 Host 也要随之改变。",
+        "Change the client to call the independent domain; the Host used when signing changes with it.",
+      ),
+    ],
+  ],
+  "Classic.ThrottledByGROUPFlowControl": [
+    text("触发分组级流控", "Throttled by the group limit"),
+    text(
+      "经典网络实例上，整个 API 分组的调用总量超过了分组级限制，分组内所有 API 的调用都可能受影响。",
+      "On a classic instance, calls to the whole API group exceeded the group's limit, so any API in the group may be refused.",
+    ),
+    text(
+      "按退避重试；API 提供方需要为分组申请更高的限制（提交工单），或把分组迁到专享实例。",
+      "Retry with backoff; the API provider has to get a higher group limit (by ticket) or move the group to a dedicated instance.",
+    ),
+    THROTTLING,
+  ],
+  "Classic.QuotaExhausted": [
+    text("购买的调用次数已用完", "Purchased calls used up"),
+    text(
+      "该 API 按次数售卖（例如云市场 API），调用方购买的次数已经全部用完。",
+      "The API is sold by number of calls (for example on Alibaba Cloud Marketplace) and the calls the caller bought are all used.",
+    ),
+    text("续购次数后重试；请求本身不需要修改。", "Buy more calls and retry; the request itself needs no change."),
+    PURCHASE,
+  ],
+  "Classic.QuotaExpired": [
+    text("购买的次数已过期", "Purchased calls expired"),
+    text(
+      "调用方购买的次数套餐已过有效期，即使还有剩余次数也不能再用。",
+      "The package of calls the caller bought has passed its expiry date; calls left in it can no longer be used.",
+    ),
+    text("续费或重新购买套餐后重试。", "Renew or buy a new package, then retry."),
+    PURCHASE,
+  ],
+  "Classic.UserArrears": [
+    text("账号欠费", "Account in arrears"),
+    text(
+      "调用所用的阿里云账号已欠费，网关拒绝其调用。与 VPC 实例上的 B403OD（API 提供方欠费）不同，这里欠费的是调用方账号。",
+      "The Alibaba Cloud account making the call is in arrears, so the gateway refuses its calls. Unlike B403OD on VPC instances (the API provider overdue), here it is the caller's account.",
+    ),
+    text("为该账号充值，结清欠费后调用恢复。", "Top up the account; calls work again once the arrears are paid."),
+    PURCHASE,
+  ],
+  "Classic.EmptyRequestBody": [
+    text("请求体为空", "Empty request body"),
+    text(
+      "API 定义要求请求体（Body）有内容，请求却没有发送 Body。常见于 POST 时忘记写入 Body，或客户端在重定向后丢失了 Body。",
+      "The API definition expects a body and the request sent none. Typically the body was never written on a POST, or the client dropped it after a redirect.",
+    ),
+    text(
+      "按 API 定义发送 Body，并确认 `Content-Length` 与实际内容一致。",
+      "Send the body the API defines and check `Content-Length` matches what is sent.",
+    ),
+    onClassic(REQUEST_SHAPE),
+  ],
+  "Classic.InvalidRequestBody": [
+    text("请求体无效", "Invalid request body"),
+    text(
+      "网关无法按 API 定义读取请求体，例如声明为 JSON 却不是合法 JSON，或表单参数格式错误。",
+      "The gateway could not read the body the way the API defines it, for example declared JSON that does not parse, or malformed form parameters.",
+    ),
+    text(
+      "按 API 定义的格式发送 Body，并让 `Content-Type` 与实际内容一致。",
+      "Send the body in the format the API defines, with a `Content-Type` that matches its content.",
+    ),
+    onClassic(REQUEST_SHAPE),
+  ],
+  "Classic.InvalidParamLocation": [
+    text("参数位置错误", "Parameter in the wrong place"),
+    text(
+      "某个参数放在了 API 定义之外的位置（Path、Query、Header、表单 Body 之一），例如定义为 Query 的参数放进了 Body。",
+      "A parameter was sent somewhere other than where the API defines it (path, query, header or form body), for example a query parameter sent in the body.",
+    ),
+    text(
+      "对照 API 定义中每个参数的位置重新组装请求；使用 API 网关生成的 SDK 可以避免这类问题。",
+      "Rebuild the request with each parameter where the API definition puts it; the SDK API Gateway generates for the API avoids this.",
+    ),
+    onClassic(REQUEST_SHAPE),
+  ],
+  "Classic.UnsupportedMultipart": [
+    text("不支持文件上传", "File upload not supported"),
+    text(
+      "请求以 `multipart/form-data` 上传文件，而该 API 不支持这种方式。",
+      "The request uploads a file as `multipart/form-data`, which this API does not accept.",
+    ),
+    text(
+      "按 API 定义传递文件内容（例如 Base64 放进 Body），或先把文件上传到 OSS 再传地址。",
+      "Send the file the way the API defines (for example Base64 in the body), or upload it to OSS first and pass its address.",
+    ),
+    onClassic(REQUEST_SHAPE),
+  ],
+  "Classic.InvalidUrl": [
+    text("URL 无效", "Invalid URL"),
+    text(
+      "网关按请求的方法、路径和环境找不到对应的 API：方法或路径与定义不一致，或 API 没有发布到所调用的环境。",
+      "The gateway finds no API for the request's method, path and stage: method or path differ from the definition, or the API is not published to the stage called.",
+    ),
+    text(
+      "核对请求方法、路径和 `X-Ca-Stage`，确认 API 已发布到该环境。",
+      "Check the method, the path and `X-Ca-Stage`, and make sure the API is published to that stage.",
+    ),
+    onClassic(ROUTING),
+  ],
+  "Classic.InvalidDomain": [
+    text("域名无效", "Invalid domain"),
+    text(
+      "网关根据请求的域名找不到 API 分组：域名没有绑定到分组，或解析到了别的地域或实例。VPC 实例上对应的是 I404DO。",
+      "The gateway finds no API group for the request's domain: it is not bound to a group, or it resolves to another region or instance. On VPC instances the same case is I404DO.",
+    ),
+    text(
+      "使用已绑定到分组的域名调用；自定义域名需在分组中绑定并 CNAME 到分组的二级域名。仍不清楚时联系 API 提供方。",
+      "Call a domain bound to the group; a custom domain must be bound in the group and CNAMEd to its second-level domain. Ask the API provider if in doubt.",
+    ),
+    onClassic(ROUTING),
+  ],
+  "Classic.InvalidHttpMethod": [
+    text("请求方法不合法", "Invalid HTTP method"),
+    text("请求使用的 HTTP 方法不合法，或不是 API 定义的方法。", "The request's HTTP method is not valid, or not the one the API defines."),
+    text(
+      "改用 API 定义中的请求方法（注意大写），签名时的方法也要一致。",
+      "Use the method the API defines (in upper case), and sign that same method.",
+    ),
+    onClassic(REQUEST_SHAPE),
+  ],
+  "Classic.InvalidAppKey": [
+    text("AppKey 无效", "Invalid AppKey"),
+    text(
+      "网关找不到 `X-Ca-Key` 中的 AppKey：APP 不存在、已删除，或值里带了空格。VPC 实例上对应的是 A400IK。",
+      "The gateway cannot find the AppKey in `X-Ca-Key`: the app does not exist, was deleted, or the value carries spaces. On VPC instances the same case is A400IK.",
+    ),
+    text(
+      "在控制台核对 AppKey，去掉首尾空格后重试，并确认 APP 已授权调用此 API。",
+      "Check the AppKey in the console, strip surrounding spaces, retry, and make sure the app is authorized for this API.",
+    ),
+    onClassic(APP_CREDENTIALS),
+  ],
+  "Classic.InvalidAppSecret": [
+    text("AppSecret 错误", "Wrong AppSecret"),
+    text(
+      "签名所用的 AppSecret 与 AppKey 对应的密钥不一致，常见于复制时带了空格或密钥已重置。",
+      "The AppSecret used to sign is not the one paired with the AppKey, typically copied with spaces or reset since.",
+    ),
+    text(
+      "在控制台“应用管理”中重新获取该 APP 的 AppSecret，去掉首尾空格后重新签名。",
+      "Get the app's AppSecret again under Apps in the console, strip surrounding spaces and sign again.",
+    ),
+    onClassic(APP_CREDENTIALS),
+  ],
+  "Classic.TimestampExpired": [
+    text("时间戳已过期", "Timestamp expired"),
+    text(
+      "`X-Ca-Timestamp` 与网关时间相差超过 15 分钟，多为客户端时钟不准，或请求排队、重放时沿用了旧的时间戳。",
+      "`X-Ca-Timestamp` is more than 15 minutes away from the gateway's clock, usually a client clock that is off, or a queued or replayed request keeping its old timestamp.",
+    ),
+    text(
+      "校准客户端时钟，每次发送（包括重试）时重新取时间戳并重新签名。",
+      "Sync the client clock, and take a new timestamp and sign again on every send, retries included.",
+    ),
+    TIMESTAMP_NONCE,
+  ],
+  "Classic.InvalidTimestamp": [
+    text("时间戳不合法", "Invalid timestamp"),
+    text(
+      "`X-Ca-Timestamp` 不是合法的毫秒级时间戳，例如用了秒、带了小数或日期字符串。",
+      "`X-Ca-Timestamp` is not a valid millisecond timestamp, for example seconds, a decimal or a date string.",
+    ),
+    text("发送 13 位数字的毫秒级 Unix 时间戳。", "Send the Unix time in milliseconds, 13 digits."),
+    TIMESTAMP_NONCE,
+  ],
+  "Classic.EmptySignature": [
+    text("缺少签名", "Signature missing"),
+    text(
+      "API 使用签名认证，请求却没有 `X-Ca-Signature`（或值为空）。注意网关对此返回 404。",
+      "The API uses signature authentication and the request has no `X-Ca-Signature` (or an empty one). Note that the gateway answers 404 here.",
+    ),
+    text(
+      "按签名说明计算签名并放进 `X-Ca-Signature`；AppCode 认证的 API 则改用 `Authorization: APPCODE <AppCode>`。",
+      "Compute the signature as the signing guide describes and send it in `X-Ca-Signature`; for an API with AppCode authentication send `Authorization: APPCODE <AppCode>` instead.",
+    ),
+    onClassic(APP_CREDENTIALS),
+  ],
+  "Classic.InvalidSignatureServerStringToSign": [
+    text("签名不匹配（经典网络实例）", "Signature mismatch (classic instance)"),
+    text(
+      "网关按请求算出的签名与 `X-Ca-Signature` 不一致，消息末尾附带服务端的 StringToSign。与 VPC 实例的 A403IS 是同一问题，只是经典网络实例不带错误码、状态码为 400。",
+      "The signature the gateway computed from the request differs from `X-Ca-Signature`; the message ends with the server's StringToSign. The same problem as A403IS on VPC instances, without a code and with status 400.",
+    ),
+    text(
+      "把服务端 StringToSign 与客户端签名前拼出的字符串比对并修正第一处差异；两者一致时换用正确的 AppSecret。",
+      "Compare the server's StringToSign with the string the client signed and fix the first difference; if they match, use the right AppSecret.",
+    ),
+    [CLASSIC_HEADERS, ...SIGNATURE],
+  ],
+  "Classic.InvalidContentMD5": [
+    text("Content-MD5 不合法", "Invalid Content-MD5"),
+    text(
+      "请求带了 `Content-MD5`，但 Body 为空，或该值不是实际 Body 的 MD5（Base64 编码）。",
+      "The request carries `Content-MD5`, but the body is empty or the value is not the MD5 (Base64-encoded) of the body actually sent.",
+    ),
+    text(
+      "Body 为空或为表单时不要发送 `Content-MD5`；否则按发送的字节计算 `Base64(MD5(body))`，并在签名后不再改动 Body。",
+      "Leave `Content-MD5` out when the body is empty or a form; otherwise compute `Base64(MD5(body))` over the bytes sent and do not change the body after signing.",
+    ),
+    [CLASSIC_HEADERS, ...SIGNATURE],
+  ],
+  "Classic.Unauthorized": [
+    text("APP 未获授权", "App not authorized"),
+    text(
+      "请求的 APP 没有被授权调用这个 API，或授权不包括所调用的环境，或授权已过期。",
+      "The request's app is not authorized for this API, or not for the stage called, or its authorization has expired.",
+    ),
+    text(
+      "请 API 提供方把该 API 在目标环境授权给这个 APP（云市场 API 则需先购买），然后重试。",
+      "Ask the API provider to authorize the app for this API in the target stage (for a Marketplace API, buy it first), then retry.",
+    ),
+    onClassic(APP_CREDENTIALS),
+  ],
+  "Classic.NonceUsed": [
+    text("Nonce 已被使用", "Nonce already used"),
+    text(
+      "`X-Ca-Nonce` 的值在 15 分钟内已经用过，网关当作重放请求拒绝。常见于重试时沿用了第一次的 Nonce。",
+      "The `X-Ca-Nonce` value was already used within 15 minutes, so the gateway refuses it as a replay. Typically a retry kept the first attempt's nonce.",
+    ),
+    text("每次发送都生成新的 Nonce（推荐 UUID）并重新签名。", "Generate a new nonce (a UUID) for every send and sign again."),
+    TIMESTAMP_NONCE,
+  ],
+  "Classic.APINotFound": [
+    text("找不到 API", "API not found"),
+    text(
+      "请求的 API 地址或方法不正确，或 API 已下线。VPC 实例上对应的是 I404NF。",
+      "The API address or method requested is wrong, or the API has been taken offline. On VPC instances the same case is I404NF.",
+    ),
+    text(
+      "核对请求方法、路径、域名和 `X-Ca-Stage`；API 已下线时向 API 提供方确认新的地址。",
+      "Check the method, path, domain and `X-Ca-Stage`; if the API was taken offline, ask the API provider for its new address.",
+    ),
+    onClassic(ROUTING),
+  ],
+  "Classic.InternalError": [
+    text("网关内部错误", "Gateway internal error"),
+    text(
+      "请求在 API 网关内部处理时出错，与请求内容通常无关。",
+      "API Gateway failed while handling the request; this usually has nothing to do with the request's content.",
+    ),
+    text(
+      "按退避重试；频繁出现时把 `X-Ca-Request-Id` 交给 API 提供方，由其提交工单。",
+      "Retry with backoff; if it keeps happening, give `X-Ca-Request-Id` to the API provider, who opens a ticket.",
+    ),
+    BACKEND,
+  ],
+  "Classic.FailedToInvokeBackendService": [
+    text("调用后端服务失败", "Backend service call failed"),
+    text(
+      "网关转发请求到 API 提供方的后端服务时失败，例如后端拒绝连接、地址不可达或返回了网关无法处理的应答。",
+      "The gateway failed to forward the request to the API provider's backend, for example the backend refused the connection, was unreachable, or answered in a way the gateway could not handle.",
+    ),
+    text(
+      "按退避重试；持续失败时把 `X-Ca-Request-Id` 交给 API 提供方检查后端服务。",
+      "Retry with backoff; if it keeps failing, give `X-Ca-Request-Id` to the API provider to check the backend.",
+    ),
+    BACKEND,
+  ],
+  "Classic.ServiceUnavailable": [
+    text("服务不可用", "Service unavailable"),
+    text(
+      "服务暂时无法处理请求，多见于后端过载、发布或维护期间。",
+      "The service cannot handle the request for now, usually while the backend is overloaded, being deployed or under maintenance.",
+    ),
+    text(
+      "按退避重试；持续不可用时联系 API 提供方并附上 `X-Ca-Request-Id`。",
+      "Retry with backoff; if it stays unavailable, contact the API provider with `X-Ca-Request-Id`.",
+    ),
+    BACKEND,
+  ],
+  "Classic.AsyncService": [
+    text("后端服务超时", "Backend timeout"),
+    text(
+      "后端服务没有在 API 定义的后端超时时间内返回，网关返回 504。",
+      "The backend did not answer within the backend timeout set in the API definition, so the gateway answered 504.",
+    ),
+    text(
+      "按退避重试（非幂等请求先确认是否已生效）；API 提供方检查后端耗时，优化慢请求或在 API 定义中调大后端超时时间。",
+      "Retry with backoff (for non-idempotent calls, first check whether the call took effect); the API provider looks at the backend's response times and speeds up slow requests or raises the backend timeout in the API definition.",
+    ),
+    BACKEND,
   ],
 };
 

@@ -1,3 +1,4 @@
+import { CLASSIC_KEY_PREFIX, isGatewayClassicKey } from "../diagnosis/related-codes";
 import type { Section, VendorFacts } from "./types";
 
 /**
@@ -44,15 +45,18 @@ function unifyPlaceholder(text: string): string {
 }
 
 /**
- * Reads API Gateway's data-plane error-code table (db/seed/gateway-error-page.txt: `CODE | status | Message |`, one row
- * a line) into facts. Codes and messages stay verbatim, `${HeaderName}`-style placeholders included: the diagnosis
- * engine reads those as parameters, as it reads `%s`.
+ * Reads API Gateway's data-plane error-code tables (db/seed/gateway-error-page.txt, one row a line) into facts: the
+ * VPC instances' `CODE | status | Message |` (six-character X-Ca-Error-Code) and the classic instances'
+ * `key | status | X-Ca-Error-Message |`, whose error is named by the message itself (key: gatewayClassicKey). Codes
+ * and messages stay verbatim, `${HeaderName}`-style placeholders and `%s` included: the diagnosis engine reads those
+ * as parameters. A key given twice adds the second row's text as another message of the same entry.
  */
 export function parseGatewayErrorPage(page: string): VendorFacts[] {
   const facts: VendorFacts[] = [];
   for (const line of page.split(/\r?\n/)) {
     const [code, status, message] = line.split("|").map((c) => c.trim());
-    if (!code || !message || !status || !/^[A-Z]\d{3}[A-Z]{2}$/.test(code) || !/^\d{3}$/.test(status)) continue;
+    if (!code || !message || !status || !/^\d{3}$/.test(status)) continue;
+    if (!/^[A-Z]\d{3}[A-Z]{2}$/.test(code) && !isGatewayClassicKey(code)) continue;
     const existing = facts.find((f) => f.code === code);
     if (existing) existing.messages.push(message);
     else facts.push({ code, section: "gateway", httpStatus: Number(status), messages: [message] });
@@ -60,7 +64,25 @@ export function parseGatewayErrorPage(page: string): VendorFacts[] {
   return facts;
 }
 
-/** The team's default for "does retrying help": server-side failures and throttling are transient. */
-export function isRetryableByDefault(facts: Pick<VendorFacts, "code" | "httpStatus">): boolean {
-  return facts.httpStatus >= 500 || facts.code.startsWith("Throttling");
+/**
+ * ErrorDesk's key for a classic instance's error, whose vendor name (`Throttled by APP Flow Control`) cannot be an
+ * entry code (codes hold no spaces): `Classic.` and the name's words, each with its first letter in upper case, run
+ * together without `%s` and punctuation (`Classic.ThrottledByAPPFlowControl`, `Classic.InvalidContentMD5`).
+ */
+export function gatewayClassicKey(name: string): string {
+  const words = name
+    .replaceAll("%s", " ")
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
+  return `${CLASSIC_KEY_PREFIX}${words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join("")}`;
 }
+
+/**
+ * The team's default for "does retrying help": server-side failures and throttling by call rate are transient. The
+ * classic DOMAIN flow control is a daily cap (1,000 calls a day on the shared subdomain): retrying soon does not help.
+ */
+export function isRetryableByDefault(facts: Pick<VendorFacts, "code" | "httpStatus">): boolean {
+  return facts.httpStatus >= 500 || facts.code.startsWith("Throttling") || RATE_THROTTLED_CLASSIC.test(facts.code);
+}
+
+const RATE_THROTTLED_CLASSIC = /^Classic\.ThrottledBy(?:API|APP|USER|GROUP)FlowControl$/;

@@ -149,6 +149,7 @@ const FIELD_PRIORITY: Record<keyof RawFields, Role[]> = {
   timestamp: PRODUCER_FIRST,
   requestTimestamp: PRODUCER_FIRST,
   description: PRODUCER_FIRST,
+  gatewayMessage: BODY_FIRST,
   action: WRAPPER_FIRST,
   resource: WRAPPER_FIRST,
 };

@@ -30,6 +30,9 @@ export const CONFIDENCE = {
   sharedMessagePrior: 0.55,
   sharedMessageOther: 0.5,
   messageOfOtherEntry: 0.5,
+  /** The whole X-Ca-Error-Message value is a classic instance's error name (header-names.ts); by status over a VPC entry's text. */
+  headerName: 0.95,
+  headerNameByStatus: 0.85,
   // A code that is not the catalog's, decided by the message beside it.
   codeWithoutSuffix: 0.85,
   genericCodeNamesParam: 0.85,

@@ -3,7 +3,7 @@ import { isLogLine } from "./extract/facts";
 import { readAll } from "./extract/registry";
 import { ASK_FOR_CODE } from "./extract/tea-php-dotnet";
 import { isRegionId, normalizeHost, parseRecommend, regionFromHost } from "./fields";
-import { matchErrorOnce, type Matcher, type MatchOutcome } from "./matcher";
+import { matchErrorOnce, type ErrorToMatch, type Matcher, type MatchOutcome } from "./matcher";
 import { normalizedWithin, normalizeText, type NormalizationKind, type NormalizedText } from "./normalize";
 import { note, uniqueNotes, type Note } from "./notes";
 import { newContext, RAW_BUDGET, type Fact } from "./raw";
@@ -99,7 +99,7 @@ class OffsetMap {
 }
 
 type Matched = { draft: Draft; outcome: MatchOutcome };
-type MatchFn = (error: { code?: string; message?: string }) => MatchOutcome;
+type MatchFn = (error: ErrorToMatch) => MatchOutcome;
 type RecommendOf = (raw: string | undefined) => Recommend | undefined;
 
 /** A link is read once per paste, however many drafts and findings carry it. */
@@ -114,7 +114,7 @@ function recommendReader(): RecommendOf {
 
 /** Logs and pastes repeat the same errors: each distinct code and message is matched once per matcher. */
 function cachedMatcher(matcher: Matcher): MatchFn {
-  return ({ code, message }) => matchErrorOnce(matcher, { code, message });
+  return ({ code, message, gatewayMessage, httpStatus }) => matchErrorOnce(matcher, { code, message, gatewayMessage, httpStatus });
 }
 
 /**

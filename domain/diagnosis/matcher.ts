@@ -1,8 +1,9 @@
 import { AsciiAutomaton } from "./automaton";
-import { FOREIGN_CODES, isGatewayDataPlaneCode, isSdkClientCode } from "./related-codes";
+import { FOREIGN_CODES, isGatewayClassicKey, isGatewayDataPlaneCode, isSdkClientCode } from "./related-codes";
 import { CONFIDENCE } from "./confidence";
 import { memoOf } from "./match-memo";
 import { buildMessageWords, wordFit, wordFits, type MessageWords } from "./message-words";
+import { matchHeaderName, splitHeaderNamed, type HeaderName, type HeaderNameHit } from "./header-names";
 import { genericCodeProblem, parameterNamedIn, parameterProblem, type ParameterProblem } from "./named-parameter";
 import { note, type Note } from "./notes";
 import { because, part, type ReasonPart } from "./reasons";
@@ -69,6 +70,11 @@ export type Matcher = {
   readonly wordEdges: { firsts: Set<number>; lasts: Set<number>; any: boolean };
   /** The catalog's messages word by word, for messages that are not its text (message-words.ts). */
   readonly messageWords: MessageWords;
+  /**
+   * Entries named by a whole X-Ca-Error-Message value (API Gateway's classic instances, header-names.ts). Their names
+   * are not among `variants`, the automata or `messageWords`: they are never looked for in free text.
+   */
+  readonly headerNames: readonly HeaderName[];
 };
 
 /** Suggestions depend only on the code (or message) and the catalog: computed once per matcher (match-memo.ts). */
@@ -92,6 +98,7 @@ function unifyPlaceholder(text: string): string {
 /** Compile a catalog once; the result is immutable and safe to share between requests. */
 export function createMatcher(catalog: readonly CatalogRef[]): Matcher {
   const entries = catalog.map((e) => ({ ...e, code: unifyPlaceholder(e.code), messages: e.messages.map(unifyPlaceholder) }));
+  const { named: headerNames, others: messageEntries } = splitHeaderNamed(entries);
   const exact = new Map<string, CatalogRef>();
   const lowerExact = new Map<string, CatalogRef>();
   const templates: CodeTemplate[] = [];
@@ -104,6 +111,8 @@ export function createMatcher(catalog: readonly CatalogRef[]): Matcher {
     }
     exact.set(entry.code, entry);
     lowerExact.set(entry.code.toLowerCase(), entry);
+    // A classic error's key is ErrorDesk's (`Classic.QuotaExhausted`), not a code anyone types: no typo leads to it.
+    if (isGatewayClassicKey(entry.code)) continue;
     const lower = entry.code.toLowerCase();
     for (const key of [`^${lower.slice(0, 3)}`, `$${lower.slice(-3)}`]) {
       const list = typoIndex.get(key) ?? [];
@@ -116,7 +125,7 @@ export function createMatcher(catalog: readonly CatalogRef[]): Matcher {
   const variants: MessageVariant[] = [];
   const patternIndex = new Map<string, number>();
   const variantsByPattern: number[][] = [];
-  for (const entry of entries) {
+  for (const entry of messageEntries) {
     for (const message of entry.messages) {
       const text = collapseSpaces(message);
       const pieces = text.split("%s").map(foldAscii);
@@ -165,11 +174,16 @@ export function createMatcher(catalog: readonly CatalogRef[]): Matcher {
     automaton,
     variantsByPattern,
     codes: entries.map((e) => e.code),
-    spellings: entries.map((e) => ({ code: e.code, lower: e.code.toLowerCase(), literal: e.code.toLowerCase().replaceAll("%s", "") })),
+    spellings: messageEntries.map((e) => ({
+      code: e.code,
+      lower: e.code.toLowerCase(),
+      literal: e.code.toLowerCase().replaceAll("%s", ""),
+    })),
     typoIndex,
     freeTextAutomaton: new AsciiAutomaton([...patternIndex.keys(), ...lowerCaseCodes]),
     wordEdges,
-    messageWords: buildMessageWords(entries),
+    messageWords: buildMessageWords(messageEntries),
+    headerNames,
   };
 }
 
@@ -294,14 +308,16 @@ function cleanCode(code: string | undefined): string | undefined {
  * the message confirms it, breaks ties, or stands in when the code is missing or unknown. Near misses are
  * returned as suggestions below 0.7 and never become the match.
  */
-export function matchError(matcher: Matcher, error: { code?: string; message?: string }): MatchOutcome {
+export function matchError(matcher: Matcher, error: ErrorToMatch): MatchOutcome {
   const code = cleanCode(error.code);
   const message = error.message?.trim() ? collapseSpaces(error.message) : undefined;
   const messageHits = message ? bestMessageMatches(matcher, message) : [];
+  // Without X-Ca-Error-Code, the X-Ca-Error-Message value may itself be the error's name (a classic instance).
+  const named = !code && error.gatewayMessage ? matchHeaderName(matcher.headerNames, error.gatewayMessage) : undefined;
   const candidates: Candidate[] = [];
   const notes: Note[] = [];
   let match: Match | null = null;
-  let named: Decided | undefined;
+  let decided: Decided | undefined;
 
   if (code) {
     const exact = matcher.exact.get(code);
@@ -325,9 +341,9 @@ export function matchError(matcher: Matcher, error: { code?: string; message?: s
         confidence,
         ...because(part("exactCode", { code }), tail, params.length > 0 && part("parameter", { params: params.join(", ") })),
       };
-    } else if ((named = completedCode(matcher, code, messageHits) ?? genericCodeMatch(matcher, code, message, messageHits))) {
-      match = named.match;
-      candidates.push(...named.alternatives);
+    } else if ((decided = completedCode(matcher, code, messageHits) ?? genericCodeMatch(matcher, code, message, messageHits))) {
+      match = decided.match;
+      candidates.push(...decided.alternatives);
     } else if (!FOREIGN_CODES.has(code)) {
       const hits = templateHits(matcher, code);
       const best = hits[0];
@@ -421,6 +437,9 @@ export function matchError(matcher: Matcher, error: { code?: string; message?: s
         };
       }
     }
+  } else if (named && (decided = headerNameMatch(named, messageHits, error.httpStatus))) {
+    match = decided.match;
+    candidates.push(...decided.alternatives);
   } else if (messageHits.length === 1) {
     const hit = messageHits[0]!;
     match = messageCandidate(hit, messageConfidence(hit), describeHit(hit));
@@ -433,9 +452,9 @@ export function matchError(matcher: Matcher, error: { code?: string; message?: s
         confidence: CONFIDENCE.messageWordsLeftOut,
         ...because(part("messageWordsLeftOut", { text: truncate(fit.text, 90), entry: fit.entry.code })),
       };
-    else if ((named = namedParameterMatch(matcher, message))) {
-      match = named.match;
-      candidates.push(...named.alternatives);
+    else if ((decided = namedParameterMatch(matcher, message))) {
+      match = decided.match;
+      candidates.push(...decided.alternatives);
     }
   }
 
@@ -472,6 +491,8 @@ export function matchError(matcher: Matcher, error: { code?: string; message?: s
     );
   }
 
+  // A header value that names a classic error, when another entry's message won: still on offer.
+  if (named && match?.entry !== named.name.entry.code) candidates.push(headerNameCandidate(named, CONFIDENCE.messageOfOtherEntry));
   // A message that matches another entry than the code is worth showing as an alternative.
   if (match && match.kind !== "message") {
     for (const hit of messageHits) {
@@ -479,6 +500,47 @@ export function matchError(matcher: Matcher, error: { code?: string; message?: s
     }
   }
   return { match: match ? { ...match, confidence: round(match.confidence) } : null, candidates: rank(match, candidates), notes };
+}
+
+/**
+ * What an extractor read of one error. `gatewayMessage`: the value of an X-Ca-Error-Message header (or what an SDK
+ * printed of it), which names the error itself on API Gateway's classic instances; `httpStatus` then tells a classic
+ * error from a VPC one that shares its text.
+ */
+export type ErrorToMatch = { code?: string; message?: string; gatewayMessage?: string; httpStatus?: number };
+
+/**
+ * A classic error named by the header's whole value. A VPC entry whose message is that whole value too (`Invalid
+ * AppKey` is A400IK's message and a classic name) keeps the match, as before classic names were known, unless the
+ * HTTP status is the classic error's and none of theirs; the other stays on offer.
+ */
+function headerNameMatch(hit: HeaderNameHit, messageHits: RankedHit[], httpStatus: number | undefined): Decided | undefined {
+  const whole = messageHits.filter((h) => h.quality === 3);
+  const entry = hit.name.entry;
+  const byStatus = whole.length > 0 && httpStatus === entry.httpStatus && whole.every((h) => h.variant.entry.httpStatus !== httpStatus);
+  if (whole.length > 0 && !byStatus) return undefined;
+  const match = headerNameCandidate(
+    hit,
+    byStatus ? CONFIDENCE.headerNameByStatus : CONFIDENCE.headerName,
+    byStatus && part("headerNameStatus", { status: String(httpStatus), entries: whole.map((h) => h.variant.entry.code).join(" / ") }),
+  );
+  return { match, alternatives: messageHits.map((h) => messageCandidate(h, CONFIDENCE.messageOfOtherEntry, describeHit(h))) };
+}
+
+function headerNameCandidate(hit: HeaderNameHit, confidence: number, extra?: ReasonPart): Candidate {
+  const params = hit.params.filter(Boolean);
+  return {
+    entry: hit.name.entry.code,
+    ...(params[0] ? { param: params[0] } : {}),
+    ...(params.length > 1 ? { params } : {}),
+    kind: "message",
+    confidence,
+    ...because(
+      part("headerName", { text: truncate(hit.name.text, 90), entry: hit.name.entry.code }),
+      extra,
+      params.length > 0 && part("parameter", { params: params.join(", ") }),
+    ),
+  };
 }
 
 /** Longer texts are matched every time rather than kept as keys. */
@@ -489,8 +551,10 @@ const OUTCOME_KEY_LIMIT = 2048;
  * errors come back in paste after paste (and many times in one log). The outcome returned is shared and must not
  * be changed; diagnose copies what it puts in a finding.
  */
-export function matchErrorOnce(matcher: Matcher, error: { code?: string; message?: string }): MatchOutcome {
-  const key = `${error.code ?? ""}\u0000${error.message ?? ""}`;
+export function matchErrorOnce(matcher: Matcher, error: ErrorToMatch): MatchOutcome {
+  // The header value and status only count without a code (see matchError): otherwise they are not part of the key.
+  const header = !error.code && error.gatewayMessage ? `\u0000${error.gatewayMessage}\u0000${error.httpStatus ?? ""}` : "";
+  const key = `${error.code ?? ""}\u0000${error.message ?? ""}${header}`;
   if (key.length > OUTCOME_KEY_LIMIT) return matchError(matcher, error);
   const memo = memoOf(matcher).outcomes;
   let outcome = memo.get(key);

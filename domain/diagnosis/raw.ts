@@ -27,6 +27,11 @@ export type RawFields = {
   requestTimestamp?: string;
   accessDeniedDetail?: unknown;
   description?: string;
+  /**
+   * The value of an X-Ca-Error-Message header (or what the Node gateway SDK printed of it): without X-Ca-Error-Code
+   * it names the error itself (API Gateway's classic instances; header-names.ts).
+   */
+  gatewayMessage?: string;
 };
 
 export type Raw = RawFields & {

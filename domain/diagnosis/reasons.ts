@@ -46,6 +46,8 @@ export const REASON_TEMPLATES = {
   messageParamMissing: "the message says parameter {param} is missing",
   messageParamInvalid: "the message says parameter {param} is not valid",
   specificEntryForParam: "{entry} is the catalog's own code for parameter {param}",
+  headerName: 'X-Ca-Error-Message "{text}" without X-Ca-Error-Code is the error name of {entry} (API Gateway classic instance)',
+  headerNameStatus: "HTTP status {status} is the classic error's, not that of {entries}",
 } as const;
 
 export type ReasonId = keyof typeof REASON_TEMPLATES;

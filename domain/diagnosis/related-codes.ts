@@ -185,6 +185,18 @@ export function isGatewayDataPlaneCode(code: string): boolean {
   return /^[A-Z][45]\d{2}[A-Z]{2}$/.test(code);
 }
 
+/**
+ * API Gateway's classic (shared) instances name an error by its X-Ca-Error-Message alone (`Throttled by APP Flow
+ * Control`); the catalog keys such an entry `Classic.<Name>` (gatewayClassicKey in domain/catalog/vendor-doc.ts) and
+ * keeps the name, verbatim, as its message. The engine matches these names only as the whole value of an
+ * X-Ca-Error-Message header (matcher.ts), never in free text: `Unauthorized` in a sentence is not this error.
+ */
+export const CLASSIC_KEY_PREFIX = "Classic.";
+
+export function isGatewayClassicKey(code: string): boolean {
+  return code.startsWith(CLASSIC_KEY_PREFIX) && /^Classic\.[A-Za-z0-9]+$/.test(code);
+}
+
 /** Codes the SDK invents on the client side; the request may never have reached Alibaba Cloud. */
 export function isSdkClientCode(code: string): boolean {
   return code.startsWith("SDK.") && !FOREIGN_CODES.has(code);

@@ -25,31 +25,34 @@ test.describe("the error catalog", () => {
     await useLanguage(page, "en");
     await page.goto("/errors");
     await expect(page.getByRole("heading", { level: 1, name: "Error catalog" })).toBeVisible();
-    // 46 codes of the management OpenAPI page and 24 of API Gateway's data-plane table.
-    await expect(page.getByText("70 results")).toBeVisible();
+    // 46 codes of the management OpenAPI page and 53 of API Gateway's data-plane tables (24 VPC, 29 classic).
+    await expect(page.getByText("99 results")).toBeVisible();
     await expect(rows(page)).toHaveCount(25);
-    await expect(pager(page).getByText("Showing 1–25 of 70")).toBeVisible();
+    await expect(pager(page).getByText("Showing 1–25 of 99")).toBeVisible();
     await expect(page.getByRole("button", { name: "Previous page" })).toBeDisabled();
 
     await page.getByRole("button", { name: "Next page" }).click();
     await expect(page).toHaveURL(/[?&]page=2\b/);
-    await expect(pager(page).getByText("Showing 26–50 of 70")).toBeVisible();
+    await expect(pager(page).getByText("Showing 26–50 of 99")).toBeVisible();
     await expect(rows(page)).toHaveCount(25);
     await page.getByRole("button", { name: "Next page" }).click();
-    await expect(pager(page).getByText("Showing 51–70 of 70")).toBeVisible();
-    await expect(rows(page)).toHaveCount(20);
+    await expect(pager(page).getByText("Showing 51–75 of 99")).toBeVisible();
+    await expect(rows(page)).toHaveCount(25);
+    await page.getByRole("button", { name: "Next page" }).click();
+    await expect(pager(page).getByText("Showing 76–99 of 99")).toBeVisible();
+    await expect(rows(page)).toHaveCount(24);
     await expect(page.getByRole("button", { name: "Next page" })).toBeDisabled();
 
     await page.getByRole("button", { name: "First page" }).click();
     await expect(page).not.toHaveURL(/[?&]page=/);
-    await expect(pager(page).getByText("Showing 1–25 of 70")).toBeVisible();
+    await expect(pager(page).getByText("Showing 1–25 of 99")).toBeVisible();
 
     await page.getByLabel("Rows per page").selectOption("10");
     await expect(page).toHaveURL(/[?&]perPage=10\b/);
-    await expect(pager(page).getByText("Page 1 of 7")).toBeVisible();
+    await expect(pager(page).getByText("Page 1 of 10")).toBeVisible();
     await page.getByRole("button", { name: "Last page" }).click();
-    await expect(pager(page).getByText("Showing 61–70 of 70")).toBeVisible();
-    await expect(rows(page)).toHaveCount(10);
+    await expect(pager(page).getByText("Showing 91–99 of 99")).toBeVisible();
+    await expect(rows(page)).toHaveCount(9);
   });
 
   test("searches codes, English messages and both languages' text, in either UI language", async ({ pageAs }) => {
@@ -93,15 +96,17 @@ test.describe("the error catalog", () => {
     await page.goto("/errors");
 
     const statusFilter = page.getByRole("group", { name: "HTTP status" });
-    await expect(statusFilter.getByRole("checkbox")).toHaveCount(9);
+    // 504 is the classic instances' Async Service.
+    await expect(statusFilter.getByRole("checkbox")).toHaveCount(10);
     await statusFilter.getByRole("checkbox", { name: "503" }).check();
     await expect(page).toHaveURL(/[?&]status=503\b/);
-    await expect(codeColumn(page)).toHaveText(["ServiceUnavailable"]);
+    await expect(codeColumn(page)).toHaveText(["Classic.ServiceUnavailable", "ServiceUnavailable"]);
 
     await statusFilter.getByRole("checkbox", { name: "500" }).check();
     await expect(page).toHaveURL(/[?&]status=500%2C503\b|[?&]status=500,503\b/);
-    // InternalError and ServiceUnavailable, and the data plane's X500ED and X500AM.
-    await expect(rows(page)).toHaveCount(4);
+    // InternalError and ServiceUnavailable, the data plane's X500ED and X500AM, and the classic instances'
+    // Internal Error, Failed To Invoke Backend Service and Service Unavailable.
+    await expect(rows(page)).toHaveCount(7);
 
     await statusFilter.getByRole("checkbox", { name: "500" }).uncheck();
     await statusFilter.getByRole("checkbox", { name: "503" }).uncheck();
@@ -116,7 +121,7 @@ test.describe("the error catalog", () => {
 
     await page.getByRole("button", { name: "Clear all" }).click();
     await expect(page).toHaveURL(/\/errors$/);
-    await expect(page.getByText("70 results")).toBeVisible();
+    await expect(page.getByText("99 results")).toBeVisible();
     await expect(page.getByLabel("Retryable")).toHaveValue("");
   });
 
@@ -126,7 +131,7 @@ test.describe("the error catalog", () => {
     await page.goto("/errors?q=no-such-text-anywhere&status=503");
     await expect(page.getByText("No error codes match")).toBeVisible();
     await page.getByRole("button", { name: "Clear all filters" }).click();
-    await expect(page.getByText("70 results")).toBeVisible();
+    await expect(page.getByText("99 results")).toBeVisible();
     await expect(searchBox(page)).toHaveValue("");
   });
 

@@ -14,6 +14,7 @@ import {
 } from "@/domain/diagnosis";
 import { buildSavedResult } from "@/domain/diagnosis-service/result";
 import vendorFacts from "@/db/seed/vendor-facts.json";
+import { ALL_VENDOR_FACTS } from "@/db/seed/vendor-sources";
 import zhCN from "@/messages/zh-CN/diagnosis.json";
 import enFile from "@/messages/en/diagnosis.json";
 import { withEngineTexts } from "@/i18n/messages";
@@ -162,10 +163,24 @@ const repeating = createMatcher([
   { code: "SecondTwin", httpStatus: 400, messages: ["The twin resource is busy."] },
 ]);
 
+// API Gateway's classic instances name the error by the X-Ca-Error-Message value alone; the status can decide it
+// over a VPC row with the same text.
+const gateway = createMatcher(ALL_VENDOR_FACTS);
+const HEADER_NAMED = [
+  { gatewayMessage: "Throttled by APP Flow Control", message: "Throttled by APP Flow Control" },
+  {
+    gatewayMessage: "Invalid Signature, Server StringToSign:`GET#/x`",
+    message: "Invalid Signature, Server StringToSign:`GET#/x`",
+    httpStatus: 400,
+  },
+];
+
 const explained = (): Candidate[] =>
-  [...MATCHED.map((error) => matchError(matcher, error)), matchError(repeating, { message: "The twin resource is busy." })].flatMap(
-    (outcome) => [...(outcome.match ? [outcome.match] : []), ...outcome.candidates],
-  );
+  [
+    ...MATCHED.map((error) => matchError(matcher, error)),
+    matchError(repeating, { message: "The twin resource is busy." }),
+    ...HEADER_NAMED.map((error) => matchError(gateway, error)),
+  ].flatMap((outcome) => [...(outcome.match ? [outcome.match] : []), ...outcome.candidates]);
 
 describe("match reasons carry ids beside their English text", () => {
   test("every candidate's reasonKeys rebuild its reason exactly, and between them the pastes use every reason id", () => {

@@ -12,6 +12,8 @@ import { segmentAt, trimLineEnd, skip } from "./lines";
 const GATEWAY_SIGNATURE_NOTE = note("gatewaySignature");
 const GATEWAY_ANCHOR = /x-ca-error-(?:code|message)\s{0,2}[:=]/gi;
 
+const NEXT_HEADER = /[,，]\s?x-ca-/g;
+
 /** `X-Ca-Error-Message: value` (or `=`) inside one lower-cased line: the value's [start, end) in that line. */
 function headerValue(lower: string, name: string): [number, number] | undefined {
   const at = lower.indexOf(name);
@@ -21,16 +23,11 @@ function headerValue(lower: string, name: string): [number, number] | undefined 
   if (lower[p] !== ":" && lower[p] !== "=") return undefined;
   p++;
   while (lower[p] === " ") p++;
-  // S-H5 puts the headers on one line: `X-Ca-Error-Code: %s, X-Ca-Error-Message: %s,X-Ca-Request-Id: %s`.
-  const next = lower.indexOf(",", p);
-  let end = lower.length;
-  for (let c = next; c !== -1; c = lower.indexOf(",", c + 1)) {
-    if (/^,\s?x-ca-/.test(lower.slice(c, c + 7))) {
-      end = c;
-      break;
-    }
-  }
-  return [p, end];
+  // S-H5 puts the headers on one line: `X-Ca-Error-Code: %s, X-Ca-Error-Message: %s,X-Ca-Request-Id: %s`; a Chinese
+  // ticket separates them with a full-width comma.
+  NEXT_HEADER.lastIndex = p;
+  const next = NEXT_HEADER.exec(lower);
+  return [p, next ? next.index : lower.length];
 }
 
 export function gatewayHeaders(ctx: ScanContext): void {
@@ -89,7 +86,7 @@ export function gatewayHeaders(ctx: ScanContext): void {
       role: "producer",
       ...(message?.includes("StringToSign") ? { notes: [GATEWAY_SIGNATURE_NOTE] } : {}),
       ...(code ? { code } : {}),
-      ...(message ? { message } : {}),
+      ...(message ? { message, gatewayMessage: message } : {}),
       ...(requestId ? { requestId } : {}),
     });
     GATEWAY_ANCHOR.lastIndex = Math.max(GATEWAY_ANCHOR.lastIndex, end);
@@ -127,13 +124,16 @@ export function gatewayHeaders(ctx: ScanContext): void {
     if (!method || urlStart === at) continue;
     const requestId = normalizeRequestId(tail[2]);
     const endpoint = normalizeHost(/^https?:\/\/([^/?#:\s]+)/.exec(text.slice(urlStart, at))?.[1]);
+    // The SDK prints the X-Ca-Error-Message header here (`error message: ${headers['x-ca-error-message']}`).
+    const message = text.slice(at + tail[0].length, lineEnd);
     addRaw(ctx, {
       start: urlStart - method[0].length,
       end: lineEnd,
       format: "gateway-headers",
       role: "producer",
       httpStatus: Number(tail[1]),
-      message: text.slice(at + tail[0].length, lineEnd),
+      message,
+      ...(message.trim() ? { gatewayMessage: message } : {}),
       ...(requestId ? { requestId } : {}),
       ...(endpoint ? { endpoint } : {}),
     });

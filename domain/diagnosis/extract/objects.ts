@@ -357,22 +357,27 @@ function emitFrame(ctx: ScanContext, frame: Frame, end: number): Raw | undefined
   if (code === undefined && f.code !== undefined) httpStatus ??= parseStatus(f.code);
   if (code && SUCCESS_CODES.has(code.toLowerCase())) code = undefined;
   const gatewayCode = typeof f.gatewayCode === "string" && f.gatewayCode.trim() ? f.gatewayCode.trim() : undefined;
-  const message = typeof f.message === "string" ? f.message : typeof f.gatewayMessage === "string" ? f.gatewayMessage : undefined;
+  const gatewayMessage = typeof f.gatewayMessage === "string" && f.gatewayMessage.trim() ? f.gatewayMessage : undefined;
+  const message = typeof f.message === "string" ? f.message : gatewayMessage;
   const requestId = typeof f.requestId === "string" ? normalizeRequestId(f.requestId) : undefined;
   const hostId = typeof f.hostId === "string" ? f.hostId : undefined;
   const recommend = typeof f.recommend === "string" ? f.recommend : undefined;
   const failedStatus = httpStatus === undefined || httpStatus >= 400;
   const errorish = Boolean(
-    code || gatewayCode || (message && failedStatus && !SUCCESS_MESSAGES.test(message.trim()) && (requestId || hostId || recommend)),
+    code ||
+      gatewayCode ||
+      gatewayMessage ||
+      (message && failedStatus && !SUCCESS_MESSAGES.test(message.trim()) && (requestId || hostId || recommend)),
   );
   if (!errorish) return undefined;
   const raw: Raw = {
     start: frame.start,
     end,
-    format: gatewayCode && !code ? "gateway-headers" : formatOf(frame),
+    format: (gatewayCode || gatewayMessage) && !code ? "gateway-headers" : formatOf(frame),
     role: "body",
     ...(code ? { code } : gatewayCode ? { code: gatewayCode } : {}),
     ...(message ? { message } : {}),
+    ...(gatewayMessage ? { gatewayMessage } : {}),
     ...(httpStatus ? { httpStatus } : {}),
     ...(requestId ? { requestId } : {}),
     ...(hostId ? { hostId } : {}),

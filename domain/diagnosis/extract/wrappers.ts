@@ -58,11 +58,12 @@ function httpResponses(ctx: ScanContext): void {
     const raw: Raw = {
       start: m.index,
       end,
-      format: gatewayCode ? "gateway-headers" : "http",
+      format: gatewayCode || gatewayMessage ? "gateway-headers" : "http",
       role: "wrapper",
       httpStatus: Number(m[1]),
-      ...(gatewayCode ? { code: gatewayCode, layers: ["gateway-headers", "http"] } : {}),
-      ...(gatewayMessage ? { message: gatewayMessage } : {}),
+      ...(gatewayCode ? { code: gatewayCode } : {}),
+      ...(gatewayCode || gatewayMessage ? { layers: ["gateway-headers", "http"] } : {}),
+      ...(gatewayMessage ? { message: gatewayMessage, gatewayMessage } : {}),
       // As for the headers pasted alone (gateway-headers.ts): the server's StringToSign is what to compare.
       ...(gatewayMessage?.includes("StringToSign") ? { notes: [note("gatewaySignature")] } : {}),
       ...(requestId ? { requestId } : {}),
