@@ -17,6 +17,8 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   return previous[b.length]!;
 }
 
+const MAX_EDITS = 12;
+
 /**
  * Ranks known codes by how close they are to `wanted`, case-blind: a shared prefix or containment counts
  * as close (MissingGroupid → Missing%s), otherwise edit distance relative to length. Returns at most `limit`.
@@ -26,7 +28,9 @@ export function nearestCodes(wanted: string, codes: readonly string[], limit = 5
   const scored = codes.map((code) => {
     const lower = code.toLowerCase();
     const literal = lower.replaceAll("%s", "");
-    let score = editDistance(target, lower, 12) / Math.max(target.length, lower.length, 1);
+    const distance = editDistance(target, lower, MAX_EDITS);
+    // Past the cut-off the distance is unknown, not 13: divided by a long code's length it would look close.
+    let score = distance > MAX_EDITS ? 1 : distance / Math.max(target.length, lower.length, 1);
     if (literal && (target.includes(literal) || literal.includes(target))) score = Math.min(score, 0.3);
     return { code, score };
   });

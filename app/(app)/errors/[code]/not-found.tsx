@@ -53,7 +53,10 @@ export default async function EntryNotFound() {
                 const title = localized(titles.get(suggestion), locale);
                 return (
                   <li key={suggestion} className="flex flex-wrap items-baseline gap-x-3 px-3 py-2">
-                    <Link href={entryHref(suggestion)} className="font-mono font-medium text-blue-800 underline-offset-2 hover:underline">
+                    <Link
+                      href={entryHref(suggestion)}
+                      className="font-mono font-medium break-all text-blue-800 underline-offset-2 hover:underline"
+                    >
                       {suggestion}
                     </Link>
                     {title ? (
