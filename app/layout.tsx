@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { HydrationMark } from "@/components/ui/hydration-mark";
 import { Toasts } from "@/components/ui/toasts";
+import { clientMessages } from "./_lib/client-messages";
 import { getLocale, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import { currentTheme } from "./_lib/theme";
@@ -29,7 +30,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           {t("skipToContent")}
         </a>
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={await clientMessages()}>
           <Toasts>{children}</Toasts>
           <HydrationMark />
         </NextIntlClientProvider>

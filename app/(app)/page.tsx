@@ -11,6 +11,7 @@ import { DiagnoseForm } from "./diagnose/_components/diagnose-form";
 import { ChangedEntries } from "./_components/home/changed-entries";
 import { TeamDiagnoses } from "./_components/home/team-diagnoses";
 import { WeekTopErrors } from "./_components/home/week-top-errors";
+import { ClientMessages } from "@/app/_lib/client-messages";
 
 export const dynamic = "force-dynamic";
 
@@ -36,19 +37,21 @@ export default async function Home({ searchParams }: Props) {
   ]);
 
   return (
-    <div className="space-y-8">
-      <div>
-        <h1 className="text-2xl font-semibold text-slate-900">{t("heading")}</h1>
-        <p className="mt-1 max-w-3xl text-slate-700">{t("intro")}</p>
+    <ClientMessages namespaces={["diagnosis"]}>
+      <div className="space-y-8">
+        <div>
+          <h1 className="text-2xl font-semibold text-slate-900">{t("heading")}</h1>
+          <p className="mt-1 max-w-3xl text-slate-700">{t("intro")}</p>
+        </div>
+        <section aria-label={t("diagnoseHeading")} className="rounded-lg border border-slate-200 bg-white p-4 sm:p-5">
+          <DiagnoseForm refusedTooLarge={refusedTooLarge} />
+        </section>
+        <div className="grid gap-8 lg:grid-cols-3">
+          <TeamDiagnoses items={recent} />
+          <WeekTopErrors rows={top} />
+          <ChangedEntries entries={changed} />
+        </div>
       </div>
-      <section aria-label={t("diagnoseHeading")} className="rounded-lg border border-slate-200 bg-white p-4 sm:p-5">
-        <DiagnoseForm refusedTooLarge={refusedTooLarge} />
-      </section>
-      <div className="grid gap-8 lg:grid-cols-3">
-        <TeamDiagnoses items={recent} />
-        <WeekTopErrors rows={top} />
-        <ChangedEntries entries={changed} />
-      </div>
-    </div>
+    </ClientMessages>
   );
 }

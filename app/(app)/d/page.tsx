@@ -6,6 +6,7 @@ import { TeamDiagnosesBrowser } from "@/components/diagnosis/team-diagnoses-brow
 import { getDb } from "@/db";
 import { listDiagnosisAuthors, listTeamDiagnoses } from "@/db/queries/team-diagnoses";
 import { parseTeamDiagnosisParams, serializeTeamDiagnosisParams } from "@/domain/diagnosis-service/team-listing";
+import { ClientMessages } from "@/app/_lib/client-messages";
 
 export const dynamic = "force-dynamic";
 
@@ -32,12 +33,14 @@ export default async function TeamDiagnosesPage({ searchParams }: Props) {
 
   const t = await getTranslations("team");
   return (
-    <div>
-      <header className="mb-4">
-        <h1 className="text-2xl font-semibold text-slate-900">{t("heading")}</h1>
-        <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
-      </header>
-      <TeamDiagnosesBrowser params={params} rows={rows} total={total} more={more} authors={authors} />
-    </div>
+    <ClientMessages namespaces={["team", "diagnosis"]}>
+      <div>
+        <header className="mb-4">
+          <h1 className="text-2xl font-semibold text-slate-900">{t("heading")}</h1>
+          <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
+        </header>
+        <TeamDiagnosesBrowser params={params} rows={rows} total={total} more={more} authors={authors} />
+      </div>
+    </ClientMessages>
   );
 }

@@ -9,6 +9,7 @@ import { listDiagnosesByCreator } from "@/db/queries/diagnoses";
 import { serializeTeamDiagnosisParams } from "@/domain/diagnosis-service/team-listing";
 import { REFUSED_TOO_LARGE } from "@/app/_lib/diagnose-form-post";
 import { DiagnoseForm } from "./_components/diagnose-form";
+import { ClientMessages } from "@/app/_lib/client-messages";
 
 export const dynamic = "force-dynamic";
 
@@ -30,29 +31,31 @@ export default async function DiagnosePage({ searchParams }: Props) {
   const recent = await listDiagnosesByCreator(await getDb(), user.id, { limit: 8 });
 
   return (
-    <div className="space-y-8">
-      <div>
-        <h1 className="text-2xl font-semibold text-slate-900">{t("form.heading")}</h1>
-        <p className="mt-1 max-w-3xl text-slate-700">{t("form.intro")}</p>
+    <ClientMessages namespaces={["diagnosis"]}>
+      <div className="space-y-8">
+        <div>
+          <h1 className="text-2xl font-semibold text-slate-900">{t("form.heading")}</h1>
+          <p className="mt-1 max-w-3xl text-slate-700">{t("form.intro")}</p>
+        </div>
+        <section aria-label={t("form.heading")} className="rounded-lg border border-slate-200 bg-white p-4 sm:p-5">
+          <DiagnoseForm initialInput={initialInput} refusedTooLarge={refusedTooLarge} />
+        </section>
+        <Section id="recent-heading" heading={t("recent.heading")}>
+          {recent.length ? (
+            <DiagnosisList items={recent} showAuthor={false} />
+          ) : (
+            <p className="mt-2 text-sm text-slate-600">{t("recent.none")}</p>
+          )}
+          <p className="mt-2 flex flex-wrap gap-x-4 text-sm">
+            <Link href={`/d?${serializeTeamDiagnosisParams({ author: user.id })}`} className="text-blue-800 underline underline-offset-2">
+              {tTeam("mine")}
+            </Link>
+            <Link href="/d" className="text-blue-800 underline underline-offset-2">
+              {tTeam("link")}
+            </Link>
+          </p>
+        </Section>
       </div>
-      <section aria-label={t("form.heading")} className="rounded-lg border border-slate-200 bg-white p-4 sm:p-5">
-        <DiagnoseForm initialInput={initialInput} refusedTooLarge={refusedTooLarge} />
-      </section>
-      <Section id="recent-heading" heading={t("recent.heading")}>
-        {recent.length ? (
-          <DiagnosisList items={recent} showAuthor={false} />
-        ) : (
-          <p className="mt-2 text-sm text-slate-600">{t("recent.none")}</p>
-        )}
-        <p className="mt-2 flex flex-wrap gap-x-4 text-sm">
-          <Link href={`/d?${serializeTeamDiagnosisParams({ author: user.id })}`} className="text-blue-800 underline underline-offset-2">
-            {tTeam("mine")}
-          </Link>
-          <Link href="/d" className="text-blue-800 underline underline-offset-2">
-            {tTeam("link")}
-          </Link>
-        </p>
-      </Section>
-    </div>
+    </ClientMessages>
   );
 }

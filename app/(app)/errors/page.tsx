@@ -14,6 +14,7 @@ import { parseCatalogParams, serializeCatalogParams } from "@/domain/catalog/lis
 import { DEFAULT_LOCALE } from "@/domain/catalog/types";
 import { isLocale } from "@/i18n/locale";
 import { CatalogActions } from "./_components/catalog-actions";
+import { ClientMessages } from "@/app/_lib/client-messages";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -46,20 +47,22 @@ export default async function CatalogPage({ searchParams }: Props) {
   }));
 
   return (
-    <div>
-      <header className="mb-4 flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-semibold text-slate-900">{t("heading")}</h1>
-          <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
-        </div>
-        <CatalogActions canExport={can(user, "catalog.export")} canImport={can(user, "catalog.import")} />
-        {can(user, "entry.create") ? (
-          <Link href="/errors/new" className={buttonClasses({ variant: "primary" })}>
-            {tc("link")}
-          </Link>
-        ) : null}
-      </header>
-      <CatalogBrowser params={params} rows={tableRows} total={total} statuses={statuses} />
-    </div>
+    <ClientMessages namespaces={["catalog"]}>
+      <div>
+        <header className="mb-4 flex flex-wrap items-start justify-between gap-3">
+          <div>
+            <h1 className="text-2xl font-semibold text-slate-900">{t("heading")}</h1>
+            <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
+          </div>
+          <CatalogActions canExport={can(user, "catalog.export")} canImport={can(user, "catalog.import")} />
+          {can(user, "entry.create") ? (
+            <Link href="/errors/new" className={buttonClasses({ variant: "primary" })}>
+              {tc("link")}
+            </Link>
+          ) : null}
+        </header>
+        <CatalogBrowser params={params} rows={tableRows} total={total} statuses={statuses} />
+      </div>
+    </ClientMessages>
   );
 }

@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import { countUsers } from "@/db/queries/users";
 import { MIN_PASSWORD_LENGTH } from "@/domain/auth/password-length";
 import { SetupForm } from "./setup-form";
+import { ClientMessages } from "@/app/_lib/client-messages";
 
 export const dynamic = "force-dynamic";
 
@@ -17,10 +18,12 @@ export default async function SetupPage() {
   if ((await countUsers(await getDb())) > 0) redirect("/sign-in");
   const t = await getTranslations("auth.setup");
   return (
-    <>
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <p className="mt-2 text-sm text-slate-600">{t("intro")}</p>
-      <SetupForm minPasswordLength={MIN_PASSWORD_LENGTH} />
-    </>
+    <ClientMessages namespaces={["auth"]}>
+      <>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="mt-2 text-sm text-slate-600">{t("intro")}</p>
+        <SetupForm minPasswordLength={MIN_PASSWORD_LENGTH} />
+      </>
+    </ClientMessages>
   );
 }

@@ -7,6 +7,7 @@ import { getDb } from "@/db";
 import { countUsers } from "@/db/queries/users";
 import { safeNextPath } from "@/domain/auth/next-path";
 import { SignInForm } from "./sign-in-form";
+import { ClientMessages } from "@/app/_lib/client-messages";
 
 export const dynamic = "force-dynamic";
 
@@ -21,19 +22,21 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const t = await getTranslations("auth.signIn");
   const noUsersYet = (await countUsers(await getDb())) === 0;
   return (
-    <>
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <p className="mt-2 text-sm text-slate-600">{t("intro")}</p>
-      {noUsersYet && (
-        <div className="mt-4 rounded border border-blue-200 bg-blue-50 p-3 text-sm text-blue-900">
-          <p>{t("noUsersYet")}</p>
-          <Link href="/setup" className="font-medium underline underline-offset-2">
-            {t("setupLink")}
-          </Link>
-        </div>
-      )}
-      <SignInForm next={target} />
-      <p className="mt-6 text-sm text-slate-600">{t("noAccount")}</p>
-    </>
+    <ClientMessages namespaces={["auth"]}>
+      <>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="mt-2 text-sm text-slate-600">{t("intro")}</p>
+        {noUsersYet && (
+          <div className="mt-4 rounded border border-blue-200 bg-blue-50 p-3 text-sm text-blue-900">
+            <p>{t("noUsersYet")}</p>
+            <Link href="/setup" className="font-medium underline underline-offset-2">
+              {t("setupLink")}
+            </Link>
+          </div>
+        )}
+        <SignInForm next={target} />
+        <p className="mt-6 text-sm text-slate-600">{t("noAccount")}</p>
+      </>
+    </ClientMessages>
   );
 }

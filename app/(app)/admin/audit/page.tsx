@@ -8,6 +8,7 @@ import { AdminHeader } from "../admin-parts";
 import { AuditFiltersForm } from "./_components/audit-filters";
 import { AuditPager } from "./_components/audit-pager";
 import { AuditTable, type AuditTableRow } from "./_components/audit-table";
+import { ClientMessages } from "@/app/_lib/client-messages";
 
 export const dynamic = "force-dynamic";
 
@@ -37,19 +38,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   }));
   const from = total === 0 ? 0 : (filters.page - 1) * AUDIT_PAGE_SIZE + 1;
   return (
-    <div className="space-y-6">
-      <AdminHeader title={t("title")} intro={t("intro")} />
-      <AuditFiltersForm
-        filters={filters}
-        people={choices.people.map((p) => ({ id: p.id, label: p.isKey ? t("filters.keySuffix", { label: p.label }) : p.label }))}
-        kinds={choices.kinds}
-      />
-      <p className="text-sm text-slate-700" data-testid="audit-count">
-        {t("showing", { from, to: Math.min(total, filters.page * AUDIT_PAGE_SIZE), total })}
-      </p>
-      <AuditTable rows={tableRows} />
-      <AuditPager filters={filters} pages={Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE))} />
-    </div>
+    <ClientMessages namespaces={["audit"]}>
+      <div className="space-y-6">
+        <AdminHeader title={t("title")} intro={t("intro")} />
+        <AuditFiltersForm
+          filters={filters}
+          people={choices.people.map((p) => ({ id: p.id, label: p.isKey ? t("filters.keySuffix", { label: p.label }) : p.label }))}
+          kinds={choices.kinds}
+        />
+        <p className="text-sm text-slate-700" data-testid="audit-count">
+          {t("showing", { from, to: Math.min(total, filters.page * AUDIT_PAGE_SIZE), total })}
+        </p>
+        <AuditTable rows={tableRows} />
+        <AuditPager filters={filters} pages={Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE))} />
+      </div>
+    </ClientMessages>
   );
 }
 

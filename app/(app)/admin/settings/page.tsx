@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import { getSetting } from "@/db/queries/settings";
 import { AdminHeader, CreatePanel } from "../admin-parts";
 import { SettingsForm } from "./settings-form";
+import { ClientMessages } from "@/app/_lib/client-messages";
 
 export const dynamic = "force-dynamic";
 
@@ -18,13 +19,15 @@ export default async function SettingsPage() {
   const t = await getTranslations("admin.settings");
   const requireDraftApproval = await getSetting(await getDb(), "catalog.requireDraftApproval");
   return (
-    <div className="space-y-8">
-      <AdminHeader title={t("title")} intro={t("intro")} />
-      <CreatePanel id="catalog-review-heading" title={t("catalogReview")} intro={t("catalogReviewIntro")}>
-        <div className="mt-3">
-          <SettingsForm requireDraftApproval={requireDraftApproval} />
-        </div>
-      </CreatePanel>
-    </div>
+    <ClientMessages namespaces={["admin"]}>
+      <div className="space-y-8">
+        <AdminHeader title={t("title")} intro={t("intro")} />
+        <CreatePanel id="catalog-review-heading" title={t("catalogReview")} intro={t("catalogReviewIntro")}>
+          <div className="mt-3">
+            <SettingsForm requireDraftApproval={requireDraftApproval} />
+          </div>
+        </CreatePanel>
+      </div>
+    </ClientMessages>
   );
 }

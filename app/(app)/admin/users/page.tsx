@@ -10,6 +10,7 @@ import { Badge } from "@/components/ui/badge";
 import { CreateUserForm } from "./create-user-form";
 import { UserControls } from "./user-controls";
 import { AdminHeader, AdminTable, CreatePanel } from "../admin-parts";
+import { ClientMessages } from "@/app/_lib/client-messages";
 
 export const dynamic = "force-dynamic";
 
@@ -27,53 +28,55 @@ export default async function UsersPage() {
   ]);
   const roleOptions = ROLES.map((role) => ({ value: role, label: tc(`roles.${role}`) }));
   return (
-    <div className="space-y-8">
-      <AdminHeader title={t("title")} intro={t("intro")} />
+    <ClientMessages namespaces={["admin", "auth"]}>
+      <div className="space-y-8">
+        <AdminHeader title={t("title")} intro={t("intro")} />
 
-      <CreatePanel id="create-user-heading" title={t("create.title")} intro={t("create.intro")}>
-        <CreateUserForm roles={roleOptions} minPasswordLength={MIN_PASSWORD_LENGTH} />
-      </CreatePanel>
+        <CreatePanel id="create-user-heading" title={t("create.title")} intro={t("create.intro")}>
+          <CreateUserForm roles={roleOptions} minPasswordLength={MIN_PASSWORD_LENGTH} />
+        </CreatePanel>
 
-      <AdminTable
-        caption={t("tableCaption")}
-        columns={[
-          t("columns.name"),
-          t("columns.email"),
-          t("columns.status"),
-          t("columns.created"),
-          `${t("columns.role")} / ${t("columns.actions")}`,
-        ]}
-      >
-        {users.map((user) => {
-          const isSelf = user.id === actor.id;
-          return (
-            <tr
-              key={user.id}
-              data-testid="user-row"
-              data-email={user.email}
-              className={user.banned ? "bg-slate-50 text-slate-600" : undefined}
-            >
-              <th scope="row" className="px-4 py-2 font-medium text-slate-900">
-                {user.name} {isSelf && <span className="font-normal text-slate-600">{t("you")}</span>}
-              </th>
-              <td className="px-4 py-2">{user.email}</td>
-              <td className="px-4 py-2">
-                <Badge tone={user.banned ? "amber" : "green"}>{user.banned ? t("status.deactivated") : t("status.active")}</Badge>
-              </td>
-              <td className="whitespace-nowrap px-4 py-2">
-                <time dateTime={user.createdAt.toISOString()}>{format.dateTime(user.createdAt, "day")}</time>
-              </td>
-              <td className="px-4 py-2">
-                <UserControls
-                  user={{ id: user.id, name: user.name, role: isRole(user.role) ? user.role : "viewer", banned: user.banned }}
-                  isSelf={isSelf}
-                  roles={roleOptions}
-                />
-              </td>
-            </tr>
-          );
-        })}
-      </AdminTable>
-    </div>
+        <AdminTable
+          caption={t("tableCaption")}
+          columns={[
+            t("columns.name"),
+            t("columns.email"),
+            t("columns.status"),
+            t("columns.created"),
+            `${t("columns.role")} / ${t("columns.actions")}`,
+          ]}
+        >
+          {users.map((user) => {
+            const isSelf = user.id === actor.id;
+            return (
+              <tr
+                key={user.id}
+                data-testid="user-row"
+                data-email={user.email}
+                className={user.banned ? "bg-slate-50 text-slate-600" : undefined}
+              >
+                <th scope="row" className="px-4 py-2 font-medium text-slate-900">
+                  {user.name} {isSelf && <span className="font-normal text-slate-600">{t("you")}</span>}
+                </th>
+                <td className="px-4 py-2">{user.email}</td>
+                <td className="px-4 py-2">
+                  <Badge tone={user.banned ? "amber" : "green"}>{user.banned ? t("status.deactivated") : t("status.active")}</Badge>
+                </td>
+                <td className="whitespace-nowrap px-4 py-2">
+                  <time dateTime={user.createdAt.toISOString()}>{format.dateTime(user.createdAt, "day")}</time>
+                </td>
+                <td className="px-4 py-2">
+                  <UserControls
+                    user={{ id: user.id, name: user.name, role: isRole(user.role) ? user.role : "viewer", banned: user.banned }}
+                    isSelf={isSelf}
+                    roles={roleOptions}
+                  />
+                </td>
+              </tr>
+            );
+          })}
+        </AdminTable>
+      </div>
+    </ClientMessages>
   );
 }

@@ -16,6 +16,7 @@ import { RedactedInput } from "./_components/redacted-input";
 import { addNoteAction, setCheckAction, setOutcomeAction, setTicketRefAction } from "./actions";
 import { reportCheckAction, runCheckAction } from "./check-actions";
 import { currentLocale, loadDiagnosis, shareLink } from "./load";
+import { ClientMessages } from "@/app/_lib/client-messages";
 
 export const dynamic = "force-dynamic";
 
@@ -44,33 +45,35 @@ export default async function DiagnosisPage({ params }: Props) {
   const escalation = renderEscalationSummary(record, { locale, link });
 
   return (
-    <div>
-      <FocusOnMount targetId="result-heading" />
-      <Breadcrumb label={t("page.breadcrumb")} parent={{ href: "/diagnose", text: t("form.heading") }} current={record.id} />
+    <ClientMessages namespaces={["diagnosis"]}>
+      <div>
+        <FocusOnMount targetId="result-heading" />
+        <Breadcrumb label={t("page.breadcrumb")} parent={{ href: "/diagnose", text: t("form.heading") }} current={record.id} />
 
-      <DiagnosisHeader record={record} markdown={markdown} escalation={escalation} />
+        <DiagnosisHeader record={record} markdown={markdown} escalation={escalation} />
 
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
-        <div className="min-w-0 space-y-6">
-          {record.result.event ? <EventCard event={record.result.event} /> : null}
-          <FindingsSection
-            record={record}
-            locale={locale}
-            currentUserName={user.name}
-            toggle={setCheckAction}
-            runCheck={runCheckAction}
-            reportCheck={reportCheckAction}
-          />
-          <EarlierDiagnoses record={record} />
-          <RedactedInput text={record.inputRedacted} removed={record.result.redactions} inputKind={record.inputKind} />
+        <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+          <div className="min-w-0 space-y-6">
+            {record.result.event ? <EventCard event={record.result.event} /> : null}
+            <FindingsSection
+              record={record}
+              locale={locale}
+              currentUserName={user.name}
+              toggle={setCheckAction}
+              runCheck={runCheckAction}
+              reportCheck={reportCheckAction}
+            />
+            <EarlierDiagnoses record={record} />
+            <RedactedInput text={record.inputRedacted} removed={record.result.redactions} inputKind={record.inputKind} />
+          </div>
+
+          <aside aria-label={t("page.followUp")} className="h-fit space-y-6">
+            <OutcomePanel record={record} action={setOutcomeAction} />
+            <NotesPanel record={record} action={addNoteAction} />
+            <TicketPanel record={record} action={setTicketRefAction} />
+          </aside>
         </div>
-
-        <aside aria-label={t("page.followUp")} className="h-fit space-y-6">
-          <OutcomePanel record={record} action={setOutcomeAction} />
-          <NotesPanel record={record} action={addNoteAction} />
-          <TicketPanel record={record} action={setTicketRefAction} />
-        </aside>
       </div>
-    </div>
+    </ClientMessages>
   );
 }

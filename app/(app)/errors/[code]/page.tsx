@@ -24,6 +24,7 @@ import { EntryMessages } from "./_components/entry-messages";
 import { RetiredNotice } from "./_components/retired-notice";
 import { EntryDraftNotice } from "./_components/entry-draft-notice";
 import { ReviewNotice } from "./_components/review-notice";
+import { ClientMessages } from "@/app/_lib/client-messages";
 
 type Props = { params: Promise<{ code: string }> };
 
@@ -73,61 +74,65 @@ export default async function EntryPage({ params }: Props) {
   const draft = await getPendingDraft(await getDb(), entry.id);
 
   return (
-    <div>
-      <Breadcrumb label={t("entry.breadcrumb")} parent={{ href: "/errors", text: t("list.heading") }} current={entry.code} />
+    <ClientMessages namespaces={["curation", "editor", "catalog"]}>
+      <div>
+        <Breadcrumb label={t("entry.breadcrumb")} parent={{ href: "/errors", text: t("list.heading") }} current={entry.code} />
 
-      <EntryHeader entry={entry} title={title} canEdit={canEdit} />
-      {draft ? <EntryDraftNotice code={entry.code} draft={draft} canReview={canEdit} /> : null}
+        <EntryHeader entry={entry} title={title} canEdit={canEdit} />
+        {draft ? <EntryDraftNotice code={entry.code} draft={draft} canReview={canEdit} /> : null}
 
-      {entry.retiredAt ? <RetiredNotice retiredAt={entry.retiredAt} reason={entry.retiredReason ?? ""} /> : null}
+        {entry.retiredAt ? <RetiredNotice retiredAt={entry.retiredAt} reason={entry.retiredReason ?? ""} /> : null}
 
-      {entry.needsReviewSince ? (
-        <ReviewNotice code={entry.code} since={(await getFormatter()).dateTime(entry.needsReviewSince, "minute")} canConfirm={canEdit} />
-      ) : null}
+        {entry.needsReviewSince ? (
+          <ReviewNotice code={entry.code} since={(await getFormatter()).dateTime(entry.needsReviewSince, "minute")} canConfirm={canEdit} />
+        ) : null}
 
-      {anyFallback ? (
-        <p className="mb-4 rounded-md border border-slate-300 bg-slate-100 px-3 py-2 text-sm text-slate-700">{t("entry.fallbackNotice")}</p>
-      ) : null}
-
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
-        <div className="min-w-0 space-y-6">
-          <p
-            className={`rounded-md border px-3 py-2 text-sm ${
-              entry.retryable ? "border-emerald-300 bg-emerald-50 text-emerald-900" : "border-amber-300 bg-amber-50 text-amber-900"
-            }`}
-          >
-            {entry.retryable ? t("entry.retryAdviceYes") : t("entry.retryAdviceNo")}
+        {anyFallback ? (
+          <p className="mb-4 rounded-md border border-slate-300 bg-slate-100 px-3 py-2 text-sm text-slate-700">
+            {t("entry.fallbackNotice")}
           </p>
+        ) : null}
 
-          <EntryMessages messages={entry.messages} />
+        <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+          <div className="min-w-0 space-y-6">
+            <p
+              className={`rounded-md border px-3 py-2 text-sm ${
+                entry.retryable ? "border-emerald-300 bg-emerald-50 text-emerald-900" : "border-amber-300 bg-amber-50 text-amber-900"
+              }`}
+            >
+              {entry.retryable ? t("entry.retryAdviceYes") : t("entry.retryAdviceNo")}
+            </p>
 
-          {(
-            [
-              ["explanation", explanation],
-              ["remediation", remediation],
-            ] as const
-          ).map(([part, value]) => (
-            <Section key={part} id={`${part}-heading`} heading={t(`entry.${part}`)}>
-              <div className="mt-2 text-slate-800">
-                <LocalizedMarkdown value={value} paramPlaceholder={placeholder} emptyText={t("entry.noText")} />
-              </div>
-            </Section>
-          ))}
+            <EntryMessages messages={entry.messages} />
 
-          <EntryChecklist steps={steps} />
-        </div>
+            {(
+              [
+                ["explanation", explanation],
+                ["remediation", remediation],
+              ] as const
+            ).map(([part, value]) => (
+              <Section key={part} id={`${part}-heading`} heading={t(`entry.${part}`)}>
+                <div className="mt-2 text-slate-800">
+                  <LocalizedMarkdown value={value} paramPlaceholder={placeholder} emptyText={t("entry.noText")} />
+                </div>
+              </Section>
+            ))}
 
-        <div className="space-y-6">
-          <EntryFacts entry={entry} />
-          {can(user, "entry.retire") ? (
-            <EntryCuration
-              code={entry.code}
-              retired={entry.retiredAt !== null}
-              renamable={entry.vendorSource === TEAM_SOURCE && can(user, "entry.rename")}
-            />
-          ) : null}
+            <EntryChecklist steps={steps} />
+          </div>
+
+          <div className="space-y-6">
+            <EntryFacts entry={entry} />
+            {can(user, "entry.retire") ? (
+              <EntryCuration
+                code={entry.code}
+                retired={entry.retiredAt !== null}
+                renamable={entry.vendorSource === TEAM_SOURCE && can(user, "entry.rename")}
+              />
+            ) : null}
+          </div>
         </div>
       </div>
-    </div>
+    </ClientMessages>
   );
 }

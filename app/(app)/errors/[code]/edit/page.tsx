@@ -10,6 +10,7 @@ import { entryHref } from "@/components/catalog/entry-href";
 import { permittedTitle } from "@/app/_lib/page-title";
 import { codeFromPathSegment } from "@/domain/catalog/code-param";
 import { GuideEditor } from "./_components/guide-editor";
+import { ClientMessages } from "@/app/_lib/client-messages";
 
 type Props = { params: Promise<{ code: string }> };
 
@@ -37,28 +38,30 @@ export default async function EditEntryPage({ params }: Props) {
   const draft = pendingDraft && pendingDraft.baseRevision === entry.revision ? pendingDraft : null;
   const text = draft?.guide ?? entry;
   return (
-    <div className="mx-auto max-w-5xl px-4 py-6">
-      <h1 className="text-2xl font-semibold">
-        {t("heading")} <code className="font-mono text-xl">{entry.code}</code>
-      </h1>
-      <p className="mt-1 text-sm text-slate-600">{t("intro", { revision: entry.revision })}</p>
-      {draft ? (
-        <p className="mt-2 rounded-md border border-blue-300 bg-blue-50 px-3 py-2 text-sm text-blue-900">
-          {t("editingDraft", { name: draft.authorName ?? "—" })}
-        </p>
-      ) : null}
-      <GuideEditor
-        code={entry.code}
-        approvalRequired={approvalRequired}
-        initial={{
-          title: text.title,
-          explanation: text.explanation,
-          remediation: text.remediation,
-          checklist: text.checklist,
-          retryable: text.retryable,
-          revision: entry.revision,
-        }}
-      />
-    </div>
+    <ClientMessages namespaces={["editor", "catalog"]}>
+      <div className="mx-auto max-w-5xl px-4 py-6">
+        <h1 className="text-2xl font-semibold">
+          {t("heading")} <code className="font-mono text-xl">{entry.code}</code>
+        </h1>
+        <p className="mt-1 text-sm text-slate-600">{t("intro", { revision: entry.revision })}</p>
+        {draft ? (
+          <p className="mt-2 rounded-md border border-blue-300 bg-blue-50 px-3 py-2 text-sm text-blue-900">
+            {t("editingDraft", { name: draft.authorName ?? "—" })}
+          </p>
+        ) : null}
+        <GuideEditor
+          code={entry.code}
+          approvalRequired={approvalRequired}
+          initial={{
+            title: text.title,
+            explanation: text.explanation,
+            remediation: text.remediation,
+            checklist: text.checklist,
+            retryable: text.retryable,
+            revision: entry.revision,
+          }}
+        />
+      </div>
+    </ClientMessages>
   );
 }

@@ -14,6 +14,7 @@ import { CompareSection } from "./_components/compare-section";
 import { DraftPanel } from "./_components/draft-panel";
 import { RevisionTable } from "./_components/revision-table";
 import { type ComparePick, parseCompare } from "./compare-params";
+import { ClientMessages } from "@/app/_lib/client-messages";
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -47,40 +48,42 @@ export default async function EntryHistoryPage({ params, searchParams }: Props) 
   const guideOf = (side: ComparePick) => (side === "draft" ? (draft?.guide ?? null) : (guides.get(side) ?? null));
 
   return (
-    <div className="space-y-8">
-      <div>
-        <Breadcrumb label={tc("entry.breadcrumb")} parent={{ href: entryHref(entry.code), text: entry.code }} current={t("heading")} />
-        <h1 className="text-2xl font-semibold">
-          {t("heading")} <code className="font-mono text-xl break-all">{entry.code}</code>
-        </h1>
-        <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("intro")}</p>
+    <ClientMessages namespaces={["history"]}>
+      <div className="space-y-8">
+        <div>
+          <Breadcrumb label={tc("entry.breadcrumb")} parent={{ href: entryHref(entry.code), text: entry.code }} current={t("heading")} />
+          <h1 className="text-2xl font-semibold">
+            {t("heading")} <code className="font-mono text-xl break-all">{entry.code}</code>
+          </h1>
+          <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("intro")}</p>
+        </div>
+
+        {draft ? (
+          <DraftPanel
+            code={entry.code}
+            draft={draft}
+            currentRevision={entry.revision}
+            canPublish={can(user, "entry.publish")}
+            approvalRequired={approvalRequired}
+            isAuthor={draft.authorId === user.id}
+          />
+        ) : null}
+
+        {revisions.length > 1 || draft ? (
+          <CompareSection
+            code={entry.code}
+            revisions={revisions.map((r) => r.revision)}
+            hasDraft={draft !== null}
+            pick={pick}
+            before={guideOf(pick.from)}
+            after={guideOf(pick.to)}
+            currentRevision={entry.revision}
+            canEdit={canEdit}
+          />
+        ) : null}
+
+        <RevisionTable code={entry.code} revisions={revisions} currentRevision={entry.revision} />
       </div>
-
-      {draft ? (
-        <DraftPanel
-          code={entry.code}
-          draft={draft}
-          currentRevision={entry.revision}
-          canPublish={can(user, "entry.publish")}
-          approvalRequired={approvalRequired}
-          isAuthor={draft.authorId === user.id}
-        />
-      ) : null}
-
-      {revisions.length > 1 || draft ? (
-        <CompareSection
-          code={entry.code}
-          revisions={revisions.map((r) => r.revision)}
-          hasDraft={draft !== null}
-          pick={pick}
-          before={guideOf(pick.from)}
-          after={guideOf(pick.to)}
-          currentRevision={entry.revision}
-          canEdit={canEdit}
-        />
-      ) : null}
-
-      <RevisionTable code={entry.code} revisions={revisions} currentRevision={entry.revision} />
-    </div>
+    </ClientMessages>
   );
 }
