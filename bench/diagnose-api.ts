@@ -85,7 +85,11 @@ function processGroupCpuSeconds(groupId: number): number {
  */
 export async function startApp(env: Record<string, string>, appDir = process.env.BENCH_APP_DIR || REPO_ROOT): Promise<RunningApp> {
   const port = Number(env.PORT);
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  // BENCH_CPU_PROFILE_DIR=<folder>: the app writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_CPU_PROFILE_DIR
+    ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROFILE_DIR)}`]
+    : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, "--import", "tsx", "scripts/start.ts"], {
     cwd: appDir,
     env: { ...process.env, HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
