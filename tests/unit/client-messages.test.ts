@@ -21,9 +21,14 @@ let bySource: Map<string, IModule>;
 beforeAll(async () => {
   const options = await extractDepcruiseOptions(path.join(root, ".dependency-cruiser.cjs"));
   const tsConfigFile = path.join(root, "tsconfig.json");
-  const output = await cruise(["app", "components"], { ...options, baseDir: root, tsConfig: { fileName: tsConfigFile } }, {}, {
-    tsConfig: extractTSConfig(tsConfigFile),
-  });
+  const output = await cruise(
+    ["app", "components"],
+    { ...options, baseDir: root, tsConfig: { fileName: tsConfigFile } },
+    {},
+    {
+      tsConfig: extractTSConfig(tsConfigFile),
+    },
+  );
   bySource = new Map((output.output as ICruiseResult).modules.map((m) => [m.source, m]));
 }, 60_000);
 

@@ -19,11 +19,9 @@ export default async function SetupPage() {
   const t = await getTranslations("auth.setup");
   return (
     <ClientMessages namespaces={["auth"]}>
-      <>
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="mt-2 text-sm text-slate-600">{t("intro")}</p>
-        <SetupForm minPasswordLength={MIN_PASSWORD_LENGTH} />
-      </>
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <p className="mt-2 text-sm text-slate-600">{t("intro")}</p>
+      <SetupForm minPasswordLength={MIN_PASSWORD_LENGTH} />
     </ClientMessages>
   );
 }

@@ -23,20 +23,18 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const noUsersYet = (await countUsers(await getDb())) === 0;
   return (
     <ClientMessages namespaces={["auth"]}>
-      <>
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="mt-2 text-sm text-slate-600">{t("intro")}</p>
-        {noUsersYet && (
-          <div className="mt-4 rounded border border-blue-200 bg-blue-50 p-3 text-sm text-blue-900">
-            <p>{t("noUsersYet")}</p>
-            <Link href="/setup" className="font-medium underline underline-offset-2">
-              {t("setupLink")}
-            </Link>
-          </div>
-        )}
-        <SignInForm next={target} />
-        <p className="mt-6 text-sm text-slate-600">{t("noAccount")}</p>
-      </>
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <p className="mt-2 text-sm text-slate-600">{t("intro")}</p>
+      {noUsersYet && (
+        <div className="mt-4 rounded border border-blue-200 bg-blue-50 p-3 text-sm text-blue-900">
+          <p>{t("noUsersYet")}</p>
+          <Link href="/setup" className="font-medium underline underline-offset-2">
+            {t("setupLink")}
+          </Link>
+        </div>
+      )}
+      <SignInForm next={target} />
+      <p className="mt-6 text-sm text-slate-600">{t("noAccount")}</p>
     </ClientMessages>
   );
 }
