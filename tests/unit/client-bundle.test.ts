@@ -1,12 +1,6 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { cruise, type ICruiseResult } from "dependency-cruiser";
-import extractDepcruiseOptions from "dependency-cruiser/config-utl/extract-depcruise-options";
-import extractTSConfig from "dependency-cruiser/config-utl/extract-ts-config";
 import { beforeAll, describe, expect, test } from "vitest";
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+import type { IModule } from "dependency-cruiser";
+import { appImportGraph, directiveOf, isTypeOnly } from "../support/import-graph";
 
 /**
  * Packages that must stay on the server: each page's first load has a JavaScript budget (bench/lighthouse.ts), and
@@ -14,40 +8,29 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
  */
 const SERVER_ONLY_PACKAGES = ["zod", "drizzle-orm", "@electric-sql/pglite", "pg", "better-auth", "papaparse"];
 
-let result: ICruiseResult;
-const directive = (file: string) =>
-  /^\s*(?:\/\/[^\n]*\n\s*)*["']use (client|server)["']/.exec(readFileSync(path.join(root, file), "utf8"))?.[1];
+let bySource: Map<string, IModule>;
 
 beforeAll(async () => {
-  const options = await extractDepcruiseOptions(path.join(root, ".dependency-cruiser.cjs"));
-  const tsConfigFile = path.join(root, "tsconfig.json");
-  const output = await cruise(
-    ["app", "components"],
-    { ...options, baseDir: root, tsConfig: { fileName: tsConfigFile } },
-    {},
-    { tsConfig: extractTSConfig(tsConfigFile) },
-  );
-  result = output.output as ICruiseResult;
+  bySource = await appImportGraph();
 }, 60_000);
 
 /** Every module a client component loads in the browser: imports followed from "use client" files, except type-only ones and server actions. */
 function browserModules(): Map<string, string> {
-  const bySource = new Map(result.modules.map((m) => [m.source, m]));
   const reachedFrom = new Map<string, string>();
-  const queue = result.modules.filter(
-    (m) => /\.(tsx?|jsx?)$/.test(m.source) && !m.source.includes("node_modules") && directive(m.source) === "client",
+  const queue = [...bySource.values()].filter(
+    (m) => /\.(tsx?|jsx?)$/.test(m.source) && !m.source.includes("node_modules") && directiveOf(m.source) === "client",
   );
   for (const m of queue) reachedFrom.set(m.source, m.source);
   while (queue.length) {
     const current = queue.shift();
     if (!current) break;
     for (const dep of current.dependencies) {
-      if (dep.dependencyTypes.some((t) => t === "type-only" || t === "pre-compilation-only")) continue;
+      if (isTypeOnly(dep)) continue;
       const target = dep.coreModule ? undefined : bySource.get(dep.resolved);
       if (reachedFrom.has(dep.resolved)) continue;
       reachedFrom.set(dep.resolved, reachedFrom.get(current.source) ?? current.source);
       // A server action is called over the network, not bundled; a package's own imports are not followed.
-      if (!target || dep.resolved.includes("node_modules") || directive(dep.resolved) === "server") continue;
+      if (!target || dep.resolved.includes("node_modules") || directiveOf(dep.resolved) === "server") continue;
       queue.push(target);
     }
   }

@@ -1,49 +1,33 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { cruise, type ICruiseResult, type IModule } from "dependency-cruiser";
-import extractDepcruiseOptions from "dependency-cruiser/config-utl/extract-depcruise-options";
-import extractTSConfig from "dependency-cruiser/config-utl/extract-ts-config";
+import type { IModule } from "dependency-cruiser";
 import { beforeAll, describe, expect, test } from "vitest";
 import { SHARED_CLIENT_NAMESPACES } from "@/app/_lib/client-messages";
+import { appImportGraph, directiveOf, isTypeOnly, REPO_ROOT, sourceOf } from "../support/import-graph";
 
 /**
  * Each page sends its client components only the message namespaces it lists in `<ClientMessages namespaces={…}>`
  * (app/_lib/client-messages.tsx). A client component reading a namespace its page did not list would show message
  * keys instead of text; this test reads every page's client components and lists what each one misses.
  */
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const source = (file: string) => readFileSync(path.join(root, file), "utf8");
-const directive = (file: string) => /^\s*(?:\/\/[^\n]*\n\s*)*["']use (client|server)["']/.exec(source(file))?.[1];
-
 let bySource: Map<string, IModule>;
 
 beforeAll(async () => {
-  const options = await extractDepcruiseOptions(path.join(root, ".dependency-cruiser.cjs"));
-  const tsConfigFile = path.join(root, "tsconfig.json");
-  const output = await cruise(
-    ["app", "components"],
-    { ...options, baseDir: root, tsConfig: { fileName: tsConfigFile } },
-    {},
-    {
-      tsConfig: extractTSConfig(tsConfigFile),
-    },
-  );
-  bySource = new Map((output.output as ICruiseResult).modules.map((m) => [m.source, m]));
+  bySource = await appImportGraph();
 }, 60_000);
 
 /** The namespaces the client modules reachable from `entry` read with useTranslations, each with a module that reads it. */
 function clientNamespaces(entry: string): Map<string, string> {
   const needed = new Map<string, string>();
   const seen = new Set<string>();
-  const queue: { file: string; client: boolean }[] = [{ file: entry, client: directive(entry) === "client" }];
+  const queue: { file: string; client: boolean }[] = [{ file: entry, client: directiveOf(entry) === "client" }];
   while (queue.length) {
     const { file, client } = queue.shift() ?? { file: "", client: false };
     const key = `${file}:${client}`;
     if (seen.has(key)) continue;
     seen.add(key);
     if (client) {
-      const text = source(file);
+      const text = sourceOf(file);
       for (const call of text.matchAll(/useTranslations\(([^)]*)\)/g)) {
         // `useTranslations()` reads keys that name their namespace: t("admin.users.create.name").
         const namespaces = call[1]?.trim()
@@ -54,8 +38,8 @@ function clientNamespaces(entry: string): Map<string, string> {
     }
     for (const dep of bySource.get(file)?.dependencies ?? []) {
       if (dep.coreModule || dep.resolved.includes("node_modules") || !/\.(tsx?|jsx?)$/.test(dep.resolved)) continue;
-      if (dep.dependencyTypes.some((t) => t === "type-only" || t === "pre-compilation-only")) continue;
-      const kind = directive(dep.resolved);
+      if (isTypeOnly(dep)) continue;
+      const kind = directiveOf(dep.resolved);
       if (kind === "server") continue;
       queue.push({ file: dep.resolved, client: client || kind === "client" });
     }
@@ -64,7 +48,7 @@ function clientNamespaces(entry: string): Map<string, string> {
 }
 
 function filesNamed(dir: string, names: RegExp): string[] {
-  return readdirSync(path.join(root, dir), { recursive: true, encoding: "utf8" })
+  return readdirSync(path.join(REPO_ROOT, dir), { recursive: true, encoding: "utf8" })
     .filter((file) => names.test(path.basename(file)))
     .map((file) => path.join(dir, file).split(path.sep).join("/"))
     .sort();
@@ -72,7 +56,7 @@ function filesNamed(dir: string, names: RegExp): string[] {
 
 /** What a page lists in its <ClientMessages namespaces={[…]}>, plus what the root layout gives every page. */
 function provided(page: string): Set<string> {
-  const listed = /<ClientMessages namespaces=\{\[([^\]]*)\]\}/.exec(source(page))?.[1] ?? "";
+  const listed = /<ClientMessages namespaces=\{\[([^\]]*)\]\}/.exec(sourceOf(page))?.[1] ?? "";
   return new Set([...SHARED_CLIENT_NAMESPACES, ...[...listed.matchAll(/"([a-zA-Z]+)"/g)].map((m) => m[1] ?? "")]);
 }
 
