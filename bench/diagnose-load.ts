@@ -121,36 +121,57 @@ function startHeavyClients(baseUrl: string, headers: Record<string, string>, sta
 
 const HEAVY_CLIENT_ADDRESS = "127.0.0.2";
 
-/** In the child: posts until the parent says stop, then sends its HeavyStats back and exits. */
+/** In the child: posts while the parent says "start", sends its HeavyStats back on "stop", exits on "exit". */
 function heavyClientsChild(): void {
-  const stats: HeavyStats = { answered: 0, busy: 0, other: [], latencies: [] };
-  const clients = startHeavyClients(process.env.BENCH_HEAVY_BASE_URL!, JSON.parse(process.env.BENCH_HEAVY_HEADERS!), stats);
-  process.once("message", async () => {
-    await clients.stop();
-    process.send!(stats, () => process.exit(0));
+  const baseUrl = process.env.BENCH_HEAVY_BASE_URL!;
+  const headers = JSON.parse(process.env.BENCH_HEAVY_HEADERS!) as Record<string, string>;
+  let clients: { stop: () => Promise<void> } | undefined;
+  let stats: HeavyStats = { answered: 0, busy: 0, other: [], latencies: [] };
+  process.on("message", async (command) => {
+    if (command === "start") {
+      stats = { answered: 0, busy: 0, other: [], latencies: [] };
+      clients = startHeavyClients(baseUrl, headers, stats);
+    } else if (command === "stop") {
+      await clients?.stop();
+      process.send!(stats);
+    } else if (command === "exit") process.exit(0);
   });
+  process.send!("ready");
 }
 
-/** Starts the heavy clients in a child process; `stop()` ends them and adds their counts to `stats`. */
-function heavyClientsProcess(baseUrl: string, headers: Record<string, string>, stats: HeavyStats): { stop: () => Promise<void> } {
+/**
+ * The heavy clients' process, started once before measuring: starting a Node process costs a core for a second,
+ * which, inside a loaded slice, would measure the start-up rather than the pastes. `run()` posts until `stop()`
+ * and adds that slice's counts to `stats`.
+ */
+async function heavyClientsProcess(baseUrl: string, headers: Record<string, string>) {
   const child = fork(fileURLToPath(import.meta.url), [], {
     execArgv: process.execArgv,
     env: { ...process.env, BENCH_HEAVY_CHILD: "1", BENCH_HEAVY_BASE_URL: baseUrl, BENCH_HEAVY_HEADERS: JSON.stringify(headers) },
   });
+  await new Promise<void>((resolve, reject) => {
+    child.once("message", () => resolve());
+    child.once("error", reject);
+  });
   return {
-    stop: () =>
-      new Promise((resolve, reject) => {
-        child.once("message", (message) => {
-          const got = message as HeavyStats;
-          stats.answered += got.answered;
-          stats.busy += got.busy;
-          stats.other.push(...got.other);
-          stats.latencies.push(...got.latencies);
-          resolve();
-        });
-        child.once("error", reject);
-        child.send("stop");
-      }),
+    run(stats: HeavyStats): { stop: () => Promise<void> } {
+      child.send("start");
+      return {
+        stop: () =>
+          new Promise((resolve) => {
+            child.once("message", (message) => {
+              const got = message as HeavyStats;
+              stats.answered += got.answered;
+              stats.busy += got.busy;
+              stats.other.push(...got.other);
+              stats.latencies.push(...got.latencies);
+              resolve();
+            });
+            child.send("stop");
+          }),
+      };
+    },
+    exit: () => child.send("exit"),
   };
 }
 
@@ -168,7 +189,9 @@ async function main(): Promise<void> {
   console.log(`node ${process.version}, ${cpus().length} CPUs, ${machineLoad()}`);
 
   let app: RunningApp | undefined;
+  let heavyProcess: Awaited<ReturnType<typeof heavyClientsProcess>> | undefined;
   const cleanUp = async () => {
+    heavyProcess?.exit();
     await app?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   };
@@ -194,7 +217,8 @@ async function main(): Promise<void> {
 
     // Warm-up, not measured: compiles the routes, builds the matcher, starts the diagnosis workers.
     await probeFor(2, probes, new Map(probes.map((p) => [p.label, []])));
-    const warm = heavyClientsProcess(app.baseUrl, heavyHeaders, { answered: 0, busy: 0, other: [], latencies: [] });
+    heavyProcess = await heavyClientsProcess(app.baseUrl, heavyHeaders);
+    const warm = heavyProcess.run({ answered: 0, busy: 0, other: [], latencies: [] });
     await new Promise((resolve) => setTimeout(resolve, 3000));
     await warm.stop();
 
@@ -211,7 +235,7 @@ async function main(): Promise<void> {
         await probeFor(sliceSeconds, probes, quiet);
         continue;
       }
-      const clients = heavyClientsProcess(app.baseUrl, heavyHeaders, heavy);
+      const clients = heavyProcess.run(heavy);
       await probeFor(sliceSeconds, probes, loaded);
       await clients.stop();
     }
