@@ -1,5 +1,4 @@
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
@@ -8,6 +7,7 @@ import pg from "pg";
 import * as schema from "./schema";
 import { databaseTarget } from "./config";
 import { acquireEmbeddedLock, type LockInfo } from "./embedded-lock";
+import { PGliteThread } from "./pglite-thread";
 import { installQueryErrorSanitiser } from "./query-errors";
 import type { Db, Engine } from "./types";
 
@@ -88,8 +88,9 @@ async function openServer(url: string, poolSize: number): Promise<Database> {
 async function openEmbedded(dataDir: string | null, port?: number): Promise<Database> {
   const lock = dataDir ? acquireEmbeddedLock(dataDir, port) : undefined;
   try {
-    const client = await PGlite.create(dataDir ? path.join(dataDir, "pgdata") : undefined);
-    const db = drizzlePglite(client, { schema });
+    // In a thread of its own, so its work never holds up the request thread (db/pglite-thread.ts).
+    const client = await PGliteThread.open(dataDir ? path.join(dataDir, "pgdata") : undefined);
+    const db = drizzlePglite(client as never, { schema });
     return {
       db: db as unknown as Db,
       engine: "pglite",
