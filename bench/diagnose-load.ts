@@ -30,7 +30,7 @@ const CLIENTS = positiveInt(process.env.BENCH_CLIENTS, 4);
 const SLICES = 6;
 const TARGET_P99_MS = 100;
 /** Probes are spaced like people clicking, not a flood: the probes themselves must not be the load. */
-const PROBE_GAP_MS = 20;
+const PROBE_GAP_MS = positiveInt(process.env.BENCH_PROBE_GAP_MS, 20);
 const MB = 1_000_000;
 const SAVE = process.env.BENCH_SAVE !== "0";
 
