@@ -312,8 +312,12 @@ export function matchError(matcher: Matcher, error: ErrorToMatch): MatchOutcome 
   const code = cleanCode(error.code);
   const message = error.message?.trim() ? collapseSpaces(error.message) : undefined;
   const messageHits = message ? bestMessageMatches(matcher, message) : [];
-  // Without X-Ca-Error-Code, the X-Ca-Error-Message value may itself be the error's name (a classic instance).
-  const named = !code && error.gatewayMessage ? matchHeaderName(matcher.headerNames, error.gatewayMessage) : undefined;
+  // Without X-Ca-Error-Code, the X-Ca-Error-Message value may itself be the error's name (a classic instance). Beside a
+  // data-plane code the catalog lacks (VPC instances send `Throttled by API Flow Control` with a T429 code), that
+  // classic error is offered, never the match: the code wins.
+  const unknownDataPlaneCode = !!code && isGatewayDataPlaneCode(code) && !matcher.exact.has(code);
+  const named =
+    (!code || unknownDataPlaneCode) && error.gatewayMessage ? matchHeaderName(matcher.headerNames, error.gatewayMessage) : undefined;
   const candidates: Candidate[] = [];
   const notes: Note[] = [];
   let match: Match | null = null;

@@ -164,6 +164,18 @@ describe("X-Ca-Error-Message naming a classic error", () => {
     expect(only("X-Ca-Error-Code: D504TO\nX-Ca-Error-Message: Async Service").match).toBeNull();
   });
 
+  test("beside a data-plane code the catalog lacks, the classic error its message names is offered, not matched", () => {
+    const throttled = only("HTTP/1.1 429 Too Many Requests\nX-Ca-Error-Code: T429ID\nX-Ca-Error-Message: Throttled by API Flow Control");
+    expect(throttled.match).toBeNull();
+    expect(throttled.candidates[0]).toMatchObject({ entry: "Classic.ThrottledByAPIFlowControl", kind: "message" });
+    expect(throttled.candidates[0]!.confidence).toBeLessThan(0.7);
+    expect(throttled.noteKeys).toContainEqual({ id: "gatewayDataPlaneCode", params: { code: "T429ID" } });
+    // A data-plane code the catalog knows never gets the classic alternative.
+    expect(only("X-Ca-Error-Code: I404NF\nX-Ca-Error-Message: API Not Found").candidates.map((c) => c.entry)).not.toContain(
+      "Classic.APINotFound",
+    );
+  });
+
   test("the names in prose, or as another field's message, are not these errors", () => {
     for (const text of [
       "Our users see Unauthorized and then an Internal Error page.",
