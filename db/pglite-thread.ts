@@ -108,6 +108,8 @@ export class PGliteThread implements Queryable {
   }
 
   private stop(error: Error): void {
+    // Every later statement fails as "database unavailable" (503); say why once, where the operator looks.
+    if (!this.closed) console.error(`ErrorDesk: the embedded database's thread stopped (${error.message}); restart ErrorDesk.`);
     this.closed = true;
     for (const waiting of this.pending.values()) waiting.reject(error);
     this.pending.clear();

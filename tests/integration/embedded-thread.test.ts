@@ -109,5 +109,6 @@ describe("a closed embedded database", () => {
     expect(run.signal, run.stderr).toBeNull();
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout.trim()).toBe("42");
+    expect(run.stderr).not.toContain("thread stopped");
   });
 });
