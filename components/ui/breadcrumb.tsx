@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { ReactNode } from "react";
 
 /** Where a page sits: the list it belongs to, as a link, then the page itself (aria-current), named in mono type. */

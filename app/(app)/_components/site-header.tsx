@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { setLocaleAction } from "@/app/_lib/locale-actions";
 import { signOutAction } from "@/app/_lib/session-actions";
 import type { CurrentUser } from "@/app/_lib/auth";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { requireUser } from "@/app/_lib/auth";
 import { buttonClasses } from "@/components/ui/button";
 import { can } from "@/domain/auth/permissions";

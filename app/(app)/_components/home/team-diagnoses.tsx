@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { DiagnosisList } from "@/components/diagnosis/diagnosis-list";
 import { Section } from "@/components/ui/section";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { FILTER_KEYS, PERIODS, serializeInsightParams, type FilterKey, type InsightParams } from "@/domain/insights";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { cell, InsightsTable } from "./insights-table";
 import type { ThrottledRequest } from "@/db/queries/insights";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { FORMAT_IDS, type FormatId, type Recognized } from "@/domain/diagnosis";
 import type { EventSnapshot } from "@/domain/diagnosis-service/types";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { entryHref } from "@/components/catalog/entry-href";
 import { Button } from "@/components/ui/button";
