@@ -162,8 +162,12 @@ export const test = base.extend<Fixtures>({
   },
 });
 
-/** Runs axe on the page as it is now and fails on any serious or critical finding, listing each one. */
+/**
+ * Runs axe on the page once its title is in (after a client-side navigation Next streams the new page's metadata
+ * after its content) and fails on any serious or critical finding, listing each one.
+ */
 export async function expectNoSeriousA11yViolations(page: Page, options: { include?: string; exclude?: string[] } = {}): Promise<void> {
+  await expect(page).toHaveTitle(/\S/);
   let builder = new AxeBuilder({ page });
   if (options.include) builder = builder.include(options.include);
   for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
