@@ -5,9 +5,10 @@ import { setPriority } from "node:os";
 import { workerData } from "node:worker_threads";
 import { tsImport } from "tsx/esm/api";
 
-// Heavy pastes yield the CPU to the request thread: on Linux a thread has its own nice value, and setpriority on
-// "process 0" sets the calling thread's (elsewhere it would lower the whole server, so it is left alone there).
-if (process.platform === "linux") setPriority(0, 10);
+// Heavy pastes yield the CPU to the request thread and the embedded database's: on Linux a thread has its own nice
+// value, and setpriority on "process 0" sets the calling thread's (elsewhere it would lower the whole server, so it is
+// left alone there). 19, not 10: the catalog page's p99 under load 116-132 -> 94-97 ms (bench:diagnose-load).
+if (process.platform === "linux") setPriority(0, 19);
 
 const { diagnosisWorkerTask } = await tsImport("./diagnosis-task.ts", import.meta.url);
 
