@@ -11,7 +11,7 @@ import { Worker } from "node:worker_threads";
  */
 
 type Field = { name: string; dataTypeID: number };
-export type QueryResult = { rows: unknown[]; fields: Field[]; affectedRows?: number };
+type QueryResult = { rows: unknown[]; fields: Field[]; affectedRows?: number };
 type QueryOptions = { rowMode?: "array" | "object" };
 type Queryable = { query(sql: string, params?: unknown[], options?: QueryOptions): Promise<QueryResult> };
 
