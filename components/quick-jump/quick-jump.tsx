@@ -1,112 +1,84 @@
 "use client";
 
-import { Command } from "cmdk";
-import { useRouter } from "next/navigation";
-import { useFormatter, useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
-import type { JumpTarget } from "@/domain/quick-jump";
+import { useTranslations } from "next-intl";
+import { lazy, Suspense, useEffect, useState } from "react";
+import type { PaletteState } from "./quick-jump-dialog";
+import { PALETTE_CONTENT_CLASS, PALETTE_INPUT_CLASS, PALETTE_OVERLAY_CLASS } from "./palette-style";
 
-/** Typing is answered after this pause, so each keystroke does not cost a request. */
-const DEBOUNCE_MS = 120;
+// The palette (cmdk and its dialog, ~19 KB compressed) is fetched the first time it opens, not with every page:
+// bench:lighthouse counts each script a page loads before it is usable.
+const QuickJumpDialog = lazy(() => import("./quick-jump-dialog").then((module) => ({ default: module.QuickJumpDialog })));
 
-/**
- * The quick-jump palette: Ctrl/⌘+K anywhere (or the header button) opens it; type a code, words of an entry, a
- * RequestId or a share link's id, then Enter goes there. The answers come from /api/jump (db/queries/quick-jump.ts).
- */
+/** The quick-jump palette's opener: Ctrl/⌘+K anywhere, or the header button. It holds what was typed. */
 export function QuickJump() {
   const t = useTranslations("common.quickJump");
-  const format = useFormatter();
-  const router = useRouter();
   const [open, setOpen] = useState(false);
+  const [opened, setOpened] = useState(false);
   const [query, setQuery] = useState("");
-  const [targets, setTargets] = useState<JumpTarget[]>([]);
-  const [failed, setFailed] = useState(false);
+  const palette: PaletteState = { open, setOpen, query, setQuery };
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key.toLowerCase() !== "k" || !(event.metaKey || event.ctrlKey) || event.altKey) return;
       event.preventDefault();
+      setOpened(true);
       setOpen((wasOpen) => !wasOpen);
     };
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);
   }, []);
 
-  useEffect(() => {
-    if (!open || !query.trim()) {
-      setTargets([]);
-      return;
-    }
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      fetch(`/api/jump?q=${encodeURIComponent(query)}`, { signal: controller.signal, cache: "no-store" })
-        .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`))))
-        .then((body: { targets: JumpTarget[] }) => {
-          setTargets(body.targets);
-          setFailed(false);
-        })
-        .catch(() => {
-          if (!controller.signal.aborted) setFailed(true);
-        });
-    }, DEBOUNCE_MS);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [open, query]);
-
-  const go = (href: string) => {
-    setOpen(false);
-    setQuery("");
-    router.push(href);
-  };
-
-  const detailOf = (target: JumpTarget) =>
-    target.kind === "diagnosis" && target.detail ? format.dateTime(new Date(target.detail), "minute") : target.detail;
-
   return (
     <>
       <button
         type="button"
-        onClick={() => setOpen(true)}
+        onClick={() => {
+          setOpened(true);
+          setOpen(true);
+        }}
         className="inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm text-slate-700 hover:bg-slate-50 print:hidden"
       >
         {t("open")}
         <kbd className="rounded border border-slate-300 bg-slate-50 px-1 font-mono text-xs text-slate-600">Ctrl K</kbd>
       </button>
-      <Command.Dialog
-        open={open}
-        onOpenChange={setOpen}
-        label={t("label")}
-        shouldFilter={false}
-        overlayClassName="fixed inset-0 z-40 bg-slate-900/40"
-        contentClassName="fixed top-[12vh] left-1/2 z-50 w-[min(40rem,calc(100vw-2rem))] -translate-x-1/2 overflow-hidden rounded-lg border border-slate-200 bg-white shadow-xl"
+      {opened ? (
+        <Suspense fallback={open ? <LoadingPalette {...palette} /> : null}>
+          <QuickJumpDialog {...palette} />
+        </Suspense>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * Stands in for the palette while its code loads (a moment on first use): the same box and input, so what is typed
+ * straight after Ctrl+K is kept and carries over, and Escape still closes it.
+ */
+function LoadingPalette({ setOpen, query, setQuery }: PaletteState) {
+  const t = useTranslations("common.quickJump");
+  return (
+    <>
+      <div className={PALETTE_OVERLAY_CLASS} />
+      <div
+        role="dialog"
+        aria-modal="true"
+        aria-label={t("label")}
+        className={PALETTE_CONTENT_CLASS}
+        onKeyDown={(event) => {
+          if (event.key === "Escape") setOpen(false);
+        }}
       >
-        <Command.Input
+        <input
+          // biome-ignore lint/a11y/noAutofocus: the palette was just opened to be typed into, as the real one focuses its input.
+          autoFocus
           value={query}
-          onValueChange={setQuery}
+          onChange={(event) => setQuery(event.target.value)}
           placeholder={t("placeholder")}
-          className="w-full border-b border-slate-200 px-4 py-3 text-base text-slate-900 outline-none placeholder:text-slate-500"
+          aria-label={t("label")}
+          className={PALETTE_INPUT_CLASS}
         />
-        <Command.List className="max-h-[60vh] overflow-y-auto p-2">
-          {query.trim() && !targets.length ? (
-            <Command.Empty className="px-2 py-3 text-sm text-slate-600">{failed ? t("failed") : t("searching")}</Command.Empty>
-          ) : null}
-          {!query.trim() ? <p className="px-2 py-3 text-sm text-slate-600">{t("hint")}</p> : null}
-          {targets.map((target) => (
-            <Command.Item
-              key={`${target.kind}:${target.href}`}
-              value={`${target.kind}:${target.href}`}
-              onSelect={() => go(target.href)}
-              className="flex cursor-pointer flex-wrap items-baseline gap-x-2 rounded-md px-2 py-2 text-sm text-slate-800 data-[selected=true]:bg-blue-50 data-[selected=true]:text-blue-900"
-            >
-              <span className="shrink-0 text-xs font-medium text-slate-600 uppercase">{t(`kinds.${target.kind}`)}</span>
-              <span className="min-w-0 font-mono break-all">{target.label}</span>
-              {detailOf(target) ? <span className="min-w-0 text-slate-600">{detailOf(target)}</span> : null}
-            </Command.Item>
-          ))}
-        </Command.List>
-      </Command.Dialog>
+        <p className="px-4 py-3 text-sm text-slate-600">{query.trim() ? t("searching") : t("hint")}</p>
+      </div>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { expect, expectNoSeriousA11yViolations, test } from "./fixtures";
+import { expect, expectNoSeriousA11yViolations, gotoHydrated, test } from "./fixtures";
 
 test.describe("the quick-jump palette", () => {
   test("Ctrl+K opens it from any page; a code and Enter go to the entry, with the keyboard alone", async ({ pageAs }) => {
@@ -14,6 +14,23 @@ test.describe("the quick-jump palette", () => {
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/\/errors\/Throttling\.User$/);
     await expect(dialog).toBeHidden();
+  });
+
+  test("what is typed straight after Ctrl+K, while the palette's code still loads, is kept", async ({ pageAs }) => {
+    const page = await pageAs("viewer", { locale: "en-US" });
+    await gotoHydrated(page, "/diagnose");
+    // The palette's code is fetched on first use (components/quick-jump/quick-jump.tsx); hold it back a while.
+    await page.route("**/_next/static/chunks/**", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await route.continue();
+    });
+    await page.keyboard.press("Control+k");
+    await page.keyboard.type("Throttling.");
+    const dialog = page.getByRole("dialog");
+    await expect(dialog.getByRole("option").first()).toBeVisible();
+    await page.keyboard.type("User");
+    await expect(dialog.getByRole("combobox")).toHaveValue("Throttling.User");
+    await expect(dialog.getByRole("option").first()).toContainText("Throttling.User");
   });
 
   test("the header button opens it too; arrow keys reach 'diagnose this text', Escape closes it", async ({ pageAs }) => {
