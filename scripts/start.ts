@@ -16,6 +16,7 @@ import { resolveDataDir } from "../db/config";
 import { readLiveLock } from "../db/embedded-lock";
 import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies, type TrustedProxies } from "../domain/auth/client-address";
 import { buildInputsHash } from "./build-hash";
+import { addCompileHints } from "./compile-hints";
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT || 3000);
@@ -118,6 +119,7 @@ async function main() {
   const proxies = trustedProxies();
   await checkDatabase();
   buildIfStale();
+  addCompileHints(path.join(root, ".next"));
   try {
     await serve(proxies);
   } catch (error) {
