@@ -22,13 +22,14 @@ export function QuickJumpDialog({ open, setOpen, query, setQuery }: PaletteState
   const router = useRouter();
   const [targets, setTargets] = useState<JumpTarget[]>([]);
   // On first use this replaces the stand-in the user may already have typed into. The dialog focuses its input and
-  // selects the text, so the next key would replace it: the first focus puts the caret at the end instead.
+  // then, in the same turn, selects the text, so the next key would replace it: the first focus puts the caret at the
+  // end right after that turn (a microtask: a timer could run after a key already typed).
   const firstFocus = useRef(true);
   const caretToEndOnFirstFocus = (event: React.FocusEvent<HTMLInputElement>) => {
     if (!firstFocus.current) return;
     firstFocus.current = false;
     const input = event.currentTarget;
-    setTimeout(() => input.setSelectionRange(input.value.length, input.value.length));
+    queueMicrotask(() => input.setSelectionRange(input.value.length, input.value.length));
   };
   const [failed, setFailed] = useState(false);
 
