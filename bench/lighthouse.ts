@@ -15,7 +15,7 @@
  * Lighthouse's own guidance on variability is to take the median of five.
  *
  * Chromium runs with PaintHolding off (BENCH_PAINT_HOLDING=1 keeps it on). In headless Chromium the first frame of
- * these pages was, in about half the runs, shown ~1 s after it was painted: the trace has the page painted at
+ * these pages was, in 1 to 3 of every 5 runs, shown ~1 s after it was painted: the trace has the page painted at
  * ~300 ms and presented at ~1,300 ms, the main thread idle in between, and Lantern then counts every script that
  * loaded before that late paint into the simulated LCP. A plain HTML page never showed the delay. It is a known
  * headless problem (GoogleChrome/lighthouse#17148, also on PageSpeed Insights), not something a page can fix.

@@ -10,17 +10,19 @@ import { PALETTE_CONTENT_CLASS, PALETTE_INPUT_CLASS, PALETTE_OVERLAY_CLASS } fro
 /** Typing is answered after this pause, so each keystroke does not cost a request. */
 const DEBOUNCE_MS = 120;
 
+/** What the opener (quick-jump.tsx) holds, so the stand-in and the palette share it. */
+export type PaletteState = { open: boolean; setOpen: (open: boolean) => void; query: string; setQuery: (query: string) => void };
+
 /**
  * The palette itself (quick-jump.tsx opens it): type a code, words of an entry, a RequestId or a share link's id,
  * then Enter goes there. The answers come from /api/jump (db/queries/quick-jump.ts).
  */
-export type PaletteState = { open: boolean; setOpen: (open: boolean) => void; query: string; setQuery: (query: string) => void };
-
 export function QuickJumpDialog({ open, setOpen, query, setQuery }: PaletteState) {
   const t = useTranslations("common.quickJump");
   const format = useFormatter();
   const router = useRouter();
   const [targets, setTargets] = useState<JumpTarget[]>([]);
+  const [failed, setFailed] = useState(false);
   // On first use this replaces the stand-in the user may already have typed into. The dialog focuses its input and
   // then, in the same turn, selects the text, so the next key would replace it: the first focus puts the caret at the
   // end right after that turn (a microtask: a timer could run after a key already typed).
@@ -31,7 +33,6 @@ export function QuickJumpDialog({ open, setOpen, query, setQuery }: PaletteState
     const input = event.currentTarget;
     queueMicrotask(() => input.setSelectionRange(input.value.length, input.value.length));
   };
-  const [failed, setFailed] = useState(false);
 
   useEffect(() => {
     if (!open || !query.trim()) {
