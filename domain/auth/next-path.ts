@@ -4,6 +4,9 @@
  */
 const APP_ORIGIN = "http://errordesk.invalid";
 
+/** Where signing in (or setting up the first admin) leads without a `next`: the home page, with the diagnose box. */
+export const AFTER_SIGN_IN_PATH = "/";
+
 /**
  * Where to go after sign-in: `value` resolved by the URL parser (the one browsers use, which drops tabs and
  * newlines and reads `\` as `/`) against the app's origin, accepted only when the origin stays the same, and

@@ -4,7 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import { E2E_USERS, expect, expectNoSeriousA11yViolations, signInWithForm, test, uniqueClientIp } from "./fixtures";
+import { atHome, E2E_USERS, expect, expectNoSeriousA11yViolations, signInWithForm, test, uniqueClientIp } from "./fixtures";
 
 // Assertions below read the English texts; the zh-CN pages get their own axe runs.
 test.use({ locale: "en-US" });
@@ -25,9 +25,9 @@ test.describe("signing in and out", () => {
     await signInWithForm(page, E2E_USERS.admin.email, E2E_USERS.admin.password);
     await expect(page).toHaveURL(/\/admin\/users\?tab=1$/);
     await expect(page.getByTestId("current-user")).toContainText("Admin");
-    // Signed in, /sign-in itself moves on to the diagnose page, where most visits start.
+    // Signed in, /sign-in itself moves on to the home page.
     await page.goto("/sign-in");
-    await expect(page).toHaveURL(/\/diagnose$/);
+    await expect(page).toHaveURL(atHome);
   });
 
   test("a wrong password or an unknown email gives the same clear message and keeps the form", async ({ page }) => {
@@ -94,7 +94,7 @@ test.describe("signing in and out", () => {
     const account = await newUser("viewer");
     await page.goto("/sign-in");
     await signInWithForm(page, account.email, account.password);
-    await expect(page).toHaveURL(/\/diagnose$/);
+    await expect(page).toHaveURL(atHome);
     const before = await page.context().storageState();
 
     await page.getByRole("button", { name: "Sign out" }).click();
@@ -131,7 +131,7 @@ test.describe("signing in and out", () => {
     const account = await newUser("viewer");
     await page.goto("/sign-in");
     await signInWithForm(page, account.email, account.password);
-    await expect(page).toHaveURL(/\/diagnose$/);
+    await expect(page).toHaveURL(atHome);
     await page.getByRole("combobox", { name: "Language" }).selectOption("zh-CN");
     await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
 
@@ -141,7 +141,7 @@ test.describe("signing in and out", () => {
     await second.goto("/sign-in");
     await expect(second.locator("html")).toHaveAttribute("lang", "en");
     await signInWithForm(second, account.email, account.password);
-    await expect(second).toHaveURL(/\/diagnose$/);
+    await expect(second).toHaveURL(atHome);
     await expect(second.locator("html")).toHaveAttribute("lang", "zh-CN");
     await expect(second.getByRole("button", { name: "退出登录" })).toBeVisible();
     await other.close();
@@ -278,7 +278,7 @@ test.describe("first-run setup on a fresh data folder", () => {
       submit.click(),
     ]);
     setupAction = { url: request.url(), headers: request.headers(), body: request.postDataBuffer() ?? Buffer.alloc(0) };
-    await expect(page).toHaveURL(/\/diagnose$/);
+    await expect(page).toHaveURL(atHome);
     await expect(page.getByTestId("current-user")).toContainText(owner.name);
     await expect(page.getByTestId("current-user")).toContainText("Admin");
     await context.close();

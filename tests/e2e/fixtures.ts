@@ -117,6 +117,9 @@ export async function gotoHydrated(page: Page, url: string): Promise<void> {
   await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
 }
 
+/** For toHaveURL: the home page, where signing in leads when no other page was asked for. */
+export const atHome = (url: URL): boolean => url.pathname === "/" && url.search === "";
+
 export async function signInWithForm(page: Page, email: string, password: string): Promise<void> {
   await page.locator("#sign-in-email").fill(email);
   await page.locator("#sign-in-password").fill(password);

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { APIResponse, BrowserContext, Page } from "@playwright/test";
 import { startAppServer, type AppServer } from "./app-server";
-import { E2E_USERS, expect, signInWithForm, test, uniqueClientIp } from "./fixtures";
+import { atHome, E2E_USERS, expect, signInWithForm, test, uniqueClientIp } from "./fixtures";
 
 type Locale = "en" | "zh-CN";
 
@@ -67,7 +67,7 @@ for (const locale of ["en", "zh-CN"] as const) {
     // Signing in is a client form.
     await open(page, "/sign-in");
     await signInWithForm(page, admin.email, admin.password);
-    await expect(page).toHaveURL(/\/diagnose$/);
+    await expect(page).toHaveURL(atHome);
     if (locale === "zh-CN") {
       // The language switcher is a client component calling a server action.
       await page.getByRole("combobox", { name: message("en", "common", "language.label") }).selectOption(locale);
@@ -136,7 +136,7 @@ for (const locale of ["en", "zh-CN"] as const) {
     const viewerPage = await viewerContext.newPage();
     await open(viewerPage, "/sign-in");
     await signInWithForm(viewerPage, viewer.email, viewer.password);
-    await expect(viewerPage).toHaveURL(/\/diagnose$/);
+    await expect(viewerPage).toHaveURL(atHome);
     await open(viewerPage, "/admin/keys", 403);
 
     await expect(page.locator("html")).toHaveAttribute("lang", locale);

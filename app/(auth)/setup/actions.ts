@@ -10,6 +10,7 @@ import { consumeAttempt } from "@/db/mutations/auth-throttle";
 import { createPasswordUser } from "@/db/mutations/users";
 import { countUsers } from "@/db/queries/users";
 import { setupInput } from "@/domain/auth/credentials";
+import { AFTER_SIGN_IN_PATH } from "@/domain/auth/next-path";
 import { fieldErrorsByField } from "@/domain/validation/field-errors";
 
 export type SetupField = "name" | "email" | "password" | "confirmPassword";
@@ -60,7 +61,7 @@ export async function setupAction(_previous: SetupState, formData: FormData): Pr
 
   const auth = await getAuth();
   await auth.api.signInEmail({ body: { email, password, rememberMe: true }, headers: await headers() });
-  redirect("/diagnose");
+  redirect(AFTER_SIGN_IN_PATH);
 }
 
 /** A form field as text; a file or an absent field counts as empty. */

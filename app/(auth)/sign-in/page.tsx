@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/app/_lib/auth";
 import { getDb } from "@/db";
 import { countUsers } from "@/db/queries/users";
-import { safeNextPath } from "@/domain/auth/next-path";
+import { AFTER_SIGN_IN_PATH, safeNextPath } from "@/domain/auth/next-path";
 import { SignInForm } from "./sign-in-form";
 import { ClientMessages } from "@/app/_lib/client-messages";
 
@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   const { next } = await searchParams;
-  const target = safeNextPath(next) ?? "/diagnose";
+  const target = safeNextPath(next) ?? AFTER_SIGN_IN_PATH;
   if (await getCurrentUser()) redirect(target);
   const t = await getTranslations("auth.signIn");
   const noUsersYet = (await countUsers(await getDb())) === 0;

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { FormField } from "@/components/ui/field";
-import { safeNextPath } from "@/domain/auth/next-path";
+import { AFTER_SIGN_IN_PATH, safeNextPath } from "@/domain/auth/next-path";
 
 type Problem = { message: string };
 
@@ -40,7 +40,7 @@ export function SignInForm({ next }: { next: string }) {
       });
       if (response.ok) {
         // `next` comes checked from the server; checking again here keeps this navigation safe on its own.
-        window.location.assign(safeNextPath(next) ?? "/diagnose");
+        window.location.assign(safeNextPath(next) ?? AFTER_SIGN_IN_PATH);
         return;
       }
       const body = (await response.json().catch(() => null)) as { code?: string } | null;
