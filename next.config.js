@@ -33,7 +33,7 @@ const nextConfig = {
   experimental: {
     // Fewer, larger chunks: a page's first load fetched 13-14 scripts and now 10. On a two-core machine each script's
     // fetch and background compile slowed the first layout; bench:lighthouse's phone run had /errors' blocking time
-    // at 329 ms with 13 and 166 ms with 9 (medians of 6, interleaved), and bench/README has the rest.
+    // at 329 ms with 13 and 166 ms with 10 (medians of 6, interleaved), and bench/README has the rest.
     turbopackChunking: { minChunkSize: 200_000 },
     authInterrupts: true,
     // A paste may be up to 1 MB of text by the size rule (inputBytes), which a form post doubles at worst (every

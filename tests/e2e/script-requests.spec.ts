@@ -1,3 +1,4 @@
+import type { Request } from "@playwright/test";
 import { expect, gotoHydrated, test } from "./fixtures";
 
 /**
@@ -9,13 +10,14 @@ test("a page's first load fetches at most 10 scripts", async ({ pageAs }) => {
     // A page of its own for each path: a cached script would not show as a request.
     const page = await pageAs("admin");
     const scripts: string[] = [];
-    const collect = (request: { resourceType(): string; url(): string }) => {
+    const collect = (request: Request) => {
       if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname);
     };
     page.on("request", collect);
     await gotoHydrated(page, path);
     page.off("request", collect);
-    expect(scripts.length, `${path} fetched ${scripts.join(", ")}`).toBeGreaterThan(0);
-    expect(scripts.length, `${path} fetched ${scripts.join(", ")}`).toBeLessThanOrEqual(10);
+    const fetched = `${path} fetched ${scripts.join(", ")}`;
+    expect(scripts.length, fetched).toBeGreaterThan(0);
+    expect(scripts.length, fetched).toBeLessThanOrEqual(10);
   }
 });
