@@ -3,10 +3,11 @@ import createNextIntlPlugin from "next-intl/plugin";
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
 /**
- * Sent with every response, static files included. The Content-Security-Policy differs per request (its
- * script nonce), so proxy.ts adds it (app/_lib/security-headers.ts).
+ * Sent with every response, static files included (scripts/start.ts sends them with the build's scripts and styles,
+ * which it serves itself). The Content-Security-Policy differs per request (its script nonce), so proxy.ts adds it
+ * (app/_lib/security-headers.ts).
  */
-const SECURITY_HEADERS = [
+export const SECURITY_HEADERS = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   // The app uses none of these; an injected frame or script cannot either.

@@ -5,18 +5,22 @@
  * The app is served by Next's programmatic API behind a plain Node HTTP server rather than `next start`,
  * because route handlers never see the connection's address: this server works out the client's address
  * (the socket, or X-Forwarded-For from a proxy listed in TRUSTED_PROXIES) and hands it to the app in
- * CLIENT_ADDRESS_HEADER, replacing any copy the client sent. The sign-in and setup limits count by it.
+ * CLIENT_ADDRESS_HEADER, replacing any copy the client sent. The sign-in and setup limits count by it. It also
+ * serves the build's scripts and styles itself, from the compressed copies scripts/precompress.ts writes.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
+import sirv from "sirv";
+import { SECURITY_HEADERS } from "../next.config.js";
 import { openDatabase } from "../db/client";
 import { resolveDataDir } from "../db/config";
 import { readLiveLock } from "../db/embedded-lock";
 import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies, type TrustedProxies } from "../domain/auth/client-address";
 import { buildInputsHash } from "./build-hash";
 import { addCompileHints } from "./compile-hints";
+import { precompressStatic } from "./precompress";
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT || 3000);
@@ -80,6 +84,35 @@ function stampClientAddress(request: IncomingMessage, proxies: TrustedProxies): 
   raw.push(CLIENT_ADDRESS_HEADER, address);
 }
 
+const STATIC_PREFIX = "/_next/static/";
+
+/**
+ * The build's files under STATIC_PREFIX, each in the smallest encoding the browser accepts. Their names change with
+ * their content, so they may be cached for good, as Next's own answer for them says. Read once: create it after the
+ * build and precompressStatic.
+ */
+function staticFiles() {
+  return sirv(path.join(root, ".next/static"), {
+    brotli: true,
+    gzip: true,
+    etag: true,
+    maxAge: 31_536_000,
+    immutable: true,
+    setHeaders(response, pathname) {
+      for (const { key, value } of SECURITY_HEADERS) response.setHeader(key, value);
+      // sirv names the type without a charset; the scripts hold Chinese text.
+      if (pathname.endsWith(".js")) response.setHeader("Content-Type", "text/javascript; charset=utf-8");
+      if (pathname.endsWith(".css")) response.setHeader("Content-Type", "text/css; charset=utf-8");
+    },
+  });
+}
+
+function refuseStaticMethod(response: ServerResponse): void {
+  for (const { key, value } of SECURITY_HEADERS) response.setHeader(key, value);
+  response.writeHead(405, { allow: "GET, HEAD", "content-type": "application/json" });
+  response.end(JSON.stringify({ error: { code: "method_not_allowed", message: "Static files can only be read (GET or HEAD)." } }));
+}
+
 async function serve(proxies: TrustedProxies): Promise<void> {
   // As `next start` does; set before Next is loaded, which reads it at import.
   Object.assign(process.env, { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) });
@@ -87,7 +120,7 @@ async function serve(proxies: TrustedProxies): Promise<void> {
   const app = next({ dev: false, dir: root, hostname: host, port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = createServer((request, response) => {
+  const answerByNext = (request: IncomingMessage, response: ServerResponse) => {
     stampClientAddress(request, proxies);
     // Next answers its own errors; this only keeps a failure outside them from ending the process.
     handle(request, response).catch((error: unknown) => {
@@ -95,6 +128,19 @@ async function serve(proxies: TrustedProxies): Promise<void> {
       if (response.headersSent) return void response.destroy();
       response.writeHead(500, { "content-type": "application/json" });
       response.end(JSON.stringify({ error: { code: "internal", message: "The server could not answer this request." } }));
+    });
+  };
+  const serveStatic = staticFiles();
+  const server = createServer((request, response) => {
+    const url = request.url ?? "/";
+    if (!url.startsWith(STATIC_PREFIX)) return answerByNext(request, response);
+    // Next answered a POST to a script with a 500.
+    if (request.method !== "GET" && request.method !== "HEAD") return refuseStaticMethod(response);
+    // sirv finds files by their path under .next/static; what it does not hold (a 404) goes on to Next.
+    request.url = url.slice(STATIC_PREFIX.length - 1);
+    serveStatic(request, response, () => {
+      request.url = url;
+      answerByNext(request, response);
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -120,6 +166,7 @@ async function main() {
   await checkDatabase();
   buildIfStale();
   addCompileHints(path.join(root, ".next"));
+  precompressStatic(path.join(root, ".next"));
   try {
     await serve(proxies);
   } catch (error) {
