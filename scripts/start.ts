@@ -86,6 +86,11 @@ function stampClientAddress(request: IncomingMessage, proxies: TrustedProxies): 
 
 const STATIC_PREFIX = "/_next/static/";
 
+/** The headers Next adds to its own answers (next.config.js), for the answers this server gives itself. */
+function setSecurityHeaders(response: ServerResponse): void {
+  for (const { key, value } of SECURITY_HEADERS) response.setHeader(key, value);
+}
+
 /**
  * The build's files under STATIC_PREFIX, each in the smallest encoding the browser accepts. Their names change with
  * their content, so they may be cached for good, as Next's own answer for them says. Read once: create it after the
@@ -99,7 +104,7 @@ function staticFiles() {
     maxAge: 31_536_000,
     immutable: true,
     setHeaders(response, pathname) {
-      for (const { key, value } of SECURITY_HEADERS) response.setHeader(key, value);
+      setSecurityHeaders(response);
       // sirv names the type without a charset; the scripts hold Chinese text.
       if (pathname.endsWith(".js")) response.setHeader("Content-Type", "text/javascript; charset=utf-8");
       if (pathname.endsWith(".css")) response.setHeader("Content-Type", "text/css; charset=utf-8");
@@ -108,7 +113,7 @@ function staticFiles() {
 }
 
 function refuseStaticMethod(response: ServerResponse): void {
-  for (const { key, value } of SECURITY_HEADERS) response.setHeader(key, value);
+  setSecurityHeaders(response);
   response.writeHead(405, { allow: "GET, HEAD", "content-type": "application/json" });
   response.end(JSON.stringify({ error: { code: "method_not_allowed", message: "Static files can only be read (GET or HEAD)." } }));
 }
